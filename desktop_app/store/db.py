@@ -1,0 +1,271 @@
+"""Opening, migrating and guarding the SQLite database.
+
+A PeakDesk database is marked with ``PRAGMA application_id`` and carries its schema version in
+``PRAGMA user_version``; ``db/NNNN_name.sql`` files are applied in order, each in its own
+transaction, and recorded in ``schema_migration``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import sqlite3
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from desktop_app.errors import DatabaseBusy, DatabaseError, DatabaseTooNew
+from desktop_app.paths import MIGRATIONS_DIR
+
+APPLICATION_ID = 0x50444B31  # 'PDK1'
+BUSY_TIMEOUT_MS = 5000
+NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "ncpfs", "davfs", "fuse.davfs2"}
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    path: Path
+
+    @property
+    def sql(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
+    found = []
+    for path in sorted(directory.glob("[0-9][0-9][0-9][0-9]_*.sql")):
+        m = re.match(r"(\d{4})_(.+)\.sql$", path.name)
+        if m:
+            found.append(Migration(int(m.group(1)), m.group(2), path))
+    versions = [m.version for m in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migrations in {directory} are not numbered 1..N without gaps: {versions}")
+    return found
+
+
+def latest_version() -> int:
+    return len(migrations())
+
+
+def is_network_path(path: Path) -> bool:
+    """True when ``path`` is on a network share, where SQLite's WAL mode is unsafe."""
+    p = str(path.resolve())
+    if sys.platform == "win32":
+        if p.startswith("\\\\"):
+            return True
+        try:
+            import ctypes
+
+            drive = os.path.splitdrive(p)[0] + "\\"
+            return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # type: ignore[attr-defined]
+        except (AttributeError, OSError):
+            return False
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return False
+    best, best_type = "", ""
+    for line in mounts:
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        mount_point = fields[1].replace("\\040", " ")
+        if (p == mount_point or p.startswith(mount_point.rstrip("/") + "/")) and len(mount_point) > len(best):
+            best, best_type = mount_point, fields[2]
+    return best_type in NETWORK_FS
+
+
+def _connect(path: Path | str) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                           check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _describe(path: Path | str) -> str:
+    return str(path)
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that exists but is not an SQLite database, before SQLite touches it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise DatabaseError(
+            f"{path} is not a PeakDesk database (it is not an SQLite file). Choose another file "
+            "or a new file name.",
+            message_zh=f"{path} 不是 PeakDesk 数据库（不是 SQLite 文件）。请选择其他文件或新的文件名。",
+        )
+
+
+def open_database(path: Path | str, *, create: bool = True, migrate: bool = True,
+                  backup_before_migrate: bool = True) -> sqlite_utils.Database:
+    """Open (and bring up to date) a PeakDesk database; refuse files that are not ours or too new."""
+    if str(path) == ":memory:":
+        conn = _connect(":memory:")
+        db = sqlite_utils.Database(conn)
+        _migrate(db, None)
+        return db
+    path = Path(path)
+    if not path.exists() and not create:
+        raise DatabaseError(f"{path} does not exist.", message_zh=f"{path} 不存在。")
+    _check_header(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = _connect(path)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseError(f"{path} is not a PeakDesk database ({exc}).",
+                            message_zh=f"{path} 不是 PeakDesk 数据库（{exc}）。") from exc
+    if tables and app_id != APPLICATION_ID:
+        conn.close()
+        raise DatabaseError(
+            f"{path} is an SQLite database of another program, not a PeakDesk database.",
+            message_zh=f"{path} 是其他程序的 SQLite 数据库，不是 PeakDesk 数据库。",
+        )
+    latest = latest_version()
+    if version > latest:
+        conn.close()
+        raise DatabaseTooNew(
+            f"{path} has schema version {version}, but this PeakDesk understands up to version {latest}. "
+            "Open it with a newer PeakDesk; the file was not changed.",
+            message_zh=f"{path} 的结构版本为 {version}，本版 PeakDesk 最高支持 {latest}。请使用更新版本打开；文件未被修改。",
+        )
+    network = is_network_path(path)
+    try:
+        conn.execute(f"PRAGMA journal_mode = {'DELETE' if network else 'WAL'}")
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        raise _translate(exc, path) from exc
+    db = sqlite_utils.Database(conn)
+    if migrate and version < latest:
+        if version > 0 and backup_before_migrate:
+            backup_to(db, path.with_name(f"{path.stem}.before-v{latest}-{_stamp()}{path.suffix or '.sqlite'}"))
+        _migrate(db, path)
+    return db
+
+
+def _stamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _migrate(db: sqlite_utils.Database, path: Path | None) -> None:
+    conn = db.conn
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at TEXT NOT NULL)"
+    )
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    for mig in migrations():
+        if mig.version <= current:
+            continue
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in _split_sql(mig.sql):
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_migration VALUES (?, ?, ?)",
+                         (mig.version, mig.name, dt.datetime.now().isoformat(timespec="seconds")))
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {mig.version}")
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise _translate(exc, path or Path(":memory:")) from exc
+            raise
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements (triggers keep their inner semicolons)."""
+    statements, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                statements.append(buf.strip())
+            buf = ""
+    if buf.strip() and not re.fullmatch(r"(\s|--[^\n]*\n?)*", buf):
+        statements.append(buf.strip())
+    return [s for s in statements if re.sub(r"--[^\n]*", "", s).strip(" \n;")]
+
+
+def _translate(exc: sqlite3.Error, path: Path | str) -> Exception:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseBusy(
+            f"The database {path} is busy: another PeakDesk window or program is writing to it. "
+            "Wait a moment and try again.",
+            message_zh=f"数据库 {path} 正忙：另一个 PeakDesk 窗口或程序正在写入。请稍候再试。",
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(f"The database {path} is read-only. Copy it to a folder you can write to.",
+                             message_zh=f"数据库 {path} 为只读。请复制到可写入的文件夹。")
+    if "disk is full" in text or "full" in text:
+        return DatabaseError(f"The disk holding {path} is full. Free some space and try again.",
+                             message_zh=f"{path} 所在磁盘已满。请清理空间后重试。")
+    return exc
+
+
+def db_path(db: sqlite_utils.Database) -> str:
+    row = db.conn.execute("PRAGMA database_list").fetchone()
+    return row[2] if row else ""
+
+
+@contextlib.contextmanager
+def write_tx(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction (``BEGIN IMMEDIATE``), or a savepoint inside an open one.
+
+    IMMEDIATE takes the write lock up front so that a second PeakDesk on the same file waits
+    (busy timeout) instead of failing half-way through.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise _translate(exc, db_path(db)) from exc
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise _translate(exc, db_path(db)) from exc
+
+
+def backup_to(db: sqlite_utils.Database, target: Path) -> Path:
+    """Copy the live database with SQLite's online backup API (safe while it is open)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def integrity_ok(db: sqlite_utils.Database) -> bool:
+    return bool(db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")

@@ -1,0 +1,69 @@
+"""Shared fixtures. Qt runs offscreen; every database lives under tmp_path and is closed after."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PEAKDESK_LANG", "en")
+
+import pytest  # noqa: E402
+
+from desktop_app.store.db import open_database  # noqa: E402
+
+SEEDS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the user's real data folder from a test."""
+    home = tmp_path_factory.mktemp("peakdesk-home")
+    monkeypatch.setenv("PEAKDESK_HOME", str(home))
+    monkeypatch.delenv("PEAKDESK_DB", raising=False)
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    database = open_database(tmp_path / "test.sqlite")
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo database built once per test session; copy it before writing to it."""
+    from desktop_app.services.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    build_demo(path)
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_db_file: Path, tmp_path: Path):
+    """A private, writable copy of the demo database."""
+    import shutil
+
+    target = tmp_path / "demo.sqlite"
+    shutil.copy(demo_db_file, target)
+    database = open_database(target)
+    yield database
+    database.close()
+
+
+def seeds_present() -> bool:
+    return SEEDS_DIR.is_dir() and any(SEEDS_DIR.glob("*.txt"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Seed tests run wherever ../shared/seeds is present; elsewhere they are deselected, not passed."""
+    if seeds_present():
+        return
+    kept, dropped = [], []
+    for item in items:
+        (dropped if item.get_closest_marker("seed") else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
