@@ -1,0 +1,63 @@
+"""``peakdesk`` command line: a thin front end over the services (anything the GUI does, a script can)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop_app import __version__
+from desktop_app.commands.common import Context
+from desktop_app.errors import PeakDeskError
+
+# One module per area; each registers its subcommands.
+COMMAND_MODULES = [
+    "desktop_app.commands.core",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peakdesk",
+        description="PeakDesk — carbon-peak plan task desk (碳达峰任务调度考核台)",
+    )
+    parser.add_argument("--version", action="version", version=f"PeakDesk {__version__}")
+    parser.add_argument("--db", type=Path, default=None,
+                        help="database file (default: $PEAKDESK_DB or peakdesk.sqlite in the user data folder)")
+    parser.add_argument("--lang", choices=["zh", "en"], default=None, help="language of messages")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def _default_lang() -> str:
+    env = os.environ.get("PEAKDESK_LANG") or os.environ.get("LANG", "")
+    return "zh" if env.lower().startswith("zh") else "en"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # `gui` is the default command
+        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+    from desktop_app.paths import default_db_path
+
+    ctx = Context(db_path=args.db or default_db_path(), lang=args.lang or _default_lang())
+    try:
+        return int(args.handler(args, ctx) or 0)
+    except PeakDeskError as exc:
+        sys.stderr.write(f"peakdesk: {exc.localized(ctx.lang)}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("peakdesk: interrupted\n")
+        return 130
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
