@@ -7,6 +7,7 @@ progress bar and a Cancel button the dialog owns) instead of a separate progress
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop_app.store.db import open_database
-from desktop_app.store.periods import PeriodRow, list_periods
+from desktop_app.domain.calendar import periods_for_year
+from desktop_app.domain.models import PeriodKind
+from desktop_app.store.periods import calendar, list_periods
 from desktop_app.ui.ops import Op
 from desktop_app.ui.settings import Option
 
@@ -67,20 +70,35 @@ class ReadConnection:
             self.db = None
 
 
-def reporting_periods(db: Any, plan_id: int) -> list[PeriodRow]:
-    """The periods bureaus report in: months for a monthly plan, quarters for a quarterly one."""
+@dataclass(frozen=True)
+class PeriodChoice:
+    code: str
+    start: dt.date
+    end: dt.date
+    closed: bool = False
+    exists: bool = True
+
+
+def reporting_periods(db: Any, plan_id: int, today: dt.date | None = None) -> list[PeriodChoice]:
+    """The periods bureaus report in (months for a monthly plan, quarters for a quarterly one): those the
+    database holds, plus the rest of this year's (the services create a period when it is first used)."""
     row = db.execute("SELECT reporting FROM plan WHERE id = ?", [plan_id]).fetchone()
-    kind = "quarter" if row and row[0] == "quarterly" else "month"
-    return [p for p in list_periods(db, plan_id) if p.period.kind.value == kind]
+    kind = PeriodKind.QUARTER if row and row[0] == "quarterly" else PeriodKind.MONTH
+    held = {p.code: PeriodChoice(p.code, p.period.start, p.period.end, p.closed)
+            for p in list_periods(db, plan_id, kind)}
+    year = (today or dt.date.today()).year
+    for p in periods_for_year(year, kind, calendar(db)):
+        held.setdefault(p.code, PeriodChoice(p.code, p.start, p.end, False, exists=False))
+    return sorted(held.values(), key=lambda c: c.start)
 
 
-def current_period_index(periods: list[PeriodRow], today: dt.date) -> int:
+def current_period_index(periods: list[PeriodChoice], today: dt.date) -> int:
     """The period holding ``today``, else the last one that started before it, else the first."""
     best = 0
     for i, p in enumerate(periods):
-        if p.period.start <= today:
+        if p.start <= today:
             best = i
-        if p.period.start <= today <= p.period.end:
+        if p.start <= today <= p.end:
             return i
     return best
 
@@ -91,9 +109,9 @@ class PeriodCombo(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("period-combo")
-        self.periods: list[PeriodRow] = []
+        self.periods: list[PeriodChoice] = []
 
-    def load(self, periods: list[PeriodRow], today: dt.date | None = None) -> None:
+    def load(self, periods: list[PeriodChoice], today: dt.date | None = None) -> None:
         self.clear()
         self.periods = periods
         for p in periods:

@@ -162,7 +162,8 @@ class IssueDialog(QDialog):
         if self.plan_id is None:
             self.issue_button.setEnabled(False)
             return
-        self.period.load(reporting_periods(db, self.plan_id), today_of(db))
+        today = today_of(db)
+        self.period.load(reporting_periods(db, self.plan_id, today), today)
         lang = current_lang()
         self.departments.blockSignals(True)
         self.departments.clear()
