@@ -38,7 +38,10 @@ def fill_workbook(path: Path, values: dict[str, Any], *, out: Path | None = None
     row = FIRST_ROW
     while ws[f"{COL_LETTER['code']}{row}"].value:
         for column, value in values.items():
-            ws[f"{COL_LETTER[column]}{row}"] = value
+            cell = ws[f"{COL_LETTER[column]}{row}"]
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"  # typed text, not a formula
         row += 1
     target = out or path
     wb.save(target)
