@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from desktop_app.domain.plan_edit import renumber as renumber_tasks
 from desktop_app.domain.plan import DraftSection, DraftTask, DraftUnit, DraftWarning, PlanDraft
 from desktop_app.errors import InputRejected, Problem
 from desktop_app.exchange.departments import Glossary, default_glossary, split_and, split_units
@@ -433,16 +434,6 @@ def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary
     renumber_tasks(draft)
     finish_warnings(draft)
     return draft
-
-
-def renumber_tasks(draft: PlanDraft) -> None:
-    """Task codes: '<ordinal of task-holding section>.<position in it>', or the position alone."""
-    ordinals = {s: i + 1 for i, s in enumerate(draft.task_sections())}
-    counts: dict[int | None, int] = {}
-    for task in draft.tasks:
-        counts[task.section] = counts.get(task.section, 0) + 1
-        k = counts[task.section]
-        task.code = f"{ordinals[task.section]}.{k}" if task.section is not None else str(k)
 
 
 def _plan_title(lines: list[SourceLine]) -> str:
