@@ -221,7 +221,7 @@ def _targets_en(clause: str) -> list[tuple[float, str, Direction]]:
             counter = next((w for w in words if w.lower() in EN_COUNTERS), None)
             if counter and re.match(r"\s*(?:new\s+)?[A-Za-z]", after):
                 out.append((value, counter.lower(), _direction_en(before, after)))
-            elif re.search(r"PUE[^,;]{0,30}$", before) and re.search(r"than\s*$", before):
+            elif re.search(r"PUE[^,;]{0,60}$", before) and re.search(r"than\s*$", before):
                 out.append((value, "", _direction_en(before, after)))
     return out
 
