@@ -7,12 +7,9 @@ import datetime as dt
 
 import sqlite_utils
 
+from desktop_app.store.meta import meta_get
+
 
 def today(db: sqlite_utils.Database) -> dt.date:
-    try:
-        row = db.execute("SELECT value FROM meta WHERE key = 'demo_today'").fetchone()
-    except Exception:  # noqa: BLE001 - a database without the meta table has no pinned date
-        row = None
-    if row and row[0]:
-        return dt.date.fromisoformat(str(row[0])[:10])
-    return dt.date.today()
+    pinned = meta_get(db, "demo_today")
+    return dt.date.fromisoformat(pinned[:10]) if pinned else dt.date.today()

@@ -18,6 +18,7 @@ from desktop_app.domain.warnings import LEVELS, RuleSet, TaskWarning, evaluate, 
 from desktop_app.errors import PeakDeskError, UsageError
 from desktop_app.services.clock import today
 from desktop_app.services.plan_facts import PlanFacts, parse_quarter
+from desktop_app.store import audit, departments
 from desktop_app.store import monitoring as store
 from desktop_app.store.db import write_tx
 
@@ -110,7 +111,7 @@ def acknowledge(db: sqlite_utils.Database, plan_id: int, quarter: str, task_code
     if task_id is None:
         raise UsageError(f"Plan {plan_id} has no task {task_code!r}.",
                          message_zh=f"方案 {plan_id} 中没有任务“{task_code}”。")
-    dept_id = store.department_id(db, department_code)
+    dept_id = departments.id_for_code(db, department_code)
     if dept_id is None:
         raise UsageError(f"There is no department with code {department_code!r}.",
                          message_zh=f"没有代码为“{department_code}”的单位。")
@@ -119,7 +120,7 @@ def acknowledge(db: sqlite_utils.Database, plan_id: int, quarter: str, task_code
                          message_zh="备注超过 2000 字，请缩短。")
     with write_tx(db):
         store.upsert_ack(db, plan_id, q.code, task_id, dept_id, note)
-        store.audit(db, "warning.ack", "warning", f"{plan_id}/{q.code}/{task_code}/{department_code}",
+        audit.log(db, "warning.ack", "warning", f"{plan_id}/{q.code}/{task_code}/{department_code}",
                     {"note": note})
     return ChangeSummary(warnings=True, details={"quarter": q.code, "task": task_code,
                                                   "department": department_code})
@@ -145,6 +146,6 @@ def publish(db: sqlite_utils.Database, plan_id: int, quarter: str, as_of: dt.dat
                    "unassigned": result.unassigned, "warnings": [w.to_dict() for w in result.warnings]}
         result.published_at = store.insert_warning_snapshot(db, plan_id, q.code, as_of, result.rules, payload)
         result.published = True
-        store.audit(db, "warning.publish", "warning_snapshot", f"{plan_id}/{q.code}",
+        audit.log(db, "warning.publish", "warning_snapshot", f"{plan_id}/{q.code}",
                     {"as_of": as_of.isoformat(), "counts": result.counts})
     return _overlay_acks(db, result), ChangeSummary(warnings=True, details={"quarter": q.code, "published": True})

@@ -24,6 +24,7 @@ from desktop_app.domain.models import DeptRef, Period, PeriodKind, Role
 from desktop_app.domain.warnings import PeriodReport, TargetFacts, TaskFacts
 from desktop_app.errors import UsageError
 from desktop_app.store import monitoring as store
+from desktop_app.store.ledger import EffectiveAssignment, effective_assignments
 
 
 def parse_quarter(code: str) -> Period:
@@ -47,7 +48,7 @@ class PlanFacts:
     plan: store.PlanRow
     tasks: dict[int, store.TaskRow]
     depts: dict[int, tuple[DeptRef, str]]
-    assignments: list[store.AssignmentRow]
+    assignments: list[EffectiveAssignment]
     milestones: dict[int, list[Milestone]]
     targets: dict[int, list[store.TargetRow]]
     periods: dict[int, store.PeriodRow]
@@ -62,7 +63,7 @@ class PlanFacts:
             raise UsageError(f"There is no plan {plan_id} in this database.",
                              message_zh=f"数据库中没有编号为 {plan_id} 的方案。")
         facts = cls(plan=plan, tasks={t.id: t for t in store.tasks(db, plan_id)},
-                    depts=store.departments(db), assignments=store.assignments(db, plan_id),
+                    depts=store.departments(db), assignments=effective_assignments(db, plan_id),
                     milestones=store.milestones(db, plan_id), targets=store.targets(db, plan_id),
                     periods={p.id: p for p in store.periods(db, plan_id)},
                     reporting_kind="quarter" if plan.reporting == "quarterly" else "month")
@@ -76,7 +77,7 @@ class PlanFacts:
 
     # -- who holds what ------------------------------------------------------------------------
     def holders(self, task_id: int, role: Role) -> list[int]:
-        return [a.department_id for a in self.assignments if a.task_id == task_id and a.role == role.value]
+        return [a.department_id for a in self.assignments if a.task_id == task_id and a.role == role]
 
     def dept(self, dept_id: int) -> DeptRef:
         return self.depts[dept_id][0]

@@ -29,6 +29,7 @@ from desktop_app.errors import PeakDeskError, UsageError
 from desktop_app.services.clock import today
 from desktop_app.services.compute_warnings import evaluate_quarter, from_snapshot
 from desktop_app.services.plan_facts import PlanFacts, quarters_of_year
+from desktop_app.store import audit, departments
 from desktop_app.store import monitoring as store
 from desktop_app.store.db import write_tx
 
@@ -84,12 +85,12 @@ def gather_inputs(db: sqlite_utils.Database, facts: PlanFacts, year: int, as_of:
         expectation = facts.expectation(a.task_id, measured)
         own = facts.latest(a.task_id, a.department_id, measured, as_of)
         row, source = own, "own"
-        if row is None and a.role == Role.COOPERATING.value:
+        if row is None and a.role == Role.COOPERATING:
             leads = facts.holders(a.task_id, Role.LEAD)
             row = next((r for r in (facts.latest(a.task_id, lead, measured, as_of) for lead in leads) if r), None)
             source = "lead"
         inputs[a.department_id].tasks.append(TaskProgress(
-            task_code=facts.tasks[a.task_id].code, role=a.role, actual=row.percent if row else None,
+            task_code=facts.tasks[a.task_id].code, role=a.role.value, actual=row.percent if row else None,
             expected=expectation.percent, completed=bool(row and row.status == Status.COMPLETED.value),
             source=source if row else "none"))
 
@@ -163,7 +164,7 @@ def _refuse_if_locked(db: sqlite_utils.Database, plan_id: int, year: int) -> Non
 
 
 def _dept_id(db: sqlite_utils.Database, code: str) -> int:
-    dept_id = store.department_id(db, code)
+    dept_id = departments.id_for_code(db, code)
     if dept_id is None:
         raise UsageError(f"There is no department with code {code!r}.",
                          message_zh=f"没有代码为“{code}”的单位。")
@@ -182,7 +183,7 @@ def set_evaluation(db: sqlite_utils.Database, plan_id: int, year: int, departmen
     with write_tx(db):
         _refuse_if_locked(db, plan_id, year)
         store.set_evaluation(db, plan_id, year, dept_id, score, note)
-        store.audit(db, "assessment.evaluate", "evaluation", f"{plan_id}/{year}/{department_code}",
+        audit.log(db, "assessment.evaluate", "evaluation", f"{plan_id}/{year}/{department_code}",
                     {"score": score, "note": note})
     return ChangeSummary(assessment=True, details={"year": year, "department": department_code})
 
@@ -202,7 +203,7 @@ def add_adjustment(db: sqlite_utils.Database, plan_id: int, year: int, departmen
     with write_tx(db):
         _refuse_if_locked(db, plan_id, year)
         new_id = store.add_adjustment(db, plan_id, year, dept_id, points, reason.strip())
-        store.audit(db, "assessment.adjust", "adjustment", str(new_id),
+        audit.log(db, "assessment.adjust", "adjustment", str(new_id),
                     {"year": year, "department": department_code, "points": points, "reason": reason})
     return new_id, ChangeSummary(assessment=True, details={"year": year, "adjustment": new_id})
 
@@ -215,7 +216,7 @@ def remove_adjustment(db: sqlite_utils.Database, adjustment_id: int) -> ChangeSu
     with write_tx(db):
         _refuse_if_locked(db, plan_id, year)
         store.delete_adjustment(db, adjustment_id)
-        store.audit(db, "assessment.adjust.remove", "adjustment", str(adjustment_id),
+        audit.log(db, "assessment.adjust.remove", "adjustment", str(adjustment_id),
                     {"year": year, "points": points, "reason": reason})
     return ChangeSummary(assessment=True, details={"year": year, "adjustment": adjustment_id})
 
@@ -231,6 +232,6 @@ def lock(db: sqlite_utils.Database, plan_id: int, year: int, as_of: dt.date | No
         result.locked_at = store.insert_assessment_snapshot(db, plan_id, year, result.as_of,
                                                             result.scheme.to_json(), result.to_dict())
         result.locked = True
-        store.audit(db, "assessment.lock", "assessment_snapshot", f"{plan_id}/{year}",
+        audit.log(db, "assessment.lock", "assessment_snapshot", f"{plan_id}/{year}",
                     {"as_of": result.as_of.isoformat(), "distribution": result.distribution})
     return result, ChangeSummary(assessment=True, details={"year": year, "locked": True})

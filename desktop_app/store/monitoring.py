@@ -75,14 +75,6 @@ class ProgressRow:
     received: dt.date         # the accepted submission's receipt, else the row's own received_at
 
 
-@dataclass(frozen=True)
-class AssignmentRow:
-    task_id: int
-    department_id: int
-    role: str
-    seq: int
-
-
 def plan(db: sqlite_utils.Database, plan_id: int) -> PlanRow | None:
     row = db.execute("SELECT id, title_zh, issued_on, reporting FROM plan WHERE id = ?", [plan_id]).fetchone()
     return PlanRow(row[0], row[1], _date(row[2]), row[3]) if row else None
@@ -118,11 +110,6 @@ def departments(db: sqlite_utils.Database) -> dict[int, tuple[DeptRef, str]]:
             for r in db.execute("SELECT id, code, name_zh, name_en, kind FROM department").fetchall()}
 
 
-def department_id(db: sqlite_utils.Database, code: str) -> int | None:
-    row = db.execute("SELECT id FROM department WHERE code = ?", [code]).fetchone()
-    return int(row[0]) if row else None
-
-
 def task_id(db: sqlite_utils.Database, plan_id: int, code: str) -> int | None:
     row = db.execute("SELECT id FROM task WHERE plan_id = ? AND code = ?", [plan_id, code]).fetchone()
     return int(row[0]) if row else None
@@ -130,30 +117,6 @@ def task_id(db: sqlite_utils.Database, plan_id: int, code: str) -> int | None:
 
 def task_ids(db: sqlite_utils.Database, plan_id: int) -> dict[str, int]:
     return {r[1]: int(r[0]) for r in db.execute("SELECT id, code FROM task WHERE plan_id = ?", [plan_id])}
-
-
-def assignments(db: sqlite_utils.Database, plan_id: int) -> list[AssignmentRow]:
-    """Who holds which task, placeholder groups (各街镇) expanded to their members.
-
-    An explicit assignment of a member wins over the one it gets through its group.
-    """
-    rows = db.execute(
-        "SELECT a.task_id, a.department_id, a.role, a.seq, d.kind FROM assignment a "
-        "JOIN task t ON t.id = a.task_id JOIN department d ON d.id = a.department_id "
-        "WHERE t.plan_id = ? ORDER BY a.task_id, a.seq", [plan_id]).fetchall()
-    members: dict[int, list[int]] = {}
-    for pid, mid in db.execute("SELECT placeholder_id, member_id FROM placeholder_member "
-                               "ORDER BY placeholder_id, member_id").fetchall():
-        members.setdefault(pid, []).append(mid)
-    out: dict[tuple[int, int], AssignmentRow] = {}
-    for task, dept, role, seq, kind in rows:
-        if kind != "placeholder":
-            out[(task, dept)] = AssignmentRow(task, dept, role, seq)
-    for task, dept, role, seq, kind in rows:
-        if kind == "placeholder":
-            for member in members.get(dept, []):
-                out.setdefault((task, member), AssignmentRow(task, member, role, seq))
-    return sorted(out.values(), key=lambda a: (a.task_id, a.seq, a.department_id))
 
 
 def periods(db: sqlite_utils.Database, plan_id: int, kind: str | None = None) -> list[PeriodRow]:
@@ -280,8 +243,3 @@ def add_adjustment(db: sqlite_utils.Database, plan_id: int, year: int, dept: int
 
 def delete_adjustment(db: sqlite_utils.Database, adjustment_id: int) -> None:
     db.execute("DELETE FROM adjustment WHERE id = ?", [adjustment_id])
-
-
-def audit(db: sqlite_utils.Database, action: str, entity: str, entity_id: str, detail: dict[str, Any]) -> None:
-    db.execute("INSERT INTO audit_log (at, action, entity, entity_id, detail_json) VALUES (?, ?, ?, ?, ?)",
-               [now_stamp(), action, entity, entity_id, json.dumps(detail, ensure_ascii=False, default=str)])
