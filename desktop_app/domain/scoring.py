@@ -148,6 +148,7 @@ def scheme_from_dict(data: dict[str, Any], text: str, path: Path | str) -> Schem
     elif not isinstance(raw_grades, list) or not raw_grades or not all(isinstance(g, dict) for g in raw_grades):
         ck.problem("grade", "must be written as one or more [[grade]] tables")
     else:
+        before = len(ck.problems)
         for i, g in enumerate(raw_grades):
             p = f"grade[{i}]"
             ck.unknown_keys(g, {"code", "name_zh", "name_en", "min"}, p)
@@ -158,7 +159,7 @@ def scheme_from_dict(data: dict[str, Any], text: str, path: Path | str) -> Schem
         codes = [g.code for g in grades]
         if len(set(codes)) != len(codes):
             ck.problem("grade", f"grade codes must be unique: {codes}")
-        if [g.min for g in grades] != sorted((g.min for g in grades), reverse=True):
+        if len(ck.problems) == before and [g.min for g in grades] != sorted((g.min for g in grades), reverse=True):
             ck.problem("grade", "list the grades from the highest minimum to the lowest")
     kw["grades"] = tuple(grades)
 

@@ -82,7 +82,10 @@ class Checker:
         for j in range(lo, hi):
             if key_re.match(self.lines[j]):
                 return j + 1
-        return lo + 1 if len(parts) > 1 else None
+        if len(parts) > 1:
+            return lo + 1
+        header = re.compile(rf"^\s*\[\[?\s*{re.escape(parts[0])}\s*\]")  # a whole table: its header
+        return next((i + 1 for i, ln in enumerate(self.lines) if header.match(ln)), None)
 
     def problem(self, key_path: str, message: str) -> None:
         self.problems.append(Problem(f"{key_path}: {message}", file=self.path, line=self.line_of(key_path)))
