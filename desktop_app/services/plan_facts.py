@@ -4,7 +4,8 @@
 received by that date (so re-running it later gives the same answer), and measures expected
 progress at the end of the quarter or year, or at the as-of date when that is earlier.
 
-Reporting timeliness of a department in a reporting period: *missing* when it has no progress rows
+Reporting starts with the task (its start, else the plan's issue date): periods that end before
+it are not expected. Reporting timeliness of a department in a reporting period: *missing* when it has no progress rows
 for that period received by the as-of date, *late* when its first receipt (the accepted
 submission's, or the row's own ``received_at`` for demo/manual entries) is after the period's due
 date, else *on time*; a period not yet due by the as-of date is *not_due* unless something came in.
@@ -93,6 +94,9 @@ class PlanFacts:
         return expected_progress(on, start=t.start, due=t.due, plan_issued_on=self.plan.issued_on,
                                  milestones=self.milestones.get(task_id, ()))
 
+    def start_of(self, task_id: int) -> dt.date | None:
+        return self.tasks[task_id].start or self.plan.issued_on
+
     def reporting_periods(self, start: dt.date, end: dt.date) -> list[store.PeriodRow]:
         return [p for p in self.periods.values()
                 if p.kind == self.reporting_kind and p.start >= start and p.end <= end]
@@ -138,11 +142,13 @@ class PlanFacts:
         t = self.tasks[task_id]
         measured = min(as_of, quarter.end)
         latest = self.latest(task_id, lead_id, measured, as_of)
+        begin = self.start_of(task_id)
         reports = []
         for p in self.reporting_periods(quarter.start, quarter.end):
+            if begin and p.end < begin:
+                continue  # nothing to report before the task starts
             status, received = self.task_period_status(task_id, lead_id, p, as_of)
             reports.append(PeriodReport(p.code, p.due, status, received))
-        begin = t.start or self.plan.issued_on
         targets = []
         for i, tg in enumerate(self.targets.get(task_id, [])):
             targets.append(TargetFacts(

@@ -94,11 +94,20 @@ def gather_inputs(db: sqlite_utils.Database, facts: PlanFacts, year: int, as_of:
             expected=expectation.percent, completed=bool(row and row.status == Status.COMPLETED.value),
             source=source if row else "none"))
 
-    # reporting: every reporting period of the year that was due by the as-of date
+    # reporting: every reporting period of the year that was due by the as-of date, from the
+    # earliest start among the department's tasks
+    first_start: dict[int, dt.date | None] = {}
+    for a in facts.assignments:
+        start = facts.start_of(a.task_id)
+        known = first_start.get(a.department_id, start)
+        first_start[a.department_id] = min(start, known) if start and known else None
     for p in facts.reporting_periods(dt.date(year, 1, 1), dt.date(year, 12, 31)):
         if p.due > as_of:
             continue
         for dept_id, inp in inputs.items():
+            begin = first_start.get(dept_id)
+            if begin and p.end < begin:
+                continue
             status, _received = facts.dept_period_status(dept_id, p, as_of)
             inp.reporting.append(ReportingPeriod(p.code, status))
 
