@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.errors import InputRejected, Problem
+from desktop_app.paths import TEMPLATES_DIR, user_templates_dir
 
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -44,6 +45,12 @@ def read_toml(path: Path, what_en: str, what_zh: str) -> tuple[dict[str, Any], s
     except (OSError, UnicodeDecodeError) as exc:
         raise config_error(path, [Problem(f"cannot be read: {exc}", file=str(path))], what_en, what_zh) from exc
     return parse_toml(text, path, what_en, what_zh), text
+
+
+def settings_path(file_name: str) -> Path:
+    """The user's edited copy of a settings file when there is one, else the shipped default."""
+    user = user_templates_dir() / file_name
+    return user if user.is_file() else TEMPLATES_DIR / file_name
 
 
 class Checker:

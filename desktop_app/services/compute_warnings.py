@@ -72,8 +72,8 @@ def from_snapshot(plan_id: int, quarter: str, snap: dict[str, Any]) -> WarningsR
     result = snap["result"]
     as_of = dt.date.fromisoformat(snap["as_of"])
     return WarningsResult(plan_id, quarter, as_of, dt.date.fromisoformat(result["measured_on"]),
-                          [TaskWarning.from_dict(w) for w in result["warnings"]], snap["rules"],
-                          published=True, published_at=snap["published_at"],
+                          [TaskWarning.from_dict(w) for w in result["warnings"]], snap["settings"],
+                          published=True, published_at=snap["at"],
                           unassigned=list(result.get("unassigned", [])))
 
 
@@ -138,8 +138,8 @@ def publish(db: sqlite_utils.Database, plan_id: int, quarter: str, as_of: dt.dat
         snap = store.warning_snapshot(db, plan_id, q.code)
         if snap is not None:
             raise AlreadyPublished(
-                f"{q.code} was already published on {snap['published_at']}; its warnings are frozen as sent.",
-                message_zh=f"{q.code} 已于 {snap['published_at']} 发布，预警结果已固定，不能再次发布。")
+                f"{q.code} was already published on {snap['at']}; its warnings are frozen as sent.",
+                message_zh=f"{q.code} 已于 {snap['at']} 发布，预警结果已固定，不能再次发布。")
         as_of = as_of or today(db)
         result = evaluate_quarter(PlanFacts.load(db, plan_id), q.code, as_of, rules or load_rules())
         payload = {"measured_on": result.measured_on.isoformat(), "counts": result.counts,

@@ -142,8 +142,8 @@ def _from_snapshot_year(plan_id: int, year: int, snap: dict[str, Any]) -> Assess
     return AssessmentResult(plan_id, year, dt.date.fromisoformat(snap["as_of"]),
                             dt.date.fromisoformat(r["measured_on"]),
                             [DepartmentScore.from_dict(d) for d in r["departments"]],
-                            Scheme.from_json(snap["scheme"]), r["quarters"], locked=True,
-                            locked_at=snap["locked_at"])
+                            Scheme.from_json(snap["settings"]), r["quarters"], locked=True,
+                            locked_at=snap["at"])
 
 
 def compute(db: sqlite_utils.Database, plan_id: int, year: int, as_of: dt.date | None = None, *,
@@ -168,8 +168,8 @@ def _refuse_if_locked(db: sqlite_utils.Database, plan_id: int, year: int) -> Non
     snap = store.assessment_snapshot(db, plan_id, year)
     if snap is not None:
         raise YearLocked(
-            f"The {year} assessment was locked on {snap['locked_at']}; its scores can no longer be changed.",
-            message_zh=f"{year} 年度考核已于 {snap['locked_at']} 锁定，不能再修改评分。")
+            f"The {year} assessment was locked on {snap['at']}; its scores can no longer be changed.",
+            message_zh=f"{year} 年度考核已于 {snap['at']} 锁定，不能再修改评分。")
 
 
 def _dept_id(db: sqlite_utils.Database, code: str) -> int:

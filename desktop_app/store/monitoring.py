@@ -157,40 +157,51 @@ def upsert_ack(db: sqlite_utils.Database, plan_id: int, quarter: str, task: int,
                [plan_id, quarter, task, dept, note, now_stamp()])
 
 
-def warning_snapshot(db: sqlite_utils.Database, plan_id: int, quarter: str) -> dict[str, Any] | None:
-    row = db.execute("SELECT as_of, published_at, rules_json, result_json FROM warning_snapshot "
-                     "WHERE plan_id = ? AND quarter = ?", [plan_id, quarter]).fetchone()
+# A snapshot table: (key column, time column, settings column).
+_SNAPSHOTS = {
+    "warning_snapshot": ("quarter", "published_at", "rules_json"),
+    "assessment_snapshot": ("year", "locked_at", "scheme_json"),
+}
+
+
+def _snapshot(db: sqlite_utils.Database, table: str, plan_id: int, key: object) -> dict[str, Any] | None:
+    key_col, at_col, settings_col = _SNAPSHOTS[table]
+    row = db.execute(f"SELECT as_of, {at_col}, {settings_col}, result_json FROM {table} "
+                     f"WHERE plan_id = ? AND {key_col} = ?", [plan_id, key]).fetchone()
     if not row:
         return None
-    return {"as_of": row[0], "published_at": row[1], "rules": json.loads(row[2]), "result": json.loads(row[3])}
+    return {"as_of": row[0], "at": row[1], "settings": json.loads(row[2]), "result": json.loads(row[3])}
+
+
+def _insert_snapshot(db: sqlite_utils.Database, table: str, plan_id: int, key: object, as_of: dt.date,
+                     settings: dict[str, Any], result: dict[str, Any]) -> str:
+    key_col, at_col, settings_col = _SNAPSHOTS[table]
+    at = now_stamp()
+    db.execute(f"INSERT INTO {table} (plan_id, {key_col}, as_of, {at_col}, {settings_col}, result_json) "
+               "VALUES (?, ?, ?, ?, ?, ?)",
+               [plan_id, key, as_of.isoformat(), at, json.dumps(settings, ensure_ascii=False),
+                json.dumps(result, ensure_ascii=False)])
+    return at
+
+
+def warning_snapshot(db: sqlite_utils.Database, plan_id: int, quarter: str) -> dict[str, Any] | None:
+    """A published quarter: as_of, at (published), settings (the rules), result."""
+    return _snapshot(db, "warning_snapshot", plan_id, quarter)
 
 
 def insert_warning_snapshot(db: sqlite_utils.Database, plan_id: int, quarter: str, as_of: dt.date,
                             rules: dict[str, Any], result: dict[str, Any]) -> str:
-    at = now_stamp()
-    db.execute("INSERT INTO warning_snapshot (plan_id, quarter, as_of, published_at, rules_json, result_json) "
-               "VALUES (?, ?, ?, ?, ?, ?)",
-               [plan_id, quarter, as_of.isoformat(), at, json.dumps(rules, ensure_ascii=False),
-                json.dumps(result, ensure_ascii=False)])
-    return at
+    return _insert_snapshot(db, "warning_snapshot", plan_id, quarter, as_of, rules, result)
 
 
 def assessment_snapshot(db: sqlite_utils.Database, plan_id: int, year: int) -> dict[str, Any] | None:
-    row = db.execute("SELECT as_of, locked_at, scheme_json, result_json FROM assessment_snapshot "
-                     "WHERE plan_id = ? AND year = ?", [plan_id, year]).fetchone()
-    if not row:
-        return None
-    return {"as_of": row[0], "locked_at": row[1], "scheme": json.loads(row[2]), "result": json.loads(row[3])}
+    """A locked year: as_of, at (locked), settings (the scheme), result."""
+    return _snapshot(db, "assessment_snapshot", plan_id, year)
 
 
 def insert_assessment_snapshot(db: sqlite_utils.Database, plan_id: int, year: int, as_of: dt.date,
                                scheme: dict[str, Any], result: dict[str, Any]) -> str:
-    at = now_stamp()
-    db.execute("INSERT INTO assessment_snapshot (plan_id, year, as_of, locked_at, scheme_json, result_json) "
-               "VALUES (?, ?, ?, ?, ?, ?)",
-               [plan_id, year, as_of.isoformat(), at, json.dumps(scheme, ensure_ascii=False),
-                json.dumps(result, ensure_ascii=False)])
-    return at
+    return _insert_snapshot(db, "assessment_snapshot", plan_id, year, as_of, scheme, result)
 
 
 # -- evaluations and adjustments -------------------------------------------------------------

@@ -98,7 +98,7 @@ def test_grade_thresholds(total, grade):
 
 
 def test_excellent_cap_demotes_the_lowest_ranked_first():
-    inputs = [_full(c, evaluation=10, adj=a) for c, a in zip("ABCDEFGHIJ", [5, 4, 3, 2, 1, 0, 0, 0, 0, 0])]
+    inputs = [_full(c, evaluation=10, adj=a) for c, a in zip("ABCDEFGHIJ", [5, 4, 3, 2, 1, 0, 0, 0, 0, 0], strict=False)]
     inputs += [_full("K", progress_ratio=0.5)]
     results = assess(inputs, SCHEME)                      # 11 departments → at most floor(3.3) = 3 Excellent
     grades = {r.department.code: r.grade for r in results}
@@ -160,7 +160,7 @@ def test_totals_bounds_ranks_and_cap(inputs, scheme):
     # ranks are a permutation, ordered by total (ties: progress, then code)
     assert sorted(r.rank for r in results) == list(range(1, n + 1))
     ordered = sorted(results, key=lambda r: r.rank)
-    for x, y in zip(ordered, ordered[1:]):
+    for x, y in zip(ordered, ordered[1:], strict=False):
         assert (-x.total, -x.scores["progress"], x.department.code) < (-y.total, -y.scores["progress"], y.department.code)
     # the Excellent share is respected, and no one below an Excellent is left Excellent
     if scheme.cap_enabled:
