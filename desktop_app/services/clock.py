@@ -1,0 +1,15 @@
+"""The app's "today": the demo database pins its own date (meta key ``demo_today``) so that its
+warnings and scores do not drift; everywhere else it is the calendar date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlite_utils
+
+from desktop_app.store.meta import meta_get
+
+
+def today(db: sqlite_utils.Database) -> dt.date:
+    pinned = meta_get(db, "demo_today")
+    return dt.date.fromisoformat(pinned[:10]) if pinned else dt.date.today()
