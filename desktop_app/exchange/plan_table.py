@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from desktop_app.domain.plan import DraftSection, DraftTask, DraftUnit, DraftWarning, PlanDraft
+from desktop_app.domain.plan_edit import renumber as renumber_tasks
 from desktop_app.errors import InputRejected, Problem
 from desktop_app.exchange.departments import Glossary, default_glossary, split_and, split_units
 from desktop_app.exchange.plan_readers import PlanSource, SourceTable, column_letter
@@ -22,7 +23,6 @@ from desktop_app.exchange.plan_text import (
     first_sentence,
     match_number,
     parse_plan_lines,
-    renumber_tasks,
 )
 
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
