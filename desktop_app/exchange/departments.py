@@ -121,8 +121,9 @@ class Glossary:
         if not entry.leveled:
             return Resolved(entry.code, entry.zh, entry.en, entry.kind, entry.zh_aliases, entry.en_aliases)
         zh_prefix, en_prefix = LEVEL_ZH[level], LEVEL_EN[level]
-        en_name = entry.en.replace("of the Committee", f"of the {en_prefix} Committee") \
-            if entry.en.endswith("of the Committee") else f"{en_prefix} {entry.en}"
+        party = "of the Party Committee"
+        en_name = entry.en.replace(party, f"of the {en_prefix} Party Committee") \
+            if entry.en.endswith(party) else f"{en_prefix} {entry.en}"
         return Resolved(LEVEL_CODE[level] + entry.code, zh_prefix + entry.zh, en_name, entry.kind,
                         tuple(zh_prefix + a for a in entry.zh_aliases),
                         tuple(f"{en_prefix} {a}" for a in entry.en_aliases))

@@ -42,7 +42,7 @@ EN_UNITS: list[tuple[str, str, float]] = [
 _EN_UNIT_RES = [(re.compile(p, re.I), u, m) for p, u, m in EN_UNITS]
 EN_COUNTERS = {"stations", "station", "piles", "vehicles", "buses", "parks", "enterprises", "factories",
                "projects", "communities", "bases", "towns", "households", "sets", "units", "schools",
-               "companies", "parks", "villages", "zones", "areas", "demonstration", "plants", "ships"}
+               "companies", "villages", "zones", "areas", "demonstration", "plants", "ships"}
 
 _ZH_NUM = r"\d+(?:[.．]\d+)?"
 _EN_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -221,7 +221,7 @@ def _targets_en(clause: str) -> list[tuple[float, str, Direction]]:
             counter = next((w for w in words if w.lower() in EN_COUNTERS), None)
             if counter and re.match(r"\s*(?:new\s+)?[A-Za-z]", after):
                 out.append((value, counter.lower(), _direction_en(before, after)))
-            elif re.search(r"PUE[^,;]{0,30}$", before) and re.search(r"than\s*$", before):
+            elif re.search(r"PUE[^,;]{0,60}$", before) and re.search(r"than\s*$", before):
                 out.append((value, "", _direction_en(before, after)))
     return out
 

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop_app.domain.plan import DraftSection, DraftTask, DraftUnit, DraftWarning, PlanDraft
+from desktop_app.domain.plan_edit import renumber as renumber_tasks
 from desktop_app.errors import InputRejected, Problem
 from desktop_app.exchange.departments import Glossary, default_glossary, split_and, split_units
 from desktop_app.exchange.plan_readers import SourceLine
@@ -136,7 +137,7 @@ def match_number(text: str, english: bool) -> tuple[int, str, str, str] | None:
             n = CIRCLED.index(token) + 1
         elif style == "I.":
             r = roman_number(token)
-            if r is None or not rest[:1].isupper() and not rest[:1] in "\"“(":
+            if r is None or not rest[:1].isupper() and rest[:1] not in "\"“(":
                 continue
             n = r
         elif style == "word":
@@ -435,16 +436,6 @@ def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary
     return draft
 
 
-def renumber_tasks(draft: PlanDraft) -> None:
-    """Task codes: '<ordinal of task-holding section>.<position in it>', or the position alone."""
-    ordinals = {s: i + 1 for i, s in enumerate(draft.task_sections())}
-    counts: dict[int | None, int] = {}
-    for task in draft.tasks:
-        counts[task.section] = counts.get(task.section, 0) + 1
-        k = counts[task.section]
-        task.code = f"{ordinals[task.section]}.{k}" if task.section is not None else str(k)
-
-
 def _plan_title(lines: list[SourceLine]) -> str:
     for ln in lines[:10]:
         text = _HEADER_JUNK.sub("", ln.text).strip()
@@ -470,7 +461,9 @@ def _make_task(item: Item, sections: dict[int, int], english: bool, glossary: Gl
     if marker:
         text = (full[: marker.span[0]] + full[marker.span[1]:]).strip()
         text = re.sub(r"[ \t]+\n", "\n", text).rstrip()
-        known = (lambda n: glossary.lookup(n) is not None)
+        def known(n: str) -> bool:
+            return glossary.lookup(n) is not None
+
         lead_names = split_and(marker.lead, known)
         coop_names = split_and(marker.cooperating, known)
         names = lead_names + coop_names
