@@ -267,7 +267,7 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
         c.font, c.fill, c.border = head_font, _HEAD_FILL, _BORDER
         c.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         ws.column_dimensions[LETTERS[col - 1]].width = width
-    ws.row_dimensions[HEADER_ROW].height = 32
+    ws.row_dimensions[HEADER_ROW].height = 42
     for i, (row, vals) in enumerate(zip(rows, values, strict=True)):
         r = FIRST_ROW + i
         for col, text in enumerate(row.cells(), start=1):
