@@ -191,6 +191,10 @@ def _migrate(db: sqlite_utils.Database, path: Path | None) -> None:
             if isinstance(exc, sqlite3.OperationalError):
                 raise _translate(exc, path or Path(":memory:")) from exc
             raise
+    from desktop_app.store.periods import seed_holidays
+
+    with write_tx(db):
+        seed_holidays(db)
 
 
 def _split_sql(script: str) -> list[str]:
