@@ -478,14 +478,14 @@ def read_workbook(path: Path) -> ReadWorkbook:
     issued: list[LockedRow] = []
     in_copy = False
     for row in meta_rows:
-        cells = [cell_text(v) for v in row] + [""] * 6
+        texts = [cell_text(v) for v in row] + [""] * 6
         if in_copy:
-            if any(cells[:5]):
-                issued.append(LockedRow(*cells[:5]))
-        elif cells[0] == COPY_MARKER:
+            if any(texts[:5]):
+                issued.append(LockedRow(*texts[:5]))
+        elif texts[0] == COPY_MARKER:
             in_copy = True
-        elif cells[0]:
-            meta[cells[0]] = cells[1]
+        elif texts[0]:
+            meta[texts[0]] = texts[1]
     rows: list[VisibleRow] = []
     width = len(COLUMNS)
     for index in range(HEADER_ROW, len(grid)):      # grid index 2 = sheet row 3
