@@ -59,15 +59,13 @@ TEXT_AREAS = ("narrative", "problems", "next_steps")
 
 def column_title(key: str) -> str:
     from PySide6.QtCore import QCoreApplication
-
-    tr = QCoreApplication.translate
     return {
-        "code": tr("BureauModel", "Code"), "title": tr("BureauModel", "Task"), "role": tr("BureauModel", "Role"),
-        "target": tr("BureauModel", "Target"), "last": tr("BureauModel", "Last period"),
-        "status": tr("BureauModel", "Status"), "percent": tr("BureauModel", "Percent done"),
-        "indicator": tr("BureauModel", "Indicator value"), "narrative": tr("BureauModel", "Progress"),
-        "problems": tr("BureauModel", "Problems"), "next_steps": tr("BureauModel", "Next steps"),
-        "contact_person": tr("BureauModel", "Contact person"), "contact_phone": tr("BureauModel", "Phone"),
+        "code": QCoreApplication.translate("BureauModel", "Code"), "title": QCoreApplication.translate("BureauModel", "Task"), "role": QCoreApplication.translate("BureauModel", "Role"),
+        "target": QCoreApplication.translate("BureauModel", "Target"), "last": QCoreApplication.translate("BureauModel", "Last period"),
+        "status": QCoreApplication.translate("BureauModel", "Status"), "percent": QCoreApplication.translate("BureauModel", "Percent done"),
+        "indicator": QCoreApplication.translate("BureauModel", "Indicator value"), "narrative": QCoreApplication.translate("BureauModel", "Progress"),
+        "problems": QCoreApplication.translate("BureauModel", "Problems"), "next_steps": QCoreApplication.translate("BureauModel", "Next steps"),
+        "contact_person": QCoreApplication.translate("BureauModel", "Contact person"), "contact_phone": QCoreApplication.translate("BureauModel", "Phone"),
     }[key]
 
 
@@ -273,7 +271,7 @@ class BureauWindow(QMainWindow):
         self.apply_timer.setInterval(600)
         self.apply_timer.timeout.connect(self.apply_form)
         self.status.currentIndexChanged.connect(lambda _i: self._form_changed(immediate=True))
-        for key, w in self.fields.items():
+        for w in self.fields.values():
             if isinstance(w, QLineEdit):
                 w.textEdited.connect(lambda _t: self._form_changed())
                 w.editingFinished.connect(self.apply_form)
@@ -537,11 +535,9 @@ class BureauWindow(QMainWindow):
 def open_department_workbook(parent: QWidget | None = None, path: Path | str | None = None) -> BureauWindow | None:
     """File → Open department workbook…: choose an issued workbook and show it in bureau mode."""
     from PySide6.QtCore import QCoreApplication
-
-    tr = QCoreApplication.translate
     if path is None:
-        chosen, _ = QFileDialog.getOpenFileName(parent, tr("BureauWindow", "Open Department Workbook"),
-                                                BUREAU_FOLDER.get(), tr("BureauWindow", "Excel workbooks (*.xlsx)"))
+        chosen, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("BureauWindow", "Open Department Workbook"),
+                                                BUREAU_FOLDER.get(), QCoreApplication.translate("BureauWindow", "Excel workbooks (*.xlsx)"))
         if not chosen:
             return None
         path = chosen
@@ -550,7 +546,7 @@ def open_department_workbook(parent: QWidget | None = None, path: Path | str | N
     try:
         window = BureauWindow(path, parent)
     except PeakDeskError as exc:
-        show_error(parent, exc, title=tr("BureauWindow", "Open Department Workbook"))
+        show_error(parent, exc, title=QCoreApplication.translate("BureauWindow", "Open Department Workbook"))
         return None
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()

@@ -13,11 +13,18 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
-from desktop_app.store.db import open_database
 from desktop_app.domain.calendar import periods_for_year
 from desktop_app.domain.models import PeriodKind
+from desktop_app.store.db import open_database
 from desktop_app.store.periods import calendar, list_periods
 from desktop_app.ui.ops import Op
 from desktop_app.ui.settings import Option

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -72,18 +72,16 @@ def target_text(t: Target) -> str:
 def task_problems(task: DraftTask) -> list[str]:
     """What the reviewer should look at, computed from the draft itself (stays right after every edit)."""
     from PySide6.QtCore import QCoreApplication
-
-    tr = QCoreApplication.translate
     out = []
     if task.lead is None:
-        out.append(tr("ImportDialog", "No responsible unit"))
+        out.append(QCoreApplication.translate("ImportDialog", "No responsible unit"))
     for unit in ([task.lead] if task.lead else []) + task.cooperating:
         if not unit.code:
-            out.append(tr("ImportDialog", "Unknown unit “%1”: a new department marked “to check” will be created")
+            out.append(QCoreApplication.translate("ImportDialog", "Unknown unit “%1”: a new department marked “to check” will be created")
                        .replace("%1", unit.name))
     for t in task.targets:
         if t.value is not None and not t.unit:
-            out.append(tr("ImportDialog", "Number without unit: %1").replace("%1", t.text or f"{t.value:g}"))
+            out.append(QCoreApplication.translate("ImportDialog", "Number without unit: %1").replace("%1", t.text or f"{t.value:g}"))
     return out
 
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from desktop_app.domain.models import ChangeSummary
@@ -58,13 +57,11 @@ STATUS_COLORS = {"on_time": OK_COLOR, "late": LATE_COLOR, "missing": BAD_COLOR, 
 
 def status_label(status: str) -> str:
     from PySide6.QtCore import QCoreApplication
-
-    tr = QCoreApplication.translate
     return {
-        "on_time": tr("SubmissionMatrixModel", "On time"),
-        "late": tr("SubmissionMatrixModel", "Late"),
-        "missing": tr("SubmissionMatrixModel", "Missing"),
-        PENDING: tr("SubmissionMatrixModel", "Not due yet"),
+        "on_time": QCoreApplication.translate("SubmissionMatrixModel", "On time"),
+        "late": QCoreApplication.translate("SubmissionMatrixModel", "Late"),
+        "missing": QCoreApplication.translate("SubmissionMatrixModel", "Missing"),
+        PENDING: QCoreApplication.translate("SubmissionMatrixModel", "Not due yet"),
     }.get(status, "")
 
 
