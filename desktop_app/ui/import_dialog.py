@@ -102,6 +102,8 @@ class ImportDialog(QDialog):
         self.result: Any = None
         self._loading = False
         self.registry = list_departments(self.conn.db)
+        self.plans = [(int(r[0]), str(r[1])) for r in self.conn.db.execute(
+            "SELECT id, title_zh FROM plan WHERE translation_of IS NULL ORDER BY id").fetchall()]
 
         # page 1: choose ---------------------------------------------------------------------------
         self.file_edit = QLineEdit()
@@ -234,6 +236,7 @@ class ImportDialog(QDialog):
         splitter.addWidget(self.task_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 420])
         review = QWidget()
         review_layout = QVBoxLayout(review)
         review_layout.setContentsMargins(0, 0, 0, 0)
@@ -282,8 +285,7 @@ class ImportDialog(QDialog):
     def _fill_translation_choices(self) -> None:
         self.translation.clear()
         self.translation.addItem(self.tr("A new plan (or an update of the plan it was imported into)"), None)
-        for pid, title in self.conn.db.execute(
-                "SELECT id, title_zh FROM plan WHERE translation_of IS NULL ORDER BY id").fetchall():
+        for pid, title in self.plans:
             self.translation.addItem(self.tr("English translation of plan %1: %2").replace("%1", str(pid))
                                      .replace("%2", title), int(pid))
 
@@ -408,8 +410,8 @@ class ImportDialog(QDialog):
             (parent.addChild(item) if parent is not None else self.tree.addTopLevelItem(item))
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
-        self.tree.setColumnWidth(2, 150)
-        self.tree.setColumnWidth(3, 200)
+        for column, width in ((2, 110), (3, 150), (4, 110)):
+            self.tree.setColumnWidth(column, width)
         self._loading = False
         self.warnings.clear()
         for w in draft.warnings:
