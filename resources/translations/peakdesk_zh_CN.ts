@@ -228,267 +228,267 @@
             <translation>数字缺少单位：%1</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="276" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="279" />
             <source>Plan Document</source>
             <translation>方案文件</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="277" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="280" />
             <source>Plan documents (*.txt *.md *.docx *.xlsx);;All files (*)</source>
             <translation>方案文件 (*.txt *.md *.docx *.xlsx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="284" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="287" />
             <source>A new plan (or an update of the plan it was imported into)</source>
             <translation>新方案（或更新此前导入的方案）</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="287" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="289" />
             <source>English translation of plan %1: %2</source>
             <translation>方案 %1 的英文译本：%2</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="308" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="310" />
             <source>Reading the plan</source>
             <translation>正在读取方案</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="352" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="354" />
             <source>This document is committed as the English translation of plan %1: %2 of its tasks are matched by structure.</source>
             <translation>本文件将作为方案 %1 的英文译本提交：按结构对应上 %2 项任务。</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="358" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="360" />
             <source>the same file</source>
             <translation>同一文件</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="358" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="360" />
             <source>a file of the same name</source>
             <translation>同名文件</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="360" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="362" />
             <source>Nothing changed since then.</source>
             <translation>此后没有变化。</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="362" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="364" />
             <source>%1 task(s) added, %2 changed, %3 removed.</source>
             <translation>新增 %1 项任务，修改 %2 项，删除 %3 项。</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="366" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="368" />
             <source>Plan %1 was imported from %2 before. Committing updates that plan (its progress is kept): %3</source>
             <translation>方案 %1 此前已从%2导入。提交将更新该方案（保留已填报的进展）：%3</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="369" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="371" />
             <source>added</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="369" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="371" />
             <source>changed</source>
             <translation>修改</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="369" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="371" />
             <source>removed</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="370" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="372" />
             <source>no longer in the file, kept because it has progress</source>
             <translation>文件中已没有，因已有进展而保留</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="418" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="420" />
             <source>%1: %2 sections, %3 tasks, %4 plan objectives; %5 task(s) need a look (highlighted).</source>
             <translation>%1：%2 个部分，%3 项任务，%4 项方案目标；%5 项任务需要核对（已高亮）。</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="612" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="614" />
             <source>“%1” is not a valid %2.</source>
             <translation>“%1”不是有效的%2。</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="665" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="667" />
             <source>Click in the task text where the second task begins, then Split.</source>
             <translation>请在任务正文中点击第二项任务开始的位置，再点“拆分”。</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="691" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="693" />
             <source>Committing the plan</source>
             <translation>正在提交方案</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="708" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="710" />
             <source>&amp;Commit</source>
             <translation>提交(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="708" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="710" />
             <source>&amp;Preview</source>
             <translation>预览(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="717" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="719" />
             <source>Import a Plan</source>
             <translation>导入方案</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="718" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="720" />
             <source>Plan &amp;document:</source>
             <translation>方案文件(&amp;D)：</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="719" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="721" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="720" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="722" />
             <source>Import &amp;as:</source>
             <translation>导入为(&amp;A)：</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="725" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="727" />
             <source>Plain text (UTF-8 or GBK), Word .docx or a task-division table in .xlsx. Nothing is written until you have reviewed what was recognised and pressed Commit.</source>
             <translation>支持纯文本（UTF-8 或 GBK）、Word .docx 或 .xlsx 任务分工表。在您核对识别结果并点击“提交”之前，不会写入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="727" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="729" />
             <source>Import as a new plan instead of updating</source>
             <translation>作为新方案导入，而不是更新</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="728" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="730" />
             <source>No.</source>
             <translation>序号</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="728" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="730" />
             <source>Section / task</source>
             <translation>部分 / 任务</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="728" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="730" />
             <source>Lead unit</source>
             <translation>牵头单位</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="729" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="731" />
             <source>Cooperating units</source>
             <translation>配合单位</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="729" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="731" />
             <source>Targets</source>
             <translation>目标</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="730" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="732" />
             <source>Make &amp;Section</source>
             <translation>改为标题(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="731" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="733" />
             <source>This line is a heading, not a task</source>
             <translation>这一行是标题，不是任务</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="732" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="734" />
             <source>Make &amp;Task</source>
             <translation>改为任务(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="733" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="735" />
             <source>This heading is really a task</source>
             <translation>这个标题其实是一项任务</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="734" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="736" />
             <source>&amp;Merge with Next</source>
             <translation>与下一项合并(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="735" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="737" />
             <source>S&amp;plit at Cursor</source>
             <translation>在光标处拆分(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="736" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="738" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="737" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="739" />
             <source>Selected task</source>
             <translation>所选任务</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="738" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="740" />
             <source>Text:</source>
             <translation>正文：</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="739" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="741" />
             <source>&amp;Lead unit:</source>
             <translation>牵头单位(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="740" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="742" />
             <source>Cooperating:</source>
             <translation>配合单位：</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="741" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="743" />
             <source>Targets:</source>
             <translation>目标：</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="742" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="744" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="743" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="745" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="744" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="746" />
             <source>Value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="744" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="746" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="744" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="746" />
             <source>Year</source>
             <translation>年份</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="745" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="747" />
             <source>Direction</source>
             <translation>方向</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="745" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="747" />
             <source>Source text</source>
             <translation>原文</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="746" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="748" />
             <source>Warnings from reading the document:</source>
             <translation>读取文件时的提示：</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/import_dialog.py" line="747" />
+            <location filename="../../desktop_app/ui/import_dialog.py" line="749" />
             <source>&lt; &amp;Back</source>
             <translation>&lt; 上一步(&amp;B)</translation>
         </message>
@@ -624,130 +624,150 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="204" />
+            <location filename="../../desktop_app/ui/main_window.py" line="216" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="205" />
+            <location filename="../../desktop_app/ui/main_window.py" line="217" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="206" />
+            <location filename="../../desktop_app/ui/main_window.py" line="218" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="207" />
+            <location filename="../../desktop_app/ui/main_window.py" line="219" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="208" />
+            <location filename="../../desktop_app/ui/main_window.py" line="220" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="209" />
+            <location filename="../../desktop_app/ui/main_window.py" line="221" />
             <source>&amp;Open Database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="210" />
+            <location filename="../../desktop_app/ui/main_window.py" line="222" />
             <source>&amp;Back Up Database</source>
             <translation>备份数据库(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="211" />
+            <location filename="../../desktop_app/ui/main_window.py" line="223" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="212" />
+            <location filename="../../desktop_app/ui/main_window.py" line="224" />
             <source>&amp;Find Task</source>
             <translation>查找任务(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="213" />
+            <location filename="../../desktop_app/ui/main_window.py" line="225" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="214" />
+            <location filename="../../desktop_app/ui/main_window.py" line="226" />
             <source>&amp;Reload</source>
             <translation>重新加载(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="215" />
+            <location filename="../../desktop_app/ui/main_window.py" line="227" />
             <source>&amp;About PeakDesk</source>
             <translation>关于 PeakDesk(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="216" />
+            <location filename="../../desktop_app/ui/main_window.py" line="228" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="217" />
+            <location filename="../../desktop_app/ui/main_window.py" line="229" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="238" />
+            <location filename="../../desktop_app/ui/main_window.py" line="230" />
+            <source>&amp;Import Plan…</source>
+            <translation>导入方案(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/main_window.py" line="231" />
+            <source>&amp;Issue Workbooks…</source>
+            <translation>下发工作簿(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/main_window.py" line="232" />
+            <source>&amp;Merge Returned Workbooks…</source>
+            <translation>汇总报送工作簿(&amp;M)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/main_window.py" line="233" />
+            <source>Open &amp;Department Workbook…</source>
+            <translation>打开单位填报工作簿(&amp;D)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/main_window.py" line="254" />
             <source>no database</source>
             <translation>未打开数据库</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="247" />
+            <location filename="../../desktop_app/ui/main_window.py" line="263" />
             <source>Demo data: every figure is computed as if today were %1. Open your own database with File → Open Database.</source>
             <translation>演示数据：所有数字均按今天是 %1 计算。请通过“文件 → 打开数据库”打开您自己的数据库。</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="251" />
+            <location filename="../../desktop_app/ui/main_window.py" line="267" />
             <source>No database open</source>
             <translation>未打开数据库</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop_app/ui/main_window.py" line="254" />
+            <location filename="../../desktop_app/ui/main_window.py" line="270" />
             <source>%n task(s)</source>
             <translation>
                 <numerusform>%n 项任务</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="264" />
-            <location filename="../../desktop_app/ui/main_window.py" line="293" />
+            <location filename="../../desktop_app/ui/main_window.py" line="280" />
+            <location filename="../../desktop_app/ui/main_window.py" line="309" />
             <source>Open Database</source>
             <translation>打开数据库</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="275" />
+            <location filename="../../desktop_app/ui/main_window.py" line="291" />
             <source>Opened %1</source>
             <translation>已打开 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="294" />
+            <location filename="../../desktop_app/ui/main_window.py" line="310" />
             <source>PeakDesk databases (*.sqlite *.db);;All files (*)</source>
             <translation>PeakDesk 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="312" />
+            <location filename="../../desktop_app/ui/main_window.py" line="328" />
             <source>Backed up to %1</source>
             <translation>已备份到 %1</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="314" />
+            <location filename="../../desktop_app/ui/main_window.py" line="330" />
             <source>Back Up Database</source>
             <translation>备份数据库</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="330" />
+            <location filename="../../desktop_app/ui/main_window.py" line="397" />
             <source>About PeakDesk</source>
             <translation>关于 PeakDesk</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/main_window.py" line="331" />
+            <location filename="../../desktop_app/ui/main_window.py" line="398" />
             <source>&lt;h3&gt;PeakDesk %1&lt;/h3&gt;&lt;p&gt;Carbon-peak plan task desk: task ledger, monthly reporting, quarterly early warnings, annual assessment and printed reports.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;PeakDesk %1&lt;/h3&gt;&lt;p&gt;碳达峰任务调度考核台：任务台账、月度调度、季度预警、年度考核和打印报告。&lt;/p&gt;</translation>
         </message>
