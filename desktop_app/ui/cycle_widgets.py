@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHeaderView,
+    QProgressBar,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -167,3 +169,64 @@ def set_row(table: QTableWidget, row: int, values: list[Any], *, background: QCo
 ISSUE_FOLDER = Option[str]("cycle/issue_folder", str, "", "folder the last workbooks were issued into")
 MERGE_FOLDER = Option[str]("cycle/merge_folder", str, "", "folder returned workbooks were last merged from")
 BUREAU_FOLDER = Option[str]("cycle/bureau_folder", str, "", "folder a department workbook was last opened from")
+
+
+class BackgroundDialog(QDialog):
+    """A dialog that runs one background job at a time and cannot be closed while it runs.
+
+    Subclasses set ``self.conn`` (a ``ReadConnection``), implement ``retranslate`` and the
+    ``_done`` / ``_failed`` / ``_cancelled`` callbacks, and own ``progress`` (a QProgressBar).
+    """
+
+    conn: ReadConnection
+    progress: QProgressBar
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.op: InlineOp | None = None
+
+    def running(self) -> bool:
+        return self.op is not None and not self.op.done
+
+    def run_job(self, db_path: Path, job: Any, title: str, maximum: int = 0) -> InlineOp:
+        self.progress.setRange(0, maximum)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.op = InlineOp(self, db_path, job, title=title)
+        self.op.progress_changed.connect(self._progressed)
+        self.op.success(self._done).failure(self._failed).on_cancelled(self._cancelled).run()
+        return self.op
+
+    def _progressed(self, done: int, total: int, label: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+
+    def _done(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def _failed(self, exc: BaseException) -> None:
+        raise NotImplementedError
+
+    def _cancelled(self) -> None:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt override
+        if self.running():
+            return  # finish or cancel the job first
+        self.conn.close()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.running():
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -9,10 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -34,6 +33,7 @@ from desktop_app.store.ledger import effective_assignments
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.cycle_widgets import (
     ISSUE_FOLDER,
+    BackgroundDialog,
     InlineOp,
     PeriodCombo,
     ReadConnection,
@@ -59,7 +59,7 @@ def holding_departments(db: Any, plan_id: int) -> list[tuple[str, str, str, int]
     return [(r[1], r[2], r[3], counts[r[0]]) for r in rows]
 
 
-class IssueDialog(QDialog):
+class IssueDialog(BackgroundDialog):
     """Issue workbooks for one period to the checked departments, into a folder."""
 
     changed = Signal(object)  # ChangeSummary after workbooks were issued
@@ -70,7 +70,6 @@ class IssueDialog(QDialog):
         self.db_path = Path(db_path)
         self.conn = ReadConnection(self.db_path)
         self.plan_id = plan_id if plan_id is not None else newest_plan(self.conn.db)
-        self.op: InlineOp | None = None
         self.result: Any = None
 
         self.period = PeriodCombo()
@@ -236,14 +235,8 @@ class IssueDialog(QDialog):
 
         self.results.setRowCount(0)
         self.summary.clear()
-        self.progress.setRange(0, len(codes))
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
         self._set_running(True)
-        self.op = InlineOp(self, self.db_path, job, title=self.tr("Issue Workbooks"))
-        self.op.progress_changed.connect(self._progressed)
-        self.op.success(self._done).failure(self._failed).on_cancelled(self._cancelled).run()
-        return self.op
+        return self.run_job(self.db_path, job, self.tr("Issue Workbooks"), len(codes))
 
     def cancel(self) -> None:
         if self.op is not None and not self.op.done:
@@ -259,9 +252,7 @@ class IssueDialog(QDialog):
         self.close_button.setEnabled(not running)
 
     def _progressed(self, done: int, total: int, label: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
+        super()._progressed(done, total, label)
         if label:
             self.progress_label.setText(self.tr("Writing the workbook of %1…").replace("%1", label))
 
@@ -325,19 +316,3 @@ class IssueDialog(QDialog):
         self.open_button.setText(self.tr("&Open Folder"))
         self._update_count()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def done(self, result: int) -> None:  # noqa: D401 - Qt override
-        if self.op is not None and not self.op.done:
-            return  # finish or cancel the job first
-        self.conn.close()
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.op is not None and not self.op.done:
-            event.ignore()
-            return
-        super().closeEvent(event)

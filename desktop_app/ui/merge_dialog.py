@@ -15,12 +15,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGroupBox,
@@ -44,6 +43,7 @@ from desktop_app.ui.cycle_widgets import (
     MERGE_FOLDER,
     NEUTRAL_COLOR,
     OK_COLOR,
+    BackgroundDialog,
     InlineOp,
     ReadConnection,
     read_only_table,
@@ -79,7 +79,7 @@ def backup_before_merge(db: Any, db_path: Path, keep: int = KEEP_MERGE_BACKUPS) 
     return target
 
 
-class MergeDialog(QDialog):
+class MergeDialog(BackgroundDialog):
     """Choose returned workbooks (files, folders, drops), merge them in the background, show the results."""
 
     changed = Signal(object)  # ChangeSummary after a merge that accepted something
@@ -93,7 +93,6 @@ class MergeDialog(QDialog):
         self.conn = ReadConnection(self.db_path)
         self.names = {r[0]: (r[1], r[2]) for r in self.conn.db.execute(
             "SELECT code, name_zh, name_en FROM department").fetchall()}
-        self.op: InlineOp | None = None
         self.result: Any = None
         self.backup: Path | None = None
 
@@ -229,13 +228,8 @@ class MergeDialog(QDialog):
         self.results.setRowCount(0)
         self.errors.setRowCount(0)
         self.summary.clear()
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
         self._set_running(True)
-        self.op = InlineOp(self, self.db_path, job, title=self.tr("Merge Workbooks"))
-        self.op.progress_changed.connect(self._progressed)
-        self.op.success(self._done).failure(self._failed).on_cancelled(self._cancelled).run()
-        return self.op
+        return self.run_job(self.db_path, job, self.tr("Merge Workbooks"), 0)
 
     def cancel(self) -> None:
         if self.op is not None and not self.op.done:
@@ -255,9 +249,7 @@ class MergeDialog(QDialog):
             self._update_buttons()
 
     def _progressed(self, done: int, total: int, label: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
+        super()._progressed(done, total, label)
         if label:
             self.progress_label.setText(self.tr("Checking %1…").replace("%1", label))
 
@@ -360,22 +352,6 @@ class MergeDialog(QDialog):
         if self.result is not None:
             self._render()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def done(self, result: int) -> None:  # noqa: D401 - Qt override
-        if self.op is not None and not self.op.done:
-            return
-        self.conn.close()
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.op is not None and not self.op.done:
-            event.ignore()
-            return
-        super().closeEvent(event)
 
 
 def merge_dropped(parent: QWidget | None, db_path: Path | str,
