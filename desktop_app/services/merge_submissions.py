@@ -1,0 +1,409 @@
+"""Merge returned exchange workbooks: each file all-or-nothing, checked first, applied in one transaction.
+
+Per file:
+
+1. Same bytes (sha256) as an accepted submission → ``duplicate``; nothing changes.
+2. Checks, with no writes: safe zip (``safe_xlsx.check_xlsx``); a PeakDesk workbook of a supported format
+   version; a package issued by *this* database for the plan, department and period its metadata names;
+   the keyed digest of the locked content (recomputed with this database's secret) equal to the one stored
+   with the package; every visible locked cell equal to the issued copy (an edited task code, title, role,
+   target or last entry, an added or removed row is reported with its cell); every task still held by the
+   department; the period open; values valid by the reading rules of ``exchange.workbook``; at least one
+   task reported.
+3. Any problem → ``rejected`` with every problem as sheet!cell + reason. **Rejections are not written to
+   the database** (deliberate: a rejected file leaves the database exactly as it was; the caller shows or
+   prints the errors, and the GUI keeps them in its result table).
+4. Otherwise, in one ``write_tx``: a ``submission`` row (late when received after the period's due date),
+   earlier accepted submissions of the same department and period marked ``superseded_by`` the new one,
+   and a new ``progress`` version for every reported task whose values differ from the current one
+   (unchanged tasks keep their current version; blank rows never erase an earlier entry).
+
+``dry_run`` performs the checks and reports which tasks would be new, changed or unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from desktop_app.domain.models import ChangeSummary
+from desktop_app.errors import InputRejected, Problem, UsageError
+from desktop_app.exchange.workbook import (
+    COL_LETTER,
+    FIRST_ROW,
+    FORMAT_NAME,
+    HEADERS,
+    LOCKED_COLUMNS,
+    META_KEYS,
+    META_SHEET,
+    PROGRESS_SHEET,
+    SUPPORTED_FORMAT_VERSIONS,
+    LockedRow,
+    ReadWorkbook,
+    RowValues,
+    VisibleRow,
+    _norm,
+    compute_digest,
+    parse_values,
+    read_workbook,
+)
+from desktop_app.services.clock import received_stamp
+from desktop_app.store.cycle import (
+    CurrentProgress,
+    DeptInfo,
+    PeriodRow,
+    current_progress,
+    departments_by_id,
+    existing_secret,
+    held_tasks,
+    period_by_id,
+)
+from desktop_app.store.db import write_tx
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+
+def join_contact(person: str, phone: str) -> str:
+    """progress.contact holds 'person / phone' (either part may be empty)."""
+    return " / ".join(p for p in (person.strip(), phone.strip()) if p)
+
+
+def split_contact(contact: str) -> tuple[str, str]:
+    person, sep, phone = contact.partition(" / ")
+    if not sep and any(ch.isdigit() for ch in person) and not any("\u4e00" <= ch <= "\u9fff" for ch in person):
+        return "", person
+    return person, phone
+
+
+@dataclass
+class FileResult:
+    file: str
+    status: str                                  # accepted | duplicate | rejected
+    department: str | None = None
+    period: str | None = None
+    rows: int = 0
+    late: bool = False
+    errors: list[Problem] = field(default_factory=list)
+    changes: dict[str, list[str]] = field(default_factory=lambda: {"new": [], "changed": [], "unchanged": []})
+    submission_id: int | None = None
+    supersedes: list[int] = field(default_factory=list)
+
+    def as_json(self, dry_run: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "file": self.file, "status": self.status, "department": self.department, "period": self.period,
+            "rows": self.rows, "late": self.late,
+            "errors": [{"sheet": p.sheet, "cell": p.cell, "message": p.message} for p in self.errors]}
+        if dry_run:
+            out["changes"] = self.changes
+        return out
+
+
+@dataclass
+class MergeResult:
+    files: list[FileResult] = field(default_factory=list)
+    dry_run: bool = False
+    cancelled: bool = False
+    summary: ChangeSummary = field(default_factory=ChangeSummary)
+
+    @property
+    def any_rejected(self) -> bool:
+        return any(f.status == "rejected" for f in self.files)
+
+
+@dataclass
+class _Checked:
+    package_id: str
+    dept: DeptInfo
+    period: PeriodRow
+    entries: list[tuple[int, str, RowValues]]    # task id, task code, values (reported rows only)
+    late: bool
+
+
+def collect_xlsx(paths: Iterable[Path]) -> list[Path]:
+    """Files as given plus every .xlsx under given folders (sorted); Office lock files (~$) skipped."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() == ".xlsx"
+                              and not f.name.startswith(("~$", "."))))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise UsageError(f"{p} does not exist.", message_zh=f"{p} 不存在。")
+    return list(dict.fromkeys(out))
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class _Context:
+    """What the checks need from the database, loaded once per merge run."""
+
+    def __init__(self, db: sqlite_utils.Database, today: dt.date) -> None:
+        self.db = db
+        self.today = today
+        self.secret = existing_secret(db)
+        self.depts = departments_by_id(db)
+        self._held: dict[int, dict[int, set[int]]] = {}
+        self._codes: dict[int, dict[str, int]] = {}
+
+    def held(self, plan_id: int, dept_id: int) -> set[int]:
+        if plan_id not in self._held:
+            self._held[plan_id] = {d: {t for t, _r in tasks} for d, tasks in held_tasks(self.db, plan_id).items()}
+        return self._held[plan_id].get(dept_id, set())
+
+    def task_ids(self, plan_id: int) -> dict[str, int]:
+        if plan_id not in self._codes:
+            self._codes[plan_id] = {r[0]: int(r[1]) for r in self.db.execute(
+                "SELECT code, id FROM task WHERE plan_id = ?", [plan_id]).fetchall()}
+        return self._codes[plan_id]
+
+
+def _meta_cell(key: str) -> str:
+    return f"B{META_KEYS.index(key) + 1}"
+
+
+def _compare_rows(issued: Sequence[LockedRow], rows: Sequence[VisibleRow]) -> list[Problem]:
+    """Every locked cell that differs from the issued copy, and rows added or removed."""
+    problems: list[Problem] = []
+
+    def cell_diffs(e: LockedRow, a: VisibleRow) -> None:
+        for key, want, got in zip(LOCKED_COLUMNS, e.cells(), a.locked.cells(), strict=True):
+            if _norm(want) != _norm(got):
+                problems.append(Problem(
+                    f"{HEADERS[key][1].lower()} is locked but was changed: issued '{_short(want)}', "
+                    f"found '{_short(got)}'", sheet=PROGRESS_SHEET, cell=f"{COL_LETTER[key]}{a.sheet_row}"))
+
+    def removed(index: int, e: LockedRow) -> None:
+        problems.append(Problem(f"row of task {e.code} (issued in row {FIRST_ROW + index}) was removed; "
+                                "do not delete rows", sheet=PROGRESS_SHEET, cell=f"A{FIRST_ROW + index}"))
+
+    def added(a: VisibleRow) -> None:
+        what = f"task code '{_short(a.locked.code)}' was not issued to this department" if a.locked.code \
+            else "a row without task code"
+        problems.append(Problem(f"row {a.sheet_row} was added ({what}); do not add rows",
+                                sheet=PROGRESS_SHEET, cell=f"A{a.sheet_row}"))
+
+    want_codes = [_norm(e.code) for e in issued]
+    got_codes = [_norm(a.locked.code) for a in rows]
+    if want_codes == got_codes:
+        for e, a in zip(issued, rows, strict=True):
+            cell_diffs(e, a)
+        return problems
+    matcher = difflib.SequenceMatcher(None, want_codes, got_codes, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
+            for k in range(i2 - i1):
+                cell_diffs(issued[i1 + k], rows[j1 + k])
+            continue
+        for i in range(i1, i2):
+            removed(i, issued[i])
+        for j in range(j1, j2):
+            added(rows[j])
+    return problems
+
+
+def _short(text: str, n: int = 40) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def check_workbook(ctx: _Context, read: ReadWorkbook) -> _Checked:
+    """All checks of one read workbook against the database; raise ``InputRejected`` listing every problem."""
+    name = read.file.name
+    db = ctx.db
+
+    def reject(problems: list[Problem]) -> InputRejected:
+        return InputRejected(f"{name}: rejected", [Problem(p.message, name, p.sheet, p.cell) for p in problems])
+
+    meta = read.meta
+    if meta.get("format") != FORMAT_NAME:
+        raise reject([Problem("not a PeakDesk exchange workbook (format mark missing)", sheet=META_SHEET,
+                              cell=_meta_cell("format"))])
+    pm = read.package_meta()
+    if pm.format_version not in SUPPORTED_FORMAT_VERSIONS:
+        raise reject([Problem(f"format version {meta.get('format_version')!r} is not supported by this PeakDesk "
+                              f"(supported: {sorted(SUPPORTED_FORMAT_VERSIONS)})", sheet=META_SHEET,
+                              cell=_meta_cell("format_version"))])
+    pkg = db.execute("SELECT plan_id, department_id, period_id, digest FROM package WHERE id = ?",
+                     [pm.package_id]).fetchone()
+    if pkg is None or ctx.secret is None:
+        raise reject([Problem("this workbook was not issued by this database (unknown package id); it may come "
+                              "from another PeakDesk database. Issue a new workbook and have it filled in",
+                              sheet=META_SHEET, cell=_meta_cell("package_id"))])
+    plan_id, dept_id, period_id, stored_digest = int(pkg[0]), int(pkg[1]), int(pkg[2]), str(pkg[3])
+    dept = ctx.depts[dept_id]
+    period = period_by_id(db, period_id)
+    problems: list[Problem] = []
+    for key, got, want in (("plan_id", str(pm.plan_id), str(plan_id)),
+                           ("department_code", pm.department_code, dept.code),
+                           ("period_code", pm.period_code, period.code)):
+        if got != want:
+            problems.append(Problem(f"metadata says {key.replace('_', ' ')} '{_short(got)}' but this workbook was "
+                                    f"issued for '{want}'; the metadata was altered", sheet=META_SHEET,
+                                    cell=_meta_cell(key)))
+    if problems:
+        raise reject(problems)
+    if compute_digest(ctx.secret, pm, read.issued) != stored_digest:
+        raise reject([Problem("the hidden check data was altered (digest does not match the issued workbook); "
+                              "ask the coordinator for a new workbook", sheet=META_SHEET, cell=_meta_cell("digest"))])
+    if pm.digest != stored_digest:
+        problems.append(Problem("the check code was altered", sheet=META_SHEET, cell=_meta_cell("digest")))
+    problems.extend(_compare_rows(read.issued, read.rows))
+    if period.closed:
+        problems.append(Problem(f"period {period.code} is closed ({period.closed_reason}); the coordinator must "
+                                "reopen it before workbooks are accepted", sheet=META_SHEET,
+                                cell=_meta_cell("period_code")))
+    held = ctx.held(plan_id, dept_id)
+    ids = ctx.task_ids(plan_id)
+    entries: list[tuple[int, str, RowValues]] = []
+    for index, row in enumerate(read.rows):
+        values, value_problems = parse_values(row, row.sheet_row in read.percent_formatted)
+        problems.extend(value_problems)
+        if index >= len(read.issued):
+            continue
+        code = read.issued[index].code
+        task_id = ids.get(code)
+        if task_id is None or task_id not in held:
+            problems.append(Problem(f"task {code} is no longer {'in the plan' if task_id is None else 'held by'} "
+                                    f"{'' if task_id is None else dept.code}; ask the coordinator for a new workbook",
+                                    sheet=PROGRESS_SHEET, cell=f"A{row.sheet_row}"))
+            continue
+        if values.reported():
+            entries.append((task_id, code, values))
+    if not entries and not problems:
+        problems.append(Problem("no task has progress filled in (status, percent or text); nothing to merge",
+                                sheet=PROGRESS_SHEET, cell=f"{COL_LETTER['status']}{FIRST_ROW}"))
+    if problems:
+        raise reject(problems)
+    return _Checked(pm.package_id, dept, period, entries, late=ctx.today > period.due)
+
+
+def _same(cur: CurrentProgress, v: RowValues) -> bool:
+    return (cur.status == v.status and cur.percent == v.percent and cur.indicator == v.indicator
+            and cur.narrative == v.narrative and cur.problems == v.problems and cur.next_steps == v.next_steps
+            and cur.contact == join_contact(v.contact_person, v.contact_phone))
+
+
+def _classify(db: sqlite_utils.Database, checked: _Checked) -> tuple[dict[str, list[str]], dict[int, CurrentProgress]]:
+    current = current_progress(db, checked.period.id, checked.dept.id)
+    changes: dict[str, list[str]] = {"new": [], "changed": [], "unchanged": []}
+    for task_id, code, values in checked.entries:
+        cur = current.get(task_id)
+        changes["new" if cur is None else "unchanged" if _same(cur, values) else "changed"].append(code)
+    return changes, current
+
+
+def _apply(db: sqlite_utils.Database, checked: _Checked, file_name: str, sha: str, today: dt.date) -> tuple[int, list[int]]:
+    received_at = received_stamp(today)
+    with write_tx(db):
+        cursor = db.execute(
+            "INSERT INTO submission (package_id, department_id, period_id, file_name, sha256, received_at, status, "
+            "late, rows, errors_json) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?, '[]')",
+            [checked.package_id, checked.dept.id, checked.period.id, file_name, sha, received_at,
+             int(checked.late), len(checked.entries)])
+        sub_id = int(cursor.lastrowid or 0)
+        older = [int(r[0]) for r in db.execute(
+            "SELECT id FROM submission WHERE department_id = ? AND period_id = ? AND status = 'accepted' "
+            "AND superseded_by IS NULL AND id != ?", [checked.dept.id, checked.period.id, sub_id]).fetchall()]
+        if older:
+            db.execute(f"UPDATE submission SET superseded_by = ? WHERE id IN ({','.join('?' * len(older))})",
+                       [sub_id, *older])
+        current = current_progress(db, checked.period.id, checked.dept.id)
+        versions = dict(db.execute(
+            "SELECT task_id, max(version) FROM progress WHERE period_id = ? AND department_id = ? GROUP BY task_id",
+            [checked.period.id, checked.dept.id]).fetchall())
+        for task_id, _code, v in checked.entries:
+            cur = current.get(task_id)
+            if cur is not None and _same(cur, v):
+                continue
+            if cur is not None:
+                db.execute("UPDATE progress SET is_current = 0 WHERE id = ?", [cur.id])
+            db.execute(
+                "INSERT INTO progress (task_id, department_id, period_id, version, is_current, status, percent, "
+                "indicator, narrative, problems, next_steps, contact, received_at, source, submission_id) "
+                "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'workbook', ?)",
+                [task_id, checked.dept.id, checked.period.id, int(versions.get(task_id) or 0) + 1,
+                 v.status.value if v.status else None, v.percent, v.indicator, v.narrative, v.problems,
+                 v.next_steps, join_contact(v.contact_person, v.contact_phone), received_at, sub_id])
+    return sub_id, older
+
+
+def merge_file(db: sqlite_utils.Database, path: Path, *, today: dt.date, dry_run: bool = False,
+               ctx: _Context | None = None, seen: set[str] | None = None) -> FileResult:
+    ctx = ctx or _Context(db, today)
+    result = FileResult(file=str(path), status="rejected")
+    try:
+        sha = sha256_file(path)
+    except OSError as exc:
+        result.errors = [Problem(f"cannot be read ({exc.strerror})", path.name)]
+        return result
+    dup = db.execute("SELECT department_id, period_id, rows, late FROM submission WHERE sha256 = ? "
+                     "AND status = 'accepted' ORDER BY id LIMIT 1", [sha]).fetchone()
+    if dup is not None or (seen is not None and sha in seen):
+        result.status = "duplicate"
+        if dup is not None:
+            result.department = ctx.depts[int(dup[0])].code
+            result.period = period_by_id(db, int(dup[1])).code
+            result.rows, result.late = int(dup[2]), bool(dup[3])
+        return result
+    read: ReadWorkbook | None = None
+    try:
+        read = read_workbook(path)
+        checked = check_workbook(ctx, read)
+    except InputRejected as exc:
+        result.errors = exc.problems or [Problem(exc.summary, path.name)]
+        if read is not None:
+            result.department = read.meta.get("department_code") or None
+            result.period = read.meta.get("period_code") or None
+        return result
+    result.department, result.period = checked.dept.code, checked.period.code
+    result.rows, result.late = len(checked.entries), checked.late
+    result.changes, _current = _classify(db, checked)
+    result.status = "accepted"
+    if dry_run:
+        if seen is not None:
+            seen.add(sha)
+        return result
+    result.submission_id, result.supersedes = _apply(db, checked, path.name, sha, today)
+    return result
+
+
+def merge_files(db: sqlite_utils.Database, paths: Sequence[Path], *, today: dt.date, dry_run: bool = False,
+                progress: Progress | None = None, cancelled: Cancelled | None = None) -> MergeResult:
+    """Merge files and folders (recursing, .xlsx only); each file on its own, all-or-nothing."""
+    files = collect_xlsx(paths)
+    out = MergeResult(dry_run=dry_run)
+    ctx = _Context(db, today)
+    seen: set[str] = set()
+    for i, path in enumerate(files):
+        if cancelled and cancelled():
+            out.cancelled = True
+            break
+        if progress:
+            progress(i, len(files), path.name)
+        out.files.append(merge_file(db, path, today=today, dry_run=dry_run, ctx=ctx, seen=seen))
+    if progress and not out.cancelled:
+        progress(len(files), len(files), "")
+    accepted = any(f.status == "accepted" for f in out.files) and not dry_run
+    out.summary = ChangeSummary(progress=accepted, submissions=accepted,
+                                details={"accepted": sum(f.status == "accepted" for f in out.files)})
+    return out
+
+
+def errors_json(problems: Sequence[Problem]) -> str:
+    return json.dumps([{"sheet": p.sheet, "cell": p.cell, "message": p.message} for p in problems], ensure_ascii=False)

@@ -1,0 +1,110 @@
+"""Reporting periods of a plan: created from the calendar, closed and reopened with a reason.
+
+Due dates are the 5th working day after the period ends (domain/calendar.py), on the shipped holiday
+table extended by the database's ``holiday`` rows. A closed period accepts no workbooks until reopened;
+both actions are written to the audit log with their reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from desktop_app.domain.calendar import parse_period_code, periods_for_year
+from desktop_app.domain.models import ChangeSummary, Period, PeriodKind
+from desktop_app.errors import UsageError
+from desktop_app.store.cycle import PeriodRow, get_period, holiday_calendar, list_periods
+from desktop_app.store.db import write_tx
+
+
+@dataclass
+class PeriodsResult:
+    periods: list[PeriodRow]
+    created: list[str] = field(default_factory=list)
+    summary: ChangeSummary = field(default_factory=ChangeSummary)
+
+
+def reporting_kind(db: sqlite_utils.Database, plan_id: int) -> PeriodKind:
+    row = db.execute("SELECT reporting FROM plan WHERE id = ?", [plan_id]).fetchone()
+    if not row:
+        raise UsageError(f"There is no plan {plan_id}.", message_zh=f"没有编号为 {plan_id} 的方案。")
+    return PeriodKind.QUARTER if row[0] == "quarterly" else PeriodKind.MONTH
+
+
+def _insert(db: sqlite_utils.Database, plan_id: int, p: Period) -> None:
+    db.execute("INSERT INTO period (plan_id, kind, code, start, end, due) VALUES (?, ?, ?, ?, ?, ?)",
+               [plan_id, p.kind.value, p.code, p.start.isoformat(), p.end.isoformat(), p.due.isoformat()])
+
+
+def ensure_periods(db: sqlite_utils.Database, plan_id: int, year: int) -> PeriodsResult:
+    """Create the year's reporting periods (monthly or quarterly, as the plan reports) that are missing."""
+    kind = reporting_kind(db, plan_id)
+    cal = holiday_calendar(db)
+    created = []
+    with write_tx(db):
+        for p in periods_for_year(year, kind, cal):
+            if get_period(db, plan_id, p.code) is None:
+                _insert(db, plan_id, p)
+                created.append(p.code)
+    return PeriodsResult([p for p in list_periods(db, plan_id) if p.start.year == year], created,
+                         ChangeSummary(periods=bool(created)))
+
+
+def ensure_period(db: sqlite_utils.Database, plan_id: int, code: str) -> PeriodRow:
+    """The period ``code`` of the plan, created from the calendar if it does not exist yet."""
+    existing = get_period(db, plan_id, code.strip())
+    if existing:
+        return existing
+    try:
+        p = parse_period_code(code, holiday_calendar(db))
+    except ValueError as exc:
+        raise UsageError(str(exc), message_zh=f"“{code}”不是有效的报送期：请用 2025-10（月）、2025Q3（季）。") from exc
+    kind = reporting_kind(db, plan_id)
+    if p.kind is not kind:
+        example = "2025-10" if kind is PeriodKind.MONTH else "2025Q3"
+        raise UsageError(f"Plan {plan_id} reports {'monthly' if kind is PeriodKind.MONTH else 'quarterly'}; "
+                         f"'{code}' is not such a period (use e.g. {example}).",
+                         message_zh=f"方案 {plan_id} 按{'月' if kind is PeriodKind.MONTH else '季'}报送，"
+                                    f"“{code}”不是此类报送期（例如 {example}）。")
+    with write_tx(db):
+        if get_period(db, plan_id, p.code) is None:
+            _insert(db, plan_id, p)
+    found = get_period(db, plan_id, p.code)
+    assert found is not None
+    return found
+
+
+def require_period(db: sqlite_utils.Database, plan_id: int, code: str) -> PeriodRow:
+    p = get_period(db, plan_id, code.strip())
+    if p is None:
+        raise UsageError(f"Plan {plan_id} has no period '{code}'. See `peakdesk period list`.",
+                         message_zh=f"方案 {plan_id} 没有报送期“{code}”。请查看 `peakdesk period list`。")
+    return p
+
+
+def _audit(db: sqlite_utils.Database, action: str, period: PeriodRow, reason: str) -> None:
+    try:
+        actor = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name on this platform
+        actor = ""
+    db.execute("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail_json) VALUES (?, ?, ?, ?, ?, ?)",
+               [dt.datetime.now().isoformat(timespec="seconds"), actor, action, "period", str(period.id),
+                json.dumps({"plan_id": period.plan_id, "code": period.code, "reason": reason}, ensure_ascii=False)])
+
+
+def set_closed(db: sqlite_utils.Database, plan_id: int, code: str, closed: bool, reason: str) -> PeriodsResult:
+    """Close (lock) or reopen a period; a reason is required and goes to the audit log."""
+    reason = reason.strip()
+    if not reason:
+        raise UsageError("Give a reason (--reason) for closing or reopening a period.",
+                         message_zh="关闭或重新开放报送期须说明理由（--reason）。")
+    period = require_period(db, plan_id, code)
+    with write_tx(db):
+        db.execute("UPDATE period SET closed = ?, closed_reason = ? WHERE id = ?",
+                   [int(closed), reason if closed else "", period.id])
+        _audit(db, "close" if closed else "reopen", period, reason)
+    return PeriodsResult([require_period(db, plan_id, code)], [], ChangeSummary(periods=True))
