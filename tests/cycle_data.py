@@ -82,3 +82,37 @@ def build_bench_db(db: sqlite_utils.Database, departments: int = 60, per_departm
                        [task_id, dept_ids[(7 * t + 13) % departments]])
         db.execute("INSERT INTO meta (key, value) VALUES ('demo_today', ?)", [DEMO_TODAY])
     return plan_id
+
+
+def fill_workbook(src, dst, rows: dict[int, dict[str, object]] | None = None, *, all_rows: bool = True,
+                  edit: dict[str, dict[str, object]] | None = None):
+    """Fill an issued workbook as a clerk would in a spreadsheet program (openpyxl load → set → save).
+
+    ``rows``: row index (0 = first task) → {column key: value}; ``all_rows`` fills every other row with a
+    plain 'in progress' entry; ``edit``: sheet name → {cell: value} for tampering (written as given).
+    """
+    import openpyxl
+
+    from desktop_app.exchange.workbook import COL_LETTER, FIRST_ROW, PROGRESS_SHEET
+
+    wb = openpyxl.load_workbook(src)
+    ws = wb[PROGRESS_SHEET]
+    n = 0
+    while ws.cell(row=FIRST_ROW + n, column=1).value:
+        n += 1
+    rows = dict(rows or {})
+    for i in range(n):
+        values = rows.get(i, {"status": "推进中", "percent": 40 + i, "narrative": f"第{i + 1}项按计划推进"}
+                         if all_rows else None)
+        for key, value in (values or {}).items():
+            cell = ws[f"{COL_LETTER[key]}{FIRST_ROW + i}"]
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"
+    for sheet, cells in (edit or {}).items():
+        for ref, value in cells.items():
+            wb[sheet][ref].value = value
+            if isinstance(value, str):
+                wb[sheet][ref].data_type = "s"
+    wb.save(dst)
+    return dst

@@ -267,7 +267,7 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
         c.font, c.fill, c.border = head_font, _HEAD_FILL, _BORDER
         c.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         ws.column_dimensions[LETTERS[col - 1]].width = width
-    ws.row_dimensions[HEADER_ROW].height = 32
+    ws.row_dimensions[HEADER_ROW].height = 42
     for i, (row, vals) in enumerate(zip(rows, values, strict=True)):
         r = FIRST_ROW + i
         for col, text in enumerate(row.cells(), start=1):
@@ -505,8 +505,12 @@ def _number_text(text: str) -> float | None:
     return float(t) if _NUM.match(t) else None
 
 
-def parse_values(row: VisibleRow, percent_formatted: bool = False) -> tuple[RowValues, list[Problem]]:
-    """Editable cells → ``RowValues`` by the documented rules; problems name the cell."""
+def parse_values(row: VisibleRow, percent_formatted: bool = False, *,
+                 require_status: bool = True) -> tuple[RowValues, list[Problem]]:
+    """Editable cells → ``RowValues`` by the documented rules; problems name the cell.
+
+    ``require_status=False`` (bureau mode, while typing) allows a reported row without a status yet.
+    """
     problems: list[Problem] = []
     out = RowValues()
     raw = row.raw
@@ -565,7 +569,7 @@ def parse_values(row: VisibleRow, percent_formatted: bool = False) -> tuple[RowV
             bad(key, f"{HEADERS[key][1].lower()} has {len(text)} characters; at most {MAX_TEXT} are allowed")
             continue
         setattr(out, key, text)
-    if out.status is None and not problems and out.reported():
+    if require_status and out.status is None and not problems and out.reported():
         bad("status", "status is empty but the row has other entries; choose a status")
     return out, problems
 
