@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Role(StrEnum):
@@ -59,7 +60,7 @@ def status_from_label(text: str) -> Status | None:
     return None
 
 
-def label(mapping: dict, key: object, lang: str) -> str:  # type: ignore[type-arg]
+def label(mapping: dict[Any, tuple[str, str]], key: object, lang: str) -> str:
     zh, en = mapping[key]
     return zh if lang.startswith("zh") else en
 

@@ -39,7 +39,8 @@ GIVEN = ["敏", "伟", "静", "磊", "婷", "军", "丽", "强", "芳", "洋", "
 
 
 def load_demo_data() -> dict[str, Any]:
-    return json.loads((DATA_DIR / "jiading_demo.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((DATA_DIR / "jiading_demo.json").read_text(encoding="utf-8"))
+    return data
 
 
 def _draft(data: dict[str, Any]) -> PlanDraft:

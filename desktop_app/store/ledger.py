@@ -14,7 +14,6 @@ from desktop_app.errors import PeakDeskError
 from desktop_app.store import audit, departments
 from desktop_app.store.db import write_tx
 
-
 # --- writing a plan ---------------------------------------------------------------------------
 
 def _department_for_unit(db: sqlite_utils.Database, unit: DraftUnit, lang: str) -> int:

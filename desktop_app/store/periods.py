@@ -72,7 +72,8 @@ def insert_period(db: sqlite_utils.Database, plan_id: int, period: Period) -> in
 
 
 def list_periods(db: sqlite_utils.Database, plan_id: int, kind: PeriodKind | None = None) -> list[PeriodRow]:
-    sql, params = f"SELECT {_COLS} FROM period WHERE plan_id = ?", [plan_id]
+    sql = f"SELECT {_COLS} FROM period WHERE plan_id = ?"
+    params: list[object] = [plan_id]
     if kind is not None:
         sql += " AND kind = ?"
         params.append(kind.value)
