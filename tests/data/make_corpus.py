@@ -23,7 +23,6 @@ import shutil
 import struct
 import warnings
 import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -35,6 +34,22 @@ SEED = 8_2025
 PROGRESS_SHEET = "进度填报 Progress"
 META_SHEET = "_meta"
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+# Every case the generator writes, in order (tests parametrize over these names).
+CASE_NAMES = (
+    "filled_ok", "not_zip", "truncated", "zip_bomb", "zip_bomb_lying", "entities_shared_strings",
+    "entities_sheet", "dimension_bomb", "far_cell", "encrypted", "old_xls", "csv_renamed", "xlsm", "extra_rows",
+    "huge_cell", "control_chars_escaped", "control_chars_raw", "formula_dde", "formula_hyperlink", "date_in_text",
+    "date_as_percent", "date_as_indicator", "percent_text", "percent_fraction", "percent_zh_words",
+    "percent_en_words", "meta_dept_b", "meta_b_package", "meta_b_copy", "foreign_db", "foreign_db_known_id",
+)
+# The categories issue 8 lists; every one has at least one case.
+CATEGORIES = (
+    "not a zip", "truncated", "zip bomb", "XML entity expansion", "dimension bomb", "encrypted", "old .xls",
+    "CSV renamed", "macro-enabled", "extra rows", "10 MB cell", "control characters", "formulas", "dates as text",
+    "percent forms", "authenticity",
+)
 
 
 @dataclass
@@ -640,4 +655,4 @@ if __name__ == "__main__":
     raise SystemExit(main())
 
 
-__all__ = ["Case", "Corpus", "build_corpus", "load_corpus", "zlib"]
+__all__ = ["CASE_NAMES", "CATEGORIES", "Case", "Corpus", "build_corpus", "load_corpus"]

@@ -1,0 +1,392 @@
+"""Crash-safety harness: SIGKILL a merge or a plan import at random points, then check the database.
+
+A *victim* process (``python -m tests.reliability.crash victim-merge|victim-import DB INPUT``) runs the
+service; the harness kills it with SIGKILL after a random delay — half the runs anywhere in the
+process's life, half inside the write phase (after the victim prints ``WRITING``). Afterwards:
+
+- ``PRAGMA integrity_check`` is ``ok`` (the database is opened again, so a hot WAL/journal is replayed);
+- merge: every workbook is fully applied (one accepted submission whose progress rows are exactly the
+  workbook's task rows) or not at all (no submission, no progress for that department and period);
+- plan import: the plan is absent (no plan, section, task, target or assignment rows from it) or
+  complete (the same counts as an uninterrupted import).
+
+Assessment locking is not covered: there is no lock service on the branches this harness runs against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PERIOD = "2025-10"
+SEED = 4242
+IMPORT_TITLE = "崩溃测试区碳达峰实施方案"
+
+
+# --- victims --------------------------------------------------------------------------------------------
+
+def victim_merge(db_file: str, folder: str) -> None:
+    from desktop_app.services.merge_submissions import merge_files
+    from desktop_app.store.db import open_database
+
+    db = open_database(db_file)
+    print("WRITING", flush=True)
+    result = merge_files(db, [Path(folder)], today=dt.date(2025, 10, 20))
+    bad = [(f.file, [str(p) for p in f.errors]) for f in result.files if f.status != "accepted"]
+    assert not bad, bad
+    db.close()
+    print("DONE", flush=True)
+
+
+def victim_import(db_file: str, plan_file: str) -> None:
+    from desktop_app.services.import_plan import commit, preview
+    from desktop_app.store.db import open_database
+
+    db = open_database(db_file)
+    pv = preview(db, Path(plan_file))
+    print("WRITING", flush=True)
+    commit(db, pv)
+    db.close()
+    print("DONE", flush=True)
+
+
+# --- fixtures: what the victims work on --------------------------------------------------------------------
+
+def fill_workbook(src: Path, dst: Path) -> int:
+    """Fill every task row of an issued workbook; returns the number of rows."""
+    from openpyxl import load_workbook
+
+    from desktop_app.exchange.workbook import FIRST_ROW, PROGRESS_SHEET
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wb = load_workbook(src)
+        ws = wb[PROGRESS_SHEET]
+        n = 0
+        while ws.cell(FIRST_ROW + n, 1).value:
+            r = FIRST_ROW + n
+            ws[f"F{r}"] = "推进中"
+            ws[f"G{r}"] = 50 + n % 50
+            ws[f"I{r}"] = f"十月进展：完成第{n + 1}项阶段性工作。"
+            n += 1
+        wb.save(dst)
+    return n
+
+
+@dataclass
+class MergeSetup:
+    db: Path                                # demo database after issuing (copy it per run)
+    folder: Path                            # filled workbooks
+    rows: dict[str, tuple[str, int]]        # file name → (department code, task rows)
+
+
+def setup_merge(work: Path, departments: int | None = None) -> MergeSetup:
+    from desktop_app.services.clock import today
+    from desktop_app.services.demo import build_demo
+    from desktop_app.services.issue_packages import export_packages
+    from desktop_app.store.db import open_database
+
+    work.mkdir(parents=True, exist_ok=True)
+    db_path = work / "merge-base.sqlite"
+    build_demo(db_path, force=True)
+    db = open_database(db_path)
+    try:
+        plan_id = int(db.execute("SELECT id FROM plan ORDER BY id LIMIT 1").fetchone()[0])
+        issued = work / "issued"
+        result = export_packages(db, plan_id, PERIOD, issued, today=today(db))
+    finally:
+        db.close()
+    folder = work / "filled"
+    folder.mkdir(exist_ok=True)
+    rows = {}
+    packages = sorted(result.packages, key=lambda p: p.department)
+    if departments:
+        packages = packages[:departments]
+    for p in packages:
+        rows[p.file.name] = (p.department, fill_workbook(p.file, folder / p.file.name))
+    return MergeSetup(db_path, folder, rows)
+
+
+UNITS = ["区发展改革委", "区经委", "区建设管理委", "区生态环境局", "区交通委", "区规划资源局", "区财政局"]
+ZH_NUM = "一二三四五六七八九十"
+
+
+def synthetic_plan(tasks: int = 600, per_section: int = 30) -> str:
+    """A Chinese plan text: 一、 sections, numbered tasks with unit markers and quantitative targets."""
+    rng = random.Random(SEED)
+    lines = [IMPORT_TITLE, "为深入贯彻落实碳达峰碳中和重大战略决策，制定本方案。", "一、总体要求",
+             "（一）指导思想", "坚持系统观念，统筹发展和减排。", "二、重点任务"]
+    section = 0
+    for t in range(tasks):
+        if t % per_section == 0:
+            section += 1
+            label = f"{ZH_NUM[(section - 1) % 10]}" if section <= 10 else f"十{ZH_NUM[(section - 11) % 10]}"
+            lines.append(f"（{label}）重点领域第{section}项行动")
+        a, b = rng.sample(UNITS, 2)
+        n = t % per_section + 1
+        lines.append(f"{n}. 推进第{t + 1}项重点工作。到2025年，新增光伏装机{rng.randint(1, 90)}万千瓦，"
+                     f"完成节能改造{rng.randint(1, 50)}个。（责任单位：{a}、{b}）")
+    lines += ["三、保障措施", "（一）加强组织领导", "1. 健全工作机制，压实各方责任。（责任单位：区发展改革委）"]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class ImportSetup:
+    db: Path
+    plan_file: Path
+    counts: dict[str, int]                  # table → rows of the imported plan (uninterrupted import)
+
+
+def plan_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    row = conn.execute("SELECT id FROM plan WHERE title_zh = ?", [IMPORT_TITLE]).fetchone()
+    if row is None:
+        return {}
+    pid = row[0]
+    return {
+        "plan": 1,
+        "section": conn.execute("SELECT count(*) FROM section WHERE plan_id = ?", [pid]).fetchone()[0],
+        "task": conn.execute("SELECT count(*) FROM task WHERE plan_id = ?", [pid]).fetchone()[0],
+        "target": conn.execute("SELECT count(*) FROM target WHERE plan_id = ?", [pid]).fetchone()[0],
+        "assignment": conn.execute("SELECT count(*) FROM assignment a JOIN task t ON t.id = a.task_id "
+                                   "WHERE t.plan_id = ?", [pid]).fetchone()[0],
+        "plan_source": conn.execute("SELECT count(*) FROM plan_source WHERE plan_id = ?", [pid]).fetchone()[0],
+    }
+
+
+def setup_import(work: Path, tasks: int = 600) -> ImportSetup:
+    from desktop_app.services.demo import build_demo
+
+    work.mkdir(parents=True, exist_ok=True)
+    db_path = work / "import-base.sqlite"
+    build_demo(db_path, force=True)
+    plan_file = work / "crash_plan.txt"
+    plan_file.write_text(synthetic_plan(tasks), encoding="utf-8")
+    reference = work / "import-reference.sqlite"
+    shutil.copy(db_path, reference)
+    proc = _spawn("victim-import", reference, plan_file)
+    out, err = proc.communicate(timeout=300)
+    if proc.returncode != 0 or "DONE" not in out:
+        raise RuntimeError(f"reference import failed: {err[-2000:]}")
+    conn = sqlite3.connect(reference)
+    try:
+        counts = plan_counts(conn)
+    finally:
+        conn.close()
+    if not counts or counts["task"] < tasks:
+        raise RuntimeError(f"reference import gave {counts}")
+    return ImportSetup(db_path, plan_file, counts)
+
+
+# --- one run ----------------------------------------------------------------------------------------------
+
+def _spawn(kind: str, db: Path, target: Path) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "tests.reliability.crash", kind, str(db), str(target)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+
+
+@dataclass
+class RunResult:
+    target: str
+    run: int
+    mode: str                  # 'anywhere' | 'writing'
+    delay: float
+    killed: bool               # False when the victim finished before the kill
+    integrity: str
+    state: str                 # merge: 'k of n files applied'; import: 'absent' | 'complete'
+    partial: bool = False      # the kill landed between files (merge: 0 < applied < n)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.integrity == "ok"
+
+
+def _kill_after(proc: subprocess.Popen[str], mode: str, delay: float) -> bool:
+    """SIGKILL ``proc`` ``delay`` s after start ('anywhere') or after it printed WRITING."""
+    assert proc.stdout is not None
+    if mode == "writing":
+        line = proc.stdout.readline()
+        if "WRITING" not in line:
+            proc.wait(timeout=300)
+            return False
+    time.sleep(delay)
+    if proc.poll() is not None:
+        return False
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=60)
+    return True
+
+
+def _finish(proc: subprocess.Popen[str]) -> str:
+    _out, err = proc.communicate(timeout=300)
+    return err
+
+
+def check_merge(db: Path, setup: MergeSetup) -> tuple[str, list[str], int]:
+    problems: list[str] = []
+    from desktop_app.store.db import open_database
+
+    database = open_database(db)          # replays a hot WAL / journal like the next PeakDesk start
+    database.close()
+    conn = sqlite3.connect(db)
+    try:
+        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        period_ids = [r[0] for r in conn.execute("SELECT id FROM period WHERE code = ?", [PERIOD])]
+        pid_sql = ",".join(str(p) for p in period_ids) or "-1"
+        applied = 0
+        for name, (dept, rows) in setup.rows.items():
+            subs = conn.execute("SELECT id FROM submission WHERE file_name = ? AND status = 'accepted'",
+                                [name]).fetchall()
+            progress = conn.execute(
+                f"SELECT count(*), count(DISTINCT submission_id) FROM progress p JOIN department d "
+                f"ON d.id = p.department_id WHERE d.code = ? AND p.period_id IN ({pid_sql})", [dept]).fetchone()
+            if not subs:
+                if progress[0]:
+                    problems.append(f"{name}: {progress[0]} progress rows without a submission")
+                continue
+            if len(subs) > 1:
+                problems.append(f"{name}: {len(subs)} submissions")
+            got = conn.execute("SELECT count(*) FROM progress WHERE submission_id = ?", [subs[0][0]]).fetchone()[0]
+            if got != rows or progress[0] != rows:
+                problems.append(f"{name}: {got} of {rows} rows applied")
+            applied += 1
+    finally:
+        conn.close()
+    return integrity, problems, applied
+
+
+def check_import(db: Path, setup: ImportSetup) -> tuple[str, list[str], str]:
+    from desktop_app.store.db import open_database
+
+    database = open_database(db)
+    database.close()
+    conn = sqlite3.connect(db)
+    try:
+        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        counts = plan_counts(conn)
+        orphans = conn.execute("SELECT count(*) FROM task WHERE plan_id NOT IN (SELECT id FROM plan)").fetchone()[0]
+    finally:
+        conn.close()
+    problems = []
+    if counts and counts != setup.counts:
+        problems.append(f"partial plan: {counts} (complete: {setup.counts})")
+    if orphans:
+        problems.append(f"{orphans} tasks without a plan")
+    return integrity, problems, "complete" if counts else "absent"
+
+
+@dataclass
+class CrashResults:
+    runs: list[RunResult] = field(default_factory=list)
+    durations: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.runs) and all(r.ok for r in self.runs)
+
+    def table(self) -> list[str]:
+        lines = ["target | runs | killed | killed while writing | partly merged (between files) | "
+                 "integrity ok | all-or-nothing held | ok"]
+        for target in dict.fromkeys(r.target for r in self.runs):
+            rs = [r for r in self.runs if r.target == target]
+            lines.append(
+                f"{target} | {len(rs)} | {sum(r.killed for r in rs)} | "
+                f"{sum(r.killed and r.mode == 'writing' for r in rs)} | "
+                f"{sum(r.partial for r in rs) if target == 'merge' else '-'} | "
+                f"{sum(r.integrity == 'ok' for r in rs)}/{len(rs)} | {sum(not r.problems for r in rs)}/{len(rs)} | "
+                f"{'ok' if all(r.ok for r in rs) else 'FAIL'}")
+        for r in self.runs:
+            if not r.ok:
+                lines.append(f"  FAIL {r.target} run {r.run} ({r.mode}, {r.delay:.3f} s): integrity {r.integrity}; "
+                             + "; ".join(r.problems))
+        return lines
+
+
+def _timed(kind: str, db: Path, target: Path) -> tuple[float, float]:
+    """(whole run, write phase) of one uninterrupted victim run, in seconds."""
+    started = time.perf_counter()
+    proc = _spawn(kind, db, target)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    writing = time.perf_counter()
+    err = _finish(proc)
+    end = time.perf_counter()
+    if proc.returncode != 0 or "WRITING" not in line:
+        raise RuntimeError(f"{kind} failed: {err[-2000:]}")
+    return end - started, end - writing
+
+
+def run_crash_suite(work: Path, runs: int = 50, *, merge_departments: int | None = None, import_tasks: int = 600,
+                    log: Callable[[str], object] = print) -> CrashResults:
+    rng = random.Random(SEED)
+    results = CrashResults()
+    work.mkdir(parents=True, exist_ok=True)
+
+    ms = setup_merge(work / "merge", merge_departments)
+    probe = work / "probe.sqlite"
+    shutil.copy(ms.db, probe)
+    whole, writing = _timed("victim-merge", probe, ms.folder)
+    results.durations["merge"] = whole
+    log(f"  merge: {len(ms.rows)} workbooks, {sum(r for _d, r in ms.rows.values())} task rows; uninterrupted "
+        f"{whole:.2f} s ({writing:.2f} s writing)")
+    for i in range(runs):
+        db = work / f"merge-{i}.sqlite"
+        shutil.copy(ms.db, db)
+        mode = "writing" if i % 2 else "anywhere"
+        delay = rng.uniform(0, (writing if mode == "writing" else whole) * 1.05)
+        proc = _spawn("victim-merge", db, ms.folder)
+        killed = _kill_after(proc, mode, delay)
+        err = _finish(proc)
+        integrity, problems, applied = check_merge(db, ms)
+        if not killed and proc.returncode != 0:
+            problems.append(f"victim failed on its own: {err.strip().splitlines()[-1:]}")
+        results.runs.append(RunResult("merge", i, mode, delay, killed, integrity,
+                                      f"{applied} of {len(ms.rows)} files", 0 < applied < len(ms.rows), problems))
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+    imp = setup_import(work / "import", import_tasks)
+    shutil.copy(imp.db, probe)
+    whole, writing = _timed("victim-import", probe, imp.plan_file)
+    results.durations["plan import"] = whole
+    log(f"  plan import: {imp.counts['task']} tasks, {imp.counts['target']} targets; uninterrupted "
+        f"{whole:.2f} s ({writing:.2f} s writing)")
+    for i in range(runs):
+        db = work / f"import-{i}.sqlite"
+        shutil.copy(imp.db, db)
+        mode = "writing" if i % 2 else "anywhere"
+        delay = rng.uniform(0, (writing if mode == "writing" else whole) * 1.05)
+        proc = _spawn("victim-import", db, imp.plan_file)
+        killed = _kill_after(proc, mode, delay)
+        err = _finish(proc)
+        integrity, problems, state = check_import(db, imp)
+        if not killed and proc.returncode != 0:
+            problems.append(f"victim failed on its own: {err.strip().splitlines()[-1:]}")
+        results.runs.append(RunResult("plan import", i, mode, delay, killed, integrity, state, False, problems))
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+    probe.unlink(missing_ok=True)
+    return results
+
+
+def main(argv: list[str]) -> int:
+    kind, db, target = argv
+    {"victim-merge": victim_merge, "victim-import": victim_import}[kind](db, target)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
