@@ -316,7 +316,6 @@ def build_corpus(out: Path = CORPUS_DIR, *, quick: bool = False) -> Corpus:
     codes_a = [str(r[0]) for r in grid[2:] if r and r[0]]
     n = len(codes_a)
     filled = _fill(issued[dept_a], work / "filled_a.xlsx", n)
-    prog = sheet_part(filled, PROGRESS_SHEET)
     meta_part = sheet_part(filled, META_SHEET)
     cases: list[Case] = []
     P = PROGRESS_SHEET  # noqa: N806

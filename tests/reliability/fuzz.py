@@ -62,7 +62,7 @@ def numbering(draw: Any) -> str:
         return f"({n}) "
     if kind == 6:
         return f"{draw(st.sampled_from(EN_WORDS))}, "
-    return draw(st.sampled_from(["①", "⑩", "第一条", "1)", "1、", "(一)", "一.", "2025."]))
+    return str(draw(st.sampled_from(["①", "⑩", "第一条", "1)", "1、", "(一)", "一.", "2025."])))
 
 
 @st.composite
@@ -79,10 +79,11 @@ def unit_marker(draw: Any) -> str:
         return f"（{'、'.join(units)}按职责分工负责）"
     if form == 4:
         return f"(Responsible unit(s): {', '.join(units)} and other relevant departments, each street and town)"
-    return draw(st.sampled_from(["（责任单位：", "(Responsible units:", "（牵头单位；）", "（）", "()", "（（责任单位：A））"]))
+    return str(draw(st.sampled_from(["（责任单位：", "(Responsible units:", "（牵头单位；）", "（）", "()",
+                                     "（（责任单位：A））"])))
 
 
-junk_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+junk_text = st.text(alphabet=st.characters(codec="utf-8"), max_size=60)
 
 
 @st.composite
@@ -123,7 +124,7 @@ def cell_xml(draw: Any) -> str:
     """The part of a ``<c>`` element after its reference and style: type attribute and content."""
     t = draw(st.sampled_from(XML_TYPES))
     value = draw(st.one_of(
-        st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40),
+        st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=40),
         st.floats(allow_nan=True, allow_infinity=True).map(repr), st.integers(-10 ** 20, 10 ** 20).map(str),
         st.sampled_from(["85%", "0.85", "推进中", "#REF!", "#DIV/0!", "TRUE", "2025-10-08T00:00:00", "45938",
                          "-1", "1e308", "", "_x0007_", "=cmd|'/c calc'!A1"])))
@@ -338,8 +339,10 @@ def run_fuzz_suite(work: Path, examples: int, log: Callable[[str], object] = pri
         shutil.rmtree(work)
     work.mkdir(parents=True)
     results = FuzzResults()
-    for run in (lambda: fuzz_plan_parser(examples), lambda: fuzz_plan_bytes(examples),
-                lambda: fuzz_cell_values(examples), lambda: fuzz_workbook_cells(examples, work / "workbook")):
+    runs: list[Callable[[], FuzzTarget]] = [
+        lambda: fuzz_plan_parser(examples), lambda: fuzz_plan_bytes(examples),
+        lambda: fuzz_cell_values(examples), lambda: fuzz_workbook_cells(examples, work / "workbook")]
+    for run in runs:
         target = run()
         results.targets.append(target)
         log(f"  {target.name}: {target.examples} examples, {target.seconds:.1f} s, "
