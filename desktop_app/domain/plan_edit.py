@@ -103,8 +103,8 @@ def _order_sections(d: PlanDraft) -> PlanDraft:
     order = sorted(range(len(d.sections)), key=lambda i: (first_task.get(i, len(d.tasks) + i), i))
     remap = {old: new for new, old in enumerate(order)}
     d.sections = [d.sections[i] for i in order]
-    for s in d.sections:
-        s.parent = remap[s.parent] if s.parent is not None else None
+    for sec in d.sections:
+        sec.parent = remap[sec.parent] if sec.parent is not None else None
     for t in d.tasks:
         t.section = remap[t.section] if t.section is not None else None
     return renumber(d)

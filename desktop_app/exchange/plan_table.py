@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from desktop_app.domain.plan import DraftSection, DraftTask, DraftUnit, DraftWarning, PlanDraft
+from desktop_app.domain.plan_edit import renumber as renumber_tasks
 from desktop_app.errors import InputRejected, Problem
 from desktop_app.exchange.departments import Glossary, default_glossary, split_and, split_units
 from desktop_app.exchange.plan_readers import PlanSource, SourceTable, column_letter
@@ -22,7 +23,6 @@ from desktop_app.exchange.plan_text import (
     first_sentence,
     match_number,
     parse_plan_lines,
-    renumber_tasks,
 )
 
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
@@ -134,27 +134,14 @@ def draft_from_tables(source: PlanSource, glossary: Glossary) -> PlanDraft:
                 continue
             section = current
             if cells.get("section"):
-                key = cells["section"]
-                if key not in group_titles:
-                    group_titles[key] = len(draft.sections)
-                    hit = match_number(key, english)
-                    draft.sections.append(DraftSection(hit[2] if hit else "", hit[3] if hit else key,
-                                                       level=(3 if several else 2) if current is not None else 1,
-                                                       parent=current))
-                section = group_titles[key]
+                section = _group_section(draft, group_titles, cells["section"], current, english)
             title_cell, text_cell = cells.get("title", ""), cells.get("text", "")
             if not title_cell and not text_cell:
                 continue
             task_title = ""
             if grouping and title_cell and text_cell and title_cell != text_cell:
                 # 重点任务 merged over several 具体措施 rows: the task group is the section
-                if title_cell not in group_titles:
-                    group_titles[title_cell] = len(draft.sections)
-                    hit = match_number(title_cell, english)
-                    draft.sections.append(DraftSection(hit[2] if hit else "", hit[3] if hit else title_cell,
-                                                       level=(3 if several else 2) if current is not None else 1,
-                                                       parent=current))
-                section = group_titles[title_cell]
+                section = _group_section(draft, group_titles, title_cell, current, english)
                 body = text_cell
             else:
                 body = text_cell or title_cell
@@ -185,6 +172,16 @@ def draft_from_tables(source: PlanSource, glossary: Glossary) -> PlanDraft:
     renumber_tasks(draft)
     finish_warnings(draft)
     return draft
+
+
+def _group_section(draft: PlanDraft, groups: dict[str, int], key: str, parent: int | None, english: bool) -> int:
+    """The section for a task group cell (created on first sight, under the current banner row)."""
+    if key not in groups:
+        groups[key] = len(draft.sections)
+        hit = match_number(key, english)
+        level = draft.sections[parent].level + 1 if parent is not None else 1
+        draft.sections.append(DraftSection(hit[2] if hit else "", hit[3] if hit else key, level=level, parent=parent))
+    return groups[key]
 
 
 def _units_from_cells(task: DraftTask, cells: dict[str, str], glossary: Glossary) -> None:

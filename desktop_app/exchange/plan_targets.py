@@ -42,7 +42,7 @@ EN_UNITS: list[tuple[str, str, float]] = [
 _EN_UNIT_RES = [(re.compile(p, re.I), u, m) for p, u, m in EN_UNITS]
 EN_COUNTERS = {"stations", "station", "piles", "vehicles", "buses", "parks", "enterprises", "factories",
                "projects", "communities", "bases", "towns", "households", "sets", "units", "schools",
-               "companies", "parks", "villages", "zones", "areas", "demonstration", "plants", "ships"}
+               "companies", "villages", "zones", "areas", "demonstration", "plants", "ships"}
 
 _ZH_NUM = r"\d+(?:[.．]\d+)?"
 _EN_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

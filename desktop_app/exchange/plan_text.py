@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop_app.domain.plan_edit import renumber as renumber_tasks
 from desktop_app.domain.plan import DraftSection, DraftTask, DraftUnit, DraftWarning, PlanDraft
+from desktop_app.domain.plan_edit import renumber as renumber_tasks
 from desktop_app.errors import InputRejected, Problem
 from desktop_app.exchange.departments import Glossary, default_glossary, split_and, split_units
 from desktop_app.exchange.plan_readers import SourceLine
@@ -137,7 +137,7 @@ def match_number(text: str, english: bool) -> tuple[int, str, str, str] | None:
             n = CIRCLED.index(token) + 1
         elif style == "I.":
             r = roman_number(token)
-            if r is None or not rest[:1].isupper() and not rest[:1] in "\"“(":
+            if r is None or not rest[:1].isupper() and rest[:1] not in "\"“(":
                 continue
             n = r
         elif style == "word":
@@ -461,7 +461,9 @@ def _make_task(item: Item, sections: dict[int, int], english: bool, glossary: Gl
     if marker:
         text = (full[: marker.span[0]] + full[marker.span[1]:]).strip()
         text = re.sub(r"[ \t]+\n", "\n", text).rstrip()
-        known = (lambda n: glossary.lookup(n) is not None)
+        def known(n: str) -> bool:
+            return glossary.lookup(n) is not None
+
         lead_names = split_and(marker.lead, known)
         coop_names = split_and(marker.cooperating, known)
         names = lead_names + coop_names
