@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from desktop_app.domain.models import ChangeSummary, DeptKind, Role, Target
+from desktop_app.domain.models import ChangeSummary, DeptKind, Role
 from desktop_app.domain.plan import DraftTask, DraftUnit, DraftWarning, PlanDraft
 from desktop_app.errors import UsageError
 from desktop_app.exchange.departments import Glossary, default_glossary, dominant_level
@@ -275,7 +275,7 @@ def _unit_ids(db: sqlite_utils.Database, task: DraftTask, lang: str) -> list[tup
     units = ([(task.lead, Role.LEAD)] if task.lead else []) + [(u, Role.COOPERATING) for u in task.cooperating]
     out: list[tuple[int, Role]] = []
     for unit, role in units:
-        dept_id = ledger._department_for_unit(db, unit, lang)
+        dept_id = ledger.department_for_unit(db, unit, lang)
         if all(d != dept_id for d, _r in out):
             out.append((dept_id, role))
     return out
@@ -319,20 +319,16 @@ def _commit_update(db: sqlite_utils.Database, plan_id: int, draft: PlanDraft, di
                            [tid, dept_id, role.value, useq])
             db.execute("DELETE FROM target WHERE task_id = ?", [tid])
             for tseq, target in enumerate(task.targets):
-                _insert_target(db, plan_id, tid, tseq, target)
+                ledger.insert_target(db, plan_id, tid, tseq, target)
     for change in diff.of_kind("removed"):
         db.execute("DELETE FROM task WHERE plan_id = ? AND code = ?", [plan_id, change.code])
     db.execute("DELETE FROM target WHERE plan_id = ? AND task_id IS NULL", [plan_id])
     for seq, obj in enumerate(draft.objectives):
-        _insert_target(db, plan_id, None, seq, obj)
+        ledger.insert_target(db, plan_id, None, seq, obj)
     for sid in old_sections[len(draft.sections):]:
         db.execute("UPDATE task SET section_id = NULL WHERE section_id = ?", [sid])
         db.execute("DELETE FROM section WHERE id = ?", [sid])
     _source_row(db, plan_id, draft)
-
-
-def _insert_target(db: sqlite_utils.Database, plan_id: int, task_id: int | None, seq: int, t: Target) -> None:
-    ledger._insert_target(db, plan_id, task_id, seq, t)
 
 
 def _commit_translation(db: sqlite_utils.Database, draft: PlanDraft, original: int) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from desktop_app.store.db import write_tx
 
 # --- writing a plan ---------------------------------------------------------------------------
 
-def _department_for_unit(db: sqlite_utils.Database, unit: DraftUnit, lang: str) -> int:
+def department_for_unit(db: sqlite_utils.Database, unit: DraftUnit, lang: str) -> int:
     """The department a printed unit stands for, creating it ("to check" when unresolved)."""
     alias_lang = "en" if lang == "en" else "zh"
     if unit.code:
@@ -58,7 +58,7 @@ def save_plan_draft(db: sqlite_utils.Database, draft: PlanDraft, *, translation_
                 [plan_id, parent, i, sec.number, sec.title, sec.title_en])
             section_ids[i] = int(cur.lastrowid or 0)
         for seq, obj in enumerate(draft.objectives):
-            _insert_target(db, plan_id, None, seq, obj)
+            insert_target(db, plan_id, None, seq, obj)
         for seq, task in enumerate(draft.tasks):
             cur = db.execute(
                 "INSERT INTO task (plan_id, section_id, code, seq, title_zh, title_en, text_zh, text_en, start_date, "
@@ -69,17 +69,17 @@ def save_plan_draft(db: sqlite_utils.Database, draft: PlanDraft, *, translation_
             task_id = int(cur.lastrowid or 0)
             units = ([(task.lead, Role.LEAD)] if task.lead else []) + [(u, Role.COOPERATING) for u in task.cooperating]
             for useq, (unit, role) in enumerate(units):
-                dept_id = _department_for_unit(db, unit, draft.lang)
+                dept_id = department_for_unit(db, unit, draft.lang)
                 db.execute("INSERT OR IGNORE INTO assignment (task_id, department_id, role, seq) VALUES (?, ?, ?, ?)",
                            [task_id, dept_id, role.value, useq])
             for tseq, target in enumerate(task.targets):
-                _insert_target(db, plan_id, task_id, tseq, target)
+                insert_target(db, plan_id, task_id, tseq, target)
         audit.log(db, "create", "plan", plan_id, {"title": draft.title, "tasks": len(draft.tasks),
                                                  "source": draft.source_name})
     return plan_id
 
 
-def _insert_target(db: sqlite_utils.Database, plan_id: int, task_id: int | None, seq: int, t: Target) -> None:
+def insert_target(db: sqlite_utils.Database, plan_id: int, task_id: int | None, seq: int, t: Target) -> None:
     db.execute(
         "INSERT INTO target (plan_id, task_id, seq, metric, unit, baseline, baseline_year, value, year, direction, text) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -313,7 +313,7 @@ def set_targets(db: sqlite_utils.Database, task_id: int, targets: list[Target]) 
         before = [t.__dict__ for t in targets_for(db, plan_id, task_id)]
         db.execute("DELETE FROM target WHERE task_id = ?", [task_id])
         for seq, t in enumerate(targets):
-            _insert_target(db, plan_id, task_id, seq, t)
+            insert_target(db, plan_id, task_id, seq, t)
         audit.log(db, "targets", "task", task_id, {"before": before, "after": [t.__dict__ for t in targets]})
     return ChangeSummary(tasks=True, details={"task_id": task_id})
 

@@ -125,7 +125,7 @@ def test_failure_during_commit_rolls_back(db, tmp_path: Path, monkeypatch: pytes
     def boom(*_a, **_k):  # noqa: ANN002, ANN003, ANN202
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(ledger, "_insert_target", boom)
+    monkeypatch.setattr(ledger, "insert_target", boom)
     with pytest.raises(sqlite3.OperationalError):
         import_plan.commit(db, pv)
     assert counts(db) == before
