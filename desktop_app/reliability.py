@@ -8,8 +8,9 @@
    A row passes when the file was rejected with a message naming the file (and the cells the case
    names) and the database dump (``iterdump``) is unchanged, or accepted by the documented rule with the
    expected values stored; and peak memory < 300 MB and time < 10 s.
-2. Crash safety (``tests/reliability/crash.py``): merge and plan import killed with SIGKILL at random
-   points; integrity check and all-or-nothing per file.
+2. Crash safety (``tests/reliability/crash.py``): merge, plan import and assessment lock killed with
+   SIGKILL at random points (a random delay, or a random SQLite step inside the work); integrity check
+   and all-or-nothing per file / plan / lock.
 3. Fuzzing (``tests/reliability/fuzz.py``): ``PEAKDESK_FUZZ_EXAMPLES`` examples per target.
 
 Exit status 0 only when every row holds. This module is a development tool: it needs the source

@@ -1,21 +1,28 @@
-"""Crash-safety harness: SIGKILL a merge or a plan import at random points, then check the database.
+"""Crash-safety harness: SIGKILL a merge, a plan import or an assessment lock at random points.
 
-A *victim* process (``python -m tests.reliability.crash victim-merge|victim-import DB INPUT``) runs the
-service; the harness kills it with SIGKILL after a random delay — half the runs anywhere in the
-process's life, half inside the write phase (after the victim prints ``WRITING``). Afterwards:
+A *victim* process (``python -m tests.reliability.crash victim-merge|victim-import|victim-lock DB INPUT``)
+runs the service. Two ways of choosing the random point, alternating run by run:
+
+- ``timer``: the harness sends SIGKILL after a random delay within the length of an uninterrupted run;
+- ``sqlite-step``: the victim sends SIGKILL to itself from SQLite's progress handler after a random number
+  of virtual-machine steps (within the number an uninterrupted run takes), so the process dies in the
+  middle of an SQL statement — usually inside the write transaction.
+
+Afterwards:
 
 - ``PRAGMA integrity_check`` is ``ok`` (the database is opened again, so a hot WAL/journal is replayed);
 - merge: every workbook is fully applied (one accepted submission whose progress rows are exactly the
   workbook's task rows) or not at all (no submission, no progress for that department and period);
 - plan import: the plan is absent (no plan, section, task, target or assignment rows from it) or
-  complete (the same counts as an uninterrupted import).
-
-Assessment locking is not covered: there is no lock service on the branches this harness runs against.
+  complete (the same counts as an uninterrupted import);
+- assessment lock: no snapshot and no audit entry, or exactly one complete snapshot (its result equal to
+  an uninterrupted lock's) with its audit entry.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import random
 import shutil
@@ -37,15 +44,36 @@ IMPORT_TITLE = "崩溃测试区碳达峰实施方案"
 
 # --- victims --------------------------------------------------------------------------------------------
 
+STEP = 100                  # SQLite VM instructions between progress-handler calls
+CRASH_ENV = "PEAKDESK_CRASH_AT_STEP"
+
+
+def _arm(db: object) -> list[int]:
+    """Count progress-handler calls; SIGKILL this process at call ``$PEAKDESK_CRASH_AT_STEP``."""
+    calls = [0]
+    crash_at = int(os.environ.get(CRASH_ENV) or 0)
+
+    def handler() -> int:
+        calls[0] += 1
+        if crash_at and calls[0] >= crash_at:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return 0
+
+    db.conn.set_progress_handler(handler, STEP)  # type: ignore[attr-defined]
+    return calls
+
+
 def victim_merge(db_file: str, folder: str) -> None:
     from desktop_app.services.merge_submissions import merge_files
     from desktop_app.store.db import open_database
 
     db = open_database(db_file)
     print("WRITING", flush=True)
+    calls = _arm(db)
     result = merge_files(db, [Path(folder)], today=dt.date(2025, 10, 20))
     bad = [(f.file, [str(p) for p in f.errors]) for f in result.files if f.status != "accepted"]
     assert not bad, bad
+    print(f"STEPS {calls[0]}", flush=True)
     db.close()
     print("DONE", flush=True)
 
@@ -57,7 +85,23 @@ def victim_import(db_file: str, plan_file: str) -> None:
     db = open_database(db_file)
     pv = preview(db, Path(plan_file))
     print("WRITING", flush=True)
+    calls = _arm(db)
     commit(db, pv)
+    print(f"STEPS {calls[0]}", flush=True)
+    db.close()
+    print("DONE", flush=True)
+
+
+def victim_lock(db_file: str, year: str) -> None:
+    from desktop_app.services.run_assessment import lock
+    from desktop_app.store.db import open_database
+
+    db = open_database(db_file)
+    plan_id = int(db.execute("SELECT id FROM plan ORDER BY id LIMIT 1").fetchone()[0])
+    print("WRITING", flush=True)
+    calls = _arm(db)
+    lock(db, plan_id, int(year))
+    print(f"STEPS {calls[0]}", flush=True)
     db.close()
     print("DONE", flush=True)
 
@@ -191,8 +235,8 @@ def setup_import(work: Path, tasks: int = 600) -> ImportSetup:
 
 # --- one run ----------------------------------------------------------------------------------------------
 
-def _spawn(kind: str, db: Path, target: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def _spawn(kind: str, db: Path, target: Path | str, crash_at: int = 0) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), CRASH_ENV: str(crash_at)}
     return subprocess.Popen([sys.executable, "-m", "tests.reliability.crash", kind, str(db), str(target)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
 
@@ -201,12 +245,12 @@ def _spawn(kind: str, db: Path, target: Path) -> subprocess.Popen[str]:
 class RunResult:
     target: str
     run: int
-    mode: str                  # 'anywhere' | 'writing'
-    delay: float
+    mode: str                  # 'timer' | 'sqlite-step'
+    point: float               # seconds after start (timer) or SQLite step (sqlite-step)
     killed: bool               # False when the victim finished before the kill
     integrity: str
-    state: str                 # merge: 'k of n files applied'; import: 'absent' | 'complete'
-    partial: bool = False      # the kill landed between files (merge: 0 < applied < n)
+    state: str                 # merge: 'k of n files applied'; import / lock: 'absent' | 'complete'
+    partial: bool = False      # merge: the kill landed between files (0 < applied < n)
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -214,36 +258,23 @@ class RunResult:
         return not self.problems and self.integrity == "ok"
 
 
-def _kill_after(proc: subprocess.Popen[str], mode: str, delay: float) -> bool:
-    """SIGKILL ``proc`` ``delay`` s after start ('anywhere') or after it printed WRITING."""
-    assert proc.stdout is not None
-    if mode == "writing":
-        line = proc.stdout.readline()
-        if "WRITING" not in line:
-            proc.wait(timeout=300)
-            return False
-    time.sleep(delay)
-    if proc.poll() is not None:
-        return False
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=60)
-    return True
-
-
-def _finish(proc: subprocess.Popen[str]) -> str:
-    _out, err = proc.communicate(timeout=300)
-    return err
-
-
-def check_merge(db: Path, setup: MergeSetup) -> tuple[str, list[str], int]:
-    problems: list[str] = []
+def _reopen(db: Path) -> None:
+    """Open the database as the next PeakDesk start would (replays a hot WAL / rolls back a journal)."""
     from desktop_app.store.db import open_database
 
-    database = open_database(db)          # replays a hot WAL / journal like the next PeakDesk start
-    database.close()
+    open_database(db).close()
+
+
+def _integrity(conn: sqlite3.Connection) -> str:
+    return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def check_merge(db: Path, setup: MergeSetup) -> tuple[str, list[str], str, bool]:
+    problems: list[str] = []
+    _reopen(db)
     conn = sqlite3.connect(db)
     try:
-        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        integrity = _integrity(conn)
         period_ids = [r[0] for r in conn.execute("SELECT id FROM period WHERE code = ?", [PERIOD])]
         pid_sql = ",".join(str(p) for p in period_ids) or "-1"
         applied = 0
@@ -251,31 +282,28 @@ def check_merge(db: Path, setup: MergeSetup) -> tuple[str, list[str], int]:
             subs = conn.execute("SELECT id FROM submission WHERE file_name = ? AND status = 'accepted'",
                                 [name]).fetchall()
             progress = conn.execute(
-                f"SELECT count(*), count(DISTINCT submission_id) FROM progress p JOIN department d "
-                f"ON d.id = p.department_id WHERE d.code = ? AND p.period_id IN ({pid_sql})", [dept]).fetchone()
+                f"SELECT count(*) FROM progress p JOIN department d ON d.id = p.department_id "
+                f"WHERE d.code = ? AND p.period_id IN ({pid_sql})", [dept]).fetchone()[0]
             if not subs:
-                if progress[0]:
-                    problems.append(f"{name}: {progress[0]} progress rows without a submission")
+                if progress:
+                    problems.append(f"{name}: {progress} progress rows without a submission")
                 continue
             if len(subs) > 1:
                 problems.append(f"{name}: {len(subs)} submissions")
             got = conn.execute("SELECT count(*) FROM progress WHERE submission_id = ?", [subs[0][0]]).fetchone()[0]
-            if got != rows or progress[0] != rows:
+            if got != rows or progress != rows:
                 problems.append(f"{name}: {got} of {rows} rows applied")
             applied += 1
     finally:
         conn.close()
-    return integrity, problems, applied
+    return integrity, problems, f"{applied} of {len(setup.rows)} files", 0 < applied < len(setup.rows)
 
 
-def check_import(db: Path, setup: ImportSetup) -> tuple[str, list[str], str]:
-    from desktop_app.store.db import open_database
-
-    database = open_database(db)
-    database.close()
+def check_import(db: Path, setup: ImportSetup) -> tuple[str, list[str], str, bool]:
+    _reopen(db)
     conn = sqlite3.connect(db)
     try:
-        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        integrity = _integrity(conn)
         counts = plan_counts(conn)
         orphans = conn.execute("SELECT count(*) FROM task WHERE plan_id NOT IN (SELECT id FROM plan)").fetchone()[0]
     finally:
@@ -285,106 +313,167 @@ def check_import(db: Path, setup: ImportSetup) -> tuple[str, list[str], str]:
         problems.append(f"partial plan: {counts} (complete: {setup.counts})")
     if orphans:
         problems.append(f"{orphans} tasks without a plan")
-    return integrity, problems, "complete" if counts else "absent"
+    return integrity, problems, "complete" if counts else "absent", False
+
+
+@dataclass
+class LockSetup:
+    db: Path
+    year: int
+    result: dict[str, object]          # the snapshot's result of an uninterrupted lock (keys and sizes)
+
+
+def lock_state(conn: sqlite3.Connection, year: int) -> tuple[list[tuple[str, str]], int]:
+    snaps = conn.execute("SELECT result_json, scheme_json FROM assessment_snapshot WHERE year = ?", [year]).fetchall()
+    audits = conn.execute("SELECT count(*) FROM audit_log WHERE action = 'assessment.lock'").fetchone()[0]
+    return snaps, audits
+
+
+def _shape(result_json: str) -> dict[str, object]:
+    data = json.loads(result_json)
+    return {k: (len(v) if isinstance(v, list | dict) else type(v).__name__) for k, v in data.items()}
+
+
+def setup_lock(work: Path, year: int = 2025) -> LockSetup:
+    from desktop_app.services.demo import build_demo
+
+    work.mkdir(parents=True, exist_ok=True)
+    db_path = work / "lock-base.sqlite"
+    build_demo(db_path, force=True)
+    reference = work / "lock-reference.sqlite"
+    shutil.copy(db_path, reference)
+    proc = _spawn("victim-lock", reference, str(year))
+    out, err = proc.communicate(timeout=300)
+    if proc.returncode != 0 or "DONE" not in out:
+        raise RuntimeError(f"reference lock failed: {err[-2000:]}")
+    conn = sqlite3.connect(reference)
+    try:
+        snaps, _audits = lock_state(conn, year)
+    finally:
+        conn.close()
+    return LockSetup(db_path, year, _shape(snaps[0][0]))
+
+
+def check_lock(db: Path, setup: LockSetup) -> tuple[str, list[str], str, bool]:
+    _reopen(db)
+    conn = sqlite3.connect(db)
+    try:
+        integrity = _integrity(conn)
+        snaps, audits = lock_state(conn, setup.year)
+    finally:
+        conn.close()
+    problems = []
+    if len(snaps) > 1:
+        problems.append(f"{len(snaps)} snapshots")
+    if audits != len(snaps):
+        problems.append(f"{len(snaps)} snapshot(s) but {audits} audit entries")
+    if snaps:
+        try:
+            shape = _shape(snaps[0][0])
+            json.loads(snaps[0][1])
+        except ValueError as exc:
+            problems.append(f"snapshot JSON damaged: {exc}")
+        else:
+            if shape != setup.result:
+                problems.append(f"snapshot differs from an uninterrupted lock: {shape}")
+    return integrity, problems, "complete" if snaps else "absent", False
 
 
 @dataclass
 class CrashResults:
     runs: list[RunResult] = field(default_factory=list)
-    durations: dict[str, float] = field(default_factory=dict)
+    calibration: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return bool(self.runs) and all(r.ok for r in self.runs)
 
     def table(self) -> list[str]:
-        lines = ["target | runs | killed | killed while writing | partly merged (between files) | "
+        lines = ["target | runs | killed | killed inside SQLite (random step) | partly merged (between files) | "
                  "integrity ok | all-or-nothing held | ok"]
         for target in dict.fromkeys(r.target for r in self.runs):
             rs = [r for r in self.runs if r.target == target]
             lines.append(
                 f"{target} | {len(rs)} | {sum(r.killed for r in rs)} | "
-                f"{sum(r.killed and r.mode == 'writing' for r in rs)} | "
+                f"{sum(r.killed and r.mode == 'sqlite-step' for r in rs)} | "
                 f"{sum(r.partial for r in rs) if target == 'merge' else '-'} | "
                 f"{sum(r.integrity == 'ok' for r in rs)}/{len(rs)} | {sum(not r.problems for r in rs)}/{len(rs)} | "
                 f"{'ok' if all(r.ok for r in rs) else 'FAIL'}")
         for r in self.runs:
             if not r.ok:
-                lines.append(f"  FAIL {r.target} run {r.run} ({r.mode}, {r.delay:.3f} s): integrity {r.integrity}; "
+                lines.append(f"  FAIL {r.target} run {r.run} ({r.mode} at {r.point:g}): integrity {r.integrity}; "
                              + "; ".join(r.problems))
         return lines
 
 
-def _timed(kind: str, db: Path, target: Path) -> tuple[float, float]:
-    """(whole run, write phase) of one uninterrupted victim run, in seconds."""
+def _calibrate(kind: str, db: Path, target: Path | str) -> tuple[float, int]:
+    """(seconds, SQLite steps while writing) of one uninterrupted victim run."""
     started = time.perf_counter()
     proc = _spawn(kind, db, target)
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    writing = time.perf_counter()
-    err = _finish(proc)
-    end = time.perf_counter()
-    if proc.returncode != 0 or "WRITING" not in line:
+    out, err = proc.communicate(timeout=300)
+    seconds = time.perf_counter() - started
+    steps = [int(line.split()[1]) for line in out.splitlines() if line.startswith("STEPS ")]
+    if proc.returncode != 0 or not steps:
         raise RuntimeError(f"{kind} failed: {err[-2000:]}")
-    return end - started, end - writing
+    return seconds, steps[0]
+
+
+def _run_target(results: CrashResults, name: str, kind: str, base: Path, target: Path | str, runs: int,
+                check: Callable[[Path], tuple[str, list[str], str, bool]], work: Path, rng: random.Random,
+                log: Callable[[str], object]) -> None:
+    probe = work / f"{kind}-probe.sqlite"
+    shutil.copy(base, probe)
+    seconds, steps = _calibrate(kind, probe, target)
+    probe.unlink()
+    results.calibration[name] = f"{seconds:.2f} s, {steps} SQLite progress steps of {STEP} instructions"
+    log(f"  {name}: uninterrupted {results.calibration[name]}")
+    for i in range(runs):
+        db = work / f"{kind}-{i}.sqlite"
+        shutil.copy(base, db)
+        if i % 2 == 0:
+            mode, point = "timer", rng.uniform(0, seconds * 1.05)
+            proc = _spawn(kind, db, target)
+            time.sleep(point)
+            killed = proc.poll() is None
+            if killed:
+                proc.send_signal(signal.SIGKILL)
+        else:
+            mode, point = "sqlite-step", float(rng.randint(1, max(1, steps)))
+            proc = _spawn(kind, db, target, crash_at=int(point))
+        _out, err = proc.communicate(timeout=300)
+        if mode == "sqlite-step":
+            killed = proc.returncode == -signal.SIGKILL
+        integrity, problems, state, partial = check(db)
+        if not killed and proc.returncode != 0:
+            problems.append(f"victim failed on its own: {err.strip().splitlines()[-1:]}")
+        results.runs.append(RunResult(name, i, mode, point, killed, integrity, state, partial, problems))
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
 
 
 def run_crash_suite(work: Path, runs: int = 50, *, merge_departments: int | None = None, import_tasks: int = 600,
                     log: Callable[[str], object] = print) -> CrashResults:
+    """``runs`` SIGKILL runs each for merge, plan import and assessment lock."""
     rng = random.Random(SEED)
     results = CrashResults()
     work.mkdir(parents=True, exist_ok=True)
-
     ms = setup_merge(work / "merge", merge_departments)
-    probe = work / "probe.sqlite"
-    shutil.copy(ms.db, probe)
-    whole, writing = _timed("victim-merge", probe, ms.folder)
-    results.durations["merge"] = whole
-    log(f"  merge: {len(ms.rows)} workbooks, {sum(r for _d, r in ms.rows.values())} task rows; uninterrupted "
-        f"{whole:.2f} s ({writing:.2f} s writing)")
-    for i in range(runs):
-        db = work / f"merge-{i}.sqlite"
-        shutil.copy(ms.db, db)
-        mode = "writing" if i % 2 else "anywhere"
-        delay = rng.uniform(0, (writing if mode == "writing" else whole) * 1.05)
-        proc = _spawn("victim-merge", db, ms.folder)
-        killed = _kill_after(proc, mode, delay)
-        err = _finish(proc)
-        integrity, problems, applied = check_merge(db, ms)
-        if not killed and proc.returncode != 0:
-            problems.append(f"victim failed on its own: {err.strip().splitlines()[-1:]}")
-        results.runs.append(RunResult("merge", i, mode, delay, killed, integrity,
-                                      f"{applied} of {len(ms.rows)} files", 0 < applied < len(ms.rows), problems))
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-
+    log(f"  merge: {len(ms.rows)} workbooks, {sum(r for _d, r in ms.rows.values())} task rows")
+    _run_target(results, "merge", "victim-merge", ms.db, ms.folder, runs, lambda db: check_merge(db, ms),
+                work, rng, log)
     imp = setup_import(work / "import", import_tasks)
-    shutil.copy(imp.db, probe)
-    whole, writing = _timed("victim-import", probe, imp.plan_file)
-    results.durations["plan import"] = whole
-    log(f"  plan import: {imp.counts['task']} tasks, {imp.counts['target']} targets; uninterrupted "
-        f"{whole:.2f} s ({writing:.2f} s writing)")
-    for i in range(runs):
-        db = work / f"import-{i}.sqlite"
-        shutil.copy(imp.db, db)
-        mode = "writing" if i % 2 else "anywhere"
-        delay = rng.uniform(0, (writing if mode == "writing" else whole) * 1.05)
-        proc = _spawn("victim-import", db, imp.plan_file)
-        killed = _kill_after(proc, mode, delay)
-        err = _finish(proc)
-        integrity, problems, state = check_import(db, imp)
-        if not killed and proc.returncode != 0:
-            problems.append(f"victim failed on its own: {err.strip().splitlines()[-1:]}")
-        results.runs.append(RunResult("plan import", i, mode, delay, killed, integrity, state, False, problems))
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-    probe.unlink(missing_ok=True)
+    log(f"  plan import: {imp.counts['task']} tasks, {imp.counts['target']} targets")
+    _run_target(results, "plan import", "victim-import", imp.db, imp.plan_file, runs,
+                lambda db: check_import(db, imp), work, rng, log)
+    lk = setup_lock(work / "lock")
+    _run_target(results, "assessment lock", "victim-lock", lk.db, str(lk.year), runs,
+                lambda db: check_lock(db, lk), work, rng, log)
     return results
 
 
 def main(argv: list[str]) -> int:
     kind, db, target = argv
-    {"victim-merge": victim_merge, "victim-import": victim_import}[kind](db, target)
+    {"victim-merge": victim_merge, "victim-import": victim_import, "victim-lock": victim_lock}[kind](db, target)
     return 0
 
 
