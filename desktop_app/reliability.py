@@ -156,7 +156,9 @@ def evaluate(case: Any, corpus_dir: Path, db_copy: Path, run: tuple[int, str, st
     rc, stdout, stderr, peak_mb, wall = run
     row = Row(case.name, case.category, case.expect, peak_mb=peak_mb)
     if rc != 0:
-        last = (stderr.strip().splitlines() or [f"exit {rc}"])[-1]
+        # killed by a signal (a native abort): its first line says why; a Python traceback: its last
+        lines = [ln for ln in stderr.strip().splitlines() if ln.strip()] or [f"exit {rc}"]
+        last = lines[0] if rc < 0 else lines[-1]
         row.outcome = "CRASHED"
         row.message = last[:160]
         row.failures.append(f"worker exit {rc}: {last}")
@@ -232,13 +234,9 @@ def table(rows: list[Row]) -> str:
                f"{sum(bool(r.db_unchanged) for r in rejected)}/{len(rejected)} rejections",
                f"{max((r.peak_mb for r in rows), default=0):.0f} worst",
                f"{max((r.seconds for r in rows), default=0):.2f} worst", "ok" if all(r.ok for r in rows) else "FAIL")
-    widths = [max(_width(str(x[i])) for x in (head, *body, summary)) for i in range(len(head))]
-    lines = [" | ".join(_pad(str(c), w) for c, w in zip(x, widths, strict=True)) for x in (head,)]
-    lines.append("-+-".join("-" * w for w in widths))
-    lines += [" | ".join(_pad(str(c), w) for c, w in zip(x, widths, strict=True)) for x in body]
-    lines.append("-+-".join("-" * w for w in widths))
-    lines.append(" | ".join(_pad(str(c), w) for c, w in zip(summary, widths, strict=True)))
-    return "\n".join(lines)
+    lines = [" | ".join(x) for x in (head, *body)]
+    failures = [f"  FAIL {r.case}: {'; '.join(r.failures)}" for r in rows if not r.ok]
+    return "\n".join(align([*lines, " | ".join(summary)]) + failures)
 
 
 def _excerpt(text: str, n: int = 60) -> str:
@@ -258,6 +256,29 @@ def _width(text: str) -> int:
 
 def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
+
+
+def align(lines: list[str]) -> list[str]:
+    """Pad ' | '-separated rows into columns (the first row is the header); other lines as they are."""
+    rows = [ln.split(" | ") for ln in lines if " | " in ln]
+    ncol = max((len(r) for r in rows), default=0)
+    widths = [max((_width(r[i]) for r in rows if len(r) > i), default=0) for i in range(ncol)]
+    out = []
+    for i, ln in enumerate(lines):
+        if " | " not in ln:
+            out.append(ln)
+            continue
+        out.append(" | ".join(_pad(c, w) for c, w in zip(ln.split(" | "), widths, strict=False)).rstrip())
+        if i == 0 and not (len(lines) > 1 and lines[1].startswith("-")):
+            out.append("-+-".join("-" * w for w in widths))
+    return out
+
+
+def _report(lines: list[str]) -> None:
+    print()
+    for line in align(lines):
+        print(line)
+    print()
 
 
 # --- main ----------------------------------------------------------------------------------------------
@@ -288,9 +309,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  corpus: {len(corpus.cases)} files generated in {time.perf_counter() - started:.1f} s "
                   f"({corpus.folder})")
             rows = run_corpus(corpus, work)
-            print()
-            print(table(rows))
-            print()
+            _report(table(rows).splitlines())
             ok &= all(r.ok for r in rows)
         if "crash" in parts:
             from tests.reliability.crash import run_crash_suite
@@ -298,10 +317,7 @@ def main(argv: list[str] | None = None) -> int:
             runs = args.crash_runs or (8 if args.quick else 50)
             print(f"Crash safety: SIGKILL at random points, {runs} runs per target")
             results = run_crash_suite(work / "crash", runs=runs, log=print)
-            print()
-            for line in results.table():
-                print(line)
-            print()
+            _report(results.table())
             ok &= results.ok
         if "fuzz" in parts:
             from tests.reliability.fuzz import run_fuzz_suite
@@ -309,10 +325,7 @@ def main(argv: list[str] | None = None) -> int:
             examples = int(os.environ.get("PEAKDESK_FUZZ_EXAMPLES", "300"))
             print(f"Fuzzing: {examples} examples per target")
             fuzz = run_fuzz_suite(work / "fuzz", examples=examples, log=print)
-            print()
-            for line in fuzz.table():
-                print(line)
-            print()
+            _report(fuzz.table())
             ok &= fuzz.ok
     print("reliability: ALL ROWS HOLD" if ok else "reliability: FAILURES (see rows marked FAIL)")
     return 0 if ok else 1

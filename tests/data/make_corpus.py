@@ -241,7 +241,7 @@ def encrypt_workbook(src: Path, dst: Path, password: str) -> str:
 
 # --- building the corpus ------------------------------------------------------------------------------
 
-def _fill(src: Path, dst: Path, rows: int, overrides: dict[str, Any] | None = None) -> Path:
+def fill_issued(src: Path, dst: Path, rows: int, overrides: dict[str, Any] | None = None) -> Path:
     """Fill every task row of an issued workbook with plausible progress (openpyxl, as a clerk's Excel would)."""
     from openpyxl import load_workbook
 
@@ -315,7 +315,7 @@ def build_corpus(out: Path = CORPUS_DIR, *, quick: bool = False) -> Corpus:
     grid = CalamineWorkbook.from_path(str(issued[dept_a])).get_sheet_by_name(PROGRESS_SHEET).to_python()
     codes_a = [str(r[0]) for r in grid[2:] if r and r[0]]
     n = len(codes_a)
-    filled = _fill(issued[dept_a], work / "filled_a.xlsx", n)
+    filled = fill_issued(issued[dept_a], work / "filled_a.xlsx", n)
     meta_part = sheet_part(filled, META_SHEET)
     cases: list[Case] = []
     P = PROGRESS_SHEET  # noqa: N806
@@ -422,7 +422,7 @@ def build_corpus(out: Path = CORPUS_DIR, *, quick: bool = False) -> Corpus:
              "a real date in the narrative, a date-formatted serial in the phone column",
              rule="dates in text columns are read as ISO text",
              values={codes_a[0]: {"narrative": "2025-10-08"}}),
-        lambda p: _fill(issued[dept_a], p, n, {"I3": _date(2025, 10, 8)}))
+        lambda p: fill_issued(issued[dept_a], p, n, {"I3": _date(2025, 10, 8)}))
     add(Case("date_as_percent", "dates as text", "20_date_text_in_percent.xlsx", "rejected",
              'percent written "2025/10/08"', cells=[f"{P}!G3"], message="not a number"),
         lambda p: mutate_sheet(filled, p, P, lambda x: set_cells(x, {"G3": inline("2025/10/08")})))
@@ -450,11 +450,11 @@ def build_corpus(out: Path = CORPUS_DIR, *, quick: bool = False) -> Corpus:
     add(Case("meta_dept_b", "authenticity", "26_meta_says_dept_b.xlsx", "rejected",
              f"{dept_a}'s workbook with its metadata edited to department {dept_b}",
              cells=[f"{META_SHEET}!B6"], message="metadata was altered"),
-        lambda p: _edit_meta(filled, p, meta_part, {"department_code": dept_b}))
+        lambda p: set_meta(filled, p, {"department_code": dept_b}))
     add(Case("meta_b_package", "authenticity", "27_meta_b_package_id.xlsx", "rejected",
              f"{dept_a}'s rows under {dept_b}'s package id, department and digest",
              cells=[f"{META_SHEET}!B14"], message="digest"),
-        lambda p: _edit_meta(filled, p, meta_part, _meta_of(issued[dept_b], keys=(
+        lambda p: set_meta(filled, p, _meta_of(issued[dept_b], keys=(
             "package_id", "department_code", "department_name", "digest"))))
     add(Case("meta_b_copy", "authenticity", "28_b_meta_sheet_a_rows.xlsx", "rejected",
              f"{dept_b}'s whole _meta sheet (valid digest) pasted under {dept_a}'s visible rows",
@@ -463,11 +463,11 @@ def build_corpus(out: Path = CORPUS_DIR, *, quick: bool = False) -> Corpus:
     add(Case("foreign_db", "authenticity", "29_issued_by_another_db.xlsx", "rejected",
              f"workbook issued to {dept_a} by another PeakDesk database", cells=[f"{META_SHEET}!B3"],
              message="not issued by this database"),
-        lambda p: _fill(foreign, p, n))
+        lambda p: fill_issued(foreign, p, n))
     add(Case("foreign_db_known_id", "authenticity", "30_foreign_with_our_package_id.xlsx", "rejected",
              f"another database's workbook carrying this database's package id for {dept_a}",
              cells=[f"{META_SHEET}!B14"]),
-        lambda p: _edit_meta(_fill(foreign, work / "foreign_filled.xlsx", n), p, meta_part,
+        lambda p: set_meta(fill_issued(foreign, work / "foreign_filled.xlsx", n), p,
                              _meta_of(issued[dept_a], keys=("package_id",))))
     corpus = Corpus(out, db_path, dept_a, dept_b, codes_a, cases)
     corpus.save()
@@ -614,8 +614,8 @@ def _meta_of(path: Path, keys: tuple[str, ...]) -> dict[str, str]:
     return {k: meta[k] for k in keys}
 
 
-def _edit_meta(src: Path, dst: Path, meta_part: str, values: dict[str, str]) -> Path:
-    """Set _meta values by key (column A holds the key, B the value); strings become inline strings."""
+def set_meta(src: Path, dst: Path, values: dict[str, str]) -> Path:
+    """Set _meta values by key (column A holds the key, B the value), as a clerk editing the hidden sheet."""
     from openpyxl import load_workbook
 
     with warnings.catch_warnings():
@@ -626,7 +626,6 @@ def _edit_meta(src: Path, dst: Path, meta_part: str, values: dict[str, str]) -> 
             if row[0].value in values:
                 row[1].value = values[str(row[0].value)]
         wb.save(dst)
-    del meta_part
     return dst
 
 

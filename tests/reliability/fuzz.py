@@ -274,7 +274,7 @@ def workbook_fixture(work: Path) -> WorkbookFixture:
     from desktop_app.services.demo import build_demo
     from desktop_app.services.issue_packages import export_packages
     from desktop_app.store.db import open_database
-    from tests.data.make_corpus import META_SHEET, PROGRESS_SHEET, _fill, sheet_part
+    from tests.data.make_corpus import META_SHEET, PROGRESS_SHEET, fill_issued, sheet_part
 
     work.mkdir(parents=True, exist_ok=True)
     db_path = work / "fuzz.sqlite"
@@ -286,7 +286,7 @@ def workbook_fixture(work: Path) -> WorkbookFixture:
     finally:
         db.close()
     issued = result.packages[0]
-    filled = _fill(issued.file, work / "filled.xlsx", issued.rows)
+    filled = fill_issued(issued.file, work / "filled.xlsx", issued.rows)
     return WorkbookFixture(db_path, filled, {PROGRESS_SHEET: sheet_part(filled, PROGRESS_SHEET),
                                              META_SHEET: sheet_part(filled, META_SHEET)}, issued.rows)
 

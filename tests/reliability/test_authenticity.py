@@ -11,14 +11,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlite_utils
-from openpyxl import load_workbook
 
 from desktop_app.exchange.workbook import (
     FORMAT_NAME,
@@ -35,6 +33,7 @@ from desktop_app.services.issue_packages import export_packages
 from desktop_app.services.merge_submissions import merge_file
 from desktop_app.store.cycle import EXCHANGE_SECRET_KEY
 from desktop_app.store.db import backup_to, open_database
+from tests.data.make_corpus import set_meta
 from tests.reliability.crash import fill_workbook
 
 A, B = "ARA", "STC"      # two demo departments holding three tasks each
@@ -55,18 +54,6 @@ def _issue(db: sqlite_utils.Database, out: Path, depts: list[str]) -> dict[str, 
     plan_id = int(db.execute("SELECT id FROM plan ORDER BY id LIMIT 1").fetchone()[0])
     result = export_packages(db, plan_id, "2025-10", out, today=today(db), departments=depts)
     return {p.department: p.file for p in result.packages}
-
-
-def _set_meta(src: Path, dst: Path, values: dict[str, str]) -> Path:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        wb = load_workbook(src)
-        ws = wb[META_SHEET]
-        for row in ws.iter_rows(min_col=1, max_col=2):
-            if row[0].value in values:
-                row[1].value = values[str(row[0].value)]
-        wb.save(dst)
-    return dst
 
 
 @pytest.fixture
@@ -96,7 +83,7 @@ def test_both_workbooks_merge_as_issued(demo_db: sqlite_utils.Database, issued: 
 
 
 def test_department_code_edited_to_b(demo_db: sqlite_utils.Database, issued: dict[str, Path], tmp_path: Path) -> None:
-    forged = _set_meta(issued[A], tmp_path / "forged.xlsx", {"department_code": B})
+    forged = set_meta(issued[A], tmp_path / "forged.xlsx", {"department_code": B})
     errors = _merge_rejected(demo_db, forged)
     assert any(e.startswith(f"{META_SHEET}!B{META_KEYS.index('department_code') + 1}") for e in errors), errors
 
@@ -105,7 +92,7 @@ def test_all_metadata_of_b_copied_onto_a_rows(demo_db: sqlite_utils.Database, is
                                               tmp_path: Path) -> None:
     meta_b = read_workbook(issued[B]).meta
     keys = ("package_id", "department_code", "department_name", "digest", "rows")
-    forged = _set_meta(issued[A], tmp_path / "forged.xlsx", {k: meta_b[k] for k in keys})
+    forged = set_meta(issued[A], tmp_path / "forged.xlsx", {k: meta_b[k] for k in keys})
     errors = _merge_rejected(demo_db, forged)
     assert any("digest" in e for e in errors), errors
 
@@ -119,7 +106,7 @@ def test_digest_recomputed_with_a_guessed_key(demo_db: sqlite_utils.Database, is
     forged_meta = PackageMeta(**{**pm.__dict__, "package_id": meta_b["package_id"], "department_code": B})
     key = (meta_b["package_id"] if guess == "package" else guess).encode()
     digest = compute_digest(key, forged_meta, read_a.issued)
-    forged = _set_meta(issued[A], tmp_path / "forged.xlsx",
+    forged = set_meta(issued[A], tmp_path / "forged.xlsx",
                        {"package_id": meta_b["package_id"], "department_code": B,
                         "department_name": meta_b["department_name"], "digest": digest})
     errors = _merge_rejected(demo_db, forged)
@@ -152,7 +139,7 @@ def test_workbook_from_another_database(demo_db: sqlite_utils.Database, tmp_path
     assert any("not issued by this database" in e for e in errors), errors
     # the same demo content with this database's package id still fails: the other secret signed it
     ours = _issue(demo_db, tmp_path / "ours", [A])[A]
-    forged = _set_meta(filled, tmp_path / "foreign-our-id.xlsx",
+    forged = set_meta(filled, tmp_path / "foreign-our-id.xlsx",
                        {"package_id": read_workbook(ours).meta["package_id"]})
     errors = _merge_rejected(demo_db, forged)
     assert any(e.startswith(f"{META_SHEET}!B{META_KEYS.index('digest') + 1}") for e in errors), errors
