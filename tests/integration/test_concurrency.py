@@ -245,3 +245,49 @@ def test_newer_database_is_refused_and_untouched(tmp_path: Path) -> None:
     assert "newer PeakDesk" in proc.stderr and "not changed" in proc.stderr
     assert _sha(path) == before
     assert not list(tmp_path.glob("future.before-*"))
+
+
+def test_cli_merge_while_another_instance_writes(tmp_path: Path) -> None:
+    """`peakdesk merge` while another PeakDesk holds the write lock past the busy timeout: a clear
+    'is busy' message, exit 1, nothing written; merging again afterwards works."""
+    from desktop_app.services.clock import today
+    from desktop_app.services.demo import build_demo
+    from desktop_app.services.issue_packages import export_packages
+    from tests.reliability.crash import fill_workbook
+
+    path = tmp_path / "office.sqlite"
+    build_demo(path)
+    db = open_database(path)
+    try:
+        plan_id = int(db.execute("SELECT id FROM plan ORDER BY id LIMIT 1").fetchone()[0])
+        issued = export_packages(db, plan_id, "2025-10", tmp_path / "issued", today=today(db),
+                                 departments=["ARA"]).packages[0].file
+    finally:
+        db.close()
+    filled = tmp_path / "ARA.xlsx"
+    fill_workbook(issued, filled)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PEAKDESK_LANG": "en"}
+    cmd = [sys.executable, "-m", "desktop_app", "--db", str(path), "merge", str(filled)]
+    holder = _spawn(HOLDER, str(path), str(dbmod.BUSY_TIMEOUT_MS / 1000 + 3))
+    assert holder.stdout is not None
+    assert holder.stdout.readline().strip() == "locked"
+    try:
+        busy = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    finally:
+        holder.kill()
+        holder.communicate(timeout=30)
+    assert busy.returncode == 1, busy.stderr
+    assert "is busy" in busy.stderr and "Traceback" not in busy.stderr
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT count(*) FROM submission WHERE file_name = 'ARA.xlsx'").fetchone()[0] == 0
+    finally:
+        conn.close()
+    again = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    assert again.returncode == 0, again.stderr
+    check = open_database(path)
+    try:
+        assert check.execute("SELECT count(*) FROM submission WHERE file_name = 'ARA.xlsx'").fetchone()[0] == 1
+        assert integrity_ok(check)
+    finally:
+        check.close()
