@@ -42,7 +42,7 @@ CASE_NAMES = (
     "entities_sheet", "dimension_bomb", "far_cell", "encrypted", "old_xls", "csv_renamed", "xlsm", "extra_rows",
     "huge_cell", "control_chars_escaped", "control_chars_raw", "formula_dde", "formula_hyperlink", "date_in_text",
     "date_as_percent", "date_as_indicator", "percent_text", "percent_fraction", "percent_zh_words",
-    "percent_en_words", "meta_dept_b", "meta_b_package", "meta_b_copy", "foreign_db", "foreign_db_known_id",
+    "percent_en_words", "meta_dept_b", "meta_b_package", "meta_b_copy", "foreign_db", "foreign_db_known_id", "meta_version_inf",
 )
 # The categories issue 8 lists; every one has at least one case.
 CATEGORIES = (
@@ -469,6 +469,11 @@ def build_corpus(out: Path = CORPUS_DIR, *, quick: bool = False) -> Corpus:
              cells=[f"{META_SHEET}!B14"]),
         lambda p: set_meta(fill_issued(foreign, work / "foreign_filled.xlsx", n), p,
                              _meta_of(issued[dept_a], keys=("package_id",))))
+    # 6. metadata values a spreadsheet program can produce (found by fuzzing)
+    add(Case("meta_version_inf", "metadata values", "31_meta_format_version_INF.xlsx", "rejected",
+             'format version in _meta typed as "INF" (a number too large for an integer)',
+             cells=[f"{META_SHEET}!B2"], message="format version"),
+        lambda p: set_meta(filled, p, {"format_version": "INF"}))
     corpus = Corpus(out, db_path, dept_a, dept_b, codes_a, cases)
     corpus.save()
     return corpus

@@ -20,6 +20,9 @@ KNOWN_BUGS = {
     # 512 GiB and abort the whole process (Rust OOM handler) — read_workbook must refuse such a sheet
     # before calamine sees it. Tracked for the exchange workbook reader.
     "far_cell": "calamine aborts the process on a cell at XFD1048576 (exchange/workbook.py read_workbook)",
+    # exchange/workbook.py _int() catches ValueError but not OverflowError: int(float("INF")) raises
+    # OverflowError out of ReadWorkbook.package_meta() — an unhandled exception instead of a rejection.
+    "meta_version_inf": "OverflowError from exchange/workbook.py _int() on 'INF' in _meta (found by fuzzing)",
 }
 
 
