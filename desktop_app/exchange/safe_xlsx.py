@@ -40,7 +40,7 @@ _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 def clean_text(value: object) -> str:
     """Text safe for a worksheet cell: no XML-illegal control characters."""
     text = "" if value is None else str(value)
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+    return str(ILLEGAL_CHARACTERS_RE.sub("", text))
 
 
 def text_cell(ws: Any, row: int, column: int, value: object) -> Any:

@@ -57,6 +57,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
@@ -178,7 +179,9 @@ class WorkbookContent:
 
 def _norm(text: str) -> str:
     """Locked text as compared and digested: line endings unified, outer whitespace dropped."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
 
 
 def compute_digest(secret: bytes, meta: PackageMeta, rows: Sequence[LockedRow]) -> str:
@@ -409,6 +412,9 @@ class ReadWorkbook:
             digest=m.get("digest", ""), format_version=_int(m.get("format_version")))
 
 
+_NEEDS_CLEANING = ILLEGAL_CHARACTERS_RE
+
+
 def _int(text: str | None) -> int:
     try:
         return int(float(text or ""))
@@ -425,6 +431,8 @@ def _date(text: str | None) -> dt.date:
 
 def cell_text(value: Any) -> str:
     """Any calamine value as text: floats without a spurious '.0', dates as ISO."""
+    if type(value) is str:
+        return clean_text(value) if _NEEDS_CLEANING.search(value) else value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -470,14 +478,14 @@ def read_workbook(path: Path) -> ReadWorkbook:
     issued: list[LockedRow] = []
     in_copy = False
     for row in meta_rows:
-        cells = [cell_text(v) for v in row] + [""] * 6
+        texts = [cell_text(v) for v in row] + [""] * 6
         if in_copy:
-            if any(cells[:5]):
-                issued.append(LockedRow(*cells[:5]))
-        elif cells[0] == COPY_MARKER:
+            if any(texts[:5]):
+                issued.append(LockedRow(*texts[:5]))
+        elif texts[0] == COPY_MARKER:
             in_copy = True
-        elif cells[0]:
-            meta[cells[0]] = cells[1]
+        elif texts[0]:
+            meta[texts[0]] = texts[1]
     rows: list[VisibleRow] = []
     width = len(COLUMNS)
     for index in range(HEADER_ROW, len(grid)):      # grid index 2 = sheet row 3
@@ -577,6 +585,7 @@ def parse_values(row: VisibleRow, percent_formatted: bool = False, *,
 # --- percent formats (only read when a fraction 0-1 makes the format matter) -------------------------
 
 _BUILTIN_PERCENT = {9, 10}
+_ATTR = re.compile(rb'(\w+)\s*=\s*"([^"]*)"')
 
 
 def _percent_formatted(path: Path, sheet_name: str, letter: str, rows: set[int]) -> set[int]:
@@ -595,28 +604,26 @@ def _percent_formatted(path: Path, sheet_name: str, letter: str, rows: set[int])
                 return set()
             target = target.lstrip("/")
             sheet_path = target if target.startswith("xl/") else f"xl/{target}"
-            styles = ET.fromstring(zf.read("xl/styles.xml")) if "xl/styles.xml" in zf.namelist() else None
+            styles = zf.read("xl/styles.xml") if "xl/styles.xml" in zf.namelist() else b""
             percent_fmt_ids = set(_BUILTIN_PERCENT)
-            xf_percent: list[bool] = []
-            if styles is not None:
-                for nf in styles.iter(f"{ns}numFmt"):
-                    code = re.sub(r'"[^"]*"|\\.', "", nf.get("formatCode", ""))
-                    if "%" in code:
-                        percent_fmt_ids.add(int(nf.get("numFmtId", "-1")))
-                xfs = styles.find(f"{ns}cellXfs")
-                if xfs is not None:
-                    xf_percent = [int(xf.get("numFmtId", "0")) in percent_fmt_ids for xf in xfs]
+            for tag in re.finditer(rb"<(?:\w+:)?numFmt\s([^>]*)>", styles):
+                attrs = dict(_ATTR.findall(tag.group(1)))
+                code = re.sub(r'"[^"]*"|&quot;.*?&quot;|\\.', "", attrs.get(b"formatCode", b"").decode("utf-8", "replace"))
+                if "%" in code:
+                    percent_fmt_ids.add(int(attrs.get(b"numFmtId", b"-1")))
+            section = re.search(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", styles, re.S)
+            xf_percent = [int(dict(_ATTR.findall(xf.group(1))).get(b"numFmtId", b"0")) in percent_fmt_ids
+                          for xf in re.finditer(rb"<(?:\w+:)?xf\s([^>]*)>", section.group(1) if section else b"")]
             found: set[int] = set()
-            with zf.open(sheet_path) as fh:
-                for _event, el in ET.iterparse(fh, events=("end",)):
-                    if el.tag == f"{ns}c":
-                        ref = el.get("r", "")
-                        m = re.match(r"([A-Z]+)(\d+)$", ref)
-                        if m and m.group(1) == letter and int(m.group(2)) in rows:
-                            s = int(el.get("s", "0"))
-                            if s < len(xf_percent) and xf_percent[s]:
-                                found.add(int(m.group(2)))
-                        el.clear()
+            # Only the start tags of cells matter (attributes r= and s=); a byte-level scan is ~50x faster
+            # than parsing the sheet and the size was bounded by check_xlsx.
+            data = zf.read(sheet_path)
+            column_cell = re.compile(rb"<(?:\w+:)?c\s([^>]*\br=\"" + letter.encode() + rb"(\d+)\"[^>]*)>")
+            for tag in column_cell.finditer(data):
+                if int(tag.group(2)) in rows:
+                    style = int(dict(_ATTR.findall(tag.group(1))).get(b"s", b"0"))
+                    if style < len(xf_percent) and xf_percent[style]:
+                        found.add(int(tag.group(2)))
             return found
     except (KeyError, zipfile.BadZipFile, ValueError, ET.ParseError):
         return set()

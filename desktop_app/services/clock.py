@@ -1,8 +1,5 @@
-"""The "as of" date every service works with.
-
-The demo database pins its own today (meta key ``demo_today``) so that its story — who is late, what
-is due — stays the same whenever it is opened; any other database uses the real date.
-"""
+"""The app's "today": the demo database pins its own date (meta key ``demo_today``) so that its
+warnings and scores do not drift; everywhere else it is the calendar date."""
 
 from __future__ import annotations
 
@@ -10,17 +7,12 @@ import datetime as dt
 
 import sqlite_utils
 
-DEMO_TODAY_KEY = "demo_today"
+from desktop_app.store.meta import meta_get
 
 
 def today(db: sqlite_utils.Database) -> dt.date:
-    row = db.execute("SELECT value FROM meta WHERE key = ?", [DEMO_TODAY_KEY]).fetchone()
-    if row and row[0]:
-        try:
-            return dt.date.fromisoformat(str(row[0])[:10])
-        except ValueError:
-            pass
-    return dt.date.today()
+    pinned = meta_get(db, "demo_today")
+    return dt.date.fromisoformat(pinned[:10]) if pinned else dt.date.today()
 
 
 def received_stamp(day: dt.date) -> str:

@@ -183,7 +183,7 @@ def _compare_rows(issued: Sequence[LockedRow], rows: Sequence[VisibleRow]) -> li
 
     def cell_diffs(e: LockedRow, a: VisibleRow) -> None:
         for key, want, got in zip(LOCKED_COLUMNS, e.cells(), a.locked.cells(), strict=True):
-            if _norm(want) != _norm(got):
+            if want != got and _norm(want) != _norm(got):
                 problems.append(Problem(
                     f"{HEADERS[key][1].lower()} is locked but was changed: issued '{_short(want)}', "
                     f"found '{_short(got)}'", sheet=PROGRESS_SHEET, cell=f"{COL_LETTER[key]}{a.sheet_row}"))
@@ -327,30 +327,56 @@ def _apply(db: sqlite_utils.Database, checked: _Checked, file_name: str, sha: st
         versions = dict(db.execute(
             "SELECT task_id, max(version) FROM progress WHERE period_id = ? AND department_id = ? GROUP BY task_id",
             [checked.period.id, checked.dept.id]).fetchall())
+        retired: list[tuple[int]] = []
+        inserts: list[tuple[object, ...]] = []
         for task_id, _code, v in checked.entries:
             cur = current.get(task_id)
             if cur is not None and _same(cur, v):
                 continue
             if cur is not None:
-                db.execute("UPDATE progress SET is_current = 0 WHERE id = ?", [cur.id])
-            db.execute(
-                "INSERT INTO progress (task_id, department_id, period_id, version, is_current, status, percent, "
-                "indicator, narrative, problems, next_steps, contact, received_at, source, submission_id) "
-                "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'workbook', ?)",
-                [task_id, checked.dept.id, checked.period.id, int(versions.get(task_id) or 0) + 1,
-                 v.status.value if v.status else None, v.percent, v.indicator, v.narrative, v.problems,
-                 v.next_steps, join_contact(v.contact_person, v.contact_phone), received_at, sub_id])
+                retired.append((cur.id,))
+            inserts.append((task_id, checked.dept.id, checked.period.id, int(versions.get(task_id) or 0) + 1,
+                            v.status.value if v.status else None, v.percent, v.indicator, v.narrative, v.problems,
+                            v.next_steps, join_contact(v.contact_person, v.contact_phone), received_at, sub_id))
+        db.conn.executemany("UPDATE progress SET is_current = 0 WHERE id = ?", retired)
+        db.conn.executemany(
+            "INSERT INTO progress (task_id, department_id, period_id, version, is_current, status, percent, "
+            "indicator, narrative, problems, next_steps, contact, received_at, source, submission_id) "
+            "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'workbook', ?)", inserts)
     return sub_id, older
 
 
-def merge_file(db: sqlite_utils.Database, path: Path, *, today: dt.date, dry_run: bool = False,
-               ctx: _Context | None = None, seen: set[str] | None = None) -> FileResult:
-    ctx = ctx or _Context(db, today)
-    result = FileResult(file=str(path), status="rejected")
+@dataclass
+class _Prepared:
+    """The database-free part of merging one file (hash + safe read); may run on another thread."""
+
+    path: Path
+    sha: str | None = None
+    read: ReadWorkbook | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _prepare(path: Path) -> _Prepared:
+    prepared = _Prepared(path)
     try:
-        sha = sha256_file(path)
+        prepared.sha = sha256_file(path)
+        prepared.read = read_workbook(path)
     except OSError as exc:
-        result.errors = [Problem(f"cannot be read ({exc.strerror})", path.name)]
+        prepared.problems = [Problem(f"cannot be read ({exc.strerror})", path.name)]
+    except InputRejected as exc:
+        prepared.problems = exc.problems or [Problem(exc.summary, path.name)]
+    return prepared
+
+
+def merge_file(db: sqlite_utils.Database, path: Path, *, today: dt.date, dry_run: bool = False,
+               ctx: _Context | None = None, seen: set[str] | None = None,
+               prepared: _Prepared | None = None) -> FileResult:
+    ctx = ctx or _Context(db, today)
+    prepared = prepared or _prepare(path)
+    result = FileResult(file=str(path), status="rejected")
+    sha = prepared.sha
+    if sha is None:
+        result.errors = prepared.problems
         return result
     dup = db.execute("SELECT department_id, period_id, rows, late FROM submission WHERE sha256 = ? "
                      "AND status = 'accepted' ORDER BY id LIMIT 1", [sha]).fetchone()
@@ -361,15 +387,16 @@ def merge_file(db: sqlite_utils.Database, path: Path, *, today: dt.date, dry_run
             result.period = period_by_id(db, int(dup[1])).code
             result.rows, result.late = int(dup[2]), bool(dup[3])
         return result
-    read: ReadWorkbook | None = None
+    read = prepared.read
+    if read is None:
+        result.errors = prepared.problems
+        return result
     try:
-        read = read_workbook(path)
         checked = check_workbook(ctx, read)
     except InputRejected as exc:
         result.errors = exc.problems or [Problem(exc.summary, path.name)]
-        if read is not None:
-            result.department = read.meta.get("department_code") or None
-            result.period = read.meta.get("period_code") or None
+        result.department = read.meta.get("department_code") or None
+        result.period = read.meta.get("period_code") or None
         return result
     result.department, result.period = checked.dept.code, checked.period.code
     result.rows, result.late = len(checked.entries), checked.late

@@ -7,9 +7,6 @@ both actions are written to the audit log with their reason.
 
 from __future__ import annotations
 
-import datetime as dt
-import getpass
-import json
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -17,6 +14,7 @@ import sqlite_utils
 from desktop_app.domain.calendar import parse_period_code, periods_for_year
 from desktop_app.domain.models import ChangeSummary, Period, PeriodKind
 from desktop_app.errors import UsageError
+from desktop_app.store import audit
 from desktop_app.store.cycle import PeriodRow, get_period, holiday_calendar, list_periods
 from desktop_app.store.db import write_tx
 
@@ -87,13 +85,7 @@ def require_period(db: sqlite_utils.Database, plan_id: int, code: str) -> Period
 
 
 def _audit(db: sqlite_utils.Database, action: str, period: PeriodRow, reason: str) -> None:
-    try:
-        actor = getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on this platform
-        actor = ""
-    db.execute("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail_json) VALUES (?, ?, ?, ?, ?, ?)",
-               [dt.datetime.now().isoformat(timespec="seconds"), actor, action, "period", str(period.id),
-                json.dumps({"plan_id": period.plan_id, "code": period.code, "reason": reason}, ensure_ascii=False)])
+    audit.log(db, action, "period", period.id, {"plan_id": period.plan_id, "code": period.code, "reason": reason})
 
 
 def set_closed(db: sqlite_utils.Database, plan_id: int, code: str, closed: bool, reason: str) -> PeriodsResult:

@@ -38,9 +38,15 @@ _SELECT = ("SELECT t.code, d.code, pe.code, p.status, p.percent, p.indicator, p.
            "JOIN period pe ON pe.id = p.period_id ")
 
 
+def _entry(r: Any) -> ProgressEntry:
+    return ProgressEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], int(r[10]), bool(r[11]),
+                         r[12], r[13], r[14])
+
+
 def list_progress(db: sqlite_utils.Database, plan_id: int, *, period: str | None = None,
                   departments: list[str] | None = None, current_only: bool = True) -> list[ProgressEntry]:
-    sql, params = _SELECT + "WHERE t.plan_id = ?", [plan_id]
+    sql = _SELECT + "WHERE t.plan_id = ?"
+    params: list[object] = [plan_id]
     if current_only:
         sql += " AND p.is_current = 1"
     if period:
@@ -50,10 +56,10 @@ def list_progress(db: sqlite_utils.Database, plan_id: int, *, period: str | None
         sql += f" AND d.code IN ({','.join('?' * len(departments))})"
         params.extend(departments)
     sql += " ORDER BY pe.start, t.seq, d.code, p.version"
-    return [ProgressEntry(*r[:11], bool(r[11]), *r[12:]) for r in db.execute(sql, params).fetchall()]
+    return [_entry(r) for r in db.execute(sql, params).fetchall()]
 
 
 def task_history(db: sqlite_utils.Database, task_id: int) -> list[ProgressEntry]:
     """Every version of every department's entries for one task, oldest first (the GUI's history pane)."""
-    return [ProgressEntry(*r[:11], bool(r[11]), *r[12:]) for r in db.execute(
+    return [_entry(r) for r in db.execute(
         _SELECT + "WHERE p.task_id = ? ORDER BY pe.start, d.code, p.version", [task_id]).fetchall()]

@@ -120,26 +120,8 @@ def held_tasks(db: sqlite_utils.Database, plan_id: int) -> dict[int, list[tuple[
 
 
 def _effective_assignments(db: sqlite_utils.Database, plan_id: int) -> list[tuple[int, int, Role]]:
-    try:
-        from desktop_app.store.ledger import effective_assignments  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:  # TEMPORARY until store/ledger.py lands on main
-        rows = db.execute(
-            "SELECT a.task_id, a.department_id, a.role, d.kind FROM assignment a JOIN task t ON t.id = a.task_id "
-            "JOIN department d ON d.id = a.department_id WHERE t.plan_id = ? "
-            "ORDER BY t.seq, a.role = 'cooperating', a.seq", [plan_id]).fetchall()
-        members: dict[int, list[int]] = {}
-        for pid, mid in db.execute("SELECT placeholder_id, member_id FROM placeholder_member ORDER BY member_id"):
-            members.setdefault(pid, []).append(mid)
-        direct = {(r[0], r[1]) for r in rows if r[3] != "placeholder"}
-        out: list[tuple[int, int, Role]] = []
-        seen: set[tuple[int, int]] = set()
-        for task_id, dept_id, role, kind in rows:
-            for member in ([dept_id] if kind != "placeholder" else members.get(dept_id, [])):
-                if (task_id, member) in seen or (kind == "placeholder" and (task_id, member) in direct):
-                    continue
-                seen.add((task_id, member))
-                out.append((task_id, member, Role(role)))
-        return out
+    from desktop_app.store.ledger import effective_assignments
+
     return [(a.task_id, a.department_id, a.role) for a in effective_assignments(db, plan_id)]
 
 

@@ -152,6 +152,10 @@ def open_database(path: Path | str, *, create: bool = True, migrate: bool = True
     network = is_network_path(path)
     try:
         conn.execute(f"PRAGMA journal_mode = {'DELETE' if network else 'WAL'}")
+        if not network:
+            # WAL + NORMAL: no fsync per commit (a merge commits once per workbook); still never corrupt,
+            # an OS crash/power loss may only lose the last commits. DELETE mode keeps FULL.
+            conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.OperationalError as exc:
         conn.close()
         raise _translate(exc, path) from exc
