@@ -272,7 +272,8 @@ def _pick_departments(db: Any, plan_id: int) -> tuple[str, str]:
     return sized[0][1], sized[1][1]
 
 
-def _issue(db_path: Path, out: Path, depts: list[str]) -> dict[str, Path]:
+def issue_workbooks(db_path: Path, out: Path, depts: list[str] | None = None) -> list[Any]:
+    """Issue the period's workbooks from ``db_path`` (all departments, or ``depts``); the packages."""
     from desktop_app.services.clock import today
     from desktop_app.services.issue_packages import export_packages
     from desktop_app.store.db import open_database
@@ -283,7 +284,11 @@ def _issue(db_path: Path, out: Path, depts: list[str]) -> dict[str, Path]:
         result = export_packages(db, plan_id, PERIOD, out, today=today(db), departments=depts)
     finally:
         db.close()
-    return {p.department: p.file for p in result.packages}
+    return list(result.packages)
+
+
+def _issue(db_path: Path, out: Path, depts: list[str]) -> dict[str, Path]:
+    return {p.department: p.file for p in issue_workbooks(db_path, out, depts)}
 
 
 def build_corpus(out: Path = CORPUS_DIR, *, quick: bool = False) -> Corpus:

@@ -137,25 +137,16 @@ class MergeSetup:
 
 
 def setup_merge(work: Path, departments: int | None = None) -> MergeSetup:
-    from desktop_app.services.clock import today
     from desktop_app.services.demo import build_demo
-    from desktop_app.services.issue_packages import export_packages
-    from desktop_app.store.db import open_database
+    from tests.data.make_corpus import issue_workbooks
 
     work.mkdir(parents=True, exist_ok=True)
     db_path = work / "merge-base.sqlite"
     build_demo(db_path, force=True)
-    db = open_database(db_path)
-    try:
-        plan_id = int(db.execute("SELECT id FROM plan ORDER BY id LIMIT 1").fetchone()[0])
-        issued = work / "issued"
-        result = export_packages(db, plan_id, PERIOD, issued, today=today(db))
-    finally:
-        db.close()
+    packages = sorted(issue_workbooks(db_path, work / "issued"), key=lambda p: p.department)
     folder = work / "filled"
     folder.mkdir(exist_ok=True)
     rows = {}
-    packages = sorted(result.packages, key=lambda p: p.department)
     if departments:
         packages = packages[:departments]
     for p in packages:

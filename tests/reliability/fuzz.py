@@ -270,22 +270,13 @@ class WorkbookFixture:
 
 def workbook_fixture(work: Path) -> WorkbookFixture:
     """The demo database and one department's issued workbook, filled in (as the corpus builds it)."""
-    from desktop_app.services.clock import today
     from desktop_app.services.demo import build_demo
-    from desktop_app.services.issue_packages import export_packages
-    from desktop_app.store.db import open_database
-    from tests.data.make_corpus import META_SHEET, PROGRESS_SHEET, fill_issued, sheet_part
+    from tests.data.make_corpus import META_SHEET, PROGRESS_SHEET, fill_issued, issue_workbooks, sheet_part
 
     work.mkdir(parents=True, exist_ok=True)
     db_path = work / "fuzz.sqlite"
     build_demo(db_path, force=True)
-    db = open_database(db_path)
-    try:
-        plan_id = int(db.execute("SELECT id FROM plan ORDER BY id LIMIT 1").fetchone()[0])
-        result = export_packages(db, plan_id, "2025-10", work / "issued", today=today(db), departments=["EDU"])
-    finally:
-        db.close()
-    issued = result.packages[0]
+    issued = issue_workbooks(db_path, work / "issued", ["ARA"])[0]
     filled = fill_issued(issued.file, work / "filled.xlsx", issued.rows)
     return WorkbookFixture(db_path, filled, {PROGRESS_SHEET: sheet_part(filled, PROGRESS_SHEET),
                                              META_SHEET: sheet_part(filled, META_SHEET)}, issued.rows)
