@@ -54,10 +54,13 @@ def latest_version() -> int:
     return len(migrations())
 
 
-def is_network_path(path: Path) -> bool:
-    """True when ``path`` is on a network share, where SQLite's WAL mode is unsafe."""
+def is_network_path(path: Path, mounts_text: str | None = None) -> bool:
+    """True when ``path`` is on a network share, where SQLite's WAL mode is unsafe.
+
+    On Linux the mount table is read from ``/proc/mounts``; ``mounts_text`` replaces it (tests).
+    """
     p = str(path.resolve())
-    if sys.platform == "win32":
+    if sys.platform == "win32" and mounts_text is None:
         if p.startswith("\\\\"):
             return True
         try:
@@ -67,10 +70,12 @@ def is_network_path(path: Path) -> bool:
             return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # type: ignore[attr-defined]
         except (AttributeError, OSError):
             return False
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return False
+    if mounts_text is None:
+        try:
+            mounts_text = Path("/proc/mounts").read_text()
+        except OSError:
+            return False
+    mounts = mounts_text.splitlines()
     best, best_type = "", ""
     for line in mounts:
         fields = line.split()
