@@ -13,12 +13,25 @@ Per file:
 3. Any problem → ``rejected`` with every problem as sheet!cell + reason. **Rejections are not written to
    the database** (deliberate: a rejected file leaves the database exactly as it was; the caller shows or
    prints the errors, and the GUI keeps them in its result table).
-4. Otherwise, in one ``write_tx``: a ``submission`` row (late when received after the period's due date),
-   earlier accepted submissions of the same department and period marked ``superseded_by`` the new one,
-   and a new ``progress`` version for every reported task whose values differ from the current one
-   (unchanged tasks keep their current version; blank rows never erase an earlier entry).
+4. Otherwise: a ``submission`` row (late when received after the period's due date), earlier accepted
+   submissions of the same department and period marked ``superseded_by`` the new one, and a new
+   ``progress`` version for every reported task whose values differ from the current one (unchanged tasks
+   keep their current version; blank rows never erase an earlier entry).
 
-``dry_run`` performs the checks and reports which tasks would be new, changed or unchanged.
+Transactions of a merge run (``merge_files``)
+---------------------------------------------
+The run holds ONE write transaction (``store.db.BatchedWrites``) and gives every file its own SAVEPOINT,
+around the duplicate check, the checks and the writes alike: a file that is rejected or fails rolls back
+to its savepoint only, so each file stays all-or-nothing while the files before it in the batch stay.
+The transaction is committed every ``BATCH_FILES`` files or after ``BATCH_SECONDS`` of work, whichever
+comes first — one fsync per batch instead of one per file (the database keeps SQLite's default
+``synchronous = FULL``), and a second PeakDesk waiting on the busy timeout gets the lock between batches.
+On cancel, on an error and at the end, what is done is committed. A process killed mid-batch loses the
+whole open batch (none of its files is applied; the files are still on disk and merging them again is
+safe: an applied file is recognised by its sha256 as a duplicate) and never part of a file.
+
+``dry_run`` performs the checks and reports which tasks would be new, changed or unchanged; it writes
+nothing and takes no write lock.
 """
 
 from __future__ import annotations
@@ -66,7 +79,10 @@ from desktop_app.store.cycle import (
     held_tasks,
     period_by_id,
 )
-from desktop_app.store.db import write_tx
+from desktop_app.store.db import BatchedWrites, write_tx
+
+BATCH_FILES = 50          # commit the merge run's transaction after this many files …
+BATCH_SECONDS = 1.0       # … or after this much time, whichever comes first
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -417,13 +433,18 @@ def merge_files(db: sqlite_utils.Database, paths: Sequence[Path], *, today: dt.d
     out = MergeResult(dry_run=dry_run)
     ctx = _Context(db, today)
     seen: set[str] = set()
-    for i, path in enumerate(files):
-        if cancelled and cancelled():
-            out.cancelled = True
-            break
-        if progress:
-            progress(i, len(files), path.name)
-        out.files.append(merge_file(db, path, today=today, dry_run=dry_run, ctx=ctx, seen=seen))
+    with BatchedWrites(db, max_units=BATCH_FILES, max_seconds=BATCH_SECONDS) as batch:
+        for i, path in enumerate(files):
+            if cancelled and cancelled():
+                out.cancelled = True
+                break
+            if progress:
+                progress(i, len(files), path.name)
+            if dry_run:
+                out.files.append(merge_file(db, path, today=today, dry_run=True, ctx=ctx, seen=seen))
+                continue
+            with batch.unit():
+                out.files.append(merge_file(db, path, today=today, ctx=ctx, seen=seen))
     if progress and not out.cancelled:
         progress(len(files), len(files), "")
     accepted = any(f.status == "accepted" for f in out.files) and not dry_run
