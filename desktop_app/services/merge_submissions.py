@@ -40,7 +40,9 @@ import datetime as dt
 import difflib
 import hashlib
 import json
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,6 +85,7 @@ from desktop_app.store.db import BatchedWrites, write_tx
 
 BATCH_FILES = 50          # commit the merge run's transaction after this many files …
 BATCH_SECONDS = 1.0       # … or after this much time, whichever comes first
+READ_AHEAD = 2            # files hashed and read on the reading thread ahead of the one being checked
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -433,18 +436,26 @@ def merge_files(db: sqlite_utils.Database, paths: Sequence[Path], *, today: dt.d
     out = MergeResult(dry_run=dry_run)
     ctx = _Context(db, today)
     seen: set[str] = set()
-    with BatchedWrites(db, max_units=BATCH_FILES, max_seconds=BATCH_SECONDS) as batch:
+    with BatchedWrites(db, max_units=BATCH_FILES, max_seconds=BATCH_SECONDS) as batch, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge-read") as reader:
+        ahead: deque[Future[_Prepared]] = deque(reader.submit(_prepare, p) for p in files[:READ_AHEAD])
         for i, path in enumerate(files):
+            prepared = ahead.popleft()
             if cancelled and cancelled():
                 out.cancelled = True
+                for pending in ahead:
+                    pending.cancel()
                 break
+            if i + READ_AHEAD < len(files):
+                ahead.append(reader.submit(_prepare, files[i + READ_AHEAD]))
             if progress:
                 progress(i, len(files), path.name)
             if dry_run:
-                out.files.append(merge_file(db, path, today=today, dry_run=True, ctx=ctx, seen=seen))
+                out.files.append(merge_file(db, path, today=today, dry_run=True, ctx=ctx, seen=seen,
+                                            prepared=prepared.result()))
                 continue
             with batch.unit():
-                out.files.append(merge_file(db, path, today=today, ctx=ctx, seen=seen))
+                out.files.append(merge_file(db, path, today=today, ctx=ctx, seen=seen, prepared=prepared.result()))
     if progress and not out.cancelled:
         progress(len(files), len(files), "")
     accepted = any(f.status == "accepted" for f in out.files) and not dry_run
