@@ -52,6 +52,7 @@ import datetime as dt
 import hashlib
 import hmac
 import html
+import itertools
 import json
 import math
 import re
@@ -195,7 +196,7 @@ def _norm(text: str) -> str:
 def compute_digest(secret: bytes, meta: PackageMeta, rows: Sequence[LockedRow]) -> str:
     payload = json.dumps(
         [FORMAT_NAME, meta.format_version, meta.package_id, meta.plan_id, meta.department_code,
-         meta.period_code, [[_norm(c) for c in r.cells()] for r in rows]],
+         meta.period_code, [[_norm(c) if "\r" in c else c.strip() for c in r.cells()] for r in rows]],
         ensure_ascii=False, separators=(",", ":"))
     return hmac.new(secret, payload.encode("utf-8"), hashlib.sha256).hexdigest()
 
@@ -540,7 +541,8 @@ def _issued_copy(name: str, copy: str | None, meta: dict[str, str]) -> list[Lock
         data = json.loads(copy or "")
     except ValueError:
         data = None
-    if type(data) is list and all(type(r) is list and len(r) == 5 and all(type(c) is str for c in r) for r in data):
+    if type(data) is list and all(type(r) is list and len(r) == 5 for r in data) \
+            and set(map(type, itertools.chain.from_iterable(data))) <= {str}:
         return [LockedRow(*r) for r in data]
     raise InputRejected(f"{name}: the hidden copy of the issued rows is damaged.", [Problem(
         "the hidden check data was altered (the copy of the issued rows is damaged); ask the coordinator for a "
@@ -562,28 +564,32 @@ def parse_values(row: VisibleRow, percent_formatted: bool = False, *,
     """Editable cells → ``RowValues`` by the documented rules; problems name the cell.
 
     ``require_status=False`` (bureau mode, while typing) allows a reported row without a status yet.
+    The common cell types (a drop-down label, a number, plain text) take the short paths.
     """
     problems: list[Problem] = []
-    out = RowValues()
     raw = row.raw
 
     def bad(key: str, message: str) -> None:
         problems.append(Problem(message, sheet=PROGRESS_SHEET, cell=f"{COL_LETTER[key]}{row.sheet_row}"))
 
+    status: Status | None = None
     status_raw = raw["status"]
-    if status_raw is not None:
+    if type(status_raw) is str and (known := status_from_label(status_raw)) is not None:
+        status = known                          # the common case: a label from the drop-down
+    elif status_raw is not None:
         text = unicodedata.normalize("NFKC", cell_text(status_raw)).strip()
         if text:
-            out.status = status_from_label(text)
-            if out.status is None:
+            status = status_from_label(text)
+            if status is None:
                 bad("status", f"status '{text[:40]}' is not one of {'/'.join(status_labels())}")
+    percent: float | None = None
     pct = raw["percent"]
     if pct is not None:
         value: float | None
-        if isinstance(pct, bool):
-            value = None
-        elif isinstance(pct, int | float):
+        if type(pct) is int or type(pct) is float:          # not bool (rejected below)
             value = float(pct) * 100 if percent_formatted and 0 <= pct <= 1 else float(pct)
+        elif isinstance(pct, bool):
+            value = None
         else:
             text = unicodedata.normalize("NFKC", cell_text(pct)).strip()
             value = _number_text(text[:-1]) if text.endswith("%") else _number_text(text)
@@ -595,12 +601,13 @@ def parse_values(row: VisibleRow, percent_formatted: bool = False, *,
             elif not 0 <= value <= 100:
                 bad("percent", f"percent {value:g} is outside 0-100")
             else:
-                out.percent = round(value, 4)
+                percent = round(value, 4)
+    indicator: float | None = None
     ind = raw["indicator"]
     if ind is not None:
-        if isinstance(ind, int | float) and not isinstance(ind, bool):
+        if type(ind) is int or type(ind) is float or (isinstance(ind, int | float) and not isinstance(ind, bool)):
             if math.isfinite(float(ind)):
-                out.indicator = float(ind)
+                indicator = float(ind)
             else:
                 bad("indicator", "indicator value is not a finite number")
         else:
@@ -611,17 +618,23 @@ def parse_values(row: VisibleRow, percent_formatted: bool = False, *,
                     bad("indicator", f"indicator value '{text[:40]}' is not a number; write the number only "
                                      "(put the unit in the narrative)")
                 else:
-                    out.indicator = number
+                    indicator = number
+    texts: dict[str, str] = {}
     for key in TEXT_FIELDS:
         value_raw = raw[key]
         if value_raw is None:
             continue
-        text = cell_text(value_raw).replace("\r\n", "\n").strip()
+        text = value_raw if type(value_raw) is str and not _NEEDS_CLEANING.search(value_raw) \
+            else cell_text(value_raw)
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+        text = text.strip()
         if len(text) > MAX_TEXT:
             bad(key, f"{HEADERS[key][1].lower()} has {len(text)} characters; at most {MAX_TEXT} are allowed")
             continue
-        setattr(out, key, text)
-    if require_status and out.status is None and not problems and out.reported():
+        texts[key] = text
+    out = RowValues(status, percent, indicator, **texts)
+    if require_status and status is None and not problems and out.reported():
         bad("status", "status is empty but the row has other entries; choose a status")
     return out, problems
 
@@ -635,8 +648,8 @@ _ATTR = re.compile(rb'(\w+)\s*=\s*"([^"]*)"')   # attribute name without its nam
 def _percent_formatted(zf: zipfile.ZipFile, sheet_name: str, letter: str, rows: set[int]) -> set[int]:
     """Rows among ``rows`` whose cell in column ``letter`` has a percent number format.
 
-    Byte-level scans of workbook.xml, its relationships, styles.xml and the sheet (only the start tags of the
-    cells of that column matter): ~10x cheaper than parsing them, and the sizes were bounded by check_xlsx.
+    Byte-level scans of workbook.xml, its relationships and styles.xml, and a ``bytes.find`` of each wanted
+    cell's start tag in the sheet: far cheaper than parsing them; the sizes were bounded by check_xlsx.
     """
     try:
         rid = next((a.get(b"id") for a in _tags(zf.read("xl/workbook.xml"), b"sheet")
@@ -657,16 +670,32 @@ def _percent_formatted(zf: zipfile.ZipFile, sheet_name: str, letter: str, rows: 
         section = re.search(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", styles, re.S)
         xf_percent = [int(attrs.get(b"numFmtId", b"0")) in percent_fmt_ids
                       for attrs in _tags(section.group(1) if section else b"", b"xf")]
+        data = zf.read(sheet_path)
         found: set[int] = set()
-        column_cell = re.compile(rb"<(?:\w+:)?c\s([^>]*\br=\"" + letter.encode() + rb"(\d+)\"[^>]*)>")
-        for tag in column_cell.finditer(zf.read(sheet_path)):
-            if int(tag.group(2)) in rows:
-                style = int(dict(_ATTR.findall(tag.group(1))).get(b"s", b"0"))
-                if style < len(xf_percent) and xf_percent[style]:
-                    found.add(int(tag.group(2)))
+        for row in rows:
+            attrs = _cell_tag(data, f'r="{letter}{row}"'.encode())
+            style = int(attrs.get(b"s", b"0")) if attrs else 0
+            if style < len(xf_percent) and xf_percent[style]:
+                found.add(row)
         return found
     except (KeyError, zipfile.BadZipFile, ValueError):
         return set()
+
+
+_CELL_START = re.compile(rb"<(?:\w+:)?c\s")
+
+
+def _cell_tag(xml: bytes, ref_attr: bytes) -> dict[bytes, bytes] | None:
+    """The attributes of the cell start tag carrying ``ref_attr`` (``r="G3"``); found with ``bytes.find``
+    (text content cannot hold a literal ``"``: it is written as ``&quot;``)."""
+    pos = xml.find(ref_attr)
+    while pos > 0:
+        start = xml.rfind(b"<", 0, pos)
+        end = xml.find(b">", pos)
+        if start >= 0 and end > 0 and _CELL_START.match(xml, start) and xml[pos - 1:pos].isspace():
+            return dict(_ATTR.findall(xml, start, end))
+        pos = xml.find(ref_attr, pos + 1)
+    return None
 
 
 def _tags(xml: bytes, name: bytes) -> list[dict[bytes, bytes]]:

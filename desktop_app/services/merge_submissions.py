@@ -179,6 +179,13 @@ class _Context:
         self.depts = departments_by_id(db)
         self._held: dict[int, dict[int, set[int]]] = {}
         self._codes: dict[int, dict[str, int]] = {}
+        self._periods: dict[int, PeriodRow] = {}
+
+    def period(self, period_id: int) -> PeriodRow:
+        """Period rows are read once per run (closing a period during a merge run is not expected to be seen)."""
+        if period_id not in self._periods:
+            self._periods[period_id] = period_by_id(self.db, period_id)
+        return self._periods[period_id]
 
     def held(self, plan_id: int, dept_id: int) -> set[int]:
         if plan_id not in self._held:
@@ -266,7 +273,7 @@ def check_workbook(ctx: _Context, read: ReadWorkbook) -> _Checked:
                               sheet=META_SHEET, cell=_meta_cell("package_id"))])
     plan_id, dept_id, period_id, stored_digest = int(pkg[0]), int(pkg[1]), int(pkg[2]), str(pkg[3])
     dept = ctx.depts[dept_id]
-    period = period_by_id(db, period_id)
+    period = ctx.period(period_id)
     problems: list[Problem] = []
     for key, got, want in (("plan_id", str(pm.plan_id), str(plan_id)),
                            ("department_code", pm.department_code, dept.code),
@@ -327,9 +334,14 @@ def _classify(db: sqlite_utils.Database, checked: _Checked) -> tuple[dict[str, l
     return changes, current
 
 
-def _apply(db: sqlite_utils.Database, checked: _Checked, file_name: str, sha: str, today: dt.date) -> tuple[int, list[int]]:
+def _apply(db: sqlite_utils.Database, checked: _Checked, file_name: str, sha: str, today: dt.date,
+           current: dict[int, CurrentProgress] | None = None) -> tuple[int, list[int]]:
+    """Write one accepted file. ``current``: the department's current entries as read by ``_classify`` in the
+    same transaction (read again when not given)."""
     received_at = received_stamp(today)
     with write_tx(db):
+        if current is None:
+            current = current_progress(db, checked.period.id, checked.dept.id)
         cursor = db.execute(
             "INSERT INTO submission (package_id, department_id, period_id, file_name, sha256, received_at, status, "
             "late, rows, errors_json) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?, '[]')",
@@ -342,7 +354,6 @@ def _apply(db: sqlite_utils.Database, checked: _Checked, file_name: str, sha: st
         if older:
             db.execute(f"UPDATE submission SET superseded_by = ? WHERE id IN ({','.join('?' * len(older))})",
                        [sub_id, *older])
-        current = current_progress(db, checked.period.id, checked.dept.id)
         versions = dict(db.execute(
             "SELECT task_id, max(version) FROM progress WHERE period_id = ? AND department_id = ? GROUP BY task_id",
             [checked.period.id, checked.dept.id]).fetchall())
@@ -357,7 +368,8 @@ def _apply(db: sqlite_utils.Database, checked: _Checked, file_name: str, sha: st
             inserts.append((task_id, checked.dept.id, checked.period.id, int(versions.get(task_id) or 0) + 1,
                             v.status.value if v.status else None, v.percent, v.indicator, v.narrative, v.problems,
                             v.next_steps, join_contact(v.contact_person, v.contact_phone), received_at, sub_id))
-        db.conn.executemany("UPDATE progress SET is_current = 0 WHERE id = ?", retired)
+        if retired:
+            db.conn.executemany("UPDATE progress SET is_current = 0 WHERE id = ?", retired)
         db.conn.executemany(
             "INSERT INTO progress (task_id, department_id, period_id, version, is_current, status, percent, "
             "indicator, narrative, problems, next_steps, contact, received_at, source, submission_id) "
@@ -403,7 +415,7 @@ def merge_file(db: sqlite_utils.Database, path: Path, *, today: dt.date, dry_run
         result.status = "duplicate"
         if dup is not None:
             result.department = ctx.depts[int(dup[0])].code
-            result.period = period_by_id(db, int(dup[1])).code
+            result.period = ctx.period(int(dup[1])).code
             result.rows, result.late = int(dup[2]), bool(dup[3])
         return result
     read = prepared.read
@@ -419,13 +431,15 @@ def merge_file(db: sqlite_utils.Database, path: Path, *, today: dt.date, dry_run
         return result
     result.department, result.period = checked.dept.code, checked.period.code
     result.rows, result.late = len(checked.entries), checked.late
-    result.changes, _current = _classify(db, checked)
+    result.changes, current = _classify(db, checked)
     result.status = "accepted"
     if dry_run:
         if seen is not None:
             seen.add(sha)
         return result
-    result.submission_id, result.supersedes = _apply(db, checked, path.name, sha, today)
+    # the entries read by _classify are still current when it ran inside the transaction that writes
+    result.submission_id, result.supersedes = _apply(db, checked, path.name, sha, today,
+                                                     current if db.conn.in_transaction else None)
     return result
 
 

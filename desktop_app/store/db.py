@@ -270,13 +270,13 @@ class BatchedWrites:
     ``max_seconds`` have passed since it began, so the fsync of a commit is paid once per batch and a
     second PeakDesk waiting on the busy timeout gets the lock between batches. ``close()`` (also on leaving
     the ``with`` block, by error or cancel) commits the units completed so far: each of them is whole. A
-    process killed mid-batch loses the whole open batch and nothing else.
+    process killed mid-batch loses the whole open batch and nothing else. Inside a transaction opened by the
+    caller the units are savepoints of it and committing is left to the caller.
     """
 
     def __init__(self, db: sqlite_utils.Database, *, max_units: int = 50, max_seconds: float = 1.0) -> None:
-        if db.conn.in_transaction:
-            raise RuntimeError("BatchedWrites needs a connection outside any transaction")
         self.db = db
+        self.nested = db.conn.in_transaction
         self.max_units = max_units
         self.max_seconds = max_seconds
         self.commits = 0
@@ -307,7 +307,7 @@ class BatchedWrites:
 
     def commit(self) -> None:
         conn = self.db.conn
-        if not conn.in_transaction:
+        if self.nested or not conn.in_transaction:
             return
         try:
             conn.execute("COMMIT")

@@ -207,13 +207,23 @@ def test_batched_writes_failing_unit_rolls_back_to_its_savepoint_only(db):
         other.close()
 
 
-def test_batched_writes_refuse_an_open_transaction(db):
-    db.conn.execute("BEGIN")
-    try:
-        with pytest.raises(RuntimeError):
-            BatchedWrites(db)
-    finally:
-        db.conn.execute("ROLLBACK")
+def test_batched_writes_inside_a_callers_transaction_leave_committing_to_it(db):
+    with pytest.raises(RuntimeError):
+        with write_tx(db):
+            db.execute("INSERT INTO meta VALUES ('k0', '1')")
+            with BatchedWrites(db, max_units=1, max_seconds=0) as batch:
+                with batch.unit():
+                    db.execute("INSERT INTO meta VALUES ('k1', '1')")
+                assert db.conn.in_transaction and batch.commits == 0
+                try:
+                    with batch.unit():
+                        db.execute("INSERT INTO meta VALUES ('k2', '1')")
+                        raise ValueError("bad file")
+                except ValueError:
+                    pass
+            assert _keys(db.conn) == ["k0", "k1"]
+            raise RuntimeError("the caller rolls back")
+    assert _keys(db.conn) == []
 
 
 def test_holidays_are_seeded_once_and_user_edits_survive(tmp_path):
