@@ -673,8 +673,8 @@ def _percent_formatted(zf: zipfile.ZipFile, sheet_name: str, letter: str, rows: 
         data = zf.read(sheet_path)
         found: set[int] = set()
         for row in rows:
-            attrs = _cell_tag(data, f'r="{letter}{row}"'.encode())
-            style = int(attrs.get(b"s", b"0")) if attrs else 0
+            cell = _cell_tag(data, f'r="{letter}{row}"'.encode())
+            style = int(cell.get(b"s", b"0")) if cell else 0
             if style < len(xf_percent) and xf_percent[style]:
                 found.add(row)
         return found

@@ -27,16 +27,10 @@ from desktop_app.exchange.workbook import (
     write_workbook,
 )
 from desktop_app.services.periods import ensure_period
-from desktop_app.store.cycle import (
-    DeptInfo,
-    PeriodRow,
-    current_progress,
-    departments_by_id,
-    exchange_secret,
-    held_tasks,
-    previous_period,
-)
+from desktop_app.store.cycle import current_progress, departments_by_id, exchange_secret, held_tasks
 from desktop_app.store.db import write_tx
+from desktop_app.store.departments import Department
+from desktop_app.store.periods import PeriodRow, previous_period
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -93,7 +87,7 @@ def last_entry_text(period: PeriodRow, status: str, percent: float | None, narra
     return f"{period.code}：{label}{pct}" + (f"；{text}" if text else "")
 
 
-def package_file_name(period_code: str, dept: DeptInfo) -> str:
+def package_file_name(period_code: str, dept: Department) -> str:
     return safe_file_name(f"{period_code}_{dept.code}_{dept.short_zh or dept.name_zh}_进度填报")
 
 

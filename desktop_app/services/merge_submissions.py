@@ -73,15 +73,14 @@ from desktop_app.exchange.workbook import (
 from desktop_app.services.clock import received_stamp
 from desktop_app.store.cycle import (
     CurrentProgress,
-    DeptInfo,
-    PeriodRow,
     current_progress,
     departments_by_id,
     existing_secret,
     held_tasks,
-    period_by_id,
 )
 from desktop_app.store.db import BatchedWrites, write_tx
+from desktop_app.store.departments import Department
+from desktop_app.store.periods import PeriodRow, period_by_id
 
 BATCH_FILES = 50          # commit the merge run's transaction after this many files …
 BATCH_SECONDS = 1.0       # … or after this much time, whichever comes first
@@ -141,7 +140,7 @@ class MergeResult:
 @dataclass
 class _Checked:
     package_id: str
-    dept: DeptInfo
+    dept: Department
     period: PeriodRow
     entries: list[tuple[int, str, RowValues]]    # task id, task code, values (reported rows only)
     late: bool
