@@ -71,16 +71,11 @@ from desktop_app.exchange.workbook import (
     read_workbook,
 )
 from desktop_app.services.clock import received_stamp
-from desktop_app.store.cycle import (
-    CurrentProgress,
-    current_progress,
-    departments_by_id,
-    existing_secret,
-    held_tasks,
-)
+from desktop_app.store.cycle import departments_by_id, existing_secret, held_tasks
 from desktop_app.store.db import BatchedWrites, write_tx
 from desktop_app.store.departments import Department
 from desktop_app.store.periods import PeriodRow, period_by_id
+from desktop_app.store.progress import CurrentEntry, Entry, add_entries, current_entries
 
 BATCH_FILES = 50          # commit the merge run's transaction after this many files …
 BATCH_SECONDS = 1.0       # … or after this much time, whichever comes first
@@ -142,7 +137,7 @@ class _Checked:
     package_id: str
     dept: Department
     period: PeriodRow
-    entries: list[tuple[int, str, RowValues]]    # task id, task code, values (reported rows only)
+    entries: list[tuple[int, str, Entry]]        # task id, task code, values (reported rows only)
     late: bool
 
 
@@ -315,64 +310,50 @@ def check_workbook(ctx: _Context, read: ReadWorkbook) -> _Checked:
                                 sheet=PROGRESS_SHEET, cell=f"{COL_LETTER['status']}{FIRST_ROW}"))
     if problems:
         raise reject(problems)
-    return _Checked(pm.package_id, dept, period, entries, late=ctx.today > period.due)
+    return _Checked(pm.package_id, dept, period, [(t, c, _entry(v)) for t, c, v in entries],
+                    late=ctx.today > period.due)
 
 
-def _same(cur: CurrentProgress, v: RowValues) -> bool:
-    return (cur.status == v.status and cur.percent == v.percent and cur.indicator == v.indicator
-            and cur.narrative == v.narrative and cur.problems == v.problems and cur.next_steps == v.next_steps
-            and cur.contact == join_contact(v.contact_person, v.contact_phone))
+def _entry(v: RowValues) -> Entry:
+    assert v.status is not None        # a reported row without a status was rejected
+    return Entry(v.status, v.percent, v.indicator, v.narrative, v.problems, v.next_steps,
+                 join_contact(v.contact_person, v.contact_phone))
 
 
-def _classify(db: sqlite_utils.Database, checked: _Checked) -> tuple[dict[str, list[str]], dict[int, CurrentProgress]]:
-    current = current_progress(db, checked.period.id, checked.dept.id)
+def _classify(db: sqlite_utils.Database, checked: _Checked) -> tuple[dict[str, list[str]], dict[int, CurrentEntry]]:
+    current = current_entries(db, checked.period.id, checked.dept.id)
     changes: dict[str, list[str]] = {"new": [], "changed": [], "unchanged": []}
-    for task_id, code, values in checked.entries:
+    for task_id, code, entry in checked.entries:
         cur = current.get(task_id)
-        changes["new" if cur is None else "unchanged" if _same(cur, values) else "changed"].append(code)
+        changes["new" if cur is None else "unchanged" if cur.entry.same_content(entry) else "changed"].append(code)
     return changes, current
 
 
 def _apply(db: sqlite_utils.Database, checked: _Checked, file_name: str, sha: str, today: dt.date,
-           current: dict[int, CurrentProgress] | None = None) -> tuple[int, list[int]]:
+           current: dict[int, CurrentEntry] | None = None) -> tuple[int, list[int]]:
     """Write one accepted file. ``current``: the department's current entries as read by ``_classify`` in the
     same transaction (read again when not given)."""
     received_at = received_stamp(today)
+    dept_id, period_id = checked.dept.id, checked.period.id
     with write_tx(db):
         if current is None:
-            current = current_progress(db, checked.period.id, checked.dept.id)
+            current = current_entries(db, period_id, dept_id)
         cursor = db.execute(
             "INSERT INTO submission (package_id, department_id, period_id, file_name, sha256, received_at, status, "
             "late, rows, errors_json) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?, '[]')",
-            [checked.package_id, checked.dept.id, checked.period.id, file_name, sha, received_at,
-             int(checked.late), len(checked.entries)])
+            [checked.package_id, dept_id, period_id, file_name, sha, received_at, int(checked.late),
+             len(checked.entries)])
         sub_id = int(cursor.lastrowid or 0)
         older = [int(r[0]) for r in db.execute(
             "SELECT id FROM submission WHERE department_id = ? AND period_id = ? AND status = 'accepted' "
-            "AND superseded_by IS NULL AND id != ?", [checked.dept.id, checked.period.id, sub_id]).fetchall()]
+            "AND superseded_by IS NULL AND id != ?", [dept_id, period_id, sub_id]).fetchall()]
         if older:
             db.execute(f"UPDATE submission SET superseded_by = ? WHERE id IN ({','.join('?' * len(older))})",
                        [sub_id, *older])
-        versions = dict(db.execute(
-            "SELECT task_id, max(version) FROM progress WHERE period_id = ? AND department_id = ? GROUP BY task_id",
-            [checked.period.id, checked.dept.id]).fetchall())
-        retired: list[tuple[int]] = []
-        inserts: list[tuple[object, ...]] = []
-        for task_id, _code, v in checked.entries:
-            cur = current.get(task_id)
-            if cur is not None and _same(cur, v):
-                continue
-            if cur is not None:
-                retired.append((cur.id,))
-            inserts.append((task_id, checked.dept.id, checked.period.id, int(versions.get(task_id) or 0) + 1,
-                            v.status.value if v.status else None, v.percent, v.indicator, v.narrative, v.problems,
-                            v.next_steps, join_contact(v.contact_person, v.contact_phone), received_at, sub_id))
-        if retired:
-            db.conn.executemany("UPDATE progress SET is_current = 0 WHERE id = ?", retired)
-        db.conn.executemany(
-            "INSERT INTO progress (task_id, department_id, period_id, version, is_current, status, percent, "
-            "indicator, narrative, problems, next_steps, contact, received_at, source, submission_id) "
-            "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'workbook', ?)", inserts)
+        changed = [(task_id, entry) for task_id, _code, entry in checked.entries
+                   if task_id not in current or not current[task_id].entry.same_content(entry)]
+        add_entries(db, dept_id, period_id, changed, received_at=received_at, source="workbook",
+                    submission_id=sub_id, current=current)
     return sub_id, older
 
 

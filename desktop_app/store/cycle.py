@@ -6,11 +6,10 @@ Periods and the holiday calendar live in ``store.periods``, departments in ``sto
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 
 import sqlite_utils
 
-from desktop_app.domain.models import Role, Status
+from desktop_app.domain.models import Role
 from desktop_app.store.departments import Department, list_departments
 from desktop_app.store.ledger import effective_assignments
 from desktop_app.store.meta import meta_get
@@ -46,26 +45,3 @@ def held_tasks(db: sqlite_utils.Database, plan_id: int) -> dict[int, list[tuple[
     for a in effective_assignments(db, plan_id):
         out.setdefault(a.department_id, []).append((a.task_id, a.role))
     return out
-
-
-@dataclass
-class CurrentProgress:
-    id: int
-    version: int
-    status: Status
-    percent: float | None
-    indicator: float | None
-    narrative: str
-    problems: str
-    next_steps: str
-    contact: str
-    received_at: str
-
-
-def current_progress(db: sqlite_utils.Database, period_id: int, department_id: int) -> dict[int, CurrentProgress]:
-    """task id → the current progress entry of one department in one period."""
-    return {int(r[0]): CurrentProgress(int(r[1]), int(r[2]), Status(r[3]), r[4], r[5], r[6], r[7], r[8], r[9], r[10])
-            for r in db.execute(
-                "SELECT task_id, id, version, status, percent, indicator, narrative, problems, next_steps, contact, "
-                "received_at FROM progress WHERE period_id = ? AND department_id = ? AND is_current = 1",
-                [period_id, department_id]).fetchall()}
