@@ -85,5 +85,5 @@ def cmd_plan_import(args: argparse.Namespace, ctx: Context) -> int:
         print(f"{'更新方案' if zh else 'Update of plan'} {pv.existing_plan_id}: +{d['added']} -{d['removed']} ~{d['changed']}")
     for w in pv.draft.warnings:
         where = f"[{w.task_code}] " if w.task_code else ""
-        print(f"  ! {where}{w.message}")
+        print(f"  ! {where}{w.text(ctx.lang)}")
     return 0

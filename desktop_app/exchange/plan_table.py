@@ -155,7 +155,8 @@ def draft_from_tables(source: PlanSource, glossary: Glossary) -> PlanDraft:
             if cells.get("due") and task.due is None and not re.search(r"长期|持续|每年|annual|ongoing|continu", cells["due"], re.I):
                 draft.warnings.append(DraftWarning(
                     f"{table.name}!{column_letter(cols['due'])}{table.first_row + r}: deadline “{cells['due']}” not understood",
-                    line=table.first_row + r, kind="due_not_understood"))
+                    line=table.first_row + r, kind="due_not_understood",
+                    message_zh=f"{table.name}!{column_letter(cols['due'])}{table.first_row + r}：无法识别完成时限“{cells['due']}”"))
             targets, _bare, _unknown = extract_targets(" ".join(x for x in (cells.get("target", ""), body) if x))
             task.targets = targets
             if english:

@@ -400,11 +400,13 @@ def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary
     if final.shape == "body" and not final.children and final.paras:
         draft.warnings.append(DraftWarning(
             f"dropped {len(final.paras)} line(s) of trailing text after the last task (line {final.para_lines[0]})",
-            line=final.para_lines[0], kind="trailing_text"))
+            line=final.para_lines[0], kind="trailing_text",
+            message_zh=f"已略去最后一项任务之后的 {len(final.paras)} 行文字（第 {final.para_lines[0]} 行起）"))
         final.paras, final.para_lines = [], []
     if dropped:
         draft.warnings.append(DraftWarning(f"dropped {len(dropped)} line(s) of web-page footer from line {dropped[0].number}",
-                                           line=dropped[0].number, kind="junk_dropped"))
+                                           line=dropped[0].number, kind="junk_dropped",
+                                           message_zh=f"已略去第 {dropped[0].number} 行起的 {len(dropped)} 行网页页脚"))
 
     section_index: dict[int, int] = {}
     excluded: set[int] = set()
@@ -480,9 +482,11 @@ def _make_task(item: Item, sections: dict[int, int], english: bool, glossary: Gl
     task.targets = targets
     for b in bare:
         draft.warnings.append(DraftWarning(f"number without unit: {b.value:g} in “{b.text[:60]}”",
-                                           line=item.line, kind="number_without_unit"))
+                                           line=item.line, kind="number_without_unit",
+                                           message_zh=f"数字缺少单位：“{b.text[:60]}”中的 {b.value:g}"))
     for u in unknown:
-        draft.warnings.append(DraftWarning(f"unknown unit in “{u}”", line=item.line, kind="unknown_unit"))
+        draft.warnings.append(DraftWarning(f"unknown unit in “{u}”", line=item.line, kind="unknown_unit",
+                                           message_zh=f"无法识别的计量单位：“{u}”"))
     return task
 
 
@@ -495,4 +499,4 @@ def finish_warnings(draft: PlanDraft) -> None:
     for t in draft.tasks:
         if t.lead is None:
             draft.warnings.append(DraftWarning("task without a responsible unit", task_code=t.code,
-                                               line=t.line, kind="no_unit"))
+                                               line=t.line, kind="no_unit", message_zh="任务没有责任单位"))

@@ -128,7 +128,8 @@ def resolve_units(db: sqlite_utils.Database, draft: PlanDraft, glossary: Glossar
     for name, codes in unknown.items():
         draft.warnings.append(DraftWarning(
             f"unknown unit “{name}” will be added as a new department to check (tasks {', '.join(codes[:8])}"
-            f"{' …' if len(codes) > 8 else ''})", task_code=codes[0], kind="unknown_department"))
+            f"{' …' if len(codes) > 8 else ''})", task_code=codes[0], kind="unknown_department",
+            message_zh=f"未登记的单位“{name}”将作为待核实单位新增（任务 {'、'.join(codes[:8])}{' …' if len(codes) > 8 else ''}）"))
 
 
 def _resolve_unit(db: sqlite_utils.Database, unit: DraftUnit, glossary: Glossary, level: str) -> bool:
@@ -209,11 +210,13 @@ def _align(db: sqlite_utils.Database, plan_id: int, draft: PlanDraft) -> dict[st
     if missing:
         draft.warnings.append(DraftWarning(
             f"{len(missing)} task(s) of the translation have no counterpart in plan {plan_id}: {', '.join(missing[:10])}",
-            kind="translation_unaligned"))
+            kind="translation_unaligned",
+            message_zh=f"译文中有 {len(missing)} 项任务在方案 {plan_id} 中找不到对应：{'、'.join(missing[:10])}"))
     extra = len(ids) - len(aligned)
     if extra > 0:
         draft.warnings.append(DraftWarning(f"{extra} task(s) of plan {plan_id} have no counterpart in the translation",
-                                           kind="translation_unaligned"))
+                                           kind="translation_unaligned",
+                                           message_zh=f"方案 {plan_id} 中有 {extra} 项任务在译文中找不到对应"))
     return aligned
 
 
@@ -359,13 +362,15 @@ def _commit_translation(db: sqlite_utils.Database, draft: PlanDraft, original: i
         if len(printed) != len(held):
             draft.warnings.append(DraftWarning(
                 f"task {task.code}: the translation lists {len(printed)} unit(s), the plan {len(held)}",
-                task_code=task.code, kind="translation_units"))
+                task_code=task.code, kind="translation_units",
+                message_zh=f"任务 {task.code}：译文列出 {len(printed)} 个单位，方案中为 {len(held)} 个"))
             continue
         for unit, (_role, dept) in zip(printed, held, strict=True):
             if unit.code and unit.code != dept.code:
                 draft.warnings.append(DraftWarning(
                     f"task {task.code}: “{unit.name}” is {unit.code} in the registry but the plan has {dept.code}",
-                    task_code=task.code, kind="translation_units"))
+                    task_code=task.code, kind="translation_units",
+                    message_zh=f"任务 {task.code}：“{unit.name}”在单位库中为 {unit.code}，方案中为 {dept.code}"))
                 continue
             dept_id = departments.id_for_code(db, dept.code)
             if dept_id is not None:

@@ -415,7 +415,7 @@ class ImportDialog(QDialog):
         self._loading = False
         self.warnings.clear()
         for w in draft.warnings:
-            self.warnings.addItem(f"{w.task_code or ''}  {w.message}".strip())
+            self.warnings.addItem(f"{w.task_code or ''}  {w.text(current_lang())}".strip())
         self.review_summary.setText(
             self.tr("%1: %2 sections, %3 tasks, %4 plan objectives; %5 task(s) need a look (highlighted).")
             .replace("%1", draft.title).replace("%2", str(len(draft.task_sections())))
