@@ -153,7 +153,7 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_period_list(args: argparse.Namespace, ctx: Context) -> int:
     from desktop_app.services.periods import ensure_periods
-    from desktop_app.store.cycle import list_periods
+    from desktop_app.store.periods import list_periods
 
     plan_id = resolve_plan_id(ctx, args.plan)
     if args.year:

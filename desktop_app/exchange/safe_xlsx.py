@@ -57,6 +57,11 @@ def _reject(path: Path, message: str) -> InputRejected:
 
 def check_xlsx(path: Path) -> None:
     """Raise ``InputRejected`` unless ``path`` looks like a plain, reasonably sized .xlsx workbook."""
+    open_checked_xlsx(path).close()
+
+
+def open_checked_xlsx(path: Path) -> zipfile.ZipFile:
+    """``check_xlsx``, returning the open zip for reading parts of it (the caller closes it)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -77,10 +82,22 @@ def check_xlsx(path: Path) -> None:
                             f"{'text or CSV' if _looks_like_text(path) else 'some other kind of file'}). "
                             "Send the .xlsx workbook PeakDesk issued.")
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            names = {i.filename for i in infos}
-            content_types = zf.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise _reject(path, f"is damaged or incomplete (zip error: {exc}). Ask for the file again.") from exc
+    try:
+        _check_parts(path, zf)
+    except BaseException:
+        zf.close()
+        raise
+    return zf
+
+
+def _check_parts(path: Path, zf: zipfile.ZipFile) -> None:
+    infos = zf.infolist()
+    names = {i.filename for i in infos}
+    try:
+        content_types = zf.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise _reject(path, f"is damaged or incomplete (zip error: {exc}). Ask for the file again.") from exc
     if any(i.flag_bits & 0x1 for i in infos):

@@ -1,14 +1,19 @@
 """The exchange workbook: one .xlsx per department per period, issued → filled → merged.
 
-Layout (format version 1)
+Layout (format version 2)
 -------------------------
 - ``说明 Instructions`` (visible, first): what to fill in, in Chinese and English.
 - ``进度填报 Progress``: row 1 title, row 2 headers (Chinese + English), one row per task from row 3.
   Columns A–E are locked (task code, title, role, target, last period's entry); F–M are editable
   (status, percent, indicator value, narrative, problems, next steps, contact person, phone).
 - ``_lists`` (very hidden): the status drop-down, referenced through the defined name ``StatusList``.
-- ``_meta`` (very hidden): key/value metadata (format, format version, plan, department, period,
-  package id, keyed digest …) followed by a copy of the locked rows as issued.
+- ``_meta`` (very hidden): key/value metadata in columns A/B (format, format version, plan, department,
+  period, package id, keyed digest …), then a row marked ``issued_rows`` whose cells B, C, … hold the copy
+  of the locked rows as issued: one JSON array ``[[code, title, role, target, last], …]`` cut into pieces
+  of at most 16,000 characters (a cell holds at most 32,767) that are joined again on reading. One JSON
+  text instead of a sheet row per task makes reading it cheap (``json.loads``); a copy that is not valid
+  JSON of that shape is reported as damaged, naming its cell. (Format version 1 kept one sheet row per task;
+  it was never released and is refused as unsupported.)
 
 The digest is HMAC-SHA256 (key: the coordinator database's secret) over the format version, package id,
 plan id, department code, period code and the locked rows. The issuing database stores it with the
@@ -46,6 +51,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import html
+import itertools
 import json
 import math
 import re
@@ -65,11 +72,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from desktop_app.domain.models import STATUS_LABELS, Status, status_from_label
 from desktop_app.errors import InputRejected, Problem
-from desktop_app.exchange.safe_xlsx import check_xlsx, clean_text, text_cell
+from desktop_app.exchange.safe_xlsx import clean_text, open_checked_xlsx, text_cell
 
 FORMAT_NAME = "PeakDesk exchange workbook"
-FORMAT_VERSION = 1
-SUPPORTED_FORMAT_VERSIONS = frozenset({1})
+FORMAT_VERSION = 2
+SUPPORTED_FORMAT_VERSIONS = frozenset({2})
 MAX_TEXT = 2000
 # Legacy sheet password: a deterrent against accidental edits, not security (see module docstring).
 SHEET_PASSWORD = "peakdesk"
@@ -109,6 +116,8 @@ META_KEYS = ("format", "format_version", "package_id", "plan_id", "plan_title", 
              "department_name", "period_code", "period_start", "period_end", "due", "issued_at", "rows",
              "digest")
 COPY_MARKER = "issued_rows"
+COPY_ROW = len(META_KEYS) + 2            # the _meta row holding the JSON copy of the issued locked rows
+COPY_CHUNK = 16000                       # characters per cell of that copy (Excel's cell limit is 32,767)
 
 
 @dataclass
@@ -187,7 +196,7 @@ def _norm(text: str) -> str:
 def compute_digest(secret: bytes, meta: PackageMeta, rows: Sequence[LockedRow]) -> str:
     payload = json.dumps(
         [FORMAT_NAME, meta.format_version, meta.package_id, meta.plan_id, meta.department_code,
-         meta.period_code, [[_norm(c) for c in r.cells()] for r in rows]],
+         meta.period_code, [[_norm(c) if "\r" in c else c.strip() for c in r.cells()] for r in rows]],
         ensure_ascii=False, separators=(",", ":"))
     return hmac.new(secret, payload.encode("utf-8"), hashlib.sha256).hexdigest()
 
@@ -314,11 +323,9 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
     for i, key in enumerate(META_KEYS, start=1):
         text_cell(m, i, 1, key)
         text_cell(m, i, 2, meta_values[key])
-    start = len(META_KEYS) + 2
-    text_cell(m, start, 1, COPY_MARKER)
-    for i, row in enumerate(rows, start=start + 1):
-        for col, text in enumerate(row.cells(), start=1):
-            text_cell(m, i, col, text)
+    text_cell(m, COPY_ROW, 1, COPY_MARKER)
+    for col, chunk in enumerate(issued_copy_chunks(rows), start=2):
+        text_cell(m, COPY_ROW, col, chunk)
     m.sheet_state = "veryHidden"
     m.protection.sheet = True
     m.protection.password = SHEET_PASSWORD
@@ -330,6 +337,21 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
     wb.save(tmp)
     tmp.replace(path)
     return path
+
+
+def issued_copy_chunks(rows: Sequence[LockedRow]) -> list[str]:
+    """The JSON copy of the locked rows, cut into cell-sized pieces (cleaned as ``text_cell`` would)."""
+    text = json.dumps([[clean_text(c) for c in r.cells()] for r in rows], ensure_ascii=False,
+                      separators=(",", ":"))
+    chunks: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(start + COPY_CHUNK, len(text))
+        while start + 1 < end < len(text) and (text[end - 1].isspace() or text[end].isspace()):
+            end -= 1                      # never cut next to a space another program might trim
+        chunks.append(text[start:end])
+        start = end
+    return chunks
 
 
 def _meta_values(meta: PackageMeta, n_rows: int) -> dict[str, str]:
@@ -449,10 +471,14 @@ def cell_text(value: Any) -> str:
 
 
 def read_workbook(path: Path) -> ReadWorkbook:
-    """Read an exchange workbook (after ``check_xlsx``); raise ``InputRejected`` if it is not one."""
+    """Read an exchange workbook (checked by ``check_xlsx`` first); raise ``InputRejected`` if it is not one."""
+    with open_checked_xlsx(path) as zf:
+        return _read_workbook(path, zf)
+
+
+def _read_workbook(path: Path, zf: zipfile.ZipFile) -> ReadWorkbook:
     from python_calamine import CalamineError, CalamineWorkbook
 
-    check_xlsx(path)
     name = path.name
     try:
         wb = CalamineWorkbook.from_path(str(path))
@@ -475,32 +501,52 @@ def read_workbook(path: Path) -> ReadWorkbook:
     finally:
         wb.close()
     meta: dict[str, str] = {}
-    issued: list[LockedRow] = []
-    in_copy = False
+    copy: str | None = None
     for row in meta_rows:
-        texts = [cell_text(v) for v in row] + [""] * 6
-        if in_copy:
-            if any(texts[:5]):
-                issued.append(LockedRow(*texts[:5]))
-        elif texts[0] == COPY_MARKER:
-            in_copy = True
-        elif texts[0]:
-            meta[texts[0]] = texts[1]
+        key = cell_text(row[0]) if row else ""
+        if key == COPY_MARKER:
+            copy = "".join(cell_text(v) for v in row[1:])
+            break
+        if key:
+            meta[key] = cell_text(row[1]) if len(row) > 1 else ""
+    issued = _issued_copy(name, copy, meta)
     rows: list[VisibleRow] = []
     width = len(COLUMNS)
+    editable = tuple(enumerate(EDITABLE_COLUMNS, start=len(LOCKED_COLUMNS)))
     for index in range(HEADER_ROW, len(grid)):      # grid index 2 = sheet row 3
-        cells = list(grid[index][:width]) + [None] * max(0, width - len(grid[index]))
-        locked = LockedRow(*(cell_text(v) for v in cells[:5]))
-        raw = {key: (None if cells[i + 5] == "" else cells[i + 5]) for i, key in enumerate(EDITABLE_COLUMNS)}
-        rows.append(VisibleRow(index + 1, locked, raw))
+        cells = grid[index]
+        if len(cells) < width:
+            cells = list(cells) + [""] * (width - len(cells))
+        locked = [v if type(v) is str else cell_text(v) for v in cells[:5]]
+        if _NEEDS_CLEANING.search("".join(locked)):
+            locked = [cell_text(v) for v in locked]
+        raw = {key: (None if (v := cells[i]) == "" else v) for i, key in editable}
+        rows.append(VisibleRow(index + 1, LockedRow(*locked), raw))
     while rows and not any(rows[-1].locked.cells()) and all(v is None for v in rows[-1].raw.values()):
         rows.pop()
     result = ReadWorkbook(path, meta, issued, rows)
     ambiguous = [r.sheet_row for r in rows
                  if isinstance(r.raw["percent"], int | float) and 0 < r.raw["percent"] <= 1]
     if ambiguous:
-        result.percent_formatted = _percent_formatted(path, PROGRESS_SHEET, COL_LETTER["percent"], set(ambiguous))
+        result.percent_formatted = _percent_formatted(zf, PROGRESS_SHEET, COL_LETTER["percent"], set(ambiguous))
     return result
+
+
+def _issued_copy(name: str, copy: str | None, meta: dict[str, str]) -> list[LockedRow]:
+    """The locked rows as issued, from the JSON copy in ``_meta``; [] for another format version (the
+    caller rejects those); a damaged copy is rejected here, naming its cell."""
+    if _int(meta.get("format_version")) not in SUPPORTED_FORMAT_VERSIONS:
+        return []
+    try:
+        data = json.loads(copy or "")
+    except ValueError:
+        data = None
+    if type(data) is list and all(type(r) is list and len(r) == 5 for r in data) \
+            and set(map(type, itertools.chain.from_iterable(data))) <= {str}:
+        return [LockedRow(*r) for r in data]
+    raise InputRejected(f"{name}: the hidden copy of the issued rows is damaged.", [Problem(
+        "the hidden check data was altered (the copy of the issued rows is damaged); ask the coordinator for a "
+        "new workbook", file=name, sheet=META_SHEET, cell=f"B{COPY_ROW}")])
 
 
 # --- editable values ------------------------------------------------------------------------------
@@ -518,28 +564,32 @@ def parse_values(row: VisibleRow, percent_formatted: bool = False, *,
     """Editable cells → ``RowValues`` by the documented rules; problems name the cell.
 
     ``require_status=False`` (bureau mode, while typing) allows a reported row without a status yet.
+    The common cell types (a drop-down label, a number, plain text) take the short paths.
     """
     problems: list[Problem] = []
-    out = RowValues()
     raw = row.raw
 
     def bad(key: str, message: str) -> None:
         problems.append(Problem(message, sheet=PROGRESS_SHEET, cell=f"{COL_LETTER[key]}{row.sheet_row}"))
 
+    status: Status | None = None
     status_raw = raw["status"]
-    if status_raw is not None:
+    if type(status_raw) is str and (known := status_from_label(status_raw)) is not None:
+        status = known                          # the common case: a label from the drop-down
+    elif status_raw is not None:
         text = unicodedata.normalize("NFKC", cell_text(status_raw)).strip()
         if text:
-            out.status = status_from_label(text)
-            if out.status is None:
+            status = status_from_label(text)
+            if status is None:
                 bad("status", f"status '{text[:40]}' is not one of {'/'.join(status_labels())}")
+    percent: float | None = None
     pct = raw["percent"]
     if pct is not None:
         value: float | None
-        if isinstance(pct, bool):
-            value = None
-        elif isinstance(pct, int | float):
+        if type(pct) is int or type(pct) is float:          # not bool (rejected below)
             value = float(pct) * 100 if percent_formatted and 0 <= pct <= 1 else float(pct)
+        elif isinstance(pct, bool):
+            value = None
         else:
             text = unicodedata.normalize("NFKC", cell_text(pct)).strip()
             value = _number_text(text[:-1]) if text.endswith("%") else _number_text(text)
@@ -551,12 +601,13 @@ def parse_values(row: VisibleRow, percent_formatted: bool = False, *,
             elif not 0 <= value <= 100:
                 bad("percent", f"percent {value:g} is outside 0-100")
             else:
-                out.percent = round(value, 4)
+                percent = round(value, 4)
+    indicator: float | None = None
     ind = raw["indicator"]
     if ind is not None:
-        if isinstance(ind, int | float) and not isinstance(ind, bool):
+        if type(ind) is int or type(ind) is float or (isinstance(ind, int | float) and not isinstance(ind, bool)):
             if math.isfinite(float(ind)):
-                out.indicator = float(ind)
+                indicator = float(ind)
             else:
                 bad("indicator", "indicator value is not a finite number")
         else:
@@ -567,17 +618,23 @@ def parse_values(row: VisibleRow, percent_formatted: bool = False, *,
                     bad("indicator", f"indicator value '{text[:40]}' is not a number; write the number only "
                                      "(put the unit in the narrative)")
                 else:
-                    out.indicator = number
+                    indicator = number
+    texts: dict[str, str] = {}
     for key in TEXT_FIELDS:
         value_raw = raw[key]
         if value_raw is None:
             continue
-        text = cell_text(value_raw).replace("\r\n", "\n").strip()
+        text = value_raw if type(value_raw) is str and not _NEEDS_CLEANING.search(value_raw) \
+            else cell_text(value_raw)
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+        text = text.strip()
         if len(text) > MAX_TEXT:
             bad(key, f"{HEADERS[key][1].lower()} has {len(text)} characters; at most {MAX_TEXT} are allowed")
             continue
-        setattr(out, key, text)
-    if require_status and out.status is None and not problems and out.reported():
+        texts[key] = text
+    out = RowValues(status, percent, indicator, **texts)
+    if require_status and status is None and not problems and out.reported():
         bad("status", "status is empty but the row has other entries; choose a status")
     return out, problems
 
@@ -585,48 +642,66 @@ def parse_values(row: VisibleRow, percent_formatted: bool = False, *,
 # --- percent formats (only read when a fraction 0-1 makes the format matter) -------------------------
 
 _BUILTIN_PERCENT = {9, 10}
-_ATTR = re.compile(rb'(\w+)\s*=\s*"([^"]*)"')
+_ATTR = re.compile(rb'(\w+)\s*=\s*"([^"]*)"')   # attribute name without its namespace prefix
 
 
-def _percent_formatted(path: Path, sheet_name: str, letter: str, rows: set[int]) -> set[int]:
-    """Rows among ``rows`` whose cell in column ``letter`` has a percent number format."""
-    from defusedxml import ElementTree as ET  # noqa: N817
+def _percent_formatted(zf: zipfile.ZipFile, sheet_name: str, letter: str, rows: set[int]) -> set[int]:
+    """Rows among ``rows`` whose cell in column ``letter`` has a percent number format.
 
-    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    Byte-level scans of workbook.xml, its relationships and styles.xml, and a ``bytes.find`` of each wanted
+    cell's start tag in the sheet: far cheaper than parsing them; the sizes were bounded by check_xlsx.
+    """
     try:
-        with zipfile.ZipFile(path) as zf:
-            workbook = ET.fromstring(zf.read("xl/workbook.xml"))
-            rid = next((s.get(f"{rel_ns}id") for s in workbook.iter(f"{ns}sheet") if s.get("name") == sheet_name), None)
-            rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-            target = next((r.get("Target") for r in rels if r.get("Id") == rid), None)
-            if not target:
-                return set()
-            target = target.lstrip("/")
-            sheet_path = target if target.startswith("xl/") else f"xl/{target}"
-            styles = zf.read("xl/styles.xml") if "xl/styles.xml" in zf.namelist() else b""
-            percent_fmt_ids = set(_BUILTIN_PERCENT)
-            for tag in re.finditer(rb"<(?:\w+:)?numFmt\s([^>]*)>", styles):
-                attrs = dict(_ATTR.findall(tag.group(1)))
-                code = re.sub(r'"[^"]*"|&quot;.*?&quot;|\\.', "", attrs.get(b"formatCode", b"").decode("utf-8", "replace"))
-                if "%" in code:
-                    percent_fmt_ids.add(int(attrs.get(b"numFmtId", b"-1")))
-            section = re.search(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", styles, re.S)
-            xf_percent = [int(dict(_ATTR.findall(xf.group(1))).get(b"numFmtId", b"0")) in percent_fmt_ids
-                          for xf in re.finditer(rb"<(?:\w+:)?xf\s([^>]*)>", section.group(1) if section else b"")]
-            found: set[int] = set()
-            # Only the start tags of cells matter (attributes r= and s=); a byte-level scan is ~50x faster
-            # than parsing the sheet and the size was bounded by check_xlsx.
-            data = zf.read(sheet_path)
-            column_cell = re.compile(rb"<(?:\w+:)?c\s([^>]*\br=\"" + letter.encode() + rb"(\d+)\"[^>]*)>")
-            for tag in column_cell.finditer(data):
-                if int(tag.group(2)) in rows:
-                    style = int(dict(_ATTR.findall(tag.group(1))).get(b"s", b"0"))
-                    if style < len(xf_percent) and xf_percent[style]:
-                        found.add(int(tag.group(2)))
-            return found
-    except (KeyError, zipfile.BadZipFile, ValueError, ET.ParseError):
+        rid = next((a.get(b"id") for a in _tags(zf.read("xl/workbook.xml"), b"sheet")
+                    if html.unescape(a.get(b"name", b"").decode("utf-8", "replace")) == sheet_name), None)
+        target = next((a[b"Target"].decode("utf-8", "replace") for a in _tags(
+            zf.read("xl/_rels/workbook.xml.rels"), b"Relationship") if rid and a.get(b"Id") == rid
+            and b"Target" in a), None)
+        if not target:
+            return set()
+        target = target.lstrip("/")
+        sheet_path = target if target.startswith("xl/") else f"xl/{target}"
+        styles = zf.read("xl/styles.xml") if "xl/styles.xml" in zf.NameToInfo else b""
+        percent_fmt_ids = set(_BUILTIN_PERCENT)
+        for attrs in _tags(styles, b"numFmt"):
+            code = re.sub(r'"[^"]*"|&quot;.*?&quot;|\\.', "", attrs.get(b"formatCode", b"").decode("utf-8", "replace"))
+            if "%" in code:
+                percent_fmt_ids.add(int(attrs.get(b"numFmtId", b"-1")))
+        section = re.search(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", styles, re.S)
+        xf_percent = [int(attrs.get(b"numFmtId", b"0")) in percent_fmt_ids
+                      for attrs in _tags(section.group(1) if section else b"", b"xf")]
+        data = zf.read(sheet_path)
+        found: set[int] = set()
+        for row in rows:
+            cell = _cell_tag(data, f'r="{letter}{row}"'.encode())
+            style = int(cell.get(b"s", b"0")) if cell else 0
+            if style < len(xf_percent) and xf_percent[style]:
+                found.add(row)
+        return found
+    except (KeyError, zipfile.BadZipFile, ValueError):
         return set()
+
+
+_CELL_START = re.compile(rb"<(?:\w+:)?c\s")
+
+
+def _cell_tag(xml: bytes, ref_attr: bytes) -> dict[bytes, bytes] | None:
+    """The attributes of the cell start tag carrying ``ref_attr`` (``r="G3"``); found with ``bytes.find``
+    (text content cannot hold a literal ``"``: it is written as ``&quot;``)."""
+    pos = xml.find(ref_attr)
+    while pos > 0:
+        start = xml.rfind(b"<", 0, pos)
+        end = xml.find(b">", pos)
+        if start >= 0 and end > 0 and _CELL_START.match(xml, start) and xml[pos - 1:pos].isspace():
+            return dict(_ATTR.findall(xml, start, end))
+        pos = xml.find(ref_attr, pos + 1)
+    return None
+
+
+def _tags(xml: bytes, name: bytes) -> list[dict[bytes, bytes]]:
+    """The attributes (namespace prefixes dropped) of every ``<name …>`` start tag in ``xml``."""
+    return [dict(_ATTR.findall(m.group(1)))
+            for m in re.finditer(rb"<(?:\w+:)?" + name + rb"\s([^>]*)>", xml)]
 
 
 def with_values(content: WorkbookContent, values: list[RowValues]) -> WorkbookContent:

@@ -27,16 +27,11 @@ from desktop_app.exchange.workbook import (
     write_workbook,
 )
 from desktop_app.services.periods import ensure_period
-from desktop_app.store.cycle import (
-    DeptInfo,
-    PeriodRow,
-    current_progress,
-    departments_by_id,
-    exchange_secret,
-    held_tasks,
-    previous_period,
-)
+from desktop_app.store.cycle import departments_by_id, exchange_secret, held_tasks
 from desktop_app.store.db import write_tx
+from desktop_app.store.departments import Department
+from desktop_app.store.periods import PeriodRow, previous_period
+from desktop_app.store.progress import current_entries
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -93,7 +88,7 @@ def last_entry_text(period: PeriodRow, status: str, percent: float | None, narra
     return f"{period.code}：{label}{pct}" + (f"；{text}" if text else "")
 
 
-def package_file_name(period_code: str, dept: DeptInfo) -> str:
+def package_file_name(period_code: str, dept: Department) -> str:
     return safe_file_name(f"{period_code}_{dept.code}_{dept.short_zh or dept.name_zh}_进度填报")
 
 
@@ -137,11 +132,11 @@ def export_packages(db: sqlite_utils.Database, plan_id: int, period_code: str, o
         dept = depts[dept_id]
         if progress:
             progress(i, total, dept.name_zh)
-        last = current_progress(db, prev.id, dept_id) if prev else {}
+        last = current_entries(db, prev.id, dept_id) if prev else {}
         rows = []
         for task_id, role in holders[dept_id]:
             code, task_title = tasks[task_id]
-            entry = last.get(task_id)
+            entry = last[task_id].entry if task_id in last else None
             rows.append(LockedRow(
                 code=code, title=task_title, role=ROLE_LABELS[role][0], target=targets.get(task_id, ""),
                 last=last_entry_text(prev, entry.status, entry.percent, entry.narrative) if prev and entry else ""))

@@ -13,12 +13,25 @@ Per file:
 3. Any problem → ``rejected`` with every problem as sheet!cell + reason. **Rejections are not written to
    the database** (deliberate: a rejected file leaves the database exactly as it was; the caller shows or
    prints the errors, and the GUI keeps them in its result table).
-4. Otherwise, in one ``write_tx``: a ``submission`` row (late when received after the period's due date),
-   earlier accepted submissions of the same department and period marked ``superseded_by`` the new one,
-   and a new ``progress`` version for every reported task whose values differ from the current one
-   (unchanged tasks keep their current version; blank rows never erase an earlier entry).
+4. Otherwise: a ``submission`` row (late when received after the period's due date), earlier accepted
+   submissions of the same department and period marked ``superseded_by`` the new one, and a new
+   ``progress`` version for every reported task whose values differ from the current one (unchanged tasks
+   keep their current version; blank rows never erase an earlier entry).
 
-``dry_run`` performs the checks and reports which tasks would be new, changed or unchanged.
+Transactions of a merge run (``merge_files``)
+---------------------------------------------
+The run holds ONE write transaction (``store.db.BatchedWrites``) and gives every file its own SAVEPOINT,
+around the duplicate check, the checks and the writes alike: a file that is rejected or fails rolls back
+to its savepoint only, so each file stays all-or-nothing while the files before it in the batch stay.
+The transaction is committed every ``BATCH_FILES`` files or after ``BATCH_SECONDS`` of work, whichever
+comes first — one fsync per batch instead of one per file (the database keeps SQLite's default
+``synchronous = FULL``), and a second PeakDesk waiting on the busy timeout gets the lock between batches.
+On cancel, on an error and at the end, what is done is committed. A process killed mid-batch loses the
+whole open batch (none of its files is applied; the files are still on disk and merging them again is
+safe: an applied file is recognised by its sha256 as a duplicate) and never part of a file.
+
+``dry_run`` performs the checks and reports which tasks would be new, changed or unchanged; it writes
+nothing and takes no write lock.
 """
 
 from __future__ import annotations
@@ -27,7 +40,9 @@ import datetime as dt
 import difflib
 import hashlib
 import json
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,17 +71,15 @@ from desktop_app.exchange.workbook import (
     read_workbook,
 )
 from desktop_app.services.clock import received_stamp
-from desktop_app.store.cycle import (
-    CurrentProgress,
-    DeptInfo,
-    PeriodRow,
-    current_progress,
-    departments_by_id,
-    existing_secret,
-    held_tasks,
-    period_by_id,
-)
-from desktop_app.store.db import write_tx
+from desktop_app.store.cycle import departments_by_id, existing_secret, held_tasks
+from desktop_app.store.db import BatchedWrites, write_tx
+from desktop_app.store.departments import Department
+from desktop_app.store.periods import PeriodRow, period_by_id
+from desktop_app.store.progress import CurrentEntry, Entry, add_entries, current_entries
+
+BATCH_FILES = 50          # commit the merge run's transaction after this many files …
+BATCH_SECONDS = 1.0       # … or after this much time, whichever comes first
+READ_AHEAD = 2            # files hashed and read on the reading thread ahead of the one being checked
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -122,9 +135,9 @@ class MergeResult:
 @dataclass
 class _Checked:
     package_id: str
-    dept: DeptInfo
+    dept: Department
     period: PeriodRow
-    entries: list[tuple[int, str, RowValues]]    # task id, task code, values (reported rows only)
+    entries: list[tuple[int, str, Entry]]        # task id, task code, values (reported rows only)
     late: bool
 
 
@@ -160,6 +173,13 @@ class _Context:
         self.depts = departments_by_id(db)
         self._held: dict[int, dict[int, set[int]]] = {}
         self._codes: dict[int, dict[str, int]] = {}
+        self._periods: dict[int, PeriodRow] = {}
+
+    def period(self, period_id: int) -> PeriodRow:
+        """Period rows are read once per run (closing a period during a merge run is not expected to be seen)."""
+        if period_id not in self._periods:
+            self._periods[period_id] = period_by_id(self.db, period_id)
+        return self._periods[period_id]
 
     def held(self, plan_id: int, dept_id: int) -> set[int]:
         if plan_id not in self._held:
@@ -247,7 +267,7 @@ def check_workbook(ctx: _Context, read: ReadWorkbook) -> _Checked:
                               sheet=META_SHEET, cell=_meta_cell("package_id"))])
     plan_id, dept_id, period_id, stored_digest = int(pkg[0]), int(pkg[1]), int(pkg[2]), str(pkg[3])
     dept = ctx.depts[dept_id]
-    period = period_by_id(db, period_id)
+    period = ctx.period(period_id)
     problems: list[Problem] = []
     for key, got, want in (("plan_id", str(pm.plan_id), str(plan_id)),
                            ("department_code", pm.department_code, dept.code),
@@ -290,59 +310,50 @@ def check_workbook(ctx: _Context, read: ReadWorkbook) -> _Checked:
                                 sheet=PROGRESS_SHEET, cell=f"{COL_LETTER['status']}{FIRST_ROW}"))
     if problems:
         raise reject(problems)
-    return _Checked(pm.package_id, dept, period, entries, late=ctx.today > period.due)
+    return _Checked(pm.package_id, dept, period, [(t, c, _entry(v)) for t, c, v in entries],
+                    late=ctx.today > period.due)
 
 
-def _same(cur: CurrentProgress, v: RowValues) -> bool:
-    return (cur.status == v.status and cur.percent == v.percent and cur.indicator == v.indicator
-            and cur.narrative == v.narrative and cur.problems == v.problems and cur.next_steps == v.next_steps
-            and cur.contact == join_contact(v.contact_person, v.contact_phone))
+def _entry(v: RowValues) -> Entry:
+    assert v.status is not None        # a reported row without a status was rejected
+    return Entry(v.status, v.percent, v.indicator, v.narrative, v.problems, v.next_steps,
+                 join_contact(v.contact_person, v.contact_phone))
 
 
-def _classify(db: sqlite_utils.Database, checked: _Checked) -> tuple[dict[str, list[str]], dict[int, CurrentProgress]]:
-    current = current_progress(db, checked.period.id, checked.dept.id)
+def _classify(db: sqlite_utils.Database, checked: _Checked) -> tuple[dict[str, list[str]], dict[int, CurrentEntry]]:
+    current = current_entries(db, checked.period.id, checked.dept.id)
     changes: dict[str, list[str]] = {"new": [], "changed": [], "unchanged": []}
-    for task_id, code, values in checked.entries:
+    for task_id, code, entry in checked.entries:
         cur = current.get(task_id)
-        changes["new" if cur is None else "unchanged" if _same(cur, values) else "changed"].append(code)
+        changes["new" if cur is None else "unchanged" if cur.entry.same_content(entry) else "changed"].append(code)
     return changes, current
 
 
-def _apply(db: sqlite_utils.Database, checked: _Checked, file_name: str, sha: str, today: dt.date) -> tuple[int, list[int]]:
+def _apply(db: sqlite_utils.Database, checked: _Checked, file_name: str, sha: str, today: dt.date,
+           current: dict[int, CurrentEntry] | None = None) -> tuple[int, list[int]]:
+    """Write one accepted file. ``current``: the department's current entries as read by ``_classify`` in the
+    same transaction (read again when not given)."""
     received_at = received_stamp(today)
+    dept_id, period_id = checked.dept.id, checked.period.id
     with write_tx(db):
+        if current is None:
+            current = current_entries(db, period_id, dept_id)
         cursor = db.execute(
             "INSERT INTO submission (package_id, department_id, period_id, file_name, sha256, received_at, status, "
             "late, rows, errors_json) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?, '[]')",
-            [checked.package_id, checked.dept.id, checked.period.id, file_name, sha, received_at,
-             int(checked.late), len(checked.entries)])
+            [checked.package_id, dept_id, period_id, file_name, sha, received_at, int(checked.late),
+             len(checked.entries)])
         sub_id = int(cursor.lastrowid or 0)
         older = [int(r[0]) for r in db.execute(
             "SELECT id FROM submission WHERE department_id = ? AND period_id = ? AND status = 'accepted' "
-            "AND superseded_by IS NULL AND id != ?", [checked.dept.id, checked.period.id, sub_id]).fetchall()]
+            "AND superseded_by IS NULL AND id != ?", [dept_id, period_id, sub_id]).fetchall()]
         if older:
             db.execute(f"UPDATE submission SET superseded_by = ? WHERE id IN ({','.join('?' * len(older))})",
                        [sub_id, *older])
-        current = current_progress(db, checked.period.id, checked.dept.id)
-        versions = dict(db.execute(
-            "SELECT task_id, max(version) FROM progress WHERE period_id = ? AND department_id = ? GROUP BY task_id",
-            [checked.period.id, checked.dept.id]).fetchall())
-        retired: list[tuple[int]] = []
-        inserts: list[tuple[object, ...]] = []
-        for task_id, _code, v in checked.entries:
-            cur = current.get(task_id)
-            if cur is not None and _same(cur, v):
-                continue
-            if cur is not None:
-                retired.append((cur.id,))
-            inserts.append((task_id, checked.dept.id, checked.period.id, int(versions.get(task_id) or 0) + 1,
-                            v.status.value if v.status else None, v.percent, v.indicator, v.narrative, v.problems,
-                            v.next_steps, join_contact(v.contact_person, v.contact_phone), received_at, sub_id))
-        db.conn.executemany("UPDATE progress SET is_current = 0 WHERE id = ?", retired)
-        db.conn.executemany(
-            "INSERT INTO progress (task_id, department_id, period_id, version, is_current, status, percent, "
-            "indicator, narrative, problems, next_steps, contact, received_at, source, submission_id) "
-            "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'workbook', ?)", inserts)
+        changed = [(task_id, entry) for task_id, _code, entry in checked.entries
+                   if task_id not in current or not current[task_id].entry.same_content(entry)]
+        add_entries(db, dept_id, period_id, changed, received_at=received_at, source="workbook",
+                    submission_id=sub_id, current=current)
     return sub_id, older
 
 
@@ -384,7 +395,7 @@ def merge_file(db: sqlite_utils.Database, path: Path, *, today: dt.date, dry_run
         result.status = "duplicate"
         if dup is not None:
             result.department = ctx.depts[int(dup[0])].code
-            result.period = period_by_id(db, int(dup[1])).code
+            result.period = ctx.period(int(dup[1])).code
             result.rows, result.late = int(dup[2]), bool(dup[3])
         return result
     read = prepared.read
@@ -400,13 +411,15 @@ def merge_file(db: sqlite_utils.Database, path: Path, *, today: dt.date, dry_run
         return result
     result.department, result.period = checked.dept.code, checked.period.code
     result.rows, result.late = len(checked.entries), checked.late
-    result.changes, _current = _classify(db, checked)
+    result.changes, current = _classify(db, checked)
     result.status = "accepted"
     if dry_run:
         if seen is not None:
             seen.add(sha)
         return result
-    result.submission_id, result.supersedes = _apply(db, checked, path.name, sha, today)
+    # the entries read by _classify are still current when it ran inside the transaction that writes
+    result.submission_id, result.supersedes = _apply(db, checked, path.name, sha, today,
+                                                     current if db.conn.in_transaction else None)
     return result
 
 
@@ -417,13 +430,26 @@ def merge_files(db: sqlite_utils.Database, paths: Sequence[Path], *, today: dt.d
     out = MergeResult(dry_run=dry_run)
     ctx = _Context(db, today)
     seen: set[str] = set()
-    for i, path in enumerate(files):
-        if cancelled and cancelled():
-            out.cancelled = True
-            break
-        if progress:
-            progress(i, len(files), path.name)
-        out.files.append(merge_file(db, path, today=today, dry_run=dry_run, ctx=ctx, seen=seen))
+    with BatchedWrites(db, max_units=BATCH_FILES, max_seconds=BATCH_SECONDS) as batch, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge-read") as reader:
+        ahead: deque[Future[_Prepared]] = deque(reader.submit(_prepare, p) for p in files[:READ_AHEAD])
+        for i, path in enumerate(files):
+            prepared = ahead.popleft()
+            if cancelled and cancelled():
+                out.cancelled = True
+                for pending in ahead:
+                    pending.cancel()
+                break
+            if i + READ_AHEAD < len(files):
+                ahead.append(reader.submit(_prepare, files[i + READ_AHEAD]))
+            if progress:
+                progress(i, len(files), path.name)
+            if dry_run:
+                out.files.append(merge_file(db, path, today=today, dry_run=True, ctx=ctx, seen=seen,
+                                            prepared=prepared.result()))
+                continue
+            with batch.unit():
+                out.files.append(merge_file(db, path, today=today, ctx=ctx, seen=seen, prepared=prepared.result()))
     if progress and not out.cancelled:
         progress(len(files), len(files), "")
     accepted = any(f.status == "accepted" for f in out.files) and not dry_run

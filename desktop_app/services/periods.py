@@ -12,11 +12,18 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from desktop_app.domain.calendar import parse_period_code, periods_for_year
-from desktop_app.domain.models import ChangeSummary, Period, PeriodKind
+from desktop_app.domain.models import ChangeSummary, PeriodKind
 from desktop_app.errors import UsageError
 from desktop_app.store import audit
-from desktop_app.store.cycle import PeriodRow, get_period, holiday_calendar, list_periods
 from desktop_app.store.db import write_tx
+from desktop_app.store.periods import (
+    PeriodRow,
+    calendar,
+    get_period,
+    insert_period,
+    list_periods,
+    require_period,
+)
 
 
 @dataclass
@@ -33,20 +40,14 @@ def reporting_kind(db: sqlite_utils.Database, plan_id: int) -> PeriodKind:
     return PeriodKind.QUARTER if row[0] == "quarterly" else PeriodKind.MONTH
 
 
-def _insert(db: sqlite_utils.Database, plan_id: int, p: Period) -> None:
-    db.execute("INSERT INTO period (plan_id, kind, code, start, end, due) VALUES (?, ?, ?, ?, ?, ?)",
-               [plan_id, p.kind.value, p.code, p.start.isoformat(), p.end.isoformat(), p.due.isoformat()])
-
-
 def ensure_periods(db: sqlite_utils.Database, plan_id: int, year: int) -> PeriodsResult:
     """Create the year's reporting periods (monthly or quarterly, as the plan reports) that are missing."""
     kind = reporting_kind(db, plan_id)
-    cal = holiday_calendar(db)
     created = []
     with write_tx(db):
-        for p in periods_for_year(year, kind, cal):
+        for p in periods_for_year(year, kind, calendar(db)):
             if get_period(db, plan_id, p.code) is None:
-                _insert(db, plan_id, p)
+                insert_period(db, plan_id, p)
                 created.append(p.code)
     return PeriodsResult([p for p in list_periods(db, plan_id) if p.start.year == year], created,
                          ChangeSummary(periods=bool(created)))
@@ -54,11 +55,11 @@ def ensure_periods(db: sqlite_utils.Database, plan_id: int, year: int) -> Period
 
 def ensure_period(db: sqlite_utils.Database, plan_id: int, code: str) -> PeriodRow:
     """The period ``code`` of the plan, created from the calendar if it does not exist yet."""
-    existing = get_period(db, plan_id, code.strip())
+    existing = get_period(db, plan_id, code)
     if existing:
         return existing
     try:
-        p = parse_period_code(code, holiday_calendar(db))
+        p = parse_period_code(code, calendar(db))
     except ValueError as exc:
         raise UsageError(str(exc), message_zh=f"“{code}”不是有效的报送期：请用 2025-10（月）、2025Q3（季）。") from exc
     kind = reporting_kind(db, plan_id)
@@ -69,19 +70,8 @@ def ensure_period(db: sqlite_utils.Database, plan_id: int, code: str) -> PeriodR
                          message_zh=f"方案 {plan_id} 按{'月' if kind is PeriodKind.MONTH else '季'}报送，"
                                     f"“{code}”不是此类报送期（例如 {example}）。")
     with write_tx(db):
-        if get_period(db, plan_id, p.code) is None:
-            _insert(db, plan_id, p)
-    found = get_period(db, plan_id, p.code)
-    assert found is not None
-    return found
-
-
-def require_period(db: sqlite_utils.Database, plan_id: int, code: str) -> PeriodRow:
-    p = get_period(db, plan_id, code.strip())
-    if p is None:
-        raise UsageError(f"Plan {plan_id} has no period '{code}'. See `peakdesk period list`.",
-                         message_zh=f"方案 {plan_id} 没有报送期“{code}”。请查看 `peakdesk period list`。")
-    return p
+        insert_period(db, plan_id, p)
+    return require_period(db, plan_id, p.code)
 
 
 def _audit(db: sqlite_utils.Database, action: str, period: PeriodRow, reason: str) -> None:

@@ -19,8 +19,8 @@ from openpyxl.styles import Alignment, Font
 
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.exchange.safe_xlsx import text_cell
-from desktop_app.services.periods import require_period
-from desktop_app.store.cycle import PeriodRow, departments_by_id, held_tasks
+from desktop_app.store.cycle import departments_by_id, held_tasks
+from desktop_app.store.periods import PeriodRow, calendar, require_period
 
 
 @dataclass
@@ -127,9 +127,8 @@ def export_reminders(db: sqlite_utils.Database, plan_id: int, period_code: str, 
         c = text_cell(ws, 3, col, h)
         c.font = Font(bold=True)
         c.alignment = Alignment(wrap_text=True)
-    from desktop_app.store.cycle import holiday_calendar
 
-    overdue = max(0, holiday_calendar(db).working_days_between(p.due, today))
+    overdue = max(0, calendar(db).working_days_between(p.due, today))
     for r, d in enumerate(missing, start=4):
         for col, value in enumerate([d.department, d.department_name], start=1):
             text_cell(ws, r, col, value)

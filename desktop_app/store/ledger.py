@@ -342,19 +342,20 @@ def effective_assignments(db: sqlite_utils.Database, plan_id: int) -> list[Effec
     for pid, mid in db.execute("SELECT placeholder_id, member_id FROM placeholder_member ORDER BY member_id").fetchall():
         member_map.setdefault(pid, []).append(mid)
     direct = {(r[0], r[1]) for r in rows if r[3] != DeptKind.PLACEHOLDER.value}
+    roles = {r.value: r for r in Role}          # a dict lookup is ~10x cheaper than Role(value)
     out: list[EffectiveAssignment] = []
     seen: set[tuple[int, int]] = set()
     for task_id, dept_id, role, kind in rows:
         if kind != DeptKind.PLACEHOLDER.value:
             if (task_id, dept_id) not in seen:
                 seen.add((task_id, dept_id))
-                out.append(EffectiveAssignment(task_id, dept_id, Role(role)))
+                out.append(EffectiveAssignment(task_id, dept_id, roles[role]))
             continue
         for member in member_map.get(dept_id, []):
             if (task_id, member) in direct or (task_id, member) in seen:
                 continue
             seen.add((task_id, member))
-            out.append(EffectiveAssignment(task_id, member, Role(role), via=dept_id))
+            out.append(EffectiveAssignment(task_id, member, roles[role], via=dept_id))
     return out
 
 

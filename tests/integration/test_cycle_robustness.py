@@ -85,26 +85,31 @@ from desktop_app.services.merge_submissions import merge_files
 
 db = open_database(sys.argv[1])
 marker = Path(sys.argv[2])
+stop_at = int(sys.argv[3])
 calls = {"n": 0}
 def pause(_id):
     calls["n"] += 1
-    if calls["n"] == 2:          # the second progress row of the file is written: stop here
+    if calls["n"] == stop_at:    # this progress row (counted over the run) is written: stop here
         marker.write_text("inside")
         time.sleep(120)
     return 0
 db.conn.create_function("pause", 1, pause)
 db.conn.execute("CREATE TEMP TRIGGER pause_after_progress AFTER INSERT ON main.progress BEGIN SELECT pause(new.id); END")
-merge_files(db, [Path(p) for p in sys.argv[3:]], today=dt.date(2025, 10, 20))
+merge_files(db, [Path(p) for p in sys.argv[4:]], today=dt.date(2025, 10, 20))
 """
 
 
-def test_merge_killed_with_sigkill_leaves_database_unchanged(issued):
+@pytest.mark.parametrize("stop_at", [2, 5], ids=["inside-the-first-file", "inside-the-second-file"])
+def test_merge_killed_with_sigkill_leaves_database_unchanged(issued, stop_at):
+    """Killed inside a file: that file is not applied, nor any other file of the open batch (FGW writes
+    3 progress rows, so row 5 is JW's second)."""
     db, plan_id, tmp, files = issued
-    filled = fill_workbook(files["FGW"], tmp / "fgw.xlsx")
+    filled = [fill_workbook(files["FGW"], tmp / "fgw.xlsx"), fill_workbook(files["JW"], tmp / "jw.xlsx")]
     before = dump(db)
     db_file = tmp / "cycle.sqlite"
     marker = tmp / "marker"
-    proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT, str(db_file), str(marker), str(filled)],
+    proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT, str(db_file), str(marker), str(stop_at),
+                             *map(str, filled)],
                             cwd=PROJECT, env={**os.environ, "PYTHONPATH": str(PROJECT)})
     deadline = time.monotonic() + 60
     while not marker.exists():
@@ -120,10 +125,71 @@ def test_merge_killed_with_sigkill_leaves_database_unchanged(issued):
         assert integrity_ok(reopened)
         assert dump(reopened) == before
         assert reopened.execute("SELECT count(*) FROM submission").fetchone()[0] == 0
-        # and the same file merges cleanly afterwards
-        assert merge_files(reopened, [filled], today=TODAY).files[0].status == "accepted"
+        # and the same files merge cleanly afterwards
+        assert [f.status for f in merge_files(reopened, filled, today=TODAY).files] == ["accepted", "accepted"]
     finally:
         reopened.close()
+
+
+def _committed_submissions(db_file: Path) -> list[str]:
+    """File names of accepted submissions as another connection sees them (committed only)."""
+    import sqlite3
+
+    conn = sqlite3.connect(db_file)
+    try:
+        return sorted(r[0] for r in conn.execute("SELECT file_name FROM submission"))
+    finally:
+        conn.close()
+
+
+def test_merge_run_failing_file_rolls_back_to_its_savepoint_only(issued, monkeypatch):
+    import desktop_app.services.merge_submissions as ms
+
+    db, _plan, tmp, files = issued
+    filled = [fill_workbook(files[d], tmp / f"{d}.xlsx") for d in ("FGW", "JW", "JDZ")]
+    real_apply = ms._apply
+
+    def apply_then_fail(db_, checked, file_name, *args):
+        out = real_apply(db_, checked, file_name, *args)          # JW's rows are written …
+        if file_name == "JW.xlsx":
+            raise RuntimeError("disk trouble")                     # … then the file fails
+        return out
+
+    monkeypatch.setattr(ms, "_apply", apply_then_fail)
+    with pytest.raises(RuntimeError, match="disk trouble"):
+        merge_files(db, filled, today=TODAY)
+    assert not db.conn.in_transaction
+    assert _committed_submissions(tmp / "cycle.sqlite") == ["FGW.xlsx"]
+    assert db.execute("SELECT count(DISTINCT department_id) FROM progress").fetchone()[0] == 1
+    monkeypatch.setattr(ms, "_apply", real_apply)
+    assert [f.status for f in merge_files(db, filled, today=TODAY).files] == ["duplicate", "accepted", "accepted"]
+
+
+def test_cancelled_merge_commits_the_files_done(issued):
+    db, _plan, tmp, files = issued
+    filled = [fill_workbook(files[d], tmp / f"{d}.xlsx") for d in ("FGW", "JW", "JDZ")]
+    seen: list[str] = []
+    result = merge_files(db, filled, today=TODAY, progress=lambda _i, _n, name: seen.append(name),
+                         cancelled=lambda: len(seen) == 2)
+    assert result.cancelled and [f.status for f in result.files] == ["accepted", "accepted"]
+    assert not db.conn.in_transaction
+    assert _committed_submissions(tmp / "cycle.sqlite") == ["FGW.xlsx", "JW.xlsx"]
+
+
+def test_merge_run_commits_in_batches(issued, monkeypatch):
+    import desktop_app.services.merge_submissions as ms
+
+    db, _plan, tmp, files = issued
+    filled = [fill_workbook(files[d], tmp / f"{d}.xlsx") for d in ("FGW", "JW", "JDZ")]
+    monkeypatch.setattr(ms, "BATCH_FILES", 2)
+    monkeypatch.setattr(ms, "BATCH_SECONDS", 3600.0)
+    committed: list[list[str]] = []
+    result = merge_files(db, filled, today=TODAY,
+                         progress=lambda _i, _n, _name: committed.append(_committed_submissions(tmp / "cycle.sqlite")))
+    assert [f.status for f in result.files] == ["accepted"] * 3
+    # before file 3 the first batch (2 files) is visible to others; nothing is visible before file 2
+    assert committed[:3] == [[], [], ["FGW.xlsx", "JW.xlsx"]]
+    assert _committed_submissions(tmp / "cycle.sqlite") == ["FGW.xlsx", "JDZ.xlsx", "JW.xlsx"]
 
 
 def test_bureau_mode_fill_autosave_restore_export_merge(issued):

@@ -10,7 +10,15 @@ import openpyxl
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.exchange.workbook import FIRST_ROW, META_KEYS, META_SHEET, PROGRESS_SHEET, read_workbook
+from desktop_app.exchange.workbook import (
+    COPY_MARKER,
+    COPY_ROW,
+    FIRST_ROW,
+    META_KEYS,
+    META_SHEET,
+    PROGRESS_SHEET,
+    read_workbook,
+)
 from desktop_app.services.clock import today as clock_today
 from desktop_app.services.issue_packages import export_packages
 from desktop_app.services.merge_submissions import merge_files
@@ -81,7 +89,12 @@ def test_workbook_structure_protection_and_hidden_sheets(cycle):
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
     assert ws.print_title_rows == "$1:$2" and ws.sheet_properties.pageSetUpPr.fitToPage
     meta = {wb[META_SHEET][f"A{i}"].value: wb[META_SHEET][f"B{i}"].value for i in range(1, len(META_KEYS) + 1)}
-    assert len(meta["digest"]) == 64 and meta["format_version"] == "1"
+    assert len(meta["digest"]) == 64 and meta["format_version"] == "2"
+    # the copy of the issued locked rows: one JSON text in the marked row, equal to the visible locked cells
+    assert wb[META_SHEET][f"A{COPY_ROW}"].value == COPY_MARKER
+    copy = json.loads(wb[META_SHEET][f"B{COPY_ROW}"].value)
+    assert copy == [[ws.cell(row=FIRST_ROW + i, column=c).value or "" for c in range(1, 6)] for i in range(len(copy))]
+    assert len(copy) == 3 and wb[META_SHEET].max_row == COPY_ROW
     secret = db.execute("SELECT value FROM meta WHERE key = 'exchange_secret'").fetchone()[0]
     assert secret not in path.read_bytes().decode("latin-1")
 
@@ -228,6 +241,33 @@ def test_metadata_switched_to_another_department_is_rejected(issued):
     errors = _rejected(db, path)
     assert errors[0][0] == META_SHEET and "digest" in errors[0][2]
     assert db.execute("SELECT count(*) FROM progress").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("copy", ["[[\"1.1\", \"大力发展", "{}", "[[\"1.1\", \"t\", \"牵头\"]]", ""],
+                         ids=["truncated", "not-a-list", "short-row", "emptied"])
+def test_damaged_copy_of_issued_rows_is_rejected_naming_its_cell(issued, copy):
+    db, _plan, tmp, files = issued
+    path = fill_workbook(files["FGW"], tmp / "t.xlsx", edit={META_SHEET: {f"B{COPY_ROW}": copy or None}})
+    errors = _rejected(db, path)
+    assert errors == [(META_SHEET, f"B{COPY_ROW}", errors[0][2])] and "hidden check data" in errors[0][2]
+
+
+def test_copy_of_issued_rows_edited_with_the_visible_cell_is_rejected_by_the_digest(issued):
+    db, _plan, tmp, files = issued
+    copy = json.loads(openpyxl.load_workbook(files["FGW"])[META_SHEET][f"B{COPY_ROW}"].value)
+    copy[0][1] = "改过的任务名称"
+    path = fill_workbook(files["FGW"], tmp / "t.xlsx", edit={
+        META_SHEET: {f"B{COPY_ROW}": json.dumps(copy, ensure_ascii=False)},
+        PROGRESS_SHEET: {f"B{FIRST_ROW}": "改过的任务名称"}})
+    errors = _rejected(db, path)
+    assert errors[0][0] == META_SHEET and "digest" in errors[0][2]
+
+
+def test_workbook_of_an_unsupported_format_version_is_rejected(issued):
+    db, _plan, tmp, files = issued
+    cell = f"B{META_KEYS.index('format_version') + 1}"
+    errors = _rejected(db, fill_workbook(files["FGW"], tmp / "t.xlsx", edit={META_SHEET: {cell: "1"}}))
+    assert errors[0][:2] == (META_SHEET, cell) and "format version '1' is not supported" in errors[0][2]
 
 
 def test_workbook_issued_by_another_database_is_rejected(issued, tmp_path):
