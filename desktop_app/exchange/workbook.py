@@ -440,7 +440,7 @@ _NEEDS_CLEANING = ILLEGAL_CHARACTERS_RE
 def _int(text: str | None) -> int:
     try:
         return int(float(text or ""))
-    except ValueError:
+    except (ValueError, OverflowError):   # 'INF' parses as a float but has no int
         return -1
 
 
@@ -493,6 +493,8 @@ def _read_workbook(path: Path, zf: zipfile.ZipFile) -> ReadWorkbook:
                 f"{name}: not a PeakDesk exchange workbook (no '{missing}' sheet).",
                 [Problem("not a PeakDesk exchange workbook (sheet missing); send the workbook PeakDesk issued",
                          file=name, sheet=missing)])
+        for sheet in (META_SHEET, PROGRESS_SHEET):
+            _check_extent(name, zf, sheet)
         meta_rows = wb.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False)
         grid = wb.get_sheet_by_name(PROGRESS_SHEET).to_python(skip_empty_area=False)
     except CalamineError as exc:
@@ -652,15 +654,9 @@ def _percent_formatted(zf: zipfile.ZipFile, sheet_name: str, letter: str, rows: 
     cell's start tag in the sheet: far cheaper than parsing them; the sizes were bounded by check_xlsx.
     """
     try:
-        rid = next((a.get(b"id") for a in _tags(zf.read("xl/workbook.xml"), b"sheet")
-                    if html.unescape(a.get(b"name", b"").decode("utf-8", "replace")) == sheet_name), None)
-        target = next((a[b"Target"].decode("utf-8", "replace") for a in _tags(
-            zf.read("xl/_rels/workbook.xml.rels"), b"Relationship") if rid and a.get(b"Id") == rid
-            and b"Target" in a), None)
-        if not target:
+        sheet_path = _sheet_part(zf, sheet_name)
+        if not sheet_path:
             return set()
-        target = target.lstrip("/")
-        sheet_path = target if target.startswith("xl/") else f"xl/{target}"
         styles = zf.read("xl/styles.xml") if "xl/styles.xml" in zf.NameToInfo else b""
         percent_fmt_ids = set(_BUILTIN_PERCENT)
         for attrs in _tags(styles, b"numFmt"):
@@ -680,6 +676,54 @@ def _percent_formatted(zf: zipfile.ZipFile, sheet_name: str, letter: str, rows: 
         return found
     except (KeyError, zipfile.BadZipFile, ValueError):
         return set()
+
+
+def _sheet_part(zf: zipfile.ZipFile, sheet_name: str) -> str | None:
+    """The zip member holding the worksheet called ``sheet_name`` (via workbook.xml and its relationships)."""
+    rid = next((a.get(b"id") for a in _tags(zf.read("xl/workbook.xml"), b"sheet")
+                if html.unescape(a.get(b"name", b"").decode("utf-8", "replace")) == sheet_name), None)
+    target = next((a[b"Target"].decode("utf-8", "replace") for a in _tags(
+        zf.read("xl/_rels/workbook.xml.rels"), b"Relationship") if rid and a.get(b"Id") == rid
+        and b"Target" in a), None)
+    if not target:
+        return None
+    target = target.lstrip("/")
+    return target if target.startswith("xl/") else f"xl/{target}"
+
+
+# A sheet is read as a full grid up to its last cell: one cell at XFD1048576 would make the reader
+# allocate hundreds of GB and abort the process. Cell and row references are checked first.
+MAX_SHEET_COLUMNS = 64
+MAX_SHEET_CELLS = 3_000_000
+_REF = re.compile(rb'\sr="([A-Z]{0,3})([0-9]{1,7})"')
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _check_extent(name: str, zf: zipfile.ZipFile, sheet_name: str) -> None:
+    try:
+        part = _sheet_part(zf, sheet_name)
+        data = zf.read(part) if part else b""
+    except (KeyError, zipfile.BadZipFile, ValueError, OSError):
+        return      # the reader itself reports a damaged workbook
+    max_row = max_col = 0
+    far = ""
+    for m in _REF.finditer(data):
+        row, col = int(m.group(2)), _column_number(m.group(1))
+        if row > max_row or col > max_col:
+            max_row, max_col = max(max_row, row), max(max_col, col)
+            far = (m.group(1) + m.group(2)).decode()
+    if max_col > MAX_SHEET_COLUMNS or max_row * max(max_col, 1) > MAX_SHEET_CELLS:
+        raise InputRejected(
+            f"{name}: sheet '{sheet_name}' has a cell at {far}, far outside an exchange workbook; "
+            "do not add rows or columns — fill in the rows PeakDesk issued and send the file again.",
+            [Problem(f"a cell at {far} is far outside the exchange workbook's area; do not add rows or columns",
+                     file=name, sheet=sheet_name, cell=far)])
 
 
 _CELL_START = re.compile(rb"<(?:\w+:)?c\s")

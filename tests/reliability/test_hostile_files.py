@@ -15,15 +15,7 @@ import pytest
 from desktop_app.reliability import MAX_MEMORY_MB, MAX_SECONDS, dump_digest, evaluate, run_worker, table
 from tests.data.make_corpus import CASE_NAMES, CATEGORIES, Corpus, build_corpus, write_cfb
 
-KNOWN_BUGS = {
-    # python-calamine builds a dense grid up to the last cell: one cell at XFD1048576 makes it allocate
-    # 512 GiB and abort the whole process (Rust OOM handler) — read_workbook must refuse such a sheet
-    # before calamine sees it. Tracked for the exchange workbook reader.
-    "far_cell": "calamine aborts the process on a cell at XFD1048576 (exchange/workbook.py read_workbook)",
-    # exchange/workbook.py _int() catches ValueError but not OverflowError: int(float("INF")) raises
-    # OverflowError out of ReadWorkbook.package_meta() — an unhandled exception instead of a rejection.
-    "meta_version_inf": "OverflowError from exchange/workbook.py _int() on 'INF' in _meta (found by fuzzing)",
-}
+KNOWN_BUGS: dict[str, str] = {}   # cases that must fail until a reader bug is fixed (xfail strict)
 
 
 @pytest.fixture(scope="module")
