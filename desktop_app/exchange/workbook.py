@@ -694,6 +694,7 @@ def _sheet_part(zf: zipfile.ZipFile, sheet_name: str) -> str | None:
 # A sheet is read as a full grid up to its last cell: one cell at XFD1048576 would make the reader
 # allocate hundreds of GB and abort the process. Cell and row references are checked first.
 MAX_SHEET_COLUMNS = 64
+MAX_SHEET_ROWS = 200_000
 MAX_SHEET_CELLS = 3_000_000
 _REF = re.compile(rb'\sr="([A-Z]{0,3})([0-9]{1,7})"')
 
@@ -718,7 +719,7 @@ def _check_extent(name: str, zf: zipfile.ZipFile, sheet_name: str) -> None:
         if row > max_row or col > max_col:
             max_row, max_col = max(max_row, row), max(max_col, col)
             far = (m.group(1) + m.group(2)).decode()
-    if max_col > MAX_SHEET_COLUMNS or max_row * max(max_col, 1) > MAX_SHEET_CELLS:
+    if max_col > MAX_SHEET_COLUMNS or max_row > MAX_SHEET_ROWS or max_row * max(max_col, 1) > MAX_SHEET_CELLS:
         raise InputRejected(
             f"{name}: sheet '{sheet_name}' has a cell at {far}, far outside an exchange workbook; "
             "do not add rows or columns — fill in the rows PeakDesk issued and send the file again.",
