@@ -718,7 +718,7 @@ def _check_extent(name: str, zf: zipfile.ZipFile, sheet_name: str) -> None:
         row, col = int(m.group(2)), _column_number(m.group(1))
         if row > max_row or col > max_col:
             max_row, max_col = max(max_row, row), max(max_col, col)
-            far = (m.group(1) + m.group(2)).decode()
+            far = ((m.group(1) or b"A") + m.group(2)).decode()   # a <row r="N"> counts as its column A
     if max_col > MAX_SHEET_COLUMNS or max_row > MAX_SHEET_ROWS or max_row * max(max_col, 1) > MAX_SHEET_CELLS:
         raise InputRejected(
             f"{name}: sheet '{sheet_name}' has a cell at {far}, far outside an exchange workbook; "
