@@ -18,9 +18,11 @@ characters that XML cannot carry are removed and the cell's ``data_type`` is for
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -146,3 +148,27 @@ def safe_file_name(stem: str, suffix: str = ".xlsx", max_len: int = 120) -> str:
     if not text or text.split(".")[0].upper() in _WIN_RESERVED:
         text = f"_{text}"
     return text[: max_len - len(suffix)].rstrip(". ") + suffix
+
+
+# --- row heights ----------------------------------------------------------------------------------
+# Spreadsheet programs do not re-measure wrapped text in rows of a file they open (LibreOffice shows
+# such rows one line high, the text overlapping), so rows are written with a height that fits them.
+
+LINE_POINTS = 14.5      # one line of 11 pt text
+MAX_ROW_POINTS = 409    # Excel's limit
+
+
+def display_width(text: str) -> int:
+    """Width in column units: CJK characters take two, others one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrapped_lines(text: str, column_width: float) -> int:
+    usable = max(column_width - 1, 1)
+    return sum(max(1, math.ceil(display_width(part) / usable)) for part in (text or "").split("\n"))
+
+
+def fit_row_height(cells: Sequence[tuple[str, float]], *, min_lines: int = 1, line_points: float = LINE_POINTS) -> float:
+    """Height in points for a row whose wrapped cells are ``(text, column width)``."""
+    lines = max([min_lines, *(wrapped_lines(text, width) for text, width in cells if text)])
+    return min(MAX_ROW_POINTS, round(lines * line_points + 4, 1))

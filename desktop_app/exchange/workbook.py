@@ -72,7 +72,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from desktop_app.domain.models import STATUS_LABELS, Status, status_from_label
 from desktop_app.errors import InputRejected, Problem
-from desktop_app.exchange.safe_xlsx import clean_text, open_checked_xlsx, text_cell
+from desktop_app.exchange.safe_xlsx import clean_text, fit_row_height, open_checked_xlsx, text_cell
 
 FORMAT_NAME = "PeakDesk exchange workbook"
 FORMAT_VERSION = 2
@@ -111,6 +111,7 @@ HEADERS = {
     "contact_phone": ("联系电话", "Phone", 14),
 }
 TEXT_FIELDS = ("narrative", "problems", "next_steps", "contact_person", "contact_phone")
+INSTRUCTION_WIDTH = 120
 REPORT_TEXT_FIELDS = ("narrative", "problems", "next_steps")
 META_KEYS = ("format", "format_version", "package_id", "plan_id", "plan_title", "department_code",
              "department_name", "period_code", "period_start", "period_end", "due", "issued_at", "rows",
@@ -262,7 +263,8 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
         c.alignment = Alignment(wrap_text=True, vertical="top")
         if i == 1 or line in ("填报说明", "Instructions"):
             c.font = Font(bold=True, size=14 if i == 1 else 12)
-    info.column_dimensions["A"].width = 120
+        info.row_dimensions[i].height = fit_row_height([(line, INSTRUCTION_WIDTH)], line_points=16 if i == 1 else 14.5)
+    info.column_dimensions["A"].width = INSTRUCTION_WIDTH
     info.protection.sheet = True
     info.protection.password = SHEET_PASSWORD
     _print_setup(info, title_rows=None)
@@ -285,6 +287,9 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
         for col, text in enumerate(row.cells(), start=1):
             c = text_cell(ws, r, col, text)
             c.fill, c.border, c.alignment, c.protection = _LOCKED_FILL, _BORDER, _WRAP, _LOCKED
+        shown = [*row.cells(), *(str(getattr(vals, f) or "") for f in TEXT_FIELDS)]
+        widths = [HEADERS[k][2] for k in (*LOCKED_COLUMNS, *TEXT_FIELDS)]
+        ws.row_dimensions[r].height = fit_row_height(list(zip(shown, widths, strict=True)), min_lines=2)
         cells: list[tuple[str, object]] = [
             ("status", STATUS_LABELS[vals.status][0] if vals.status else ""),
             ("percent", vals.percent), ("indicator", vals.indicator),

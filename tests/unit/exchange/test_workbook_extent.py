@@ -43,3 +43,15 @@ def test_column_limit_is_inclusive():
 
 def test_int_of_infinity_is_not_a_crash():
     assert _int("INF") == -1 and _int("1e999") == -1 and _int("3") == 3
+
+
+def test_row_height_fits_wrapped_chinese_text():
+    from desktop_app.exchange.safe_xlsx import display_width, fit_row_height, wrapped_lines
+
+    assert display_width("碳达峰ab") == 8
+    assert wrapped_lines("碳" * 30, 21) == 3          # 60 units in 20 per line
+    assert wrapped_lines("a\nb", 10) == 2
+    one = fit_row_height([("short", 20)])
+    three = fit_row_height([("碳" * 30, 21), ("x", 10)])
+    assert three > 2.5 * one - 10 and fit_row_height([("x" * 100000, 10)]) == 409
+    assert fit_row_height([], min_lines=2) > one
