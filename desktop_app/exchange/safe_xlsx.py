@@ -18,6 +18,7 @@ characters that XML cannot carry are removed and the cell's ``data_type`` is for
 
 from __future__ import annotations
 
+import io
 import math
 import re
 import unicodedata
@@ -62,29 +63,43 @@ def check_xlsx(path: Path) -> None:
     open_checked_xlsx(path).close()
 
 
-def open_checked_xlsx(path: Path) -> zipfile.ZipFile:
-    """``check_xlsx``, returning the open zip for reading parts of it (the caller closes it)."""
+def read_xlsx_bytes(path: Path) -> bytes:
+    """The file's bytes, read at once after its size was checked against ``MAX_FILE_BYTES``."""
     try:
         size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _too_big(path, size)
+        return path.read_bytes()
     except OSError as exc:
         raise _reject(path, f"cannot be read ({exc.strerror}).") from exc
-    if size > MAX_FILE_BYTES:
-        raise _reject(path, f"is {size // (1024 * 1024)} MB; an exchange workbook is far smaller "
-                            f"(limit {MAX_FILE_BYTES // (1024 * 1024)} MB). Send the workbook PeakDesk issued.")
-    with path.open("rb") as fh:
-        head = fh.read(8)
-    if head.startswith(_OLE_MAGIC):
-        data = path.read_bytes()
+
+
+def _too_big(path: Path, size: int) -> InputRejected:
+    return _reject(path, f"is {size // (1024 * 1024)} MB; an exchange workbook is far smaller "
+                         f"(limit {MAX_FILE_BYTES // (1024 * 1024)} MB). Send the workbook PeakDesk issued.")
+
+
+def open_checked_xlsx(path: Path, data: bytes | None = None) -> zipfile.ZipFile:
+    """``check_xlsx``, returning the zip for reading parts of it (the caller closes it).
+
+    The file is read into memory once (``data``: its bytes when the caller has read them already) and the
+    zip is opened over those bytes, so reading its parts makes no further system calls.
+    """
+    if data is None:
+        data = read_xlsx_bytes(path)
+    elif len(data) > MAX_FILE_BYTES:
+        raise _too_big(path, len(data))
+    if data.startswith(_OLE_MAGIC):
         if _ENCRYPTED_MARK in data:
             raise _reject(path, "is password-protected (encrypted). Remove the password to open "
                                 "(File → Info → Protect Workbook → Encrypt with Password: clear it) and send it again.")
         raise _reject(path, "is an old Excel 97-2003 (.xls) file. Save it as Excel Workbook (.xlsx) and send it again.")
-    if not head.startswith(b"PK"):
+    if not data.startswith(b"PK"):
         raise _reject(path, "is not an Excel workbook (it looks like "
-                            f"{'text or CSV' if _looks_like_text(path) else 'some other kind of file'}). "
+                            f"{'text or CSV' if _looks_like_text(data) else 'some other kind of file'}). "
                             "Send the .xlsx workbook PeakDesk issued.")
     try:
-        zf = zipfile.ZipFile(path)
+        zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise _reject(path, f"is damaged or incomplete (zip error: {exc}). Ask for the file again.") from exc
     try:
@@ -122,9 +137,8 @@ def _check_parts(path: Path, zf: zipfile.ZipFile) -> None:
         raise _reject(path, f"is a zip file but {kind}. Send the .xlsx workbook PeakDesk issued.")
 
 
-def _looks_like_text(path: Path) -> bool:
-    with path.open("rb") as fh:
-        sample = fh.read(4096)
+def _looks_like_text(data: bytes) -> bool:
+    sample = data[:4096]
     if b"\x00" in sample:
         return False
     for enc in ("utf-8", "gb18030"):

@@ -52,6 +52,7 @@ import datetime as dt
 import hashlib
 import hmac
 import html
+import io
 import itertools
 import json
 import math
@@ -73,7 +74,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from desktop_app.domain.models import STATUS_LABELS, Status, status_from_label
 from desktop_app.errors import InputRejected, Problem
-from desktop_app.exchange.safe_xlsx import clean_text, fit_row_height, open_checked_xlsx, text_cell
+from desktop_app.exchange.safe_xlsx import (
+    clean_text,
+    fit_row_height,
+    open_checked_xlsx,
+    read_xlsx_bytes,
+    text_cell,
+)
 
 FORMAT_NAME = "PeakDesk exchange workbook"
 FORMAT_VERSION = 2
@@ -476,18 +483,24 @@ def cell_text(value: Any) -> str:
     return clean_text(value)
 
 
-def read_workbook(path: Path) -> ReadWorkbook:
-    """Read an exchange workbook (checked by ``check_xlsx`` first); raise ``InputRejected`` if it is not one."""
-    with open_checked_xlsx(path) as zf:
-        return _read_workbook(path, zf)
+def read_workbook(path: Path, data: bytes | None = None) -> ReadWorkbook:
+    """Read an exchange workbook (checked by ``check_xlsx`` first); raise ``InputRejected`` if it is not one.
+
+    ``data``: the file's bytes when the caller has read them already. The file is read once; the checks,
+    the part scans and the grid reader all work on those bytes.
+    """
+    if data is None:
+        data = read_xlsx_bytes(path)
+    with open_checked_xlsx(path, data) as zf:
+        return _read_workbook(path, zf, data)
 
 
-def _read_workbook(path: Path, zf: zipfile.ZipFile) -> ReadWorkbook:
+def _read_workbook(path: Path, zf: zipfile.ZipFile, data: bytes) -> ReadWorkbook:
     from python_calamine import CalamineError, CalamineWorkbook
 
     name = path.name
     try:
-        wb = CalamineWorkbook.from_path(str(path))
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except (CalamineError, OSError, ValueError) as exc:
         raise InputRejected(f"{name}: cannot be read as a workbook ({exc}).",
                             [Problem(f"cannot be read as a workbook ({exc})", file=name)]) from exc
@@ -499,8 +512,9 @@ def _read_workbook(path: Path, zf: zipfile.ZipFile) -> ReadWorkbook:
                 f"{name}: not a PeakDesk exchange workbook (no '{missing}' sheet).",
                 [Problem("not a PeakDesk exchange workbook (sheet missing); send the workbook PeakDesk issued",
                          file=name, sheet=missing)])
+        parts = _ZipParts(zf)
         for sheet in (META_SHEET, PROGRESS_SHEET):
-            _check_extent(name, zf, sheet)
+            _check_extent(name, parts, sheet)
         meta_rows = wb.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False)
         grid = wb.get_sheet_by_name(PROGRESS_SHEET).to_python(skip_empty_area=False)
     except CalamineError as exc:
@@ -536,7 +550,7 @@ def _read_workbook(path: Path, zf: zipfile.ZipFile) -> ReadWorkbook:
     ambiguous = [r.sheet_row for r in rows
                  if isinstance(r.raw["percent"], int | float) and 0 < r.raw["percent"] <= 1]
     if ambiguous:
-        result.percent_formatted = _percent_formatted(zf, PROGRESS_SHEET, COL_LETTER["percent"], set(ambiguous))
+        result.percent_formatted = _percent_formatted(parts, PROGRESS_SHEET, COL_LETTER["percent"], set(ambiguous))
     return result
 
 
@@ -653,17 +667,17 @@ _BUILTIN_PERCENT = {9, 10}
 _ATTR = re.compile(rb'(\w+)\s*=\s*"([^"]*)"')   # attribute name without its namespace prefix
 
 
-def _percent_formatted(zf: zipfile.ZipFile, sheet_name: str, letter: str, rows: set[int]) -> set[int]:
+def _percent_formatted(parts: _ZipParts, sheet_name: str, letter: str, rows: set[int]) -> set[int]:
     """Rows among ``rows`` whose cell in column ``letter`` has a percent number format.
 
-    Byte-level scans of workbook.xml, its relationships and styles.xml, and a ``bytes.find`` of each wanted
-    cell's start tag in the sheet: far cheaper than parsing them; the sizes were bounded by check_xlsx.
+    Byte-level scans of styles.xml and a ``bytes.find`` of each wanted cell's start tag in the sheet: far
+    cheaper than parsing them; the sizes were bounded by check_xlsx.
     """
     try:
-        sheet_path = _sheet_part(zf, sheet_name)
+        sheet_path = parts.sheet_part(sheet_name)
         if not sheet_path:
             return set()
-        styles = zf.read("xl/styles.xml") if "xl/styles.xml" in zf.NameToInfo else b""
+        styles = parts.read("xl/styles.xml") if "xl/styles.xml" in parts.zf.NameToInfo else b""
         percent_fmt_ids = set(_BUILTIN_PERCENT)
         for attrs in _tags(styles, b"numFmt"):
             code = re.sub(r'"[^"]*"|&quot;.*?&quot;|\\.', "", attrs.get(b"formatCode", b"").decode("utf-8", "replace"))
@@ -672,7 +686,7 @@ def _percent_formatted(zf: zipfile.ZipFile, sheet_name: str, letter: str, rows: 
         section = re.search(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", styles, re.S)
         xf_percent = [int(attrs.get(b"numFmtId", b"0")) in percent_fmt_ids
                       for attrs in _tags(section.group(1) if section else b"", b"xf")]
-        data = zf.read(sheet_path)
+        data = parts.read(sheet_path)
         found: set[int] = set()
         for row in rows:
             cell = _cell_tag(data, f'r="{letter}{row}"'.encode())
@@ -684,17 +698,48 @@ def _percent_formatted(zf: zipfile.ZipFile, sheet_name: str, letter: str, rows: 
         return set()
 
 
-def _sheet_part(zf: zipfile.ZipFile, sheet_name: str) -> str | None:
-    """The zip member holding the worksheet called ``sheet_name`` (via workbook.xml and its relationships)."""
-    rid = next((a.get(b"id") for a in _tags(zf.read("xl/workbook.xml"), b"sheet")
-                if html.unescape(a.get(b"name", b"").decode("utf-8", "replace")) == sheet_name), None)
-    target = next((a[b"Target"].decode("utf-8", "replace") for a in _tags(
-        zf.read("xl/_rels/workbook.xml.rels"), b"Relationship") if rid and a.get(b"Id") == rid
-        and b"Target" in a), None)
-    if not target:
-        return None
-    target = target.lstrip("/")
-    return target if target.startswith("xl/") else f"xl/{target}"
+class _ZipParts:
+    """The zip members a reading needs, each decompressed once: workbook.xml and its relationships are
+    parsed on first use, and a member read for one check (the extent scan) is kept for the next (the
+    percent formats)."""
+
+    def __init__(self, zf: zipfile.ZipFile) -> None:
+        self.zf = zf
+        self._data: dict[str, bytes] = {}
+        self._sheets: dict[str, str] | None = None
+
+    def read(self, member: str) -> bytes:
+        if member not in self._data:
+            self._data[member] = self.zf.read(member)
+        return self._data[member]
+
+    def sheet_part(self, sheet_name: str) -> str | None:
+        """The zip member holding the worksheet called ``sheet_name`` (via workbook.xml and its relationships)."""
+        if self._sheets is None:
+            self._sheets = _sheet_parts(self.zf)
+        return self._sheets.get(sheet_name)
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → zip member, for every sheet of workbook.xml whose relationship names a target (the
+    first sheet of a name and the first relationship of an id win)."""
+    targets: dict[bytes, str] = {}
+    for a in _tags(zf.read("xl/_rels/workbook.xml.rels"), b"Relationship"):
+        if b"Target" in a and a.get(b"Id") is not None:
+            targets.setdefault(a[b"Id"], a[b"Target"].decode("utf-8", "replace"))
+    out: dict[str, str] = {}
+    for a in _tags(zf.read("xl/workbook.xml"), b"sheet"):
+        name = html.unescape(a.get(b"name", b"").decode("utf-8", "replace"))
+        if name in out:
+            continue
+        rid = a.get(b"id")
+        target = targets.get(rid) if rid else None
+        if target:
+            target = target.lstrip("/")
+            out[name] = target if target.startswith("xl/") else f"xl/{target}"
+        else:
+            out[name] = ""
+    return {k: v for k, v in out.items() if v}
 
 
 # A sheet is read as a full grid up to its last cell: one cell at XFD1048576 would make the reader
@@ -714,10 +759,11 @@ def _column_number(letters: bytes) -> int:
     return n
 
 
-def _check_extent(name: str, zf: zipfile.ZipFile, sheet_name: str) -> None:
+def _check_extent(name: str, zf: zipfile.ZipFile | _ZipParts, sheet_name: str) -> None:
+    parts = zf if isinstance(zf, _ZipParts) else _ZipParts(zf)
     try:
-        part = _sheet_part(zf, sheet_name)
-        data = zf.read(part) if part else b""
+        part = parts.sheet_part(sheet_name)
+        data = parts.read(part) if part else b""
     except (KeyError, zipfile.BadZipFile, ValueError, OSError):
         return      # the reader itself reports a damaged workbook
     refs = _REF.findall(data)

@@ -51,6 +51,7 @@ import sqlite_utils
 
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.errors import InputRejected, Problem, UsageError
+from desktop_app.exchange.safe_xlsx import MAX_FILE_BYTES
 from desktop_app.exchange.workbook import (
     COL_LETTER,
     FIRST_ROW,
@@ -370,8 +371,13 @@ class _Prepared:
 def _prepare(path: Path) -> _Prepared:
     prepared = _Prepared(path)
     try:
-        prepared.sha = sha256_file(path)
-        prepared.read = read_workbook(path)
+        if path.stat().st_size <= MAX_FILE_BYTES:      # read once: hashed, checked and read from memory
+            data = path.read_bytes()
+            prepared.sha = hashlib.sha256(data).hexdigest()
+            prepared.read = read_workbook(path, data)
+        else:                                          # hashed (a duplicate is still recognised), then refused
+            prepared.sha = sha256_file(path)
+            prepared.read = read_workbook(path)
     except OSError as exc:
         prepared.problems = [Problem(f"cannot be read ({exc.strerror})", path.name)]
     except InputRejected as exc:
