@@ -82,8 +82,8 @@ def add_entries(db: sqlite_utils.Database, department_id: int, period_id: int, e
         [period_id, department_id]).fetchall())
     retired = [current[task_id].id for task_id, _e in entries if task_id in current]
     for start in range(0, len(retired), _ROWS_PER_STATEMENT):
-        chunk = retired[start:start + _ROWS_PER_STATEMENT]
-        db.conn.execute(f"UPDATE progress SET is_current = 0 WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        ids = retired[start:start + _ROWS_PER_STATEMENT]
+        db.conn.execute(f"UPDATE progress SET is_current = 0 WHERE id IN ({','.join('?' * len(ids))})", ids)
     rows = [_insert_row(task_id, department_id, period_id, int(versions.get(task_id) or 0) + 1, entry, received_at,
                         source, submission_id) for task_id, entry in entries]
     for start in range(0, len(rows), _ROWS_PER_STATEMENT):
