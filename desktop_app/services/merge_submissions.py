@@ -72,7 +72,7 @@ from desktop_app.exchange.workbook import (
     read_workbook,
 )
 from desktop_app.services.clock import received_stamp
-from desktop_app.store.cycle import departments_by_id, existing_secret, held_tasks
+from desktop_app.store.cycle import departments_by_id, existing_secret, held_task_ids
 from desktop_app.store.db import BatchedWrites, write_tx
 from desktop_app.store.departments import Department
 from desktop_app.store.periods import PeriodRow, period_by_id
@@ -184,7 +184,7 @@ class _Context:
 
     def held(self, plan_id: int, dept_id: int) -> set[int]:
         if plan_id not in self._held:
-            self._held[plan_id] = {d: {t for t, _r in tasks} for d, tasks in held_tasks(self.db, plan_id).items()}
+            self._held[plan_id] = held_task_ids(self.db, plan_id)
         return self._held[plan_id].get(dept_id, set())
 
     def task_ids(self, plan_id: int) -> dict[str, int]:

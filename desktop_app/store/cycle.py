@@ -9,7 +9,7 @@ import secrets
 
 import sqlite_utils
 
-from desktop_app.domain.models import Role
+from desktop_app.domain.models import DeptKind, Role
 from desktop_app.store.departments import Department, list_departments
 from desktop_app.store.ledger import effective_assignments
 from desktop_app.store.meta import meta_get
@@ -44,4 +44,20 @@ def held_tasks(db: sqlite_utils.Database, plan_id: int) -> dict[int, list[tuple[
     out: dict[int, list[tuple[int, Role]]] = {}
     for a in effective_assignments(db, plan_id):
         out.setdefault(a.department_id, []).append((a.task_id, a.role))
+    return out
+
+
+def held_task_ids(db: sqlite_utils.Database, plan_id: int) -> dict[int, set[int]]:
+    """department id → ids of the tasks it holds: the sets of ``held_tasks`` (placeholder groups expanded to
+    their members) without roles and order, from two plain queries (what a merge run checks rows against)."""
+    members: dict[int, list[int]] = {}
+    for placeholder_id, member_id in db.execute("SELECT placeholder_id, member_id FROM placeholder_member").fetchall():
+        members.setdefault(placeholder_id, []).append(member_id)
+    out: dict[int, set[int]] = {}
+    placeholder = DeptKind.PLACEHOLDER.value
+    for task_id, dept_id, kind in db.execute(
+            "SELECT a.task_id, a.department_id, d.kind FROM assignment a JOIN task t ON t.id = a.task_id "
+            "JOIN department d ON d.id = a.department_id WHERE t.plan_id = ?", [plan_id]).fetchall():
+        for holder in (members.get(dept_id, ()) if kind == placeholder else (dept_id,)):
+            out.setdefault(holder, set()).add(task_id)
     return out

@@ -9,7 +9,7 @@ from desktop_app.services.issue_packages import export_packages
 from desktop_app.services.merge_submissions import merge_files
 from desktop_app.services.progress_view import list_progress
 from desktop_app.services.submission_status import period_status
-from desktop_app.store.cycle import held_tasks
+from desktop_app.store.cycle import held_task_ids, held_tasks
 from desktop_app.store.db import integrity_ok
 from tests.cycle_data import fill_workbook
 
@@ -30,3 +30,14 @@ def test_demo_round_trip_every_department(demo_db, tmp_path: Path):
     assert len(entries) == sum(len(t) for t in holders.values())
     assert {s.status for s in period_status(db, plan_id, "2025-11").departments} == {"on_time"}
     assert integrity_ok(db)
+
+
+def test_held_task_ids_are_the_sets_of_held_tasks(demo_db):
+    """The merge checks rows against ``held_task_ids``; it must hold exactly what ``held_tasks`` lists
+    (placeholder groups expanded, a direct assignment and a group one counted once)."""
+    db = demo_db
+    placeholders = db.execute("SELECT count(*) FROM placeholder_member").fetchone()[0]
+    assert placeholders > 0            # the demo has groups to expand
+    for (plan_id,) in db.execute("SELECT id FROM plan").fetchall():
+        expected = {dept: {task for task, _role in tasks} for dept, tasks in held_tasks(db, plan_id).items()}
+        assert held_task_ids(db, plan_id) == expected
