@@ -49,6 +49,7 @@ are pre-filled on issue, do not count).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import html
@@ -678,14 +679,7 @@ def _percent_formatted(parts: _ZipParts, sheet_name: str, letter: str, rows: set
         if not sheet_path:
             return set()
         styles = parts.read("xl/styles.xml") if "xl/styles.xml" in parts.zf.NameToInfo else b""
-        percent_fmt_ids = set(_BUILTIN_PERCENT)
-        for attrs in _tags(styles, b"numFmt"):
-            code = re.sub(r'"[^"]*"|&quot;.*?&quot;|\\.', "", attrs.get(b"formatCode", b"").decode("utf-8", "replace"))
-            if "%" in code:
-                percent_fmt_ids.add(int(attrs.get(b"numFmtId", b"-1")))
-        section = re.search(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", styles, re.S)
-        xf_percent = [int(attrs.get(b"numFmtId", b"0")) in percent_fmt_ids
-                      for attrs in _tags(section.group(1) if section else b"", b"xf")]
+        xf_percent = _percent_styles_cached(styles) if len(styles) <= 65536 else _percent_styles(styles)
         data = parts.read(sheet_path)
         found: set[int] = set()
         for row in rows:
@@ -696,6 +690,24 @@ def _percent_formatted(parts: _ZipParts, sheet_name: str, letter: str, rows: set
         return found
     except (KeyError, zipfile.BadZipFile, ValueError):
         return set()
+
+
+def _percent_styles(styles: bytes) -> tuple[bool, ...]:
+    """For each cell style (``cellXfs`` entry) of styles.xml: does its number format show a percent?"""
+    percent_fmt_ids = set(_BUILTIN_PERCENT)
+    for attrs in _tags(styles, b"numFmt"):
+        code = re.sub(r'"[^"]*"|&quot;.*?&quot;|\\.', "", attrs.get(b"formatCode", b"").decode("utf-8", "replace"))
+        if "%" in code:
+            percent_fmt_ids.add(int(attrs.get(b"numFmtId", b"-1")))
+    section = re.search(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", styles, re.S)
+    return tuple(int(attrs.get(b"numFmtId", b"0")) in percent_fmt_ids
+                 for attrs in _tags(section.group(1) if section else b"", b"xf"))
+
+
+# Workbooks issued together share their styles part: the answer for a (small) one is kept for the next.
+_percent_styles_cached = functools.lru_cache(maxsize=16)(_percent_styles)
+
+_KEEP_PART_BYTES = 8 * 1024 * 1024
 
 
 class _ZipParts:
@@ -709,9 +721,12 @@ class _ZipParts:
         self._sheets: dict[str, str] | None = None
 
     def read(self, member: str) -> bytes:
-        if member not in self._data:
-            self._data[member] = self.zf.read(member)
-        return self._data[member]
+        data = self._data.get(member)
+        if data is None:
+            data = self.zf.read(member)
+            if len(data) <= _KEEP_PART_BYTES:      # a huge part is read again rather than held while reading
+                self._data[member] = data
+        return data
 
     def sheet_part(self, sheet_name: str) -> str | None:
         """The zip member holding the worksheet called ``sheet_name`` (via workbook.xml and its relationships)."""
