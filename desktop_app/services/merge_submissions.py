@@ -80,7 +80,8 @@ from desktop_app.store.progress import CurrentEntry, Entry, add_entries, current
 
 BATCH_FILES = 50          # commit the merge run's transaction after this many files …
 BATCH_SECONDS = 1.0       # … or after this much time, whichever comes first
-READ_AHEAD = 2            # files hashed and read on the reading thread ahead of the one being checked
+READ_AHEAD = 4            # files hashed and read on the reading threads ahead of the one being checked …
+READ_THREADS = 2          # … by two threads: python-calamine, zlib and hashlib release the GIL while they work
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -360,7 +361,7 @@ def _apply(db: sqlite_utils.Database, checked: _Checked, file_name: str, sha: st
 
 @dataclass
 class _Prepared:
-    """The database-free part of merging one file (hash + safe read); may run on another thread."""
+    """The database-free part of merging one file (hash + safe read); runs on a reading thread."""
 
     path: Path
     sha: str | None = None
@@ -437,7 +438,7 @@ def merge_files(db: sqlite_utils.Database, paths: Sequence[Path], *, today: dt.d
     ctx = _Context(db, today)
     seen: set[str] = set()
     with BatchedWrites(db, max_units=BATCH_FILES, max_seconds=BATCH_SECONDS) as batch, \
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge-read") as reader:
+            ThreadPoolExecutor(max_workers=READ_THREADS, thread_name_prefix="merge-read") as reader:
         ahead: deque[Future[_Prepared]] = deque(reader.submit(_prepare, p) for p in files[:READ_AHEAD])
         for i, path in enumerate(files):
             prepared = ahead.popleft()
