@@ -185,6 +185,9 @@ def run_gui(db_path: Path, *, view: str | None = None, lang: str | None = None,
     if view:
         window.show_view(view)
     if screenshot_path is not None:
+        select_first = getattr(window.pages[window.current_view()], "select_first_task", None)
+        if select_first is not None:
+            select_first()
         for _ in range(5):
             app.processEvents()
         screenshot(window, screenshot_path)

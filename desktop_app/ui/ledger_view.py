@@ -42,8 +42,8 @@ from desktop_app.ui.task_edit import EditTaskCommand, TaskEditDialog, TaskState
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
-COLUMN_WIDTHS = {Column.CODE: 100, Column.TITLE: 260, Column.LEAD: 120, Column.COOPERATING: 130,
-                 Column.TARGET: 120, Column.DUE: 84, Column.STATUS: 76, Column.PERCENT: 48}
+COLUMN_WIDTHS = {Column.CODE: 90, Column.TITLE: 240, Column.LEAD: 110, Column.COOPERATING: 120,
+                 Column.TARGET: 110, Column.DUE: 84, Column.STATUS: 76, Column.PERCENT: 48}
 
 
 class LedgerPage(Page):
@@ -146,7 +146,7 @@ class LedgerPage(Page):
         self.splitter.addWidget(detail_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([960, 280])
+        self.splitter.setSizes([960, 250])
         state = settings.LEDGER_SPLITTER.get()
         if not state.isEmpty():
             self.splitter.restoreState(state)
@@ -307,6 +307,11 @@ class LedgerPage(Page):
         if index.data(LedgerRole.TASK_ID) is not None and not (index.flags() & Qt.ItemFlag.ItemIsEditable):
             self.edit_current()
 
+    def select_first_task(self) -> None:
+        rows = self.model.visible_rows()
+        if rows:
+            self.select_task(rows[0].id)
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -315,7 +320,8 @@ class LedgerPage(Page):
     def show_detail(self, task_id: int | None) -> None:
         self.edit_button.setEnabled(task_id is not None)
         if task_id is None or self.db is None:
-            self.detail.setHtml(f"<p style='color:#6c757d'>{html.escape(self.tr('Select a task to see its full text, targets and units.'))}</p>")
+            hint = self.tr("Select a task to see its full text, targets and units.")
+            self.detail.setHtml(f"<p style='color:#6c757d'>{html.escape(hint)}</p>")
             return
         d = ledger.task_detail(self.db, task_id)
         lang = current_lang()
@@ -339,14 +345,16 @@ class LedgerPage(Page):
                          f"{label(STATUS_LABELS, latest.status, lang)}{pct} ({latest.period or ''})"))
         parts.append("<table cellspacing='0' cellpadding='3'>" + "".join(
             f"<tr><td style='color:#6c757d'>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in rows) + "</table>")
-        parts.append(f"<h4>{e(self.tr('Targets'))}</h4>")
+        targets_heading, no_target, text_heading = (
+            self.tr("Targets"), self.tr("No quantitative target."), self.tr("Full text"))
+        parts.append(f"<h4>{e(targets_heading)}</h4>")
         if d.targets:
             parts.append("<ul>" + "".join(
                 f"<li>{e(ledger.format_target(t, lang))}" + (f"<br><small>{e(t.text)}</small>" if t.text else "")
                 + "</li>" for t in d.targets) + "</ul>")
         else:
-            parts.append(f"<p style='color:#6c757d'>{e(self.tr('No quantitative target.'))}</p>")
-        parts.append(f"<h4>{e(self.tr('Full text'))}</h4><p>{e(text)}</p>")
+            parts.append(f"<p style='color:#6c757d'>{e(no_target)}</p>")
+        parts.append(f"<h4>{e(text_heading)}</h4><p>{e(text)}</p>")
         self.detail.setHtml("".join(parts))
 
     # --- editing ---------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.db_path: Path | None = None
         self.plan_id: int | None = None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
 
         self.banner = QLabel()
         self.banner.setObjectName("demo-banner")
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.retranslate()
-        language_hub().changed.connect(lambda _lang: self._sync_language_actions())
+        language_hub().changed.connect(self._language_changed)
         self._restore_layout()
         self.show_view(view or settings.LAST_VIEW.get())
         if db_path is not None:
@@ -222,6 +222,12 @@ class MainWindow(QMainWindow):
         self._update_banner()
         self._update_status()
         self._update_title()
+        self._sync_language_actions()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self._update_title()
+
+    def _language_changed(self, _lang: str) -> None:
         self._sync_language_actions()
 
     def _sync_language_actions(self) -> None:

@@ -76,14 +76,13 @@ def write_state(db: Any, task_id: int, old: TaskState, new: TaskState) -> None:
 
 
 def _describe(code: str, before: TaskState, after: TaskState) -> str:
-    tr = QCoreApplication.translate
     changed = [f for f in dataclasses.fields(TaskState) if getattr(before, f.name) != getattr(after, f.name)]
     names = {f.name for f in changed}
     if names and names <= {"title_zh", "title_en"}:
-        return tr("TaskEdit", "Rename task %1").replace("%1", code)
+        return QCoreApplication.translate("TaskEdit", "Rename task %1").replace("%1", code)
     if names == {"due_date"}:
-        return tr("TaskEdit", "Change due date of task %1").replace("%1", code)
-    return tr("TaskEdit", "Edit task %1").replace("%1", code)
+        return QCoreApplication.translate("TaskEdit", "Change due date of task %1").replace("%1", code)
+    return QCoreApplication.translate("TaskEdit", "Edit task %1").replace("%1", code)
 
 
 class EditTaskCommand(QUndoCommand):
@@ -122,13 +121,12 @@ DIRECTIONS = [d.value for d in Direction]
 
 
 def direction_label(value: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "at_least": tr("TaskEdit", "at least"),
-        "at_most": tr("TaskEdit", "at most"),
-        "reduce_by": tr("TaskEdit", "reduce by"),
-        "increase_by": tr("TaskEdit", "increase by"),
-        "about": tr("TaskEdit", "about"),
+        "at_least": QCoreApplication.translate("TaskEdit", "at least"),
+        "at_most": QCoreApplication.translate("TaskEdit", "at most"),
+        "reduce_by": QCoreApplication.translate("TaskEdit", "reduce by"),
+        "increase_by": QCoreApplication.translate("TaskEdit", "increase by"),
+        "about": QCoreApplication.translate("TaskEdit", "about"),
     }[value]
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from desktop_app.domain.models import KIND_LABELS, label
 from desktop_app.store import departments
@@ -31,14 +38,13 @@ class DeptRole(IntEnum):
 
 
 def dept_column_title(column: int) -> str:
-    tr = QCoreApplication.translate
     return {
-        DeptColumn.CODE: tr("DepartmentsModel", "Code"),
-        DeptColumn.NAME_ZH: tr("DepartmentsModel", "Chinese name"),
-        DeptColumn.NAME_EN: tr("DepartmentsModel", "English name"),
-        DeptColumn.KIND: tr("DepartmentsModel", "Kind"),
-        DeptColumn.ALIASES: tr("DepartmentsModel", "Aliases"),
-        DeptColumn.MEMBERS: tr("DepartmentsModel", "Members"),
+        DeptColumn.CODE: QCoreApplication.translate("DepartmentsModel", "Code"),
+        DeptColumn.NAME_ZH: QCoreApplication.translate("DepartmentsModel", "Chinese name"),
+        DeptColumn.NAME_EN: QCoreApplication.translate("DepartmentsModel", "English name"),
+        DeptColumn.KIND: QCoreApplication.translate("DepartmentsModel", "Kind"),
+        DeptColumn.ALIASES: QCoreApplication.translate("DepartmentsModel", "Aliases"),
+        DeptColumn.MEMBERS: QCoreApplication.translate("DepartmentsModel", "Members"),
     }[DeptColumn(column)]
 
 

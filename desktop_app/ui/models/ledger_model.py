@@ -67,16 +67,15 @@ STATUS_COLORS = {
 def column_title(column: int) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
     return {
-        Column.CODE: tr("LedgerModel", "Code"),
-        Column.TITLE: tr("LedgerModel", "Task"),
-        Column.LEAD: tr("LedgerModel", "Lead unit"),
-        Column.COOPERATING: tr("LedgerModel", "Cooperating units"),
-        Column.TARGET: tr("LedgerModel", "Target"),
-        Column.DUE: tr("LedgerModel", "Due date"),
-        Column.STATUS: tr("LedgerModel", "Latest status"),
-        Column.PERCENT: tr("LedgerModel", "Percent"),
+        Column.CODE: QCoreApplication.translate("LedgerModel", "Code"),
+        Column.TITLE: QCoreApplication.translate("LedgerModel", "Task"),
+        Column.LEAD: QCoreApplication.translate("LedgerModel", "Lead unit"),
+        Column.COOPERATING: QCoreApplication.translate("LedgerModel", "Cooperating units"),
+        Column.TARGET: QCoreApplication.translate("LedgerModel", "Target"),
+        Column.DUE: QCoreApplication.translate("LedgerModel", "Due date"),
+        Column.STATUS: QCoreApplication.translate("LedgerModel", "Latest status"),
+        Column.PERCENT: QCoreApplication.translate("LedgerModel", "Percent"),
     }[Column(column)]
 
 
