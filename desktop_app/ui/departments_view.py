@@ -80,7 +80,7 @@ class DepartmentsPage(Page):
             self._update_count()
 
     def _update_count(self) -> None:
-        self.count.setText(self.tr("%n unit(s)", "", self.model.rowCount()))
+        self.count.setText(self.tr("%1 units").replace("%1", str(self.model.rowCount())))
 
     def save_state(self) -> None:
         settings.DEPARTMENTS_HEADER.set(self.table.horizontalHeader().saveState())

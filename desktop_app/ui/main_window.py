@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         self.status_db.setText(str(self.db_path) if self.db_path else self.tr("No database open"))
         if self.db is not None and self.plan_id is not None:
             n = self.db.execute("SELECT count(*) FROM task WHERE plan_id = ?", [self.plan_id]).fetchone()[0]
-            self.status_count.setText(self.tr("%n task(s)", "", n))
+            self.status_count.setText(self.tr("%1 tasks").replace("%1", str(n)))
         else:
             self.status_count.setText("")
 
@@ -361,6 +361,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_layout()
         if self.db is not None:
+            for page in self.pages.values():
+                page.set_database(None, None)
             self.db.close()
             self.db = None
+            self.plan_id = None
         super().closeEvent(event)

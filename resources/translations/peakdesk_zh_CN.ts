@@ -44,12 +44,10 @@
 </context>
 <context>
     <name>DepartmentsPage</name>
-    <message numerus="yes">
+    <message>
         <location filename="../../desktop_app/ui/departments_view.py" line="83"/>
-        <source>%n unit(s)</source>
-        <translation>
-            <numerusform>%n 个单位</numerusform>
-        </translation>
+        <source>%1 units</source>
+        <translation>%1 个单位</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/departments_view.py" line="89"/>
@@ -133,84 +131,84 @@
         <translation>%1 / %2 项任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="318"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="323"/>
         <source>Select a task to see its full text, targets and units.</source>
         <translation>选择一项任务，查看其全文、指标和责任单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="333"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="338"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="333"/>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="334"/>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="335"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="338"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="339"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="340"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="334"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="339"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="335"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="340"/>
         <source>Due date</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="339"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="344"/>
         <source>Latest status</source>
         <translation>最新状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="344"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="349"/>
         <source>Targets</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="344"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="349"/>
         <source>No quantitative target.</source>
         <translation>无量化指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="344"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="349"/>
         <source>Full text</source>
         <translation>任务全文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="382"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="387"/>
         <source>Code, title or text…</source>
         <translation>编号、标题或正文…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="383"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="388"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="384"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="389"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="385"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="390"/>
         <source>S&amp;ection:</source>
         <translation>章节(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="386"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="391"/>
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="387"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="392"/>
         <source>&amp;Group by section</source>
         <translation>按章节分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="388"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="393"/>
         <source>&amp;Edit Task…</source>
         <translation>编辑任务(&amp;E)…</translation>
     </message>
@@ -288,60 +286,58 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="238"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
         <source>no database</source>
         <translation>未打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="253"/>
         <source>Demo data: every figure is computed as if today were %1. Open your own database with File → Open Database.</source>
         <translation>演示数据：所有数字均按“今天”为 %1 计算。请通过“文件 → 打开数据库”打开您自己的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="251"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="257"/>
         <source>No database open</source>
         <translation>未打开数据库</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
-        <source>%n task(s)</source>
-        <translation>
-            <numerusform>%n 项任务</numerusform>
-        </translation>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="260"/>
+        <source>%1 tasks</source>
+        <translation>%1 项任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="264"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="293"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="270"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="299"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="275"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="281"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="294"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="300"/>
         <source>PeakDesk databases (*.sqlite *.db);;All files (*)</source>
         <translation>PeakDesk 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="312"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="318"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="314"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="320"/>
         <source>Back Up Database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="330"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="336"/>
         <source>About PeakDesk</source>
         <translation>关于 PeakDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="331"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="337"/>
         <source>&lt;h3&gt;PeakDesk %1&lt;/h3&gt;&lt;p&gt;Carbon-peak plan task desk: task ledger, monthly reporting, quarterly early warnings, annual assessment and printed reports.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PeakDesk %1&lt;/h3&gt;&lt;p&gt;碳达峰任务调度考核台：任务台账、月度调度、季度预警、年度考核和打印报告。&lt;/p&gt;</translation>
     </message>
