@@ -17,6 +17,8 @@ from desktop_app.errors import PeakDeskError
 COMMAND_MODULES = [
     "desktop_app.commands.core",
     "desktop_app.commands.gui",
+    "desktop_app.commands.cycle",
+    "desktop_app.commands.rules",
 ]
 
 
