@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.db_path: Path | None = None
         self.plan_id: int | None = None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
 
         self.banner = QLabel()
         self.banner.setObjectName("demo-banner")
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(220)
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
+        self._stale: set[str] = set()  # pages whose data must be (re)loaded before they are shown
         for key in VIEW_NAMES:
             page = self._make_page(key)
             self.pages[key] = page
@@ -108,7 +109,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.retranslate()
-        language_hub().changed.connect(lambda _lang: self._sync_language_actions())
+        language_hub().changed.connect(self._language_changed)
         self._restore_layout()
         self.show_view(view or settings.LAST_VIEW.get())
         if db_path is not None:
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(VIEW_NAMES):
+            self._load_if_stale(VIEW_NAMES[row])
             self.stack.setCurrentIndex(row)
             settings.LAST_VIEW.set(VIEW_NAMES[row])
 
@@ -240,6 +242,12 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._sync_language_actions()
 
+    def _clean_changed(self, _clean: bool) -> None:
+        self._update_title()
+
+    def _language_changed(self, _lang: str) -> None:
+        self._sync_language_actions()
+
     def _sync_language_actions(self) -> None:
         act = self.lang_actions.get(current_lang())
         if act is not None:
@@ -267,7 +275,7 @@ class MainWindow(QMainWindow):
         self.status_db.setText(str(self.db_path) if self.db_path else self.tr("No database open"))
         if self.db is not None and self.plan_id is not None:
             n = self.db.execute("SELECT count(*) FROM task WHERE plan_id = ?", [self.plan_id]).fetchone()[0]
-            self.status_count.setText(self.tr("%n task(s)", "", n))
+            self.status_count.setText(self.tr("%1 tasks").replace("%1", str(n)))
         else:
             self.status_count.setText("")
 
@@ -285,12 +293,22 @@ class MainWindow(QMainWindow):
         self.plan_id = newest_plan_id(db)
         self.undo_stack.clear()
         settings.LAST_DATABASE.set(str(path))
-        for page in self.pages.values():
-            page.set_database(db, self.plan_id)
+        self._load_pages()
         self.retranslate()
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
         self.loaded.emit()
         return True
+
+    def _load_pages(self) -> None:
+        """Load the page on screen now; the others when they are first shown (a page whose data is
+        expensive must not delay opening the window)."""
+        self._stale = set(self.pages)
+        self._load_if_stale(self.current_view())
+
+    def _load_if_stale(self, key: str) -> None:
+        if key in self._stale and self.db is not None:
+            self._stale.discard(key)
+            self.pages[key].set_database(self.db, self.plan_id)
 
     def reload(self) -> None:
         if self.db_path is not None:
@@ -298,8 +316,12 @@ class MainWindow(QMainWindow):
 
     def notify(self, changes: ChangeSummary) -> None:
         """A write happened (an undo command, a service): pages refresh what is stale."""
-        for page in self.pages.values():
-            page.refresh(changes)
+        current = self.stack.currentWidget()
+        for key, page in self.pages.items():
+            if page is current:
+                page.refresh(changes)
+            else:
+                self._stale.add(key)  # reloaded when shown
         self._update_status()
         self.changed.emit(changes)
 
@@ -339,8 +361,7 @@ class MainWindow(QMainWindow):
     def _after_write(self, changes: ChangeSummary) -> None:
         if changes.plans and self.db is not None:
             self.plan_id = newest_plan_id(self.db)
-            for page in self.pages.values():
-                page.set_database(self.db, self.plan_id)
+            self._load_pages()
         self.notify(changes)
 
     def import_plan(self) -> Any:
@@ -422,6 +443,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_layout()
         if self.db is not None:
+            for page in self.pages.values():
+                page.set_database(None, None)
             self.db.close()
             self.db = None
+            self.plan_id = None
         super().closeEvent(event)
