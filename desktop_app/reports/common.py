@@ -110,3 +110,8 @@ def num(value: float | None, digits: int = 1) -> str:
 
 def signed(value: float) -> str:
     return ("+" if value > 0 else "") + num(value)
+
+
+def code_key(code: str) -> tuple[tuple[int, int, str], ...]:
+    """Task codes in plan order: '3.10' after '3.9'."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in code.replace("-", ".").split("."))

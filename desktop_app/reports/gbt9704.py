@@ -179,6 +179,7 @@ class Typography:
         col_widths = [BLOCK_WIDTH * w for w in widths]
         table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=0, hAlign="CENTER")
         table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize),  # else cells start in Helvetica
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
