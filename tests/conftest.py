@@ -12,7 +12,8 @@ import pytest  # noqa: E402
 
 from desktop_app.store.db import open_database  # noqa: E402
 
-SEEDS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+# The plan documents sit in shared/seeds beside the checkout; PEAKDESK_SEEDS points elsewhere (worktrees).
+SEEDS_DIR = Path(os.environ.get("PEAKDESK_SEEDS") or Path(__file__).resolve().parents[1].parent / "shared" / "seeds")
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 

@@ -1,0 +1,187 @@
+"""Department registry (责任单位): bilingual names, kinds, aliases, placeholder groups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from desktop_app.domain.models import DeptKind, DeptRef
+from desktop_app.errors import PeakDeskError
+from desktop_app.store import audit
+
+
+@dataclass
+class Department:
+    id: int
+    code: str
+    name_zh: str
+    name_en: str
+    short_zh: str = ""
+    short_en: str = ""
+    kind: DeptKind = DeptKind.FUNCTIONAL
+    to_check: bool = False
+    contact_person: str = ""
+    contact_phone: str = ""
+    merged_into: int | None = None
+    aliases: list[tuple[str, str]] = field(default_factory=list)   # (alias, lang)
+    members: list[str] = field(default_factory=list)               # member codes of a placeholder
+
+    @property
+    def ref(self) -> DeptRef:
+        return DeptRef(self.code, self.name_zh, self.name_en)
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang.startswith("en") and self.name_en else self.name_zh
+
+    def as_json(self) -> dict[str, Any]:
+        return {"code": self.code, "name_zh": self.name_zh, "name_en": self.name_en, "kind": self.kind.value,
+                "aliases": [a for a, _ in self.aliases]}
+
+
+def _from_row(row: dict[str, Any]) -> Department:
+    return Department(
+        id=row["id"], code=row["code"], name_zh=row["name_zh"], name_en=row["name_en"],
+        short_zh=row["short_zh"], short_en=row["short_en"], kind=DeptKind(row["kind"]),
+        to_check=bool(row["to_check"]), contact_person=row["contact_person"],
+        contact_phone=row["contact_phone"], merged_into=row["merged_into"],
+    )
+
+
+def list_departments(db: sqlite_utils.Database, *, include_merged: bool = False) -> list[Department]:
+    where = "" if include_merged else "WHERE merged_into IS NULL"
+    depts = [_from_row(r) for r in db.execute_returning_dicts(f"SELECT * FROM department {where} ORDER BY id")]
+    by_id = {d.id: d for d in depts}
+    for r in db.execute("SELECT department_id, alias, lang FROM department_alias ORDER BY id").fetchall():
+        if r[0] in by_id:
+            by_id[r[0]].aliases.append((r[1], r[2]))
+    for r in db.execute(
+        "SELECT pm.placeholder_id, d.code FROM placeholder_member pm JOIN department d ON d.id = pm.member_id "
+        "ORDER BY d.id"
+    ).fetchall():
+        if r[0] in by_id:
+            by_id[r[0]].members.append(r[1])
+    return depts
+
+
+def get(db: sqlite_utils.Database, code: str) -> Department | None:
+    row = db.execute_returning_dicts("SELECT * FROM department WHERE code = ?", [code])
+    if not row:
+        return None
+    dept = _from_row(row[0])
+    dept.aliases = [(r[0], r[1]) for r in db.execute(
+        "SELECT alias, lang FROM department_alias WHERE department_id = ? ORDER BY id", [dept.id]).fetchall()]
+    dept.members = members(db, dept.id)
+    return dept
+
+
+def require(db: sqlite_utils.Database, code: str) -> Department:
+    dept = get(db, code)
+    if dept is None:
+        raise PeakDeskError(f"There is no department with code {code}. See `peakdesk dept list`.",
+                            message_zh=f"没有代码为 {code} 的单位。请查看 `peakdesk dept list`。")
+    return dept
+
+
+def id_for_code(db: sqlite_utils.Database, code: str) -> int | None:
+    row = db.execute("SELECT id FROM department WHERE code = ?", [code]).fetchone()
+    return int(row[0]) if row else None
+
+
+def members(db: sqlite_utils.Database, dept_id: int) -> list[str]:
+    return [r[0] for r in db.execute(
+        "SELECT d.code FROM placeholder_member pm JOIN department d ON d.id = pm.member_id "
+        "WHERE pm.placeholder_id = ? ORDER BY d.id", [dept_id]).fetchall()]
+
+
+def upsert(db: sqlite_utils.Database, code: str, name_zh: str, name_en: str = "", *,
+           kind: DeptKind | str = DeptKind.FUNCTIONAL, short_zh: str = "", short_en: str = "",
+           to_check: bool = False, contact_person: str = "", contact_phone: str = "") -> int:
+    """Create the department or update its names; returns its id."""
+    kind = DeptKind(kind)
+    existing = id_for_code(db, code)
+    values = [name_zh, name_en, short_zh, short_en, kind.value, int(to_check), contact_person, contact_phone]
+    if existing is None:
+        cur = db.execute(
+            "INSERT INTO department (name_zh, name_en, short_zh, short_en, kind, to_check, contact_person, "
+            "contact_phone, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [*values, code])
+        return int(cur.lastrowid or 0)
+    db.execute(
+        "UPDATE department SET name_zh = ?, name_en = ?, short_zh = ?, short_en = ?, kind = ?, to_check = ?, "
+        "contact_person = ?, contact_phone = ? WHERE id = ?", [*values, existing])
+    return existing
+
+
+def add_alias(db: sqlite_utils.Database, dept_id: int, alias: str, lang: str = "zh") -> bool:
+    """Record another spelling; False when that alias already names a department."""
+    alias = alias.strip()
+    if not alias:
+        return False
+    cur = db.execute("INSERT OR IGNORE INTO department_alias (department_id, alias, lang) VALUES (?, ?, ?)",
+                     [dept_id, alias, lang])
+    return cur.rowcount > 0
+
+
+def set_members(db: sqlite_utils.Database, placeholder_id: int, member_ids: list[int]) -> None:
+    db.execute("DELETE FROM placeholder_member WHERE placeholder_id = ?", [placeholder_id])
+    for mid in member_ids:
+        db.execute("INSERT OR IGNORE INTO placeholder_member VALUES (?, ?)", [placeholder_id, mid])
+
+
+def find(db: sqlite_utils.Database, name: str) -> Department | None:
+    """Resolve a printed name through codes, names and aliases (case-insensitive for Latin text)."""
+    text = name.strip()
+    if not text:
+        return None
+    row = db.execute(
+        "SELECT code FROM department WHERE code = ? OR name_zh = ? OR lower(name_en) = lower(?) "
+        "OR short_zh = ? ORDER BY merged_into IS NOT NULL, id LIMIT 1", [text, text, text, text]).fetchone()
+    if row is None:
+        row = db.execute(
+            "SELECT d.code FROM department_alias a JOIN department d ON d.id = a.department_id "
+            "WHERE a.alias = ? LIMIT 1", [text]).fetchone()
+    if row is None:
+        return None
+    dept = get(db, row[0])
+    while dept is not None and dept.merged_into is not None:
+        code = db.execute("SELECT code FROM department WHERE id = ?", [dept.merged_into]).fetchone()[0]
+        dept = get(db, code)
+    return dept
+
+
+def next_code(db: sqlite_utils.Database, prefix: str = "NEW") -> str:
+    n = db.execute("SELECT count(*) FROM department WHERE code LIKE ?", [f"{prefix}-%"]).fetchone()[0]
+    while True:
+        n += 1
+        code = f"{prefix}-{n:03d}"
+        if id_for_code(db, code) is None:
+            return code
+
+
+def merge(db: sqlite_utils.Database, source_code: str, target_code: str) -> None:
+    """Two departments turned out to be one: move assignments, progress and aliases to the target.
+
+    The source stays (marked merged_into) so history and old workbooks still resolve.
+    Runs inside the caller's transaction.
+    """
+    src, dst = require(db, source_code), require(db, target_code)
+    if src.id == dst.id:
+        raise PeakDeskError("A department cannot be merged into itself.", message_zh="单位不能合并到自身。")
+    # Assignments: keep the stronger role when the target already holds the task.
+    for task_id, role, seq in db.execute(
+            "SELECT task_id, role, seq FROM assignment WHERE department_id = ?", [src.id]).fetchall():
+        held = db.execute("SELECT role FROM assignment WHERE task_id = ? AND department_id = ?",
+                          [task_id, dst.id]).fetchone()
+        if held is None:
+            db.execute("INSERT INTO assignment (task_id, department_id, role, seq) VALUES (?, ?, ?, ?)",
+                       [task_id, dst.id, role, seq])
+        elif role == "lead" and held[0] != "lead":
+            db.execute("UPDATE assignment SET role = 'lead', seq = ? WHERE task_id = ? AND department_id = ?",
+                       [seq, task_id, dst.id])
+    db.execute("DELETE FROM assignment WHERE department_id = ?", [src.id])
+    db.execute("UPDATE department_alias SET department_id = ? WHERE department_id = ?", [dst.id, src.id])
+    for alias, lang in ((src.name_zh, "zh"), (src.name_en, "en")):
+        add_alias(db, dst.id, alias, lang)
+    db.execute("UPDATE department SET merged_into = ? WHERE id = ?", [dst.id, src.id])
+    audit.log(db, "merge", "department", src.code, {"into": dst.code})
