@@ -71,7 +71,51 @@ def install_line_breaking_rules() -> None:
     rl_paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START  # type: ignore[attr-defined]
 
 
+# reportlab hangs one closing mark in the margin but lets a second one (”，) start the next line.
+# Both of its CJK splitters (single-style paragraphs: textsplit.dumbSplit; mixed styles:
+# paragraph.cjkFragSplit) get one more rule: carry the character before the two marks over instead.
+_SPLITTER_PATCHES = (
+    (textsplit, "dumbSplit",
+     """            if c not in ALL_CANNOT_START and i>lineStartPos+1:""",
+     """            if c in ALL_CANNOT_START and i<nW and word[i] in ALL_CANNOT_START and i-2>lineStartPos+1 \\
+                    and word[i-2] not in ALL_CANNOT_START:
+                extraSpace += widths[i-1] + widths[i-2]
+                i -= 2
+            elif c not in ALL_CANNOT_START and i>lineStartPos+1:"""),
+    (rl_paragraph, "cjkFragSplit",
+     """                if u not in ALL_CANNOT_START and i>lineStartPos+1:""",
+     """                if u in ALL_CANNOT_START and i<nU and U[i] in ALL_CANNOT_START and i-2>lineStartPos+1 \\
+                        and U[i-2] not in ALL_CANNOT_START:
+                    extraSpace += U[i-1].width + U[i-2].width
+                    i -= 2
+                elif u not in ALL_CANNOT_START and i>lineStartPos+1:"""),
+)
+
+
+def _patch_double_closers() -> None:
+    """Recompile reportlab's splitters with the extra rule; if their source changes shape, keep them."""
+    import inspect
+
+    for module, name, anchor, patch in _SPLITTER_PATCHES:
+        func = getattr(module, name)
+        if getattr(func, "_peakdesk", False):
+            continue
+        try:
+            source = inspect.getsource(func)
+        except (OSError, TypeError):
+            continue
+        if anchor not in source:
+            continue
+        namespace = dict(vars(module))
+        exec(compile(source.replace(anchor, patch), module.__file__, "exec"), namespace)  # noqa: S102
+        patched = namespace[name]
+        patched._peakdesk = True
+        # functions that look the splitter up in their module's globals see the patched one
+        setattr(module, name, patched)
+
+
 install_line_breaking_rules()
+_patch_double_closers()
 
 
 # --- text helpers -----------------------------------------------------------------------------
@@ -146,18 +190,28 @@ class Typography:
         }
 
     # Flowable shortcuts --------------------------------------------------------------------
+    def para(self, text: object, style: ParagraphStyle) -> Paragraph:
+        """A paragraph; English text holding Chinese wraps the Chinese way (no comma starts a line)."""
+        raw = "" if text is None else str(text)
+        if not self.zh and _CJK_RUN.search(raw):
+            key = f"{style.name}+cjk"
+            if key not in self.styles:
+                self.styles[key] = ParagraphStyle(key, parent=style, wordWrap="CJK")
+            style = self.styles[key]
+        return Paragraph(self.text(raw), style)
+
     def p(self, text: str, style: str = "body") -> Paragraph:
-        return Paragraph(self.text(text), self.styles[style])
+        return self.para(text, self.styles[style])
 
     def h1(self, text: str) -> list[Flowable]:
         # a heading never ends a page: keep at least three lines below it
-        return [CondPageBreak(LINE * 4), Paragraph(self.text(text), self.styles["h1"])]
+        return [CondPageBreak(LINE * 4), self.para(text, self.styles["h1"])]
 
     def h2(self, text: str) -> list[Flowable]:
-        return [CondPageBreak(LINE * 3), Paragraph(self.text(text), self.styles["h2"])]
+        return [CondPageBreak(LINE * 3), self.para(text, self.styles["h2"])]
 
     def h3(self, text: str) -> Paragraph:
-        return Paragraph(self.text(text), self.styles["h3"])
+        return self.para(text, self.styles["h3"])
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
               *, small: bool = False, align: Sequence[str] | None = None,
@@ -172,12 +226,13 @@ class Typography:
                                      alignment={"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}[a])
                    for a in "LCR"}
         align = list(align or ["L"] * len(header))
-        data: list[list[object]] = [[Paragraph(self.text(h), head) for h in header]]
+        data: list[list[object]] = [[self.para(h, head) for h in header]]
         for row in rows:
-            data.append([v if isinstance(v, Flowable) else Paragraph(self.text(v), aligned[align[i]])
+            data.append([v if isinstance(v, Flowable) else self.para(v, aligned[align[i]])
                          for i, v in enumerate(row)])
         col_widths = [BLOCK_WIDTH * w for w in widths]
-        table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=0, hAlign="CENTER")
+        table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=0, hAlign="CENTER",
+                      spaceBefore=2, spaceAfter=LINE * 0.3)
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize),  # else cells start in Helvetica
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -192,7 +247,7 @@ class Typography:
         return table
 
     def caption(self, text: str) -> Paragraph:
-        return Paragraph(self.text(text), self.styles["caption"])
+        return self.para(text, self.styles["caption"])
 
 
 # --- the document header (版头) and closing blocks --------------------------------------------
