@@ -114,8 +114,43 @@ def _patch_double_closers() -> None:
         setattr(module, name, patched)
 
 
+_CHAR_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _cached_char_widths(word: str, font_name: str, font_size: float) -> list[float]:
+    """reportlab measures Chinese text one character at a call ("the performance is going to SUCK",
+    says its source); a per-font table of character widths makes wrapping several times faster."""
+    table = _CHAR_WIDTHS.setdefault((font_name, font_size), {})
+    out = []
+    for ch in word:
+        width = table.get(ch)
+        if width is None:
+            width = table[ch] = pdfmetrics.stringWidth(ch, font_name, font_size)
+        out.append(width)
+    return out
+
+
 install_line_breaking_rules()
 _patch_double_closers()
+textsplit.getCharWidths = _cached_char_widths
+
+
+class Para(Paragraph):
+    """A paragraph that remembers its last layout: tables wrap each cell twice (to size the row,
+    then to draw it) at the same width, and line breaking is the bulk of a report's build time."""
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._wrapped_for == avail_width:
+            return self.width, self.height
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped_for = avail_width
+        return size  # type: ignore[no-any-return]
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self._wrapped_for = None
+        return super().split(avail_width, avail_height)  # type: ignore[no-any-return]
 
 
 # --- text helpers -----------------------------------------------------------------------------
@@ -136,6 +171,7 @@ class Typography:
     lang: str
     fonts: F.FontSet
     styles: dict[str, ParagraphStyle] = field(default_factory=dict)
+    _widths: dict[tuple[str, str, float], float] = field(default_factory=dict, repr=False)
 
     @property
     def zh(self) -> bool:
@@ -186,7 +222,7 @@ class Typography:
                                               alignment=TA_CENTER, wordWrap=wrap),
             "caption": ParagraphStyle("caption", fontName=self.font(F.HEI), fontSize=TABLE_SIZE,
                                       leading=TABLE_SIZE * 1.5, alignment=TA_CENTER, wordWrap=wrap,
-                                      spaceBefore=4, spaceAfter=4),
+                                      spaceBefore=4, spaceAfter=4, keepWithNext=1),
         }
 
     # Flowable shortcuts --------------------------------------------------------------------
@@ -198,7 +234,7 @@ class Typography:
             if key not in self.styles:
                 self.styles[key] = ParagraphStyle(key, parent=style, wordWrap="CJK")
             style = self.styles[key]
-        return Paragraph(self.text(raw), style)
+        return Para(self.text(raw), style)
 
     def p(self, text: str, style: str = "body") -> Paragraph:
         return self.para(text, self.styles[style])
@@ -222,15 +258,27 @@ class Typography:
         """
         cell = self.styles["cell_small" if small else "cell"]
         head = self.styles["cell_head_small" if small else "cell_head"]
-        aligned = {a: ParagraphStyle(f"{cell.name}_{a}", parent=cell,
-                                     alignment={"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}[a])
-                   for a in "LCR"}
+        aligned = {a: self._aligned(cell, a) for a in "LCR"}
         align = list(align or ["L"] * len(header))
-        data: list[list[object]] = [[self.para(h, head) for h in header]]
-        for row in rows:
-            data.append([v if isinstance(v, Flowable) else self.para(v, aligned[align[i]])
-                         for i, v in enumerate(row)])
         col_widths = [BLOCK_WIDTH * w for w in widths]
+        data: list[list[object]] = [[self.para(h, head) for h in header]]
+        # a cell that fits on one line is drawn as a plain string (no paragraph to lay out: much faster)
+        room = [w - 6 for w in col_widths]
+        for row in rows:
+            out_row: list[object] = []
+            for i, v in enumerate(row):
+                if isinstance(v, Flowable):
+                    out_row.append(v)
+                    continue
+                raw = "" if v is None else str(v)
+                if "\n" not in raw and (self.zh or not _CJK_RUN.search(raw)) and \
+                        self._width(raw, cell) <= room[i]:
+                    out_row.append(raw)
+                else:
+                    out_row.append(self.para(raw, aligned[align[i]]))
+            data.append(out_row)
+        aligns = [("ALIGN", (i, 1), (i, -1), {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}[a])
+                  for i, a in enumerate(align)]
         table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=0, hAlign="CENTER",
                       spaceBefore=2, spaceAfter=LINE * 0.3)
         table.setStyle(TableStyle([
@@ -238,6 +286,7 @@ class Typography:
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            *aligns,
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -245,6 +294,20 @@ class Typography:
             *row_styles,
         ]))
         return table
+
+    def _aligned(self, cell: ParagraphStyle, a: str) -> ParagraphStyle:
+        key = f"{cell.name}_{a}"
+        if key not in self.styles:
+            self.styles[key] = ParagraphStyle(key, parent=cell,
+                                              alignment={"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}[a])
+        return self.styles[key]
+
+    def _width(self, text: str, style: ParagraphStyle) -> float:
+        key = (text, style.fontName, style.fontSize)
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = pdfmetrics.stringWidth(text, style.fontName, style.fontSize)
+        return width
 
     def caption(self, text: str) -> Paragraph:
         return self.para(text, self.styles["caption"])
