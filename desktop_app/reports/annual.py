@@ -11,7 +11,14 @@ from reportlab.platypus import Flowable, PageBreak
 from desktop_app.reports import charts
 from desktop_app.reports import fonts as F
 from desktop_app.reports.common import Builder, ReportResult, code_key, num, signed
-from desktop_app.reports.data import GRADE_LABELS, GRADES, SUBMISSION_STATES, AnnualReportData, AssessmentRow, pick
+from desktop_app.reports.data import (
+    GRADE_LABELS,
+    GRADES,
+    SUBMISSION_STATES,
+    AnnualReportData,
+    AssessmentRow,
+    pick,
+)
 from desktop_app.reports.gbt9704 import signature_block
 from desktop_app.reports.quarterly import heading_number
 
@@ -20,7 +27,7 @@ GRADE_COLOURS = {"excellent": colors.Color(0.85, 0.95, 0.85), "fail": colors.Col
 
 def build_annual(data: AnnualReportData, out: Path, lang: str = "zh", *, fonts: F.FontSet | None = None,
                  on_progress: Callable[[int], None] | None = None) -> ReportResult:
-    b = Builder(lang, **({"fonts": fonts} if fonts else {}))
+    b = Builder(lang, fonts)
     title = b.t("annual.title", year=data.year)
     return b.write(out, annual_story(b, data), title, subject=f"PeakDesk annual assessment {data.year}",
                    on_progress=on_progress)
@@ -36,7 +43,7 @@ def annual_story(b: Builder, data: AnnualReportData) -> list[Flowable]:
 
     story += ty.h1(b.t("annual.h_overview"))
     story.append(ty.p(b.t("annual.overview", units=len(data.rows), **{g: grades[g] for g in GRADES})))
-    story.append(b.table_caption(b.t("annual.scores_caption")))
+    story += b.table_caption(b.t("annual.scores_caption"))
     story.append(score_table(b, data))
     if any(r.evaluation is None for r in data.rows):
         story.append(ty.p("* " + b.t("annual.evaluation_missing"), "body_noindent"))

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
-from desktop_app.domain.models import STATUS_LABELS, ROLE_LABELS, Role, Status
+from desktop_app.domain.models import ROLE_LABELS, STATUS_LABELS, Role, Status
 from desktop_app.reports import fonts as F
 from desktop_app.reports.data import ReportMeta, pick
-from desktop_app.reports.gbt9704 import Typography, build_pdf, document_header, format_date
+from desktop_app.reports.gbt9704 import LINE, Typography, build_pdf, document_header, format_date
 from desktop_app.reports.texts import ReportTexts, load_texts
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -33,13 +33,14 @@ class ReportResult:
 @dataclass
 class Builder:
     lang: str
-    fonts: F.FontSet = field(default_factory=F.default_fonts)
+    fonts_: F.FontSet | None = None
     texts: ReportTexts | None = None
     tables: int = 0
     figures: int = 0
 
     def __post_init__(self) -> None:
         self.lang = "zh" if self.lang.startswith("zh") else "en"
+        self.fonts: F.FontSet = self.fonts_ or F.default_fonts()
         self.typo = Typography(self.lang, self.fonts)
         if self.texts is None:
             self.texts = load_texts(self.lang)
@@ -70,9 +71,10 @@ class Builder:
     def role(self, role: Role | None) -> str:
         return "" if role is None else pick(ROLE_LABELS[role], self.lang)
 
-    def table_caption(self, caption: str) -> Flowable:
+    def table_caption(self, caption: str) -> list[Flowable]:
+        """The numbered caption, never alone at the foot of a page."""
         self.tables += 1
-        return self.typo.caption(self.t("common.table", n=self.tables, caption=caption))
+        return [CondPageBreak(LINE * 4), self.typo.caption(self.t("common.table", n=self.tables, caption=caption))]
 
     def figure(self, drawing: Flowable, caption_key: str) -> Flowable:
         self.figures += 1

@@ -16,7 +16,7 @@ from desktop_app.reports.gbt9704 import signature_block
 
 def build_department(data: DepartmentSheetData, out: Path, lang: str = "zh", *, fonts: F.FontSet | None = None,
                      on_progress: Callable[[int], None] | None = None) -> ReportResult:
-    b = Builder(lang, **({"fonts": fonts} if fonts else {}))
+    b = Builder(lang, fonts)
     title = b.t("department.title", department=data.department.name(b.lang))
     return b.write(out, department_story(b, data), title,
                    subject=f"PeakDesk task sheet {data.department.code} {data.period}", on_progress=on_progress)

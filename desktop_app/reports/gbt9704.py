@@ -68,7 +68,7 @@ def install_line_breaking_rules() -> None:
     extra = "".join(ch for ch in NO_LINE_START if ch not in textsplit.ALL_CANNOT_START)
     if extra:
         textsplit.ALL_CANNOT_START = textsplit.ALL_CANNOT_START + extra
-    rl_paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START  # type: ignore[attr-defined]
+    rl_paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
 
 
 # reportlab hangs one closing mark in the margin but lets a second one (”，) start the next line.
@@ -135,7 +135,7 @@ _patch_double_closers()
 textsplit.getCharWidths = _cached_char_widths
 
 
-class Para(Paragraph):
+class Para(Paragraph):  # type: ignore[misc]
     """A paragraph that remembers its last layout: tables wrap each cell twice (to size the row,
     then to draw it) at the same width, and line breaking is the bulk of a report's build time."""
 
@@ -203,9 +203,9 @@ class Typography:
             "title": ParagraphStyle("title", parent=body, fontName=self.font(F.TITLE), fontSize=TITLE_SIZE,
                                     leading=LINE * 1.25, alignment=TA_CENTER, firstLineIndent=0,
                                     spaceBefore=LINE * 0.5, spaceAfter=LINE * 0.75),
-            "h1": ParagraphStyle("h1", parent=body, fontName=self.font(F.HEI), alignment=TA_LEFT, keepWithNext=1,
+            "h1": ParagraphStyle("h1", parent=body, fontName=self.font(F.HEI), alignment=TA_LEFT,
                                  firstLineIndent=2 * BODY_SIZE if self.zh else 0),
-            "h2": ParagraphStyle("h2", parent=body, fontName=self.font(F.KAI), alignment=TA_LEFT, keepWithNext=1,
+            "h2": ParagraphStyle("h2", parent=body, fontName=self.font(F.KAI), alignment=TA_LEFT,
                                  firstLineIndent=2 * BODY_SIZE if self.zh else 0),
             "h3": ParagraphStyle("h3", parent=body, alignment=TA_LEFT),
             "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT, firstLineIndent=0),
@@ -222,7 +222,7 @@ class Typography:
                                               alignment=TA_CENTER, wordWrap=wrap),
             "caption": ParagraphStyle("caption", fontName=self.font(F.HEI), fontSize=TABLE_SIZE,
                                       leading=TABLE_SIZE * 1.5, alignment=TA_CENTER, wordWrap=wrap,
-                                      spaceBefore=4, spaceAfter=4, keepWithNext=1),
+                                      spaceBefore=4, spaceAfter=4),
         }
 
     # Flowable shortcuts --------------------------------------------------------------------
@@ -241,10 +241,10 @@ class Typography:
 
     def h1(self, text: str) -> list[Flowable]:
         # a heading never ends a page: keep at least three lines below it
-        return [CondPageBreak(LINE * 4), self.para(text, self.styles["h1"])]
+        return [CondPageBreak(LINE * 5), self.para(text, self.styles["h1"])]
 
     def h2(self, text: str) -> list[Flowable]:
-        return [CondPageBreak(LINE * 3), self.para(text, self.styles["h2"])]
+        return [CondPageBreak(LINE * 5), self.para(text, self.styles["h2"])]
 
     def h3(self, text: str) -> Paragraph:
         return self.para(text, self.styles["h3"])
@@ -261,9 +261,10 @@ class Typography:
         aligned = {a: self._aligned(cell, a) for a in "LCR"}
         align = list(align or ["L"] * len(header))
         col_widths = [BLOCK_WIDTH * w for w in widths]
-        data: list[list[object]] = [[self.para(h, head) for h in header]]
         # a cell that fits on one line is drawn as a plain string (no paragraph to lay out: much faster)
         room = [w - 6 for w in col_widths]
+        data: list[list[object]] = [[h if self._fits(h, head, room[i]) else self.para(h, head)
+                                     for i, h in enumerate(header)]]
         for row in rows:
             out_row: list[object] = []
             for i, v in enumerate(row):
@@ -271,8 +272,7 @@ class Typography:
                     out_row.append(v)
                     continue
                 raw = "" if v is None else str(v)
-                if "\n" not in raw and (self.zh or not _CJK_RUN.search(raw)) and \
-                        self._width(raw, cell) <= room[i]:
+                if self._fits(raw, cell, room[i]):
                     out_row.append(raw)
                 else:
                     out_row.append(self.para(raw, aligned[align[i]]))
@@ -283,6 +283,8 @@ class Typography:
                       spaceBefore=2, spaceAfter=LINE * 0.3)
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize),  # else cells start in Helvetica
+            ("FONT", (0, 0), (-1, 0), head.fontName, head.fontSize),
+            ("ALIGN", (0, 0), (-1, 0), "CENTER"),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -302,6 +304,9 @@ class Typography:
                                               alignment={"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}[a])
         return self.styles[key]
 
+    def _fits(self, text: str, style: ParagraphStyle, room: float) -> bool:
+        return "\n" not in text and (self.zh or not _CJK_RUN.search(text)) and self._width(text, style) <= room
+
     def _width(self, text: str, style: ParagraphStyle) -> float:
         key = (text, style.fontName, style.fontSize)
         width = self._widths.get(key)
@@ -314,7 +319,7 @@ class Typography:
 
 
 # --- the document header (版头) and closing blocks --------------------------------------------
-class RedRule(Flowable):
+class RedRule(Flowable):  # type: ignore[misc]
     """The red separator line under the document number (版头中的分隔线)."""
 
     def __init__(self, width: float = BLOCK_WIDTH, thickness: float = 1.0, space: float = 4 * mm) -> None:
@@ -368,7 +373,8 @@ def balanced_title(typo: Typography, title: str) -> str:
         return typo.text(title)
     lines = int(width // BLOCK_WIDTH) + 1
     per_line = width / lines
-    out, current, used = [], "", 0.0
+    out: list[str] = []
+    current, used = "", 0.0
     for ch in title:
         w = pdfmetrics.stringWidth(ch, style.fontName, style.fontSize)
         if current and used + w > per_line * 1.02 and ch not in NO_LINE_START and len(out) < lines - 1:
@@ -395,7 +401,7 @@ def signature_block(typo: Typography, issuer: str, date: dt.date, *, seal_note: 
     return KeepTogether(parts)
 
 
-class SealBox(Flowable):
+class SealBox(Flowable):  # type: ignore[misc]
     """A dashed circle marking where the seal goes (印章位置), right of centre."""
 
     def __init__(self, typo: Typography, note: str, diameter: float = 42 * mm) -> None:
@@ -421,7 +427,7 @@ class SealBox(Flowable):
 
 
 # --- the page template ------------------------------------------------------------------------
-class _InfoWithFonts(PDFInfo):
+class _InfoWithFonts(PDFInfo):  # type: ignore[misc]
     """PDF document information with an extra key naming the fonts (PeakDeskFonts)."""
 
     extra: dict[str, str] = {}  # replaced per instance
@@ -441,7 +447,7 @@ class _InfoWithFonts(PDFInfo):
         return PDFDictionary(d).format(document)  # type: ignore[no-any-return]
 
 
-class GbtDocument(BaseDocTemplate):
+class GbtDocument(BaseDocTemplate):  # type: ignore[misc]
     """A4 with the GB/T 9704 text block; page numbers alternate sides; fonts named in the metadata."""
 
     def __init__(self, filename: Any, typo: Typography, *, title: str, author: str = "",

@@ -17,7 +17,7 @@ from desktop_app.reports.gbt9704 import signature_block
 def build_monthly(data: MonthlyBulletinData, out: Path, lang: str = "zh", *,
                   fonts: F.FontSet | None = None,
                   on_progress: Callable[[int], None] | None = None) -> ReportResult:
-    b = Builder(lang, **({"fonts": fonts} if fonts else {}))
+    b = Builder(lang, fonts)
     story = monthly_story(b, data)
     title = b.t("monthly.title", period_label=b.month_label(data.period))
     return b.write(out, story, title, subject=f"PeakDesk monthly bulletin {data.period}", on_progress=on_progress)
@@ -45,7 +45,7 @@ def monthly_story(b: Builder, data: MonthlyBulletinData) -> list[Flowable]:
                       else b.t("monthly.all_reported")))
     order = {s: i for i, s in enumerate(("missing", "late", "on_time"))}
     rows = sorted(data.submissions, key=lambda s: (order[s.status], s.department.code))
-    story.append(b.table_caption(b.t("monthly.submissions_caption")))
+    story += b.table_caption(b.t("monthly.submissions_caption"))
     story.append(ty.table(
         b.tl("monthly.submissions_header"),
         [[i, s.department.name(lang), pick(SUBMISSION_LABELS[s.status], lang),
@@ -57,7 +57,7 @@ def monthly_story(b: Builder, data: MonthlyBulletinData) -> list[Flowable]:
         ty.font(F.FANGSONG), colour_keys=SUBMISSION_STATES), "common.chart_submissions"))
 
     story += ty.h1(b.t("monthly.h_sections"))
-    story.append(b.table_caption(b.t("monthly.sections_caption")))
+    story += b.table_caption(b.t("monthly.sections_caption"))
     story.append(ty.table(
         b.tl("monthly.sections_header"),
         [[f"{s.number}{s.title.get(lang)}" if b.zh else s.title.get(lang), s.tasks, s.completed,
@@ -70,7 +70,7 @@ def monthly_story(b: Builder, data: MonthlyBulletinData) -> list[Flowable]:
     story += ty.h1(b.t("monthly.h_behind"))
     if data.behind:
         story.append(ty.p(b.t("monthly.behind_intro", count=len(data.behind))))
-        story.append(b.table_caption(b.t("monthly.behind_caption")))
+        story += b.table_caption(b.t("monthly.behind_caption"))
         story.append(ty.table(
             b.tl("monthly.behind_header"),
             [[t.code, t.title.get(lang), t.lead_names(lang), b.status(t.status), b.pct(t.percent),

@@ -36,7 +36,7 @@ def quarter_label(b: Builder, code: str) -> str:
 
 def build_quarterly(data: QuarterlyCircularData, out: Path, lang: str = "zh", *, fonts: F.FontSet | None = None,
                     on_progress: Callable[[int], None] | None = None) -> ReportResult:
-    b = Builder(lang, **({"fonts": fonts} if fonts else {}))
+    b = Builder(lang, fonts)
     story = quarterly_story(b, data)
     title = b.t("quarterly.title", quarter_label=quarter_label(b, data.quarter))
     return b.write(out, story, title, subject=f"PeakDesk early-warning circular {data.quarter}",
@@ -56,7 +56,7 @@ def quarterly_story(b: Builder, data: QuarterlyCircularData) -> list[Flowable]:
     story += ty.h1(b.t("quarterly.h_overview"))
     story.append(ty.p(b.t("quarterly.overview", total=total, red=counts["red"], yellow=counts["yellow"],
                           green=counts["green"])))
-    story.append(b.table_caption(b.t("quarterly.counts_caption")))
+    story += b.table_caption(b.t("quarterly.counts_caption"))
     level_colours = {"red": colors.Color(1, 0.85, 0.85), "yellow": colors.Color(1, 0.95, 0.75),
                      "green": colors.Color(0.85, 0.95, 0.85)}
     story.append(ty.table(

@@ -38,18 +38,21 @@ def test_bench_annual_report(tmp_path):
     build_annual(data, tmp_path / "warm.pdf", "zh", fonts=fonts)
     _bare(data, tmp_path / "warm-bare.pdf", fonts.name(F.FANGSONG))
 
-    def best(fn, n=3):
-        times = []
-        for _ in range(n):
-            t = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - t)
-        return min(times)
-
-    ours = best(lambda: build_annual(data, tmp_path / "annual.pdf", "zh", fonts=fonts))
-    bare = best(lambda: _bare(data, tmp_path / "bare.pdf", fonts.name(F.FANGSONG)))
-    ratio = ours / bare
-    print(f"\nannual report, 60 departments × 300 tasks: PeakDesk {ours:.2f} s, bare reportlab {bare:.2f} s, "
-          f"ratio {ratio:.2f}")
+    # interleaved runs, best of each. The machine is shared, so the ratio compares CPU time (what the
+    # build itself costs); the 3 s limit is checked on wall-clock time.
+    walls: dict[str, list[float]] = {"ours": [], "bare": []}
+    cpus: dict[str, list[float]] = {"ours": [], "bare": []}
+    runs = {"ours": lambda: build_annual(data, tmp_path / "annual.pdf", "zh", fonts=fonts),
+            "bare": lambda: _bare(data, tmp_path / "bare.pdf", fonts.name(F.FANGSONG))}
+    for _ in range(5):
+        for name, run in runs.items():
+            w, c = time.perf_counter(), time.process_time()
+            run()
+            walls[name].append(time.perf_counter() - w)
+            cpus[name].append(time.process_time() - c)
+    ours, bare = min(walls["ours"]), min(walls["bare"])
+    ratio = min(cpus["ours"]) / min(cpus["bare"])
+    print(f"\nannual report, 60 departments × 300 tasks: PeakDesk {ours:.2f} s, bare reportlab {bare:.2f} s "
+          f"(wall); CPU {min(cpus['ours']):.2f} s vs {min(cpus['bare']):.2f} s, ratio {ratio:.2f}")
     assert ours <= 3.0
     assert ratio <= 1.5
