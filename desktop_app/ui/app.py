@@ -1,0 +1,155 @@
+"""QApplication set-up: names for QSettings, icon, style, translators, a CJK font, and the ``gui`` entry.
+
+The language is a two-letter code, ``zh`` or ``en``: from the command line, else the setting, else
+the system locale. Switching it at run time swaps the translators; Qt then sends every widget a
+``LanguageChange`` event and the windows re-translate themselves.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from desktop_app import __version__
+from desktop_app.paths import RESOURCES_DIR
+from desktop_app.ui import settings
+
+LANGUAGES = ("zh", "en")
+TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
+FONTS_DIR = RESOURCES_DIR / "fonts"
+ICON_PATH = RESOURCES_DIR / "icons" / "peakdesk.svg"
+
+# Common CJK UI fonts, tried in order when the system font database has no Chinese family and we ship
+# none in resources/fonts (Windows, macOS and Debian/Ubuntu package locations).
+SYSTEM_CJK_FONTS = (
+    "C:/Windows/Fonts/msyh.ttc", "C:/Windows/Fonts/simhei.ttf", "C:/Windows/Fonts/simsun.ttc",
+    "/System/Library/Fonts/PingFang.ttc", "/System/Library/Fonts/STHeiti Medium.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+)
+
+
+class LanguageHub(QObject):
+    """Holds the current language and its translators; tells windows when it changes."""
+
+    changed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = "en"
+        self._translators: list[QTranslator] = []
+
+    def apply(self, lang: str) -> None:
+        app = QCoreApplication.instance()
+        assert app is not None
+        for tr in self._translators:
+            app.removeTranslator(tr)
+        self._translators = []
+        self.lang = lang if lang in LANGUAGES else "en"
+        if self.lang == "zh":
+            ours = QTranslator(app)
+            if ours.load(str(TRANSLATIONS_DIR / "peakdesk_zh_CN.qm")):
+                self._translators.append(ours)
+            qt = QTranslator(app)
+            if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                self._translators.append(qt)
+            QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        else:
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        for tr in self._translators:
+            app.installTranslator(tr)
+        self.changed.emit(self.lang)
+
+    @property
+    def translators_loaded(self) -> int:
+        return len(self._translators)
+
+
+_hub: LanguageHub | None = None
+
+
+def language_hub() -> LanguageHub:
+    global _hub
+    if _hub is None:
+        _hub = LanguageHub()
+    return _hub
+
+
+def current_lang() -> str:
+    return language_hub().lang
+
+
+def system_language() -> str:
+    return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def resolve_language(explicit: str | None = None) -> str:
+    """Command line, else the saved setting, else the system locale."""
+    if explicit in LANGUAGES:
+        return explicit  # type: ignore[return-value]
+    saved = settings.LANGUAGE.get()
+    if saved in LANGUAGES:
+        return saved
+    return system_language()
+
+
+def set_language(lang: str, *, remember: bool = True) -> None:
+    if remember:
+        settings.LANGUAGE.set(lang)
+    language_hub().apply(lang)
+
+
+def has_cjk_family() -> bool:
+    return any(QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(f)
+               for f in QFontDatabase.families())
+
+
+def ensure_cjk_font() -> str | None:
+    """Make sure Chinese can be drawn: load a bundled (or well-known system) CJK font if none is known.
+
+    Returns the family that was added, or None when the system already had one (or none was found).
+    """
+    if has_cjk_family():
+        return None
+    candidates = sorted(p for p in FONTS_DIR.glob("*") if p.suffix.lower() in (".ttf", ".otf", ".ttc"))
+    candidates += [Path(p) for p in SYSTEM_CJK_FONTS]
+    for path in candidates:
+        if not path.is_file():
+            continue
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            continue
+        families = QFontDatabase.applicationFontFamilies(font_id)
+        if families:
+            return families[0]
+    return None
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(ICON_PATH)) if ICON_PATH.is_file() else QIcon()
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, configured once (reuses an existing instance, e.g. under pytest-qt)."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            QGuiApplication.highDpiScaleFactorRoundingPolicy().PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(settings.ORGANIZATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName("PeakDesk")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    if app.property("peakdesk_configured") is None:
+        app.setStyle("Fusion")
+        ensure_cjk_font()
+        app.setProperty("peakdesk_configured", True)
+    return app

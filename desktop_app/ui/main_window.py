@@ -1,0 +1,360 @@
+"""The main window: navigation list, stacked pages, demo banner, menus, shortcuts, status bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.domain.models import ChangeSummary
+from desktop_app.errors import PeakDeskError
+from desktop_app.paths import backups_dir
+from desktop_app.store.db import backup_to, open_database
+from desktop_app.ui import settings
+from desktop_app.ui.app import app_icon, current_lang, language_hub, set_language
+from desktop_app.ui.names import VIEW_NAMES
+from desktop_app.ui.ops import Op, show_error
+from desktop_app.ui.pages import ComingPage, Page, view_title
+
+STYLE = """
+#demo-banner { background: #fff3cd; color: #664d03; padding: 6px 12px; border-bottom: 1px solid #ffe69c; }
+#navigation { font-size: 11pt; border: none; background: #f3f5f4; }
+#navigation::item { padding: 8px 12px; }
+#navigation::item:selected { background: #1f6f4a; color: white; }
+#page-heading { font-size: 16pt; font-weight: bold; }
+#page-note { color: #6c757d; }
+"""
+
+
+def newest_plan_id(db: Any) -> int | None:
+    row = db.execute("SELECT id FROM plan WHERE translation_of IS NULL ORDER BY id DESC LIMIT 1").fetchone()
+    return int(row[0]) if row else None
+
+
+def demo_today(db: Any) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = 'demo_today'").fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+class MainWindow(QMainWindow):
+    """One database at a time; pages get it through ``set_database`` and refresh from change summaries."""
+
+    loaded = Signal()  # a database was opened and every page has its data
+    changed = Signal(object)  # ChangeSummary after a write
+
+    def __init__(self, db_path: Path | None = None, *, view: str | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main-window")
+        self.setWindowIcon(app_icon())
+        self.setStyleSheet(STYLE)
+        self.db: Any = None
+        self.db_path: Path | None = None
+        self.plan_id: int | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+
+        self.banner = QLabel()
+        self.banner.setObjectName("demo-banner")
+        self.banner.setVisible(False)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(220)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        for key in VIEW_NAMES:
+            page = self._make_page(key)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([170, 1200])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.status_db = QLabel()
+        self.status_count = QLabel()
+        self.statusBar().addPermanentWidget(self.status_count)
+        self.statusBar().addPermanentWidget(self.status_db)
+
+        self._build_actions()
+        self._build_menus()
+        self.retranslate()
+        language_hub().changed.connect(lambda _lang: self._sync_language_actions())
+        self._restore_layout()
+        self.show_view(view or settings.LAST_VIEW.get())
+        if db_path is not None:
+            QTimer.singleShot(0, lambda: self.open_database(db_path))
+
+    # --- pages -----------------------------------------------------------------------------------
+    def _make_page(self, key: str) -> Page:
+        if key == "ledger":
+            from desktop_app.ui.ledger_view import LedgerPage
+
+            return LedgerPage(self)
+        if key == "departments":
+            from desktop_app.ui.departments_view import DepartmentsPage
+
+            return DepartmentsPage(self)
+        return ComingPage(self, key)
+
+    def show_view(self, key: str) -> None:
+        if key not in self.pages:
+            key = "ledger"
+        self.nav.setCurrentRow(VIEW_NAMES.index(key))
+
+    def current_view(self) -> str:
+        return VIEW_NAMES[self.stack.currentIndex()]
+
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(VIEW_NAMES):
+            self.stack.setCurrentIndex(row)
+            settings.LAST_VIEW.set(VIEW_NAMES[row])
+
+    # --- actions and menus -----------------------------------------------------------------------
+    def _action(self, name: str, slot: Any, shortcut: Any = None) -> QAction:
+        act = QAction(self)
+        act.setObjectName(name)
+        act.triggered.connect(slot)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                act.setShortcuts(shortcut)
+            else:
+                act.setShortcut(QKeySequence(shortcut))
+        self.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        self.act_open = self._action("action-open", self.choose_database, QKeySequence.StandardKey.Open)
+        self.act_backup = self._action("action-backup", self.backup_database, "Ctrl+Shift+B")
+        self.act_quit = self._action("action-quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_undo = self.undo_stack.createUndoAction(self)
+        self.act_undo.setObjectName("action-undo")
+        self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.act_redo = self.undo_stack.createRedoAction(self)
+        self.act_redo.setObjectName("action-redo")
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.act_undo)
+        self.addAction(self.act_redo)
+        self.act_find = self._action("action-find", self._focus_search, QKeySequence.StandardKey.Find)
+        self.act_settings = self._action("action-settings", self.open_settings, "Ctrl+,")
+        self.act_reload = self._action("action-reload", self.reload, QKeySequence.StandardKey.Refresh)
+        self.view_actions: list[QAction] = []
+        for i, key in enumerate(VIEW_NAMES):
+            act = self._action(f"action-view-{key}", lambda _c=False, k=key: self.show_view(k), f"Ctrl+{i + 1}")
+            self.view_actions.append(act)
+        self.lang_group = QActionGroup(self)
+        self.lang_actions: dict[str, QAction] = {}
+        for lang, native in (("zh", "中文"), ("en", "English")):
+            act = QAction(native, self, checkable=True)
+            act.setObjectName(f"action-lang-{lang}")
+            act.triggered.connect(lambda _c=False, lg=lang: set_language(lg))
+            self.lang_group.addAction(act)
+            self.lang_actions[lang] = act
+        self.act_about = self._action("action-about", self.about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addActions([self.act_open, self.act_backup])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addActions([self.act_undo, self.act_redo])
+        self.menu_edit.addSeparator()
+        self.menu_edit.addActions([self.act_find, self.act_settings])
+        self.menu_view = bar.addMenu("")
+        self.menu_view.addActions(self.view_actions)
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_reload)
+        self.menu_lang = bar.addMenu("")
+        self.menu_lang.addActions(list(self.lang_actions.values()))
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+    def retranslate(self) -> None:
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_lang.setTitle(self.tr("&Language"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.act_open.setText(self.tr("&Open Database…"))
+        self.act_backup.setText(self.tr("&Back Up Database"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_find.setText(self.tr("&Find Task"))
+        self.act_settings.setText(self.tr("&Settings…"))
+        self.act_reload.setText(self.tr("&Reload"))
+        self.act_about.setText(self.tr("&About PeakDesk"))
+        self.act_undo.setText(self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo"))
+        for i, key in enumerate(VIEW_NAMES):
+            title = view_title(key)
+            self.nav.item(i).setText(title)
+            self.view_actions[i].setText(title)
+        self._update_banner()
+        self._update_status()
+        self._update_title()
+        self._sync_language_actions()
+
+    def _sync_language_actions(self) -> None:
+        act = self.lang_actions.get(current_lang())
+        if act is not None:
+            act.setChecked(True)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        name = self.db_path.name if self.db_path else self.tr("no database")
+        modified = "" if self.undo_stack.isClean() else " *"
+        self.setWindowTitle(f"{name}{modified} — PeakDesk")
+
+    def _update_banner(self) -> None:
+        today = demo_today(self.db) if self.db is not None else None
+        self.banner.setVisible(bool(today))
+        if today:
+            self.banner.setText(self.tr(
+                "Demo data: every figure is computed as if today were %1. Open your own database with "
+                "File → Open Database.").replace("%1", today))
+
+    def _update_status(self) -> None:
+        self.status_db.setText(str(self.db_path) if self.db_path else self.tr("No database open"))
+        if self.db is not None and self.plan_id is not None:
+            n = self.db.execute("SELECT count(*) FROM task WHERE plan_id = ?", [self.plan_id]).fetchone()[0]
+            self.status_count.setText(self.tr("%n task(s)", "", n))
+        else:
+            self.status_count.setText("")
+
+    # --- database --------------------------------------------------------------------------------
+    def open_database(self, path: Path | str) -> bool:
+        path = Path(path)
+        try:
+            db = open_database(path)
+        except PeakDeskError as exc:
+            show_error(self, exc, title=self.tr("Open Database"))
+            return False
+        if self.db is not None:
+            self.db.close()
+        self.db, self.db_path = db, path
+        self.plan_id = newest_plan_id(db)
+        self.undo_stack.clear()
+        settings.LAST_DATABASE.set(str(path))
+        for page in self.pages.values():
+            page.set_database(db, self.plan_id)
+        self.retranslate()
+        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
+        self.loaded.emit()
+        return True
+
+    def reload(self) -> None:
+        if self.db_path is not None:
+            self.open_database(self.db_path)
+
+    def notify(self, changes: ChangeSummary) -> None:
+        """A write happened (an undo command, a service): pages refresh what is stale."""
+        for page in self.pages.values():
+            page.refresh(changes)
+        self._update_status()
+        self.changed.emit(changes)
+
+    def choose_database(self) -> None:
+        start = str(self.db_path.parent) if self.db_path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Database"), start,
+            self.tr("PeakDesk databases (*.sqlite *.db);;All files (*)"))
+        if path:
+            self.open_database(path)
+
+    def backup_database(self) -> Op | None:
+        """Copy the open database into the backups folder with SQLite's backup API, in the background."""
+        if self.db_path is None:
+            return None
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = backups_dir() / f"{self.db_path.stem}-{stamp}.sqlite"
+
+        def job(db: Any, progress: Any, _cancelled: Any) -> Path:
+            progress(0, 1, "")
+            backup_to(db, target)
+            progress(1, 1, "")
+            return target
+
+        def done(path: Path) -> None:
+            self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(path)), 10000)
+
+        return Op(self, self.db_path, job, title=self.tr("Back Up Database")).success(done).run()
+
+    # --- misc ------------------------------------------------------------------------------------
+    def _focus_search(self) -> None:
+        self.show_view("ledger")
+        page = self.pages["ledger"]
+        focus = getattr(page, "focus_search", None)
+        if focus:
+            focus()
+
+    def open_settings(self) -> None:
+        from desktop_app.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About PeakDesk"), self.tr(
+            "<h3>PeakDesk %1</h3><p>Carbon-peak plan task desk: task ledger, monthly reporting, quarterly "
+            "early warnings, annual assessment and printed reports.</p>").replace("%1", __version__))
+
+    def _restore_layout(self) -> None:
+        geometry = settings.MAIN_GEOMETRY.get()
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        state = settings.MAIN_STATE.get()
+        if not state.isEmpty():
+            self.restoreState(state)
+        split = settings.MAIN_SPLITTER.get()
+        if not split.isEmpty():
+            self.splitter.restoreState(split)
+
+    def save_layout(self) -> None:
+        settings.MAIN_GEOMETRY.set(self.saveGeometry())
+        settings.MAIN_STATE.set(self.saveState())
+        settings.MAIN_SPLITTER.set(self.splitter.saveState())
+        for page in self.pages.values():
+            page.save_state()
+        settings.qsettings().sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_layout()
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        super().closeEvent(event)
