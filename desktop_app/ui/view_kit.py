@@ -1,0 +1,143 @@
+"""Small pieces the dashboard, periods, warnings, assessment and reports pages share.
+
+``RowsModel`` is the one read-only table model those pages use: a list of row objects and a list of
+``Column``s that say how a row is displayed, sorted, coloured and explained (tooltip). Column titles
+are set by the page (``set_titles``) so that they go through the page's ``tr()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QLabel, QTableView, QWidget
+
+Index = QModelIndex | QPersistentModelIndex
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+LEVEL_COLORS = {"red": "#f5c2c7", "yellow": "#ffe69c", "green": "#badbcc"}
+LEVEL_TEXT_COLORS = {"red": "#842029", "yellow": "#664d03", "green": "#0f5132"}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    value: Callable[[Any], Any]
+    sort: Callable[[Any], Any] | None = None
+    tooltip: Callable[[Any], str | None] | None = None
+    background: Callable[[Any], str | None] | None = None
+    align_right: bool = False
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows of any objects shown through ``Column`` accessors; read-only."""
+
+    def __init__(self, columns: Sequence[Column], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[Any] = []
+        self.titles = [c.key for c in columns]
+
+    def set_titles(self, titles: Sequence[str]) -> None:
+        assert len(titles) == len(self.columns)
+        self.titles = list(titles)
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: Index) -> Any:
+        return self.rows[index.row()] if index.isValid() and 0 <= index.row() < len(self.rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.titles):
+            return self.titles[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)) \
+                or not (0 <= index.column() < len(self.columns)):
+            return None
+        row, col = self.rows[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = col.value(row)
+            return "" if value is None else str(value)
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            key = col.sort(row) if col.sort else col.value(row)
+            return "" if key is None else key
+        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:
+            return col.tooltip(row)
+        if role == Qt.ItemDataRole.BackgroundRole and col.background:
+            color = col.background(row)
+            return QBrush(QColor(color)) if color else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def table_view(model: Any, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    return view
+
+
+def heading() -> QLabel:
+    label = QLabel()
+    label.setObjectName("page-heading")
+    return label
+
+
+def today(db: Any) -> dt.date:
+    """The date the pages compute with: the demo database's pinned day, else the real date."""
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'demo_today'").fetchone()
+    except Exception:  # noqa: BLE001 - no meta table: not a PeakDesk database yet
+        row = None
+    if row and row[0]:
+        try:
+            return dt.date.fromisoformat(str(row[0])[:10])
+        except ValueError:
+            pass
+    return dt.date.today()
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+    """A multi-line text prompt (reasons, notes); None when cancelled. Tests replace this function."""
+    value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
+    return value if ok else None
+
+
+def fmt_num(x: float | None, digits: int = 1) -> str:
+    if x is None:
+        return "—"
+    text = f"{x:.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
