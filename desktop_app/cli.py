@@ -16,6 +16,9 @@ from desktop_app.errors import PeakDeskError
 # One module per area; each registers its subcommands.
 COMMAND_MODULES = [
     "desktop_app.commands.core",
+    "desktop_app.commands.gui",
+    "desktop_app.commands.cycle",
+    "desktop_app.commands.rules",
 ]
 
 

@@ -12,7 +12,6 @@ from typing import Any
 import sqlite_utils
 
 from desktop_app.errors import UsageError
-from desktop_app.paths import default_db_path
 from desktop_app.store.db import open_database
 
 

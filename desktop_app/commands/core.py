@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from desktop_app.commands.common import Context, print_json
@@ -37,14 +38,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _add_plan_import(plan_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     try:
-        from desktop_app.commands import plan_import
-    except ImportError:
+        plan_import = importlib.import_module("desktop_app.commands.plan_import")
+    except ModuleNotFoundError:
         return
     plan_import.add_import_parser(plan_sub)
 
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
-    ctx.db  # opening creates and migrates
+    _ = ctx.db  # opening creates and migrates
     print(f"{ctx.db_path}: ready")
     return 0
 

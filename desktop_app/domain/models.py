@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Role(StrEnum):
@@ -50,16 +51,18 @@ KIND_LABELS: dict[DeptKind, tuple[str, str]] = {
 }
 
 
+_STATUS_BY_LABEL: dict[str, Status] = {
+    **{s.value: s for s in STATUS_LABELS}, **{zh: s for s, (zh, _en) in STATUS_LABELS.items()}}
+_STATUS_BY_EN_LOWER: dict[str, Status] = {en.lower(): s for s, (_zh, en) in STATUS_LABELS.items()}
+
+
 def status_from_label(text: str) -> Status | None:
     """Accept a status as code, Chinese label or English label (case-insensitive)."""
     t = text.strip()
-    for status, (zh, en) in STATUS_LABELS.items():
-        if t in (status.value, zh) or t.lower() == en.lower():
-            return status
-    return None
+    return _STATUS_BY_LABEL.get(t) or _STATUS_BY_EN_LOWER.get(t.lower())
 
 
-def label(mapping: dict, key: object, lang: str) -> str:  # type: ignore[type-arg]
+def label(mapping: dict[Any, tuple[str, str]], key: object, lang: str) -> str:
     zh, en = mapping[key]
     return zh if lang.startswith("zh") else en
 

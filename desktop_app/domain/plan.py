@@ -54,6 +54,10 @@ class DraftWarning:
     task_code: str | None = None
     line: int | None = None
     kind: str = ""                 # 'no_unit' | 'unknown_unit' | 'number_without_unit' | …
+    message_zh: str = ""
+
+    def text(self, lang: str) -> str:
+        return self.message_zh if lang.startswith("zh") and self.message_zh else self.message
 
 
 @dataclass

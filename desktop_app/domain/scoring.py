@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.models import DeptRef
-from desktop_app.domain.tomlconf import Checker, parse_toml, read_toml
-from desktop_app.paths import TEMPLATES_DIR, user_templates_dir
+from desktop_app.domain.tomlconf import Checker, parse_toml, read_toml, settings_path
 
 SCHEME_FILE = "assessment_scheme.toml"
 WHAT_EN, WHAT_ZH = "the assessment scheme", "考核方案"
@@ -98,8 +97,7 @@ class Scheme:
 
 
 def scheme_path() -> Path:
-    user = user_templates_dir() / SCHEME_FILE
-    return user if user.is_file() else TEMPLATES_DIR / SCHEME_FILE
+    return settings_path(SCHEME_FILE)
 
 
 def load_scheme(path: Path | None = None) -> Scheme:
@@ -148,6 +146,7 @@ def scheme_from_dict(data: dict[str, Any], text: str, path: Path | str) -> Schem
     elif not isinstance(raw_grades, list) or not raw_grades or not all(isinstance(g, dict) for g in raw_grades):
         ck.problem("grade", "must be written as one or more [[grade]] tables")
     else:
+        before = len(ck.problems)
         for i, g in enumerate(raw_grades):
             p = f"grade[{i}]"
             ck.unknown_keys(g, {"code", "name_zh", "name_en", "min"}, p)
@@ -158,7 +157,7 @@ def scheme_from_dict(data: dict[str, Any], text: str, path: Path | str) -> Schem
         codes = [g.code for g in grades]
         if len(set(codes)) != len(codes):
             ck.problem("grade", f"grade codes must be unique: {codes}")
-        if [g.min for g in grades] != sorted((g.min for g in grades), reverse=True):
+        if len(ck.problems) == before and [g.min for g in grades] != sorted((g.min for g in grades), reverse=True):
             ck.problem("grade", "list the grades from the highest minimum to the lowest")
     kw["grades"] = tuple(grades)
 
@@ -317,15 +316,22 @@ def progress_component(d: DepartmentInput, s: Scheme) -> Component:
                      {"tasks": rows, "weighted_sum": round(num, 4), "weight_total": round(den, 4)}, flags)
 
 
+def _deduction(top: float, floor: float, decimals: int,
+               items: list[tuple[float, int, str, str]]) -> tuple[float, str, str]:
+    """max(floor, top − Σ penalty × count) with its formula; items are (penalty, count, zh, en)."""
+    raw = top - sum(penalty * count for penalty, count, _, _ in items)
+    score = round(min(top, max(floor, raw)), decimals)
+    zh = "".join(f" − {_n(p)}×{c}（{label}）" for p, c, label, _ in items)
+    en = "".join(f" − {_n(p)}×{c} {label}" for p, c, _, label in items)
+    return score, f"max({_n(floor)}, {_n(top)}{zh}) = {_n(score)}", f"max({_n(floor)}, {_n(top)}{en}) = {_n(score)}"
+
+
 def reporting_component(d: DepartmentInput, s: Scheme) -> Component:
     late = [p.period for p in d.reporting if p.status == "late"]
     missing = [p.period for p in d.reporting if p.status == "missing"]
-    raw = s.reporting_max - s.late_penalty * len(late) - s.missing_penalty * len(missing)
-    score = round(min(s.reporting_max, max(s.reporting_floor, raw)), s.decimals)
-    zh = (f"max({_n(s.reporting_floor)}, {_n(s.reporting_max)} − {_n(s.late_penalty)}×{len(late)}（迟报）"
-          f" − {_n(s.missing_penalty)}×{len(missing)}（缺报）) = {_n(score)}")
-    en = (f"max({_n(s.reporting_floor)}, {_n(s.reporting_max)} − {_n(s.late_penalty)}×{len(late)} late"
-          f" − {_n(s.missing_penalty)}×{len(missing)} missing) = {_n(score)}")
+    score, zh, en = _deduction(s.reporting_max, s.reporting_floor, s.decimals,
+                               [(s.late_penalty, len(late), "迟报", "late"),
+                                (s.missing_penalty, len(missing), "缺报", "missing")])
     return Component("reporting", score, s.reporting_max, zh, en,
                      {"periods": [vars(p) for p in d.reporting], "late": late, "missing": missing})
 
@@ -333,16 +339,12 @@ def reporting_component(d: DepartmentInput, s: Scheme) -> Component:
 def warnings_component(d: DepartmentInput, s: Scheme) -> Component:
     yellow = [w for w in d.warnings if w.level == "yellow"]
     red = [w for w in d.warnings if w.level == "red"]
-    raw = s.warnings_max - s.yellow_penalty * len(yellow) - s.red_penalty * len(red)
-    score = round(min(s.warnings_max, max(s.warnings_floor, raw)), s.decimals)
-    zh = (f"max({_n(s.warnings_floor)}, {_n(s.warnings_max)} − {_n(s.yellow_penalty)}×{len(yellow)}（黄灯）"
-          f" − {_n(s.red_penalty)}×{len(red)}（红灯）) = {_n(score)}")
-    en = (f"max({_n(s.warnings_floor)}, {_n(s.warnings_max)} − {_n(s.yellow_penalty)}×{len(yellow)} yellow"
-          f" − {_n(s.red_penalty)}×{len(red)} red) = {_n(score)}")
+    score, zh, en = _deduction(s.warnings_max, s.warnings_floor, s.decimals,
+                               [(s.yellow_penalty, len(yellow), "黄灯", "yellow"),
+                                (s.red_penalty, len(red), "红灯", "red")])
     return Component("warnings", score, s.warnings_max, zh, en,
                      {"warnings": [vars(w) for w in d.warnings if w.level != "green"],
-                      "yellow": len(yellow), "red": len(red),
-                      "task_quarters": len(d.warnings)})
+                      "yellow": len(yellow), "red": len(red), "task_quarters": len(d.warnings)})
 
 
 def evaluation_component(d: DepartmentInput, s: Scheme) -> Component:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.errors import InputRejected, Problem
+from desktop_app.paths import TEMPLATES_DIR, user_templates_dir
 
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -44,6 +45,12 @@ def read_toml(path: Path, what_en: str, what_zh: str) -> tuple[dict[str, Any], s
     except (OSError, UnicodeDecodeError) as exc:
         raise config_error(path, [Problem(f"cannot be read: {exc}", file=str(path))], what_en, what_zh) from exc
     return parse_toml(text, path, what_en, what_zh), text
+
+
+def settings_path(file_name: str) -> Path:
+    """The user's edited copy of a settings file when there is one, else the shipped default."""
+    user = user_templates_dir() / file_name
+    return user if user.is_file() else TEMPLATES_DIR / file_name
 
 
 class Checker:
@@ -82,7 +89,10 @@ class Checker:
         for j in range(lo, hi):
             if key_re.match(self.lines[j]):
                 return j + 1
-        return lo + 1 if len(parts) > 1 else None
+        if len(parts) > 1:
+            return lo + 1
+        header = re.compile(rf"^\s*\[\[?\s*{re.escape(parts[0])}\s*\]")  # a whole table: its header
+        return next((i + 1 for i, ln in enumerate(self.lines) if header.match(ln)), None)
 
     def problem(self, key_path: str, message: str) -> None:
         self.problems.append(Problem(f"{key_path}: {message}", file=self.path, line=self.line_of(key_path)))

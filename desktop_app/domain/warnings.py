@@ -18,8 +18,7 @@ from typing import Any
 
 from desktop_app.domain.expected import Expectation, prorated_fraction
 from desktop_app.domain.models import STATUS_LABELS, DeptRef, Direction, Status
-from desktop_app.domain.tomlconf import Checker, parse_toml, read_toml, template_checker
-from desktop_app.paths import TEMPLATES_DIR, user_templates_dir
+from desktop_app.domain.tomlconf import Checker, parse_toml, read_toml, settings_path, template_checker
 
 RULES_FILE = "warning_rules.toml"
 WHAT_EN, WHAT_ZH = "the early-warning rules", "预警规则"
@@ -92,9 +91,7 @@ class RuleSet:
 
 
 def rules_path() -> Path:
-    """The user's edited copy when there is one, else the shipped defaults."""
-    user = user_templates_dir() / RULES_FILE
-    return user if user.is_file() else TEMPLATES_DIR / RULES_FILE
+    return settings_path(RULES_FILE)
 
 
 def load_rules(path: Path | None = None) -> RuleSet:

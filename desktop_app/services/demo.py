@@ -39,7 +39,8 @@ GIVEN = ["敏", "伟", "静", "磊", "婷", "军", "丽", "强", "芳", "洋", "
 
 
 def load_demo_data() -> dict[str, Any]:
-    return json.loads((DATA_DIR / "jiading_demo.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((DATA_DIR / "jiading_demo.json").read_text(encoding="utf-8"))
+    return data
 
 
 def _draft(data: dict[str, Any]) -> PlanDraft:
@@ -195,6 +196,9 @@ def _populate(db: sqlite_utils.Database, report: Progress | None) -> DemoResult:
                 departments.set_members(db, departments.id_for_code(db, d["code"]) or 0,
                                         [departments.id_for_code(db, m) or 0 for m in d["members"]])
         plan_id = ledger.save_plan_draft(db, _draft(data))
+        # Creation stamps on the demo's own clock, so two builds are identical byte for byte.
+        db.execute("UPDATE plan SET created_at = ?", [f"{DEMO_YEAR}-01-02T09:00:00"])
+        db.execute("UPDATE department SET created_at = ?", [f"{DEMO_YEAR}-01-02T09:00:00"])
         meta.meta_set(db, "demo_today", DEMO_TODAY.isoformat())
         meta.meta_set(db, "demo", "1")
         cal = periods.calendar(db)

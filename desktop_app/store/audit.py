@@ -28,7 +28,8 @@ def log(db: sqlite_utils.Database, action: str, entity: str, entity_id: object =
 
 def entries(db: sqlite_utils.Database, entity: str | None = None, entity_id: object | None = None,
             limit: int = 500) -> list[dict[str, Any]]:
-    sql, params = "SELECT * FROM audit_log", []
+    sql = "SELECT * FROM audit_log"
+    params: list[object] = []
     if entity is not None:
         sql += " WHERE entity = ?"
         params.append(entity)

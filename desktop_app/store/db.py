@@ -13,6 +13,7 @@ import os
 import re
 import sqlite3
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,10 +55,13 @@ def latest_version() -> int:
     return len(migrations())
 
 
-def is_network_path(path: Path) -> bool:
-    """True when ``path`` is on a network share, where SQLite's WAL mode is unsafe."""
+def is_network_path(path: Path, mounts_text: str | None = None) -> bool:
+    """True when ``path`` is on a network share, where SQLite's WAL mode is unsafe.
+
+    On Linux the mount table is read from ``/proc/mounts``; ``mounts_text`` replaces it (tests).
+    """
     p = str(path.resolve())
-    if sys.platform == "win32":
+    if sys.platform == "win32" and mounts_text is None:
         if p.startswith("\\\\"):
             return True
         try:
@@ -67,10 +71,12 @@ def is_network_path(path: Path) -> bool:
             return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # type: ignore[attr-defined]
         except (AttributeError, OSError):
             return False
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return False
+    if mounts_text is None:
+        try:
+            mounts_text = Path("/proc/mounts").read_text()
+        except OSError:
+            return False
+    mounts = mounts_text.splitlines()
     best, best_type = "", ""
     for line in mounts:
         fields = line.split()
@@ -258,6 +264,71 @@ def write_tx(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise _translate(exc, db_path(db)) from exc
+
+
+class BatchedWrites:
+    """One write transaction spanning many independent units, committed in batches.
+
+    Every unit runs in its own savepoint (``with batch.unit(): ...``): it is all-or-nothing, and a unit that
+    raises is rolled back to its savepoint only — the units before it stay. The transaction (``BEGIN
+    IMMEDIATE``) starts with the first unit and is committed after ``max_units`` units or once
+    ``max_seconds`` have passed since it began, so the fsync of a commit is paid once per batch and a
+    second PeakDesk waiting on the busy timeout gets the lock between batches. ``close()`` (also on leaving
+    the ``with`` block, by error or cancel) commits the units completed so far: each of them is whole. A
+    process killed mid-batch loses the whole open batch and nothing else. Inside a transaction opened by the
+    caller the units are savepoints of it and committing is left to the caller.
+    """
+
+    def __init__(self, db: sqlite_utils.Database, *, max_units: int = 50, max_seconds: float = 1.0) -> None:
+        self.db = db
+        self.nested = db.conn.in_transaction
+        self.max_units = max_units
+        self.max_seconds = max_seconds
+        self.commits = 0
+        self._units = 0
+        self._began = 0.0
+
+    @contextlib.contextmanager
+    def unit(self) -> Iterator[sqlite_utils.Database]:
+        conn = self.db.conn
+        if not conn.in_transaction:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise _translate(exc, db_path(self.db)) from exc
+            self._units, self._began = 0, time.monotonic()
+        conn.execute("SAVEPOINT batch_unit")
+        try:
+            yield self.db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK TO SAVEPOINT batch_unit")
+                conn.execute("RELEASE SAVEPOINT batch_unit")
+            raise
+        conn.execute("RELEASE SAVEPOINT batch_unit")
+        self._units += 1
+        if self._units >= self.max_units or time.monotonic() - self._began >= self.max_seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        conn = self.db.conn
+        if self.nested or not conn.in_transaction:
+            return
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise _translate(exc, db_path(self.db)) from exc
+        self.commits += 1
+
+    close = commit
+
+    def __enter__(self) -> BatchedWrites:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 def backup_to(db: sqlite_utils.Database, target: Path) -> Path:

@@ -14,10 +14,9 @@ from desktop_app.errors import PeakDeskError
 from desktop_app.store import audit, departments
 from desktop_app.store.db import write_tx
 
-
 # --- writing a plan ---------------------------------------------------------------------------
 
-def _department_for_unit(db: sqlite_utils.Database, unit: DraftUnit, lang: str) -> int:
+def department_for_unit(db: sqlite_utils.Database, unit: DraftUnit, lang: str) -> int:
     """The department a printed unit stands for, creating it ("to check" when unresolved)."""
     alias_lang = "en" if lang == "en" else "zh"
     if unit.code:
@@ -59,7 +58,7 @@ def save_plan_draft(db: sqlite_utils.Database, draft: PlanDraft, *, translation_
                 [plan_id, parent, i, sec.number, sec.title, sec.title_en])
             section_ids[i] = int(cur.lastrowid or 0)
         for seq, obj in enumerate(draft.objectives):
-            _insert_target(db, plan_id, None, seq, obj)
+            insert_target(db, plan_id, None, seq, obj)
         for seq, task in enumerate(draft.tasks):
             cur = db.execute(
                 "INSERT INTO task (plan_id, section_id, code, seq, title_zh, title_en, text_zh, text_en, start_date, "
@@ -70,17 +69,17 @@ def save_plan_draft(db: sqlite_utils.Database, draft: PlanDraft, *, translation_
             task_id = int(cur.lastrowid or 0)
             units = ([(task.lead, Role.LEAD)] if task.lead else []) + [(u, Role.COOPERATING) for u in task.cooperating]
             for useq, (unit, role) in enumerate(units):
-                dept_id = _department_for_unit(db, unit, draft.lang)
+                dept_id = department_for_unit(db, unit, draft.lang)
                 db.execute("INSERT OR IGNORE INTO assignment (task_id, department_id, role, seq) VALUES (?, ?, ?, ?)",
                            [task_id, dept_id, role.value, useq])
             for tseq, target in enumerate(task.targets):
-                _insert_target(db, plan_id, task_id, tseq, target)
+                insert_target(db, plan_id, task_id, tseq, target)
         audit.log(db, "create", "plan", plan_id, {"title": draft.title, "tasks": len(draft.tasks),
                                                  "source": draft.source_name})
     return plan_id
 
 
-def _insert_target(db: sqlite_utils.Database, plan_id: int, task_id: int | None, seq: int, t: Target) -> None:
+def insert_target(db: sqlite_utils.Database, plan_id: int, task_id: int | None, seq: int, t: Target) -> None:
     db.execute(
         "INSERT INTO target (plan_id, task_id, seq, metric, unit, baseline, baseline_year, value, year, direction, text) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -314,7 +313,7 @@ def set_targets(db: sqlite_utils.Database, task_id: int, targets: list[Target]) 
         before = [t.__dict__ for t in targets_for(db, plan_id, task_id)]
         db.execute("DELETE FROM target WHERE task_id = ?", [task_id])
         for seq, t in enumerate(targets):
-            _insert_target(db, plan_id, task_id, seq, t)
+            insert_target(db, plan_id, task_id, seq, t)
         audit.log(db, "targets", "task", task_id, {"before": before, "after": [t.__dict__ for t in targets]})
     return ChangeSummary(tasks=True, details={"task_id": task_id})
 
@@ -343,19 +342,20 @@ def effective_assignments(db: sqlite_utils.Database, plan_id: int) -> list[Effec
     for pid, mid in db.execute("SELECT placeholder_id, member_id FROM placeholder_member ORDER BY member_id").fetchall():
         member_map.setdefault(pid, []).append(mid)
     direct = {(r[0], r[1]) for r in rows if r[3] != DeptKind.PLACEHOLDER.value}
+    roles = {r.value: r for r in Role}          # a dict lookup is ~10x cheaper than Role(value)
     out: list[EffectiveAssignment] = []
     seen: set[tuple[int, int]] = set()
     for task_id, dept_id, role, kind in rows:
         if kind != DeptKind.PLACEHOLDER.value:
             if (task_id, dept_id) not in seen:
                 seen.add((task_id, dept_id))
-                out.append(EffectiveAssignment(task_id, dept_id, Role(role)))
+                out.append(EffectiveAssignment(task_id, dept_id, roles[role]))
             continue
         for member in member_map.get(dept_id, []):
             if (task_id, member) in direct or (task_id, member) in seen:
                 continue
             seen.add((task_id, member))
-            out.append(EffectiveAssignment(task_id, member, Role(role), via=dept_id))
+            out.append(EffectiveAssignment(task_id, member, roles[role], via=dept_id))
     return out
 
 

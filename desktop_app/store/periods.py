@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import sqlite_utils
 
 from desktop_app.domain.calendar import HolidayCalendar
 from desktop_app.domain.models import Period, PeriodKind
-from desktop_app.errors import PeakDeskError
+from desktop_app.errors import UsageError
 from desktop_app.store import meta
 
 
@@ -50,6 +51,27 @@ class PeriodRow:
     def code(self) -> str:
         return self.period.code
 
+    @property
+    def kind(self) -> PeriodKind:
+        return self.period.kind
+
+    @property
+    def start(self) -> dt.date:
+        return self.period.start
+
+    @property
+    def end(self) -> dt.date:
+        return self.period.end
+
+    @property
+    def due(self) -> dt.date:
+        return self.period.due
+
+    def as_json(self) -> dict[str, Any]:
+        return {"code": self.code, "kind": self.kind.value, "start": self.start.isoformat(),
+                "end": self.end.isoformat(), "due": self.due.isoformat(), "closed": self.closed,
+                "closed_reason": self.closed_reason}
+
 
 def _row(r: tuple) -> PeriodRow:  # type: ignore[type-arg]
     return PeriodRow(r[0], r[1], Period(PeriodKind(r[2]), r[3], dt.date.fromisoformat(r[4]),
@@ -72,7 +94,8 @@ def insert_period(db: sqlite_utils.Database, plan_id: int, period: Period) -> in
 
 
 def list_periods(db: sqlite_utils.Database, plan_id: int, kind: PeriodKind | None = None) -> list[PeriodRow]:
-    sql, params = f"SELECT {_COLS} FROM period WHERE plan_id = ?", [plan_id]
+    sql = f"SELECT {_COLS} FROM period WHERE plan_id = ?"
+    params: list[object] = [plan_id]
     if kind is not None:
         sql += " AND kind = ?"
         params.append(kind.value)
@@ -80,13 +103,25 @@ def list_periods(db: sqlite_utils.Database, plan_id: int, kind: PeriodKind | Non
 
 
 def get_period(db: sqlite_utils.Database, plan_id: int, code: str) -> PeriodRow | None:
-    r = db.execute(f"SELECT {_COLS} FROM period WHERE plan_id = ? AND code = ?", [plan_id, code]).fetchone()
+    r = db.execute(f"SELECT {_COLS} FROM period WHERE plan_id = ? AND code = ?", [plan_id, code.strip()]).fetchone()
     return _row(r) if r else None
 
 
 def require_period(db: sqlite_utils.Database, plan_id: int, code: str) -> PeriodRow:
     row = get_period(db, plan_id, code)
     if row is None:
-        raise PeakDeskError(f"Plan {plan_id} has no period {code}. See `peakdesk period list`.",
-                            message_zh=f"方案 {plan_id} 没有 {code} 期次。请查看 `peakdesk period list`。")
+        raise UsageError(f"Plan {plan_id} has no period '{code}'. See `peakdesk period list`.",
+                         message_zh=f"方案 {plan_id} 没有报送期“{code}”。请查看 `peakdesk period list`。")
     return row
+
+
+def period_by_id(db: sqlite_utils.Database, period_id: int) -> PeriodRow:
+    return _row(db.execute(f"SELECT {_COLS} FROM period WHERE id = ?", [period_id]).fetchone())
+
+
+def previous_period(db: sqlite_utils.Database, period: PeriodRow) -> PeriodRow | None:
+    """The period of the same kind just before ``period`` (for last period's entries)."""
+    r = db.execute(f"SELECT {_COLS} FROM period WHERE plan_id = ? AND kind = ? AND start < ? "
+                   "ORDER BY start DESC LIMIT 1", [period.plan_id, period.kind.value, period.start.isoformat()]
+                   ).fetchone()
+    return _row(r) if r else None

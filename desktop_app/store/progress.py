@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -26,6 +27,25 @@ class Entry:
                                   other.next_steps, other.contact)
 
 
+@dataclass
+class CurrentEntry:
+    """The current version of one task's entry (of one department in one period)."""
+
+    id: int
+    version: int
+    received_at: str
+    entry: Entry
+
+
+def current_entries(db: sqlite_utils.Database, period_id: int, department_id: int) -> dict[int, CurrentEntry]:
+    """task id → the current entry of one department in one period."""
+    return {int(r[0]): CurrentEntry(int(r[1]), int(r[2]), r[3], Entry(Status(r[4]), *r[5:]))
+            for r in db.execute(
+                "SELECT task_id, id, version, received_at, status, percent, indicator, narrative, problems, "
+                "next_steps, contact FROM progress WHERE period_id = ? AND department_id = ? AND is_current = 1",
+                [period_id, department_id]).fetchall()}
+
+
 def current_entry(db: sqlite_utils.Database, task_id: int, department_id: int, period_id: int) -> Entry | None:
     r = db.execute(
         "SELECT status, percent, indicator, narrative, problems, next_steps, contact FROM progress "
@@ -42,14 +62,42 @@ def add_entry(db: sqlite_utils.Database, task_id: int, department_id: int, perio
         [task_id, department_id, period_id]).fetchone()[0]
     db.execute("UPDATE progress SET is_current = 0 WHERE task_id = ? AND department_id = ? AND period_id = ? "
                "AND is_current = 1", [task_id, department_id, period_id])
-    cur = db.execute(
-        "INSERT INTO progress (task_id, department_id, period_id, version, is_current, status, percent, indicator, "
-        "narrative, problems, next_steps, contact, received_at, source, submission_id) "
-        "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [task_id, department_id, period_id, version, Status(entry.status).value, entry.percent, entry.indicator,
-         entry.narrative, entry.problems, entry.next_steps, entry.contact,
-         received_at.isoformat(timespec="seconds"), source, submission_id])
+    cur = db.execute(_INSERT, _insert_row(task_id, department_id, period_id, version, entry,
+                                          received_at.isoformat(timespec="seconds"), source, submission_id))
     return int(cur.lastrowid or 0)
+
+
+def add_entries(db: sqlite_utils.Database, department_id: int, period_id: int, entries: Sequence[tuple[int, Entry]],
+                *, received_at: str, source: str, submission_id: int | None = None,
+                current: dict[int, CurrentEntry] | None = None) -> int:
+    """``add_entry`` for many tasks of one department and period in a few statements (a merged workbook).
+
+    ``current``: ``current_entries`` as read in the caller's transaction, if it has them. Caller holds the
+    transaction. Returns the number of versions written.
+    """
+    if current is None:
+        current = current_entries(db, period_id, department_id)
+    versions = dict(db.execute(
+        "SELECT task_id, max(version) FROM progress WHERE period_id = ? AND department_id = ? GROUP BY task_id",
+        [period_id, department_id]).fetchall())
+    retired = [(current[task_id].id,) for task_id, _e in entries if task_id in current]
+    if retired:
+        db.conn.executemany("UPDATE progress SET is_current = 0 WHERE id = ?", retired)
+    db.conn.executemany(_INSERT, [
+        _insert_row(task_id, department_id, period_id, int(versions.get(task_id) or 0) + 1, entry, received_at,
+                    source, submission_id) for task_id, entry in entries])
+    return len(entries)
+
+
+_INSERT = ("INSERT INTO progress (task_id, department_id, period_id, version, is_current, status, percent, indicator, "
+           "narrative, problems, next_steps, contact, received_at, source, submission_id) "
+           "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def _insert_row(task_id: int, department_id: int, period_id: int, version: int, entry: Entry, received_at: str,
+                source: str, submission_id: int | None) -> tuple[object, ...]:
+    return (task_id, department_id, period_id, version, Status(entry.status).value, entry.percent, entry.indicator,
+            entry.narrative, entry.problems, entry.next_steps, entry.contact, received_at, source, submission_id)
 
 
 def history(db: sqlite_utils.Database, task_id: int) -> list[dict[str, object]]:

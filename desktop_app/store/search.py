@@ -22,7 +22,8 @@ def search_tasks(db: sqlite_utils.Database, plan_id: int | None, text: str, limi
         return []
     long_terms = [t for t in terms if len(t) >= MIN_TRIGRAM]
     short_terms = [t for t in terms if len(t) < MIN_TRIGRAM]
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if long_terms:
         match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
         where.append("t.id IN (SELECT rowid FROM task_fts WHERE task_fts MATCH ?)")

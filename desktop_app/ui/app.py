@@ -10,9 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import __version__
 from desktop_app.paths import RESOURCES_DIR
@@ -48,10 +48,11 @@ class LanguageHub(QObject):
     def apply(self, lang: str) -> None:
         app = QCoreApplication.instance()
         assert app is not None
+        # The language is set first: removing and installing translators sends LanguageChange at once.
+        self.lang = lang if lang in LANGUAGES else "en"
         for tr in self._translators:
             app.removeTranslator(tr)
         self._translators = []
-        self.lang = lang if lang in LANGUAGES else "en"
         if self.lang == "zh":
             ours = QTranslator(app)
             if ours.load(str(TRANSLATIONS_DIR / "peakdesk_zh_CN.qm")):
@@ -153,3 +154,43 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         ensure_cjk_font()
         app.setProperty("peakdesk_configured", True)
     return app
+
+
+def screenshot(window: QWidget, path: Path, size: tuple[int, int] = (1366, 768)) -> Path:
+    """Render ``window`` at ``size`` into a PNG (works offscreen and under X)."""
+    window.resize(*size)
+    QApplication.processEvents()
+    image = window.grab()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+def run_gui(db_path: Path, *, view: str | None = None, lang: str | None = None,
+            screenshot_path: Path | None = None) -> int:
+    """Open the main window on ``db_path``; with ``screenshot_path`` render it once loaded and exit."""
+    from desktop_app.ui.main_window import MainWindow
+
+    app = create_application()
+    set_language(resolve_language(lang), remember=False)
+    window = MainWindow(view=view)
+    if screenshot_path is not None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, QGuiApplication.platformName() == "offscreen")
+    window.show()
+    if not window.open_database(db_path):
+        if screenshot_path is None:
+            return app.exec()
+        return 1
+    if view:
+        window.show_view(view)
+    if screenshot_path is not None:
+        select_first = getattr(window.pages[window.current_view()], "select_first_task", None)
+        if select_first is not None:
+            select_first()
+        for _ in range(5):
+            app.processEvents()
+        screenshot(window, screenshot_path)
+        window.close()
+        return 0
+    return app.exec()

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.db_path: Path | None = None
         self.plan_id: int | None = None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
 
         self.banner = QLabel()
         self.banner.setObjectName("demo-banner")
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.retranslate()
-        language_hub().changed.connect(lambda _lang: self._sync_language_actions())
+        language_hub().changed.connect(self._language_changed)
         self._restore_layout()
         self.show_view(view or settings.LAST_VIEW.get())
         if db_path is not None:
@@ -124,6 +124,10 @@ class MainWindow(QMainWindow):
             from desktop_app.ui.departments_view import DepartmentsPage
 
             return DepartmentsPage(self)
+        if key == "submissions":
+            from desktop_app.ui.submissions_view import SubmissionsPage
+
+            return SubmissionsPage(self)
         return ComingPage(self, key)
 
     def show_view(self, key: str) -> None:
@@ -180,11 +184,19 @@ class MainWindow(QMainWindow):
             self.lang_group.addAction(act)
             self.lang_actions[lang] = act
         self.act_about = self._action("action-about", self.about)
+        # the reporting cycle and plan import (dialogs in their own modules)
+        self.act_import = self._action("action-import-plan", self.import_plan, "Ctrl+I")
+        self.act_issue = self._action("action-issue", self.issue_workbooks, "Ctrl+Shift+I")
+        self.act_merge = self._action("action-merge", self.merge_workbooks, "Ctrl+M")
+        self.act_bureau = self._action("action-bureau", self.open_department_workbook, "Ctrl+Shift+O")
+        self.setAcceptDrops(True)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
         self.menu_file.addActions([self.act_open, self.act_backup])
+        self.menu_file.addSeparator()
+        self.menu_file.addActions([self.act_import, self.act_issue, self.act_merge, self.act_bureau])
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
@@ -215,6 +227,10 @@ class MainWindow(QMainWindow):
         self.act_about.setText(self.tr("&About PeakDesk"))
         self.act_undo.setText(self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo"))
+        self.act_import.setText(self.tr("&Import Plan…"))
+        self.act_issue.setText(self.tr("&Issue Workbooks…"))
+        self.act_merge.setText(self.tr("&Merge Returned Workbooks…"))
+        self.act_bureau.setText(self.tr("Open &Department Workbook…"))
         for i, key in enumerate(VIEW_NAMES):
             title = view_title(key)
             self.nav.item(i).setText(title)
@@ -222,6 +238,12 @@ class MainWindow(QMainWindow):
         self._update_banner()
         self._update_status()
         self._update_title()
+        self._sync_language_actions()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self._update_title()
+
+    def _language_changed(self, _lang: str) -> None:
         self._sync_language_actions()
 
     def _sync_language_actions(self) -> None:
@@ -251,7 +273,7 @@ class MainWindow(QMainWindow):
         self.status_db.setText(str(self.db_path) if self.db_path else self.tr("No database open"))
         if self.db is not None and self.plan_id is not None:
             n = self.db.execute("SELECT count(*) FROM task WHERE plan_id = ?", [self.plan_id]).fetchone()[0]
-            self.status_count.setText(self.tr("%n task(s)", "", n))
+            self.status_count.setText(self.tr("%1 tasks").replace("%1", str(n)))
         else:
             self.status_count.setText("")
 
@@ -313,6 +335,57 @@ class MainWindow(QMainWindow):
 
         return Op(self, self.db_path, job, title=self.tr("Back Up Database")).success(done).run()
 
+    # --- plan import and the reporting cycle ----------------------------------------------------------
+    def _cycle_dialog(self, dialog: Any) -> Any:
+        dialog.changed.connect(self._after_write)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _after_write(self, changes: ChangeSummary) -> None:
+        if changes.plans and self.db is not None:
+            self.plan_id = newest_plan_id(self.db)
+            for page in self.pages.values():
+                page.set_database(self.db, self.plan_id)
+        self.notify(changes)
+
+    def import_plan(self) -> Any:
+        from desktop_app.ui.import_dialog import ImportDialog
+
+        return self._cycle_dialog(ImportDialog(self.db_path, self)) if self.db_path else None
+
+    def issue_workbooks(self) -> Any:
+        from desktop_app.ui.issue_dialog import IssueDialog
+
+        return self._cycle_dialog(IssueDialog(self.db_path, self, plan_id=self.plan_id)) if self.db_path else None
+
+    def merge_workbooks(self, paths: Any = ()) -> Any:
+        from desktop_app.ui.merge_dialog import MergeDialog
+
+        return self._cycle_dialog(MergeDialog(self.db_path, self, paths=paths)) if self.db_path else None
+
+    def open_department_workbook(self) -> Any:
+        from desktop_app.ui.bureau_window import open_department_workbook
+
+        return open_department_workbook(self)
+
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        from desktop_app.ui.merge_dialog import accepts_drop
+
+        if self.db_path is not None and accepts_drop(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """Workbooks or folders dropped on the window are merged at once."""
+        from desktop_app.ui.merge_dialog import merge_dropped
+
+        if self.db_path is None:
+            return
+        dialog = merge_dropped(self, self.db_path, event.mimeData())
+        if dialog is not None:
+            dialog.changed.connect(self._after_write)
+            event.acceptProposedAction()
+
     # --- misc ------------------------------------------------------------------------------------
     def _focus_search(self) -> None:
         self.show_view("ledger")
@@ -355,6 +428,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_layout()
         if self.db is not None:
+            for page in self.pages.values():
+                page.set_database(None, None)
             self.db.close()
             self.db = None
+            self.plan_id = None
         super().closeEvent(event)

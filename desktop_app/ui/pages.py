@@ -15,33 +15,31 @@ if TYPE_CHECKING:
 
 def view_title(key: str) -> str:
     """The translated navigation title of a view (one literal per call so lupdate finds each)."""
-    tr = QCoreApplication.translate
     titles = {
-        "dashboard": tr("Views", "Dashboard"),
-        "plans": tr("Views", "Plans"),
-        "ledger": tr("Views", "Ledger"),
-        "departments": tr("Views", "Departments"),
-        "periods": tr("Views", "Periods"),
-        "submissions": tr("Views", "Submissions"),
-        "warnings": tr("Views", "Warnings"),
-        "assessment": tr("Views", "Assessment"),
-        "reports": tr("Views", "Reports"),
+        "dashboard": QCoreApplication.translate("Views", "Dashboard"),
+        "plans": QCoreApplication.translate("Views", "Plans"),
+        "ledger": QCoreApplication.translate("Views", "Ledger"),
+        "departments": QCoreApplication.translate("Views", "Departments"),
+        "periods": QCoreApplication.translate("Views", "Periods"),
+        "submissions": QCoreApplication.translate("Views", "Submissions"),
+        "warnings": QCoreApplication.translate("Views", "Warnings"),
+        "assessment": QCoreApplication.translate("Views", "Assessment"),
+        "reports": QCoreApplication.translate("Views", "Reports"),
     }
     return titles[key]
 
 
 def view_blurb(key: str) -> str:
-    tr = QCoreApplication.translate
     blurbs = {
-        "dashboard": tr("Views", "This period's submissions, red and yellow warnings, progress by section "
+        "dashboard": QCoreApplication.translate("Views", "This period's submissions, red and yellow warnings, progress by section "
                                  "and upcoming due dates."),
-        "plans": tr("Views", "Import a plan document, review what was recognised, and commit it."),
-        "periods": tr("Views", "Reporting periods, their due dates and the holiday calendar."),
-        "submissions": tr("Views", "Issue department workbooks, merge the returned ones, and see who is "
+        "plans": QCoreApplication.translate("Views", "Import a plan document, review what was recognised, and commit it."),
+        "periods": QCoreApplication.translate("Views", "Reporting periods, their due dates and the holiday calendar."),
+        "submissions": QCoreApplication.translate("Views", "Issue department workbooks, merge the returned ones, and see who is "
                                    "missing."),
-        "warnings": tr("Views", "Quarterly early warnings: tasks behind schedule, late or missing reports."),
-        "assessment": tr("Views", "Annual assessment: scores, adjustments, grades and ranking."),
-        "reports": tr("Views", "Monthly bulletins, warning circulars and the annual assessment report as PDF."),
+        "warnings": QCoreApplication.translate("Views", "Quarterly early warnings: tasks behind schedule, late or missing reports."),
+        "assessment": QCoreApplication.translate("Views", "Annual assessment: scores, adjustments, grades and ranking."),
+        "reports": QCoreApplication.translate("Views", "Monthly bulletins, warning circulars and the annual assessment report as PDF."),
     }
     return blurbs.get(key, "")
 

@@ -5,6 +5,7 @@ import pytest
 from desktop_app.errors import DatabaseBusy, DatabaseError, DatabaseTooNew
 from desktop_app.store.db import (
     APPLICATION_ID,
+    BatchedWrites,
     _split_sql,
     integrity_ok,
     is_network_path,
@@ -143,8 +144,86 @@ def test_local_tmp_is_not_a_network_share(tmp_path):
     assert is_network_path(tmp_path) is False
 
 
-def test_wal_on_local_disk(db):
+def test_wal_on_local_disk_with_full_durability(db):
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2      # FULL, SQLite's default: fsync per commit
+
+
+def _other_reader(db):
+    """A second connection: sees only what was committed."""
+    path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+    return sqlite3.connect(path)
+
+
+def _keys(conn):
+    return sorted(r[0] for r in conn.execute("SELECT key FROM meta WHERE key LIKE 'k%'"))
+
+
+def test_batched_writes_commit_every_n_units_and_on_close(db):
+    other = _other_reader(db)
+    try:
+        with BatchedWrites(db, max_units=2, max_seconds=3600) as batch:
+            for i in range(3):
+                with batch.unit():
+                    db.execute("INSERT INTO meta VALUES (?, '1')", [f"k{i}"])
+                assert db.conn.in_transaction == (i != 1)    # committed after the 2nd unit
+            assert _keys(other) == ["k0", "k1"]
+        assert _keys(other) == ["k0", "k1", "k2"] and not db.conn.in_transaction
+        assert batch.commits == 2
+    finally:
+        other.close()
+
+
+def test_batched_writes_commit_after_max_seconds(db):
+    with BatchedWrites(db, max_units=1000, max_seconds=0) as batch:
+        with batch.unit():
+            db.execute("INSERT INTO meta VALUES ('k0', '1')")
+        assert not db.conn.in_transaction and batch.commits == 1
+
+
+def test_batched_writes_failing_unit_rolls_back_to_its_savepoint_only(db):
+    other = _other_reader(db)
+    try:
+        with pytest.raises(RuntimeError):
+            with BatchedWrites(db, max_units=50) as batch:
+                with batch.unit():
+                    db.execute("INSERT INTO meta VALUES ('k0', '1')")
+                try:
+                    with batch.unit():
+                        db.execute("INSERT INTO meta VALUES ('k1', '1')")
+                        with write_tx(db):                      # nested savepoint inside the unit
+                            db.execute("INSERT INTO meta VALUES ('k2', '1')")
+                        raise ValueError("bad file")
+                except ValueError:
+                    pass
+                with batch.unit():
+                    db.execute("INSERT INTO meta VALUES ('k3', '1')")
+                with batch.unit():
+                    db.execute("INSERT INTO meta VALUES ('k4', '1')")
+                    raise RuntimeError("bug")
+        # the units completed before the error are committed whole; the failing ones left nothing
+        assert _keys(other) == ["k0", "k3"]
+    finally:
+        other.close()
+
+
+def test_batched_writes_inside_a_callers_transaction_leave_committing_to_it(db):
+    with pytest.raises(RuntimeError):
+        with write_tx(db):
+            db.execute("INSERT INTO meta VALUES ('k0', '1')")
+            with BatchedWrites(db, max_units=1, max_seconds=0) as batch:
+                with batch.unit():
+                    db.execute("INSERT INTO meta VALUES ('k1', '1')")
+                assert db.conn.in_transaction and batch.commits == 0
+                try:
+                    with batch.unit():
+                        db.execute("INSERT INTO meta VALUES ('k2', '1')")
+                        raise ValueError("bad file")
+                except ValueError:
+                    pass
+            assert _keys(db.conn) == ["k0", "k1"]
+            raise RuntimeError("the caller rolls back")
+    assert _keys(db.conn) == []
 
 
 def test_holidays_are_seeded_once_and_user_edits_survive(tmp_path):

@@ -148,3 +148,19 @@ def test_plan_json_shape(db, plan_id):
     assert set(t) >= {"code", "title", "section", "lead", "cooperating", "due", "targets"}
     assert t["lead"] == {"code": "DRC", "name_zh": "区发展改革委", "name_en": "District Development and Reform Commission"}
     assert t["section"] == "能源绿色低碳转型"
+
+
+def test_add_entries_in_bulk_continues_versions_and_keeps_one_current(db, plan_id):
+    first, second = ledger.ledger_rows(db, plan_id)[:2]
+    drc = departments.id_for_code(db, "DRC")
+    from desktop_app.domain.calendar import month_period
+    period_id = insert_period(db, plan_id, month_period(2025, 9, calendar(db)))
+    progress_store.add_entry(db, first.id, drc, period_id, progress_store.Entry(status="in_progress", percent=40),
+                             received_at=dt.datetime(2025, 10, 9, 10))
+    done = progress_store.Entry(status="completed", percent=100, contact="王明 / 021-1")
+    n = progress_store.add_entries(db, drc, period_id, [(first.id, done), (second.id, done)],
+                                   received_at="2025-10-10T10:00:00", source="workbook")
+    assert n == 2
+    current = progress_store.current_entries(db, period_id, drc)
+    assert {t: (c.version, c.entry) for t, c in current.items()} == {first.id: (2, done), second.id: (1, done)}
+    assert [(h["version"], h["is_current"]) for h in progress_store.history(db, first.id)] == [(2, 1), (1, 0)]

@@ -1,0 +1,194 @@
+"""Reporting-cycle subcommands: package export, merge, progress list, status, period, reminders."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from desktop_app.commands.common import Context, add_plan_arg, print_json, resolve_plan_id
+from desktop_app.errors import UsageError
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from exc
+
+
+def _add_today(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--today", type=_date, default=None,
+                   help="as-of date (default: the database's pinned demo date, else today)")
+
+
+def _today(args: argparse.Namespace, ctx: Context) -> dt.date:
+    from desktop_app.services.clock import today
+
+    return args.today or today(ctx.db)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    pkg = sub.add_parser("package", help="issue department workbooks")
+    pkg_sub = pkg.add_subparsers(dest="package_command", metavar="ACTION", required=True)
+    p = pkg_sub.add_parser("export", help="write one workbook per department holding tasks")
+    p.add_argument("--period", required=True, help="period code, e.g. 2025-10")
+    p.add_argument("--dept", action="append", default=None, metavar="CODE", help="only these departments (repeatable)")
+    p.add_argument("--out", type=Path, required=True, help="output folder")
+    p.add_argument("--json", action="store_true")
+    add_plan_arg(p)
+    _add_today(p)
+    p.set_defaults(handler=cmd_package_export)
+
+    p = sub.add_parser("merge", help="merge returned workbooks (files or folders)")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--dry-run", action="store_true", help="check and show what would change; write nothing")
+    p.add_argument("--json", action="store_true")
+    _add_today(p)
+    p.set_defaults(handler=cmd_merge)
+
+    prog = sub.add_parser("progress", help="recorded progress")
+    prog_sub = prog.add_subparsers(dest="progress_command", metavar="ACTION", required=True)
+    p = prog_sub.add_parser("list", help="current progress entries")
+    p.add_argument("--period", default=None)
+    p.add_argument("--dept", action="append", default=None, metavar="CODE")
+    p.add_argument("--all-versions", action="store_true", help="include superseded versions")
+    p.add_argument("--json", action="store_true")
+    add_plan_arg(p)
+    p.set_defaults(handler=cmd_progress_list)
+
+    p = sub.add_parser("status", help="who reported for a period: on_time / late / missing")
+    p.add_argument("--period", required=True)
+    p.add_argument("--json", action="store_true")
+    add_plan_arg(p)
+    p.set_defaults(handler=cmd_status)
+
+    per = sub.add_parser("period", help="reporting periods")
+    per_sub = per.add_subparsers(dest="period_command", metavar="ACTION", required=True)
+    p = per_sub.add_parser("list", help="list periods (creates the year's periods if missing with --year)")
+    p.add_argument("--year", type=int, default=None, help="ensure this year's periods exist first")
+    p.add_argument("--json", action="store_true")
+    add_plan_arg(p)
+    p.set_defaults(handler=cmd_period_list)
+    for action in ("close", "reopen"):
+        p = per_sub.add_parser(action, help=f"{action} a period (reason required, audit-logged)")
+        p.add_argument("code")
+        p.add_argument("--reason", required=True)
+        add_plan_arg(p)
+        p.set_defaults(handler=cmd_period_close if action == "close" else cmd_period_reopen)
+
+    p = sub.add_parser("reminders", help="export an .xlsx of departments that have not reported")
+    p.add_argument("--period", required=True)
+    p.add_argument("--out", type=Path, required=True)
+    add_plan_arg(p)
+    _add_today(p)
+    p.set_defaults(handler=cmd_reminders)
+
+
+def cmd_package_export(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop_app.services.issue_packages import export_packages
+
+    plan_id = resolve_plan_id(ctx, args.plan)
+    result = export_packages(ctx.db, plan_id, args.period, args.out, today=_today(args, ctx), departments=args.dept)
+    if args.json:
+        print_json({"period": result.period, "packages": [p.as_json() for p in result.packages]})
+    else:
+        for p in result.packages:
+            print(f"{p.department}\t{p.rows} tasks\t{p.file}")
+        print(f"{len(result.packages)} workbooks for {result.period} in {args.out}")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop_app.services.merge_submissions import merge_files
+
+    bad = [p for p in args.paths if p.is_file() and p.suffix.lower() != ".xlsx"]
+    if bad:
+        raise UsageError(f"only .xlsx workbooks can be merged: {', '.join(str(p) for p in bad)}",
+                         message_zh=f"只能合并 .xlsx 工作簿：{'、'.join(str(p) for p in bad)}")
+    result = merge_files(ctx.db, args.paths, today=_today(args, ctx), dry_run=args.dry_run)
+    if not result.files:
+        raise UsageError("no .xlsx workbook found in the given paths", message_zh="所给路径中没有 .xlsx 工作簿")
+    if args.json:
+        print_json([f.as_json(dry_run=args.dry_run) for f in result.files])
+    else:
+        for f in result.files:
+            late = " (late)" if f.late else ""
+            print(f"{f.status}{late}\t{f.department or '-'}\t{f.period or '-'}\t{f.rows} rows\t{f.file}")
+            if args.dry_run and f.status == "accepted":
+                print("\t" + ", ".join(f"{k}: {len(v)}" for k, v in f.changes.items()))
+            for p in f.errors:
+                where = f"{p.sheet}!{p.cell}" if p.cell else p.sheet or p.file
+                print(f"\t{where}: {p.message}")
+    return 1 if result.any_rejected else 0
+
+
+def cmd_progress_list(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop_app.services.progress_view import list_progress
+
+    entries = list_progress(ctx.db, resolve_plan_id(ctx, args.plan), period=args.period, departments=args.dept,
+                            current_only=not args.all_versions)
+    if args.json:
+        print_json([e.as_json() for e in entries])
+    else:
+        for e in entries:
+            pct = "" if e.percent is None else f"{e.percent:g}%"
+            print(f"{e.period}\t{e.task}\t{e.department}\t{e.status}\t{pct}\tv{e.version}\t{e.narrative[:40]}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop_app.services.submission_status import period_status
+
+    status = period_status(ctx.db, resolve_plan_id(ctx, args.plan), args.period)
+    if args.json:
+        print_json([d.as_json() for d in status.departments])
+    else:
+        print(f"{status.period.code} due {status.period.due.isoformat()}")
+        for d in status.departments:
+            print(f"{d.status}\t{d.department}\t{d.department_name}\t{d.received_at or ''}")
+    return 0
+
+
+def cmd_period_list(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop_app.services.periods import ensure_periods
+    from desktop_app.store.periods import list_periods
+
+    plan_id = resolve_plan_id(ctx, args.plan)
+    if args.year:
+        ensure_periods(ctx.db, plan_id, args.year)
+    periods = list_periods(ctx.db, plan_id)
+    if args.json:
+        print_json([p.as_json() for p in periods])
+    else:
+        for p in periods:
+            closed = f"closed: {p.closed_reason}" if p.closed else "open"
+            print(f"{p.code}\t{p.start.isoformat()}..{p.end.isoformat()}\tdue {p.due.isoformat()}\t{closed}")
+    return 0
+
+
+def _set_closed(args: argparse.Namespace, ctx: Context, closed: bool) -> int:
+    from desktop_app.services.periods import set_closed
+
+    set_closed(ctx.db, resolve_plan_id(ctx, args.plan), args.code, closed, args.reason)
+    print(f"{args.code}: {'closed' if closed else 'reopened'}")
+    return 0
+
+
+def cmd_period_close(args: argparse.Namespace, ctx: Context) -> int:
+    return _set_closed(args, ctx, True)
+
+
+def cmd_period_reopen(args: argparse.Namespace, ctx: Context) -> int:
+    return _set_closed(args, ctx, False)
+
+
+def cmd_reminders(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop_app.services.submission_status import export_reminders
+
+    if args.out.suffix.lower() != ".xlsx":
+        raise UsageError("--out must name an .xlsx file", message_zh="--out 须为 .xlsx 文件")
+    result = export_reminders(ctx.db, resolve_plan_id(ctx, args.plan), args.period, args.out, today=_today(args, ctx))
+    sys.stdout.write(f"{len(result.missing)} departments missing → {result.file}\n")
+    return 0

@@ -1,0 +1,41 @@
+"""``peakdesk gui``: open the desktop window (the default command)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop_app.commands.common import Context
+from desktop_app.ui.names import VIEW_NAMES
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("gui", help="open the PeakDesk window (default command)")
+    p.add_argument("--view", choices=VIEW_NAMES, default=None, help="page to show first")
+    p.add_argument("--lang", dest="gui_lang", choices=["zh", "en"], default=None,
+                   help="interface language (default: the saved setting, else the system locale)")
+    p.add_argument("--screenshot", metavar="FILE.png", default=None,
+                   help="render the window at 1366×768 once its data has loaded, save it, and exit")
+    p.add_argument("--demo", action="store_true",
+                   help="open the demo database in the user data folder (built on first run)")
+    p.set_defaults(handler=cmd_gui)
+
+
+def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
+    from pathlib import Path
+
+    db_path = ctx.db_path
+    if args.demo:
+        from desktop_app.paths import demo_db_path
+
+        db_path = demo_db_path()
+        if not db_path.exists():
+            from desktop_app.services.demo import build_demo
+
+            sys.stderr.write(f"peakdesk: building the demo database {db_path} …\n")
+            build_demo(db_path)
+    from desktop_app.ui.app import run_gui
+
+    lang = args.gui_lang or getattr(args, "lang", None)
+    shot = Path(args.screenshot) if args.screenshot else None
+    return run_gui(db_path, view=args.view, lang=lang, screenshot_path=shot)

@@ -1,0 +1,236 @@
+"""Task-division tables (重点任务分工表) in .xlsx sheets or .docx tables → ``PlanDraft``.
+
+The header row is found by its names, in Chinese or English and in any order, within the first 30
+rows of each sheet. Merged cells arrive already filled by the reader, so a 重点任务 cell merged over
+several 具体措施 rows gives each row its task group. Rows whose only content is one text across the
+row (一、能源绿色低碳转型) open a new section.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from desktop_app.domain.plan import DraftSection, DraftTask, DraftUnit, DraftWarning, PlanDraft
+from desktop_app.domain.plan_edit import renumber as renumber_tasks
+from desktop_app.errors import InputRejected, Problem
+from desktop_app.exchange.departments import Glossary, default_glossary, split_and, split_units
+from desktop_app.exchange.plan_readers import PlanSource, SourceTable, column_letter
+from desktop_app.exchange.plan_targets import extract_targets
+from desktop_app.exchange.plan_text import (
+    finish_warnings,
+    first_sentence,
+    match_number,
+    parse_plan_lines,
+)
+
+HEADER_NAMES: dict[str, tuple[str, ...]] = {
+    "seq": ("序号", "编号", "no", "no.", "#", "s/n", "serial number", "number"),
+    "section": ("重点领域", "领域", "类别", "任务类别", "板块", "专项行动", "行动", "area", "category", "field", "section",
+                "key area", "action"),
+    "title": ("重点任务", "任务", "主要任务", "工作任务", "任务名称", "重点工作", "工作事项", "key task", "key tasks",
+              "task", "tasks", "task name"),
+    "text": ("具体措施", "工作措施", "主要措施", "具体内容", "工作内容", "任务内容", "主要内容", "具体任务", "措施",
+             "specific measures", "measures", "measure", "content", "description", "details", "actions"),
+    "lead": ("牵头单位", "牵头部门", "主责单位", "lead unit", "lead units", "lead department", "leading unit", "lead"),
+    "coop": ("配合单位", "配合部门", "协办单位", "参与单位", "cooperating units", "cooperating unit", "supporting units",
+             "co-operating units", "cooperating departments"),
+    "resp": ("责任单位", "责任部门", "负责单位", "responsible unit", "responsible units", "responsible unit(s)",
+             "responsible departments"),
+    "due": ("完成时限", "完成时间", "时间节点", "时限", "完成期限", "时间要求", "deadline", "due", "due date",
+            "time limit", "completion time", "timeline"),
+    "target": ("目标", "预期目标", "工作目标", "指标", "目标值", "target", "targets", "goal", "indicator"),
+}
+_LOOKUP = {name.lower(): key for key, names in HEADER_NAMES.items() for name in names}
+
+
+@dataclass
+class Header:
+    row: int                      # index into table.rows
+    columns: dict[str, int]
+
+
+def _norm(cell: str) -> str:
+    return re.sub(r"[\s*:：]", "", cell).lower() if re.search(r"[\u4e00-\u9fff]", cell) else \
+        re.sub(r"\s+", " ", cell.strip(" *:：")).lower()
+
+
+def find_header(table: SourceTable) -> Header | None:
+    for r, row in enumerate(table.rows[:30]):
+        columns: dict[str, int] = {}
+        for c, cell in enumerate(row):
+            key = _LOOKUP.get(_norm(cell))
+            if key and key not in columns:
+                columns[key] = c
+        has_task = "title" in columns or "text" in columns
+        has_more = len(set(columns) & {"lead", "coop", "resp", "due", "seq", "target"}) >= 1
+        if has_task and has_more:
+            if "title" not in columns and "section" in columns:
+                pass
+            return Header(r, columns)
+    return None
+
+
+def has_task_table(source: PlanSource) -> bool:
+    return any(find_header(t) for t in source.tables)
+
+
+def draft_from_source(source: PlanSource, *, glossary: Glossary | None = None) -> PlanDraft:
+    """The draft for any read file: task tables when there are any, otherwise the text."""
+    glossary = glossary or default_glossary()
+    if has_task_table(source):
+        return draft_from_tables(source, glossary)
+    if source.kind == "xlsx":
+        names = ", ".join(HEADER_NAMES["title"][:2] + HEADER_NAMES["text"][:1] + HEADER_NAMES["lead"][:1]
+                          + HEADER_NAMES["resp"][:1] + HEADER_NAMES["due"][:1])
+        exc = InputRejected(
+            f"{source.name} cannot be imported as a plan.",
+            [Problem(f"no sheet has a task-division header row (looked for column names such as {names}, "
+                     "or Task, Measures, Lead unit, Responsible units, Deadline) in its first 30 rows.",
+                     file=source.name, sheet=source.tables[0].name if source.tables else "")])
+        exc.message_zh = f"{source.name} 无法作为方案导入：各工作表前 30 行中都没有任务分工表的表头（如 {names}）。"
+        raise exc
+    draft = parse_plan_lines(source.lines, source_name=source.name, glossary=glossary)
+    draft.source_name, draft.source_sha256 = source.name, source.sha256
+    return draft
+
+
+def draft_from_tables(source: PlanSource, glossary: Glossary) -> PlanDraft:
+    tables = [(t, h) for t in source.tables if (h := find_header(t)) is not None]
+    title = source.path.stem
+    if source.lines:
+        title = next((ln.text for ln in source.lines[:5] if not match_number(ln.text, False)), title)
+    elif tables and tables[0][1].row > 0:
+        title = next((c for c in tables[0][0].rows[0] if c), title)
+    english = not re.search(r"[\u4e00-\u9fff]", " ".join(" ".join(r) for t, _h in tables for r in t.rows[:50]))
+    draft = PlanDraft(title=title, lang="en" if english else "zh", source_name=source.name,
+                      source_sha256=source.sha256)
+    several = len(tables) > 1
+    for table, header in tables:
+        sheet_section: int | None = None
+        if several:
+            sheet_section = len(draft.sections)
+            draft.sections.append(DraftSection("", table.name, level=1))
+        current = sheet_section
+        group_titles: dict[str, int] = {}
+        cols = header.columns
+        title_rows = [row[cols["title"]] for row in table.rows[header.row + 1:]
+                      if "title" in cols and cols["title"] < len(row) and row[cols["title"]]]
+        grouping = "text" in cols and "section" not in cols and len(set(title_rows)) < len(title_rows)
+        for r in range(header.row + 1, len(table.rows)):
+            row = table.rows[r]
+            cells = {key: (row[c] if c < len(row) else "") for key, c in cols.items()}
+            distinct = {c for c in row if c}
+            if not distinct:
+                continue
+            if len(distinct) == 1 and not cells.get("lead") and not cells.get("resp"):
+                current = len(draft.sections)
+                text = next(iter(distinct))
+                hit = match_number(text, english)
+                draft.sections.append(DraftSection(hit[2] if hit else "", hit[3] if hit else text,
+                                                   level=2 if several else 1, parent=sheet_section))
+                group_titles = {}
+                continue
+            section = current
+            if cells.get("section"):
+                section = _group_section(draft, group_titles, cells["section"], current, english)
+            title_cell, text_cell = cells.get("title", ""), cells.get("text", "")
+            if not title_cell and not text_cell:
+                continue
+            task_title = ""
+            if grouping and title_cell and text_cell and title_cell != text_cell:
+                # 重点任务 merged over several 具体措施 rows: the task group is the section
+                section = _group_section(draft, group_titles, title_cell, current, english)
+                body = text_cell
+            else:
+                body = text_cell or title_cell
+                task_title = title_cell if text_cell and title_cell else ""
+            hit = match_number(body, english)
+            body = hit[3] if hit else body
+            task = DraftTask(code="", section=section, title=task_title or first_sentence(body), text=body,
+                             line=table.first_row + r)
+            _units_from_cells(task, cells, glossary)
+            task.due = parse_due(cells.get("due", ""))
+            if cells.get("due") and task.due is None and not re.search(r"长期|持续|每年|annual|ongoing|continu", cells["due"], re.I):
+                draft.warnings.append(DraftWarning(
+                    f"{table.name}!{column_letter(cols['due'])}{table.first_row + r}: deadline “{cells['due']}” not understood",
+                    line=table.first_row + r, kind="due_not_understood",
+                    message_zh=f"{table.name}!{column_letter(cols['due'])}{table.first_row + r}：无法识别完成时限“{cells['due']}”"))
+            targets, _bare, _unknown = extract_targets(" ".join(x for x in (cells.get("target", ""), body) if x))
+            task.targets = targets
+            if english:
+                task.title_en, task.text_en = task.title, task.text
+            draft.tasks.append(task)
+    if not draft.tasks:
+        exc = InputRejected(f"{source.name} cannot be imported as a plan.",
+                            [Problem("the task-division table has a header row but no task rows under it.",
+                                     file=source.name, sheet=tables[0][0].name,
+                                     cell=f"A{tables[0][0].first_row + tables[0][1].row + 1}")])
+        exc.message_zh = f"{source.name} 无法作为方案导入：任务分工表只有表头，没有任务行。"
+        raise exc
+    # a section with no tasks of its own and no child sections is dropped (empty banner rows)
+    renumber_tasks(draft)
+    finish_warnings(draft)
+    return draft
+
+
+def _group_section(draft: PlanDraft, groups: dict[str, int], key: str, parent: int | None, english: bool) -> int:
+    """The section for a task group cell (created on first sight, under the current banner row)."""
+    if key not in groups:
+        groups[key] = len(draft.sections)
+        hit = match_number(key, english)
+        level = draft.sections[parent].level + 1 if parent is not None else 1
+        draft.sections.append(DraftSection(hit[2] if hit else "", hit[3] if hit else key, level=level, parent=parent))
+    return groups[key]
+
+
+def _units_from_cells(task: DraftTask, cells: dict[str, str], glossary: Glossary) -> None:
+    def known(name: str) -> bool:
+        return glossary.lookup(name) is not None
+
+    lead_names = split_and(split_units(cells.get("lead", "")), known)
+    coop_names = split_and(split_units(cells.get("coop", "")), known)
+    resp_names = split_and(split_units(cells.get("resp", "")), known)
+    names = lead_names + coop_names if lead_names else resp_names + coop_names
+    seen: list[str] = []
+    for n in names:
+        if n not in seen:
+            seen.append(n)
+    if seen:
+        task.lead = DraftUnit(seen[0])
+        task.cooperating = [DraftUnit(n) for n in seen[1:]]
+
+
+def parse_due(text: str) -> dt.date | None:
+    """'2025年底前' → 2025-12-31, '2025年6月' → 2025-06-30, '2025-03-31' → that day."""
+    text = text.strip()
+    if not text:
+        return None
+    m = re.search(r"(20\d\d)[-/.](\d{1,2})[-/.](\d{1,2})", text)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    m = re.search(r"(20\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", text) or \
+        re.search(r"(20\d\d)[-/](\d{1,2})(?!\d)()", text)
+    if m:
+        year, month = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12:
+            return None
+        if m.group(3):
+            try:
+                return dt.date(year, month, int(m.group(3)))
+            except ValueError:
+                return None
+        return _month_end(year, month)
+    m = re.search(r"(20\d\d)\s*年?\s*(?:年底|底|末|年末|年内|前|$)", text) or re.search(r"(?:end of|by|before)\s+(20\d\d)", text, re.I)
+    if m:
+        return dt.date(int(m.group(1)), 12, 31)
+    return None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)

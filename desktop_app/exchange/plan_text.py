@@ -1,0 +1,502 @@
+"""From the lines of a plan document to a ``PlanDraft``: sections, tasks, units, targets, objectives.
+
+How the structure is found:
+
+* Every line that starts with a number (一、 （一） 1. （1） ① I. (1) "Second," …) is an *item*;
+  other lines are paragraphs of the item above them.
+* Levels are inferred, not read off the numbering style, because translated plans mix styles and
+  reuse "1." for a heading and for the first task under it. An item numbered 1 opens a level below
+  the previous item; any other number continues the level whose last number is one less, preferring
+  the level whose items look alike (heading versus numbered paragraph with a body) and then the same
+  numbering style.
+* Items with items below them are sections; the leaves are tasks. General requirements, guiding
+  ideology and working principles are neither; main-objective paragraphs become plan objectives.
+* Web junk at the end (footers, addresses, phone numbers, shop links) is cut before parsing, and
+  unnumbered text after the last task paragraph is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop_app.domain.plan import DraftSection, DraftTask, DraftUnit, DraftWarning, PlanDraft
+from desktop_app.domain.plan_edit import renumber as renumber_tasks
+from desktop_app.errors import InputRejected, Problem
+from desktop_app.exchange.departments import Glossary, default_glossary, split_and, split_units
+from desktop_app.exchange.plan_readers import SourceLine
+from desktop_app.exchange.plan_targets import extract_targets
+
+ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+EN_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+               "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+               "eighteenth", "nineteenth", "twentieth"]
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+_NUMBER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("cn、", re.compile(r"^([一二三四五六七八九十百]{1,4})\s*[、.．,，]\s*")),
+    ("(cn)", re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?\s*")),
+    ("(1)", re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*[、.．]?\s*")),
+    ("1.", re.compile(r"^(\d{1,3})\s*(?:[.．、](?!\d)|[)）](?!\S*[（(]))\s*")),
+    ("①", re.compile(r"^([" + CIRCLED + r"])\s*")),
+    ("I.", re.compile(r"^([IVXivx]{1,6})\s*[.．、]\s+")),
+    ("word", re.compile(r"^(" + "|".join(EN_ORDINALS) + r")\s*[,，:：]\s*", re.I)),
+]
+
+EXCLUDED_TITLES = re.compile(
+    r"^(?:总体要求|总体思路|指导思想|工作原则|基本原则|编制依据|适用范围|"
+    r"general requirements?|overall requirements?|guiding (?:ideology|thought|principles?)|"
+    r"(?:working|basic|guiding) principles?)\b", re.I)
+OBJECTIVE_TITLES = re.compile(
+    r"^(?:主要目标|总体目标|发展目标|工作目标|目标任务|"
+    r"(?:main|overall|major|general|key|development|work(?:ing)?) (?:objectives?|goals?|targets?)|objectives?|goals?)\b",
+    re.I)
+
+JUNK_LINE = re.compile(
+    r"^(?:tel\b|tel\.|phone|fax|e-?mail|address|contact\b|contact us|copyright|all rights reserved|"
+    r"online consultation|wechat|submit|now|city|area|captcha|shop|home|hide|business license|seo|sitemap|"
+    r"jd official|tmall|taobao|.*flagship store|.*旗舰店|.*\bco\.,? ?ltd\b.*|"
+    r"电话|联系电话|传真|邮箱|地址|联系我们|联系人|版权所有|主办单位|承办单位|网站地图|扫一扫|关注我们|"
+    r"返回顶部|打印本页|关闭窗口|分享到|在线咨询|上一篇|下一篇|责任编辑|来源[:：]|浏览次数)",
+    re.I)
+JUNK_ANYWHERE = re.compile(
+    r"copyright|©|ICP备|公网安备|\b\d{3,4}-\d{3,4}-\d{3,4}\b|\b1[3-9]\d{9}\b|[\w.]+@[\w-]+\.\w+|https?://|www\.",
+    re.I)
+_HEADER_JUNK = re.compile(r"^(?:发布时间|发布日期|来源|release time|source)\s*[:：]?\s*", re.I)
+
+
+@dataclass
+class Item:
+    n: int
+    style: str
+    number: str                   # as printed: '三、', '(1)', 'Second,'
+    head: str                     # text on the numbered line after the number
+    line: int
+    shape: str                    # 'heading' | 'body'
+    paras: list[str] = field(default_factory=list)
+    para_lines: list[int] = field(default_factory=list)
+    children: list[Item] = field(default_factory=list)
+    parent: Item | None = None
+    depth: int = 0
+
+    @property
+    def title(self) -> str:
+        return first_sentence(self.head) if self.shape == "body" else self.head.strip(" .。:：")
+
+
+@dataclass
+class _Level:
+    item: Item
+    styles: set[str]
+    primary: str = ""
+
+
+def zh_number(text: str) -> int:
+    """'十二' → 12, '二十' → 20, '一百零五' → 105."""
+    if text in ZH_DIGITS:
+        return ZH_DIGITS[text]
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = ZH_DIGITS.get(ch, 0)
+    return total + current
+
+
+def roman_number(text: str) -> int | None:
+    values = {"i": 1, "v": 5, "x": 10}
+    t = text.lower()
+    if not re.fullmatch(r"x{0,3}(ix|iv|v?i{0,3})", t) or not t:
+        return None
+    total = 0
+    for i, ch in enumerate(t):
+        v = values[ch]
+        total += -v if i + 1 < len(t) and values[t[i + 1]] > v else v
+    return total
+
+
+def match_number(text: str, english: bool) -> tuple[int, str, str, str] | None:
+    """(number, style, printed token, rest) when ``text`` starts with a list number."""
+    for style, pattern in _NUMBER_PATTERNS:
+        if style in ("I.", "word") and not english:
+            continue
+        m = pattern.match(text)
+        if not m:
+            continue
+        token, rest = m.group(1), text[m.end():]
+        if not rest.strip():
+            return None
+        if style in ("cn、", "(cn)"):
+            n = zh_number(token)
+        elif style == "①":
+            n = CIRCLED.index(token) + 1
+        elif style == "I.":
+            r = roman_number(token)
+            if r is None or not rest[:1].isupper() and rest[:1] not in "\"“(":
+                continue
+            n = r
+        elif style == "word":
+            n = EN_ORDINALS.index(token.lower()) + 1
+        else:
+            n = int(token)
+            if style == "1." and english and re.match(r"\d{4}$", token):
+                return None
+        if n == 0:
+            return None
+        return n, style, m.group(0).strip(), rest.strip()
+    return None
+
+
+def first_sentence(text: str, limit: int = 0) -> str:
+    english = is_english_text(text)
+    limit = limit or (160 if english else 60)
+    m = re.search(r"[。！？；]" if not english else r"[.!?;](?=\s|$)", text)
+    sentence = text[: m.start()] if m else text
+    if len(sentence) > limit:
+        cut = sentence[:limit]
+        if english and " " in cut:
+            cut = cut.rsplit(" ", 1)[0]
+        sentence = cut.rstrip(" ,，、") + "…"
+    return sentence.strip()
+
+
+def is_english_text(text: str) -> bool:
+    sample = text[:4000]
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", sample))
+    latin = len(re.findall(r"[A-Za-z]", sample))
+    return latin > cjk * 2
+
+
+def item_shape(rest: str, english: bool) -> str:
+    if english:
+        return "body" if re.search(r"[.;!?](?=\s+\S)", rest) or len(rest) > 160 else "heading"
+    return "body" if "。" in rest.rstrip("。") or len(rest) > 60 else "heading"
+
+
+# --- junk ----------------------------------------------------------------------------------------
+
+def trim_junk(lines: list[SourceLine]) -> tuple[list[SourceLine], list[SourceLine]]:
+    """Split off the web-page tail (footer, contacts, shop links): (kept, dropped)."""
+    english = is_english_text(" ".join(ln.text for ln in lines[:200]))
+    cut = len(lines)
+    seen_junk = False
+    for i in range(len(lines) - 1, -1, -1):
+        text = lines[i].text
+        if JUNK_LINE.match(text) or JUNK_ANYWHERE.search(text):
+            seen_junk, cut = True, i
+            continue
+        short = len(text) <= (120 if english else 50)
+        if short and match_number(text, english) is None and not re.search(r"[。）)]$", text):
+            cut = i
+            continue
+        break
+    if not seen_junk:
+        return lines, []
+    return lines[:cut], lines[cut:]
+
+
+# --- units -----------------------------------------------------------------------------------------
+
+_MARKER_KEYS = re.compile(
+    r"责任单位|责任部门|负责单位|牵头单位|牵头部门|配合单位|牵头|按职责分工负责|按职责负责|分别负责|"
+    r"responsible (?:units?|departments?)|lead (?:units?|departments?)|leading (?:units?|departments?)|"
+    r"cooperating units?|take the lead|takes the lead", re.I)
+
+
+@dataclass
+class UnitMarker:
+    lead: list[str]
+    cooperating: list[str]
+    span: tuple[int, int]
+
+
+def _paren_groups(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every top-level parenthesised group, nested parentheses included."""
+    groups, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, i + 1))
+    return groups
+
+
+def find_unit_marker(text: str) -> UnitMarker | None:
+    """The responsible-unit marker of a task paragraph (the last one that parses)."""
+    for start, end in reversed(_paren_groups(text)):
+        inner = text[start + 1: end - 1].strip()
+        if not _MARKER_KEYS.search(inner):
+            continue
+        parsed = parse_marker(inner)
+        if parsed:
+            return UnitMarker(parsed[0], parsed[1], (start, end))
+    return None
+
+
+def parse_marker(inner: str) -> tuple[list[str], list[str]] | None:
+    """Marker text → (lead part, cooperating part) as printed name lists."""
+    s = inner.strip().rstrip("。.")
+    m = re.match(r"^(?:牵头单位|牵头部门|lead (?:units?|departments?)|leading (?:units?|departments?))\s*[:：]\s*(.+?)"
+                 r"\s*[;；,，]\s*(?:配合单位|配合部门|协办单位|参与单位|cooperating (?:units?|departments?)|"
+                 r"supporting (?:units?|departments?)|co-?operating units?)\s*[:：]\s*(.+)$", s, re.I)
+    if m:
+        return split_units(m.group(1)), split_units(m.group(2))
+    m = re.match(r"^(?:牵头单位|牵头部门|lead (?:units?|departments?)|leading (?:units?|departments?))\s*[:：]\s*(.+)$", s, re.I)
+    if m:
+        names = split_units(m.group(1))
+        return names[:1], names[1:]
+    m = re.match(r"^(?:责任单位|责任部门|负责单位|主要责任单位|responsible (?:units?|departments?)(?:\s*\(s\))?)\s*[:：]\s*(.+)$",
+                 s, re.I)
+    if m:
+        names = split_units(m.group(1))
+        return (names[:1], names[1:]) if names else None
+    m = re.match(r"^(.+?)牵头\s*[，,、]?\s*(.*?)\s*(?:按职责分工负责|按职责负责|分别负责|配合|参与|负责)?$", s)
+    if m and not re.search(r"[:：]", m.group(1)):
+        lead, coop = split_units(m.group(1)), split_units(m.group(2))
+        return (lead[:1], lead[1:] + coop) if lead else None
+    m = re.match(r"^(.+?)\s*(?:按职责分工负责|按职责负责|分别负责)$", s)
+    if m:
+        names = split_units(m.group(1))
+        return (names[:1], names[1:]) if names else None
+    m = re.match(r"^(.+?)\s+(?:takes?|taking) the lead(?:\s*[,;]\s*(?:with\s+)?(.+?))?"
+                 r"(?:\s+(?:cooperat\w*|participat\w*|assist\w*|are responsible.*))?$", s, re.I)
+    if m:
+        lead = split_units(m.group(1))
+        coop = split_units(m.group(2) or "")
+        return (lead[:1], lead[1:] + coop) if lead else None
+    return None
+
+
+# --- the parser --------------------------------------------------------------------------------------
+
+def _reject_structure(source_name: str, message: str, zh: str) -> InputRejected:
+    exc = InputRejected(f"{source_name} cannot be imported as a plan.", [Problem(message, file=source_name)])
+    exc.message_zh = f"{source_name} 无法作为方案导入：{zh}"
+    return exc
+
+
+def build_items(lines: list[SourceLine], english: bool) -> tuple[list[Item], list[SourceLine]]:
+    """Numbered items as a tree (roots), and the preamble lines before the first item."""
+    roots: list[Item] = []
+    preamble: list[SourceLine] = []
+    stack: list[_Level] = []
+    folding: str | None = None
+    last: Item | None = None
+    hits = [match_number(ln.text, english) for ln in lines]
+    next_n: list[int | None] = [None] * len(lines)
+    upcoming: int | None = None
+    for i in range(len(lines) - 1, -1, -1):
+        next_n[i] = upcoming
+        hit_i = hits[i]
+        if hit_i is not None:
+            upcoming = hit_i[0]
+    for i, ln in enumerate(lines):
+        hit = hits[i]
+        if hit is not None:
+            n, style, token, rest = hit
+            shape = item_shape(rest, english)
+            placed = None if (folding and style == folding) else _place(stack, n, style, shape, english,
+                                                                      will_parent=next_n[i] == 1)
+            if placed is None:
+                if last is None:
+                    preamble.append(ln)
+                else:
+                    if not english and style in ("(1)", "①"):
+                        folding = style
+                    last.paras.append(ln.text)
+                    last.para_lines.append(ln.number)
+                continue
+            folding = None
+            item = Item(n, style, token, rest, ln.number, shape)
+            depth, new_styles = placed
+            if depth == 0:
+                roots.append(item)
+            else:
+                parent = stack[depth - 1].item
+                item.parent = parent
+                parent.children.append(item)
+            item.depth = depth
+            primary = stack[depth].primary if depth < len(stack) else style
+            del stack[depth:]
+            stack.append(_Level(item, new_styles, primary))
+            last = item
+        elif last is None:
+            preamble.append(ln)
+        else:
+            last.paras.append(ln.text)
+            last.para_lines.append(ln.number)
+    return roots, preamble
+
+
+def _place(stack: list[_Level], n: int, style: str, shape: str, english: bool, *,
+           will_parent: bool) -> tuple[int, set[str]] | None:
+    """Depth for a new item and the numbering styles of its level, or None = ordinary text.
+
+    Among the levels whose last number is n-1, the best match wins: same numbering style as the
+    level's first item (3), the level has items of this style (1), it is a level of headings when
+    the next item opens a list below this one (2), its last item has the same shape (2).
+    """
+    if not stack:
+        return 0, {style}
+    top = stack[-1]
+    if n == 1:
+        if not english and style in ("(1)", "①") and top.item.shape == "body" and top.item.style not in ("(1)", "①"):
+            return None   # （1）（2）… inside a task paragraph are part of its text
+        return len(stack), {style}
+    best: tuple[int, int] | None = None
+    for depth, level in enumerate(stack):
+        if level.item.n + 1 != n:
+            continue
+        is_parent_level = depth < len(stack) - 1
+        score = ((3 if style == level.primary else 1 if style in level.styles else 0)
+                 + (2 if shape == level.item.shape else 0) + (2 if will_parent == is_parent_level else 0))
+        if best is None or score >= best[1]:
+            best = (depth, score)
+    if best is not None:
+        depth = best[0]
+        return depth, stack[depth].styles | {style}
+    if style in top.styles and style != "word":
+        return len(stack) - 1, top.styles   # a gap in the numbering: still a sibling
+    return None
+
+
+def _walk(items: list[Item]) -> list[Item]:
+    out: list[Item] = []
+    for it in items:
+        out.append(it)
+        out.extend(_walk(it.children))
+    return out
+
+
+def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary: Glossary | None = None) -> PlanDraft:
+    """Parse a plan document's lines into a draft (units resolved against the glossary only)."""
+    glossary = glossary or default_glossary()
+    if not lines:
+        raise _reject_structure(source_name, "the document is empty.", "文档为空。")
+    english = is_english_text(" ".join(ln.text for ln in lines[:300]))
+    kept, dropped = trim_junk(lines)
+    roots, preamble = build_items(kept, english)
+    draft = PlanDraft(title=_plan_title(preamble or kept), lang="en" if english else "zh", source_name=source_name)
+    if english:
+        draft.title_en = draft.title
+    all_items = _walk(roots)
+    if not all_items:
+        raise _reject_structure(
+            source_name, "no numbered sections or tasks were found (expected headings such as 一、 （一） 1. "
+            "or I. 1. (1)). Check that this is a plan document, or import its task-division table (.xlsx).",
+            "未找到带编号的章节或任务（如 一、（一）1. 或 I. 1. (1)）。请确认这是方案文档，或导入其任务分工表（.xlsx）。")
+
+    # trailing text after the final numbered paragraph is page furniture, not part of the task
+    final = all_items[-1]
+    if final.shape == "body" and not final.children and final.paras:
+        draft.warnings.append(DraftWarning(
+            f"dropped {len(final.paras)} line(s) of trailing text after the last task (line {final.para_lines[0]})",
+            line=final.para_lines[0], kind="trailing_text",
+            message_zh=f"已略去最后一项任务之后的 {len(final.paras)} 行文字（第 {final.para_lines[0]} 行起）"))
+        final.paras, final.para_lines = [], []
+    if dropped:
+        draft.warnings.append(DraftWarning(f"dropped {len(dropped)} line(s) of web-page footer from line {dropped[0].number}",
+                                           line=dropped[0].number, kind="junk_dropped",
+                                           message_zh=f"已略去第 {dropped[0].number} 行起的 {len(dropped)} 行网页页脚"))
+
+    section_index: dict[int, int] = {}
+    excluded: set[int] = set()
+    for item in all_items:
+        if item.parent is not None and id(item.parent) in excluded:
+            excluded.add(id(item))
+            if OBJECTIVE_TITLES.match(item.title):
+                _add_objectives(draft, item)
+            continue
+        if OBJECTIVE_TITLES.match(item.title):
+            excluded.add(id(item))
+            _add_objectives(draft, item)
+            continue
+        if EXCLUDED_TITLES.match(item.title):
+            excluded.add(id(item))
+            continue
+        if item.children:
+            parent = section_index.get(id(item.parent)) if item.parent is not None else None
+            section_index[id(item)] = len(draft.sections)
+            draft.sections.append(DraftSection(item.number, item.title, level=item.depth + 1, parent=parent,
+                                               title_en=item.title if english else ""))
+            continue
+        draft.tasks.append(_make_task(item, section_index, english, glossary, draft))
+    if not draft.tasks:
+        raise _reject_structure(source_name, "numbered headings were found but no tasks under them.",
+                                "找到了编号标题，但其下没有任务。")
+    renumber_tasks(draft)
+    finish_warnings(draft)
+    return draft
+
+
+def _plan_title(lines: list[SourceLine]) -> str:
+    for ln in lines[:10]:
+        text = _HEADER_JUNK.sub("", ln.text).strip()
+        if text and not re.match(r"^[\d\-/: ]+$", text):
+            return text[:200]
+    return lines[0].text[:200] if lines else ""
+
+
+def _add_objectives(draft: PlanDraft, item: Item) -> None:
+    texts = ([item.head] if item.shape == "body" else []) + item.paras
+    for text in texts:
+        targets, _bare, _unknown = extract_targets(text)
+        draft.objectives.extend(targets)
+
+
+def _make_task(item: Item, sections: dict[int, int], english: bool, glossary: Glossary,
+               draft: PlanDraft) -> DraftTask:
+    full = "\n".join([item.head, *item.paras])
+    marker = find_unit_marker(full)
+    lead: DraftUnit | None = None
+    cooperating: list[DraftUnit] = []
+    text = full
+    if marker:
+        text = (full[: marker.span[0]] + full[marker.span[1]:]).strip()
+        text = re.sub(r"[ \t]+\n", "\n", text).rstrip()
+        def known(n: str) -> bool:
+            return glossary.lookup(n) is not None
+
+        lead_names = split_and(marker.lead, known)
+        coop_names = split_and(marker.cooperating, known)
+        names = lead_names + coop_names
+        if names:
+            lead = DraftUnit(names[0])
+            cooperating = [DraftUnit(n) for n in names[1:]]
+    section = sections.get(id(item.parent)) if item.parent is not None else None
+    title = item.title if item.shape == "body" else item.head.strip()
+    task = DraftTask(code="", section=section, title=title, text=text, lead=lead, cooperating=cooperating,
+                     line=item.line)
+    if english:
+        task.title_en, task.text_en = task.title, task.text
+    targets, bare, unknown = extract_targets(text)
+    task.targets = targets
+    for b in bare:
+        draft.warnings.append(DraftWarning(f"number without unit: {b.value:g} in “{b.text[:60]}”",
+                                           line=item.line, kind="number_without_unit",
+                                           message_zh=f"数字缺少单位：“{b.text[:60]}”中的 {b.value:g}"))
+    for u in unknown:
+        draft.warnings.append(DraftWarning(f"unknown unit in “{u}”", line=item.line, kind="unknown_unit",
+                                           message_zh=f"无法识别的计量单位：“{u}”"))
+    return task
+
+
+def finish_warnings(draft: PlanDraft) -> None:
+    """Attach task codes to warnings raised while parsing, and flag tasks without a unit."""
+    by_line = {t.line: t.code for t in draft.tasks}
+    for w in draft.warnings:
+        if w.task_code is None and w.line in by_line:
+            w.task_code = by_line[w.line]
+    for t in draft.tasks:
+        if t.lead is None:
+            draft.warnings.append(DraftWarning("task without a responsible unit", task_code=t.code,
+                                               line=t.line, kind="no_unit", message_zh="任务没有责任单位"))

@@ -1,0 +1,148 @@
+"""Who has reported for a period: on time, late or missing, and a reminder list for the missing.
+
+A department is expected for a period when it holds tasks in the plan (placeholder groups expanded).
+Its status comes from its *first* accepted workbook for the period (a later, superseding workbook does
+not turn an on-time report into a late one); ``received_at`` is that first receipt. Progress entered
+without a workbook (in PeakDesk itself, or demo data) counts as a report at its ``received_at``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from desktop_app.domain.models import ChangeSummary
+from desktop_app.exchange.safe_xlsx import text_cell
+from desktop_app.store.cycle import departments_by_id, held_tasks
+from desktop_app.store.periods import PeriodRow, calendar, require_period
+
+
+@dataclass
+class DeptStatus:
+    department: str
+    department_name: str
+    status: str                      # on_time | late | missing
+    received_at: str | None
+    contact_person: str = ""
+    contact_phone: str = ""
+    tasks: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {"department": self.department, "department_name": self.department_name, "status": self.status,
+                "received_at": self.received_at}
+
+
+@dataclass
+class PeriodStatus:
+    period: PeriodRow
+    departments: list[DeptStatus] = field(default_factory=list)
+
+    def missing(self) -> list[DeptStatus]:
+        return [d for d in self.departments if d.status == "missing"]
+
+
+def _first_receipts(db: sqlite_utils.Database, period_id: int) -> dict[int, str]:
+    first: dict[int, str] = {}
+    for dept_id, received in db.execute(
+            "SELECT department_id, min(received_at) FROM submission WHERE period_id = ? AND status = 'accepted' "
+            "GROUP BY department_id", [period_id]).fetchall():
+        first[int(dept_id)] = str(received)
+    for dept_id, received in db.execute(
+            "SELECT department_id, min(received_at) FROM progress WHERE period_id = ? AND submission_id IS NULL "
+            "GROUP BY department_id", [period_id]).fetchall():
+        if int(dept_id) not in first or str(received) < first[int(dept_id)]:
+            first[int(dept_id)] = str(received)
+    return first
+
+
+def period_status(db: sqlite_utils.Database, plan_id: int, period_code: str) -> PeriodStatus:
+    period = require_period(db, plan_id, period_code)
+    depts = departments_by_id(db)
+    holders = held_tasks(db, plan_id)
+    first = _first_receipts(db, period.id)
+    out = PeriodStatus(period)
+    for dept_id in sorted(holders, key=lambda i: depts[i].code):
+        d = depts[dept_id]
+        received = first.get(dept_id)
+        if received is None:
+            status = "missing"
+        else:
+            status = "late" if dt.date.fromisoformat(received[:10]) > period.due else "on_time"
+        out.departments.append(DeptStatus(d.code, d.name_zh, status, received, d.contact_person, d.contact_phone,
+                                          len(holders[dept_id])))
+    _fill_contacts(db, out)
+    return out
+
+
+def _fill_contacts(db: sqlite_utils.Database, status: PeriodStatus) -> None:
+    """Departments without a contact on record: use the newest contact written in any of their workbooks."""
+    from desktop_app.services.merge_submissions import split_contact
+
+    for d in status.departments:
+        if d.contact_person or d.contact_phone:
+            continue
+        row = db.execute("SELECT p.contact FROM progress p JOIN department dp ON dp.id = p.department_id "
+                         "WHERE dp.code = ? AND p.contact != '' ORDER BY p.received_at DESC LIMIT 1",
+                         [d.department]).fetchone()
+        if row:
+            d.contact_person, d.contact_phone = split_contact(str(row[0]))
+
+
+def status_matrix(db: sqlite_utils.Database, plan_id: int, period_codes: list[str]) -> dict[str, dict[str, str]]:
+    """department code → period code → status, for the GUI's coloured matrix."""
+    matrix: dict[str, dict[str, str]] = {}
+    for code in period_codes:
+        for d in period_status(db, plan_id, code).departments:
+            matrix.setdefault(d.department, {})[code] = d.status
+    return matrix
+
+
+@dataclass
+class ReminderResult:
+    file: Path
+    missing: list[DeptStatus]
+    summary: ChangeSummary = field(default_factory=ChangeSummary)
+
+
+def export_reminders(db: sqlite_utils.Database, plan_id: int, period_code: str, out: Path, *,
+                     today: dt.date) -> ReminderResult:
+    """An .xlsx listing the departments that have not reported for the period, with their contacts."""
+    status = period_status(db, plan_id, period_code)
+    missing = status.missing()
+    p = status.period
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "催报名单 Reminders"
+    text_cell(ws, 1, 1, f"{p.code} 未报送单位催报名单 Departments that have not reported "
+                        f"(截止 due {p.due.isoformat()}，统计日 as of {today.isoformat()})").font = Font(bold=True, size=13)
+    heads = ["单位代码 Code", "单位名称 Department", "任务数 Tasks", "联系人 Contact person", "联系电话 Phone",
+             "逾期工作日 Working days overdue"]
+    for col, h in enumerate(heads, start=1):
+        c = text_cell(ws, 3, col, h)
+        c.font = Font(bold=True)
+        c.alignment = Alignment(wrap_text=True)
+
+    overdue = max(0, calendar(db).working_days_between(p.due, today))
+    for r, d in enumerate(missing, start=4):
+        for col, value in enumerate([d.department, d.department_name], start=1):
+            text_cell(ws, r, col, value)
+        ws.cell(row=r, column=3, value=d.tasks)
+        text_cell(ws, r, 4, d.contact_person)
+        text_cell(ws, r, 5, d.contact_phone)
+        ws.cell(row=r, column=6, value=overdue)
+    for letter, width in zip("ABCDEF", (12, 30, 10, 16, 18, 14), strict=True):
+        ws.column_dimensions[letter].width = width
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.print_title_rows = "3:3"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    wb.save(tmp)
+    tmp.replace(out)
+    return ReminderResult(out, missing)

@@ -1,0 +1,397 @@
+"""The ledger page: filters, debounced search, the task table or tree, the detail pane, undoable edits."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.models import STATUS_LABELS, ChangeSummary, Status, label
+from desktop_app.store import departments, ledger
+from desktop_app.store.search import search_tasks
+from desktop_app.ui import settings
+from desktop_app.ui.app import current_lang
+from desktop_app.ui.models.ledger_model import (
+    NO_STATUS,
+    Column,
+    LedgerFilter,
+    LedgerModel,
+    LedgerRole,
+    LedgerTreeModel,
+)
+from desktop_app.ui.ops import show_error
+from desktop_app.ui.pages import Page
+from desktop_app.ui.task_edit import EditTaskCommand, TaskEditDialog, TaskState
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+COLUMN_WIDTHS = {Column.CODE: 90, Column.TITLE: 240, Column.LEAD: 110, Column.COOPERATING: 120,
+                 Column.TARGET: 110, Column.DUE: 84, Column.STATUS: 76, Column.PERCENT: 48}
+
+
+class LedgerPage(Page):
+    key = "ledger"
+    task_selected = Signal(int)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.db: Any = None
+        self.plan_id: int | None = None
+        self.model = LedgerModel(self)
+        self.model.editor = self.edit_fields
+        self.tree_model = LedgerTreeModel(self.model, self)
+        self.flat_model = QSortFilterProxyModel(self)
+        self.flat_model.setSourceModel(self.model)
+        self.flat_model.setSortRole(LedgerRole.SORT)
+        self.current_task: int | None = None
+
+        self.search = QLineEdit()
+        self.search.setObjectName("ledger-search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(settings.SEARCH_DELAY_MS.get())
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_filters)
+        self.dept_filter = QComboBox()
+        self.dept_filter.setObjectName("ledger-dept-filter")
+        self.dept_filter.setMinimumContentsLength(12)
+        self.dept_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.section_filter = QComboBox()
+        self.section_filter.setObjectName("ledger-section-filter")
+        self.section_filter.setMinimumContentsLength(14)
+        self.section_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("ledger-status-filter")
+        for combo in (self.dept_filter, self.section_filter, self.status_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.group_box = QCheckBox()
+        self.group_box.setObjectName("ledger-group")
+        self.group_box.setChecked(settings.LEDGER_TREE_MODE.get())
+        self.group_box.toggled.connect(self.set_tree_mode)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("ledger-count")
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 8, 8, 4)
+        self.search_label = QLabel()
+        self.search_label.setBuddy(self.search)
+        bar.addWidget(self.search_label)
+        bar.addWidget(self.search, 2)
+        self.dept_label = QLabel()
+        self.dept_label.setBuddy(self.dept_filter)
+        bar.addWidget(self.dept_label)
+        bar.addWidget(self.dept_filter, 1)
+        self.section_label = QLabel()
+        self.section_label.setBuddy(self.section_filter)
+        bar.addWidget(self.section_label)
+        bar.addWidget(self.section_filter, 1)
+        self.status_label = QLabel()
+        self.status_label.setBuddy(self.status_filter)
+        bar.addWidget(self.status_label)
+        bar.addWidget(self.status_filter)
+        bar.addWidget(self.group_box)
+        bar.addWidget(self.count_label)
+
+        self.view = QTreeView()
+        self.view.setObjectName("ledger-view")
+        self.view.setUniformRowHeights(True)
+        self.view.setIndentation(12)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.view.doubleClicked.connect(self._double_clicked)
+        self.view.header().setStretchLastSection(False)
+
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("ledger-detail")
+        self.detail.setOpenExternalLinks(False)
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName("ledger-edit")
+        self.edit_button.clicked.connect(self.edit_current)
+        self.edit_button.setEnabled(False)
+        detail_box = QWidget()
+        dl = QVBoxLayout(detail_box)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addWidget(self.detail, 1)
+        brow = QHBoxLayout()
+        brow.addStretch(1)
+        brow.addWidget(self.edit_button)
+        dl.addLayout(brow)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("ledger-splitter")
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(detail_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([960, 250])
+        state = settings.LEDGER_SPLITTER.get()
+        if not state.isEmpty():
+            self.splitter.restoreState(state)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+        self._tree_mode = not self.group_box.isChecked()  # force the first set_tree_mode to act
+        self.set_tree_mode(self.group_box.isChecked())
+        self.model.modelReset.connect(self._after_reset)
+        self.retranslate()
+
+    # --- data ------------------------------------------------------------------------------------
+    def set_database(self, db: Any, plan_id: int | None) -> None:
+        self.db, self.plan_id = db, plan_id
+        self.current_task = None
+        self._fill_filters()
+        self.model.load(db, plan_id)
+        self.show_detail(None)
+
+    def refresh(self, changes: ChangeSummary) -> None:
+        if self.db is None:
+            return
+        task_id = changes.details.get("task_id")
+        if changes.departments and not changes.details.get("task_id"):
+            self._fill_filters()
+        if isinstance(task_id, int) and not (changes.progress or changes.plans):
+            self.model.refresh_task(task_id)
+        elif changes.tasks or changes.progress or changes.plans or changes.departments:
+            self.model.load(self.db, self.plan_id)
+        if self.current_task is not None:
+            self.show_detail(self.current_task)
+
+    def _fill_filters(self) -> None:
+        lang = current_lang()
+        keep = (self.dept_filter.currentData(), self.section_filter.currentData(), self.status_filter.currentData())
+        for combo in (self.dept_filter, self.section_filter, self.status_filter):
+            combo.blockSignals(True)
+            combo.clear()
+        self.dept_filter.addItem(self.tr("All units"), None)
+        self.section_filter.addItem(self.tr("All sections"), None)
+        self.status_filter.addItem(self.tr("Any status"), None)
+        if self.db is not None:
+            used = {r[0] for r in self.db.execute(
+                "SELECT DISTINCT d.code FROM assignment a JOIN department d ON d.id = a.department_id "
+                "JOIN task t ON t.id = a.task_id WHERE t.plan_id = ?", [self.plan_id]).fetchall()}
+            for d in departments.list_departments(self.db):
+                if d.code in used:
+                    self.dept_filter.addItem(d.name(lang), d.code)
+            if self.plan_id is not None:
+                for s in ledger.sections(self.db, self.plan_id):
+                    indent = "    " if s.parent_id else ""
+                    self.section_filter.addItem(f"{indent}{s.number}{s.title(lang)}", s.id)
+        for status in Status:
+            self.status_filter.addItem(label(STATUS_LABELS, status, lang), status.value)
+        self.status_filter.addItem(self.tr("No report yet"), NO_STATUS)
+        for combo, value in zip((self.dept_filter, self.section_filter, self.status_filter), keep, strict=True):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        section = self.section_filter.currentData()
+        text = self.search.text().strip()
+        hits = frozenset(search_tasks(self.db, self.plan_id, text, limit=100000)) \
+            if (text and self.db is not None) else None
+        self.model.set_filter(LedgerFilter(
+            department=self.dept_filter.currentData(),
+            section_ids=self.model.section_and_descendants(section) if section is not None else None,
+            status=self.status_filter.currentData(),
+            task_ids=hits,
+        ))
+
+    def _after_reset(self) -> None:
+        self._update_count()
+        if self._tree_mode:
+            self.view.expandAll()
+            self._span_sections()
+        if self.current_task is not None:
+            self.select_task(self.current_task)
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), len(self.model.all_rows())
+        self.count_label.setText(self.tr("%1 of %2 tasks").replace("%1", str(shown)).replace("%2", str(total)))
+
+    def _span_sections(self) -> None:
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.tree_model.rowCount(parent)):
+                idx = self.tree_model.index(row, 0, parent)
+                if idx.data(LedgerRole.IS_SECTION):
+                    self.view.setFirstColumnSpanned(row, parent, True)
+                    walk(idx)
+        walk(QModelIndex())
+
+    # --- view mode -------------------------------------------------------------------------------
+    def set_tree_mode(self, tree: bool) -> None:
+        if tree == self._tree_mode:
+            return
+        if self.view.model() is not None:
+            self._save_header()
+        self._tree_mode = tree
+        settings.LEDGER_TREE_MODE.set(tree)
+        self.view.setModel(self.tree_model if tree else self.flat_model)
+        self.view.setRootIsDecorated(tree)
+        self.view.setSortingEnabled(not tree)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        header = self.view.header()
+        state = (settings.LEDGER_HEADER_TREE if tree else settings.LEDGER_HEADER_FLAT).get()
+        if state.isEmpty() or not header.restoreState(state):
+            for col, width in COLUMN_WIDTHS.items():
+                header.resizeSection(col, width)
+            header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
+            if not tree:
+                self.view.sortByColumn(Column.CODE, Qt.SortOrder.AscendingOrder)
+        if tree:
+            self.view.expandAll()
+            self._span_sections()
+        if self.current_task is not None:
+            self.select_task(self.current_task)
+
+    def _save_header(self) -> None:
+        (settings.LEDGER_HEADER_TREE if self._tree_mode else settings.LEDGER_HEADER_FLAT).set(
+            self.view.header().saveState())
+
+    def save_state(self) -> None:
+        self._save_header()
+        settings.LEDGER_SPLITTER.set(self.splitter.saveState())
+
+    def view_index_for_task(self, task_id: int, column: int = 0) -> QModelIndex:
+        if self._tree_mode:
+            return self.tree_model.index_for_task(task_id, column)
+        row = self.model.row_for(task_id)
+        if row is None:
+            return QModelIndex()
+        return self.flat_model.mapFromSource(self.model.index(row, column))
+
+    def select_task(self, task_id: int) -> bool:
+        idx = self.view_index_for_task(task_id)
+        if not idx.isValid():
+            return False
+        self.view.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(idx)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        task_id = current.data(LedgerRole.TASK_ID) if current.isValid() else None
+        if task_id is None and current.isValid():
+            return  # a section heading: keep the detail of the last task
+        self.current_task = task_id
+        self.show_detail(task_id)
+        if task_id is not None:
+            self.task_selected.emit(task_id)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.data(LedgerRole.TASK_ID) is not None and not (index.flags() & Qt.ItemFlag.ItemIsEditable):
+            self.edit_current()
+
+    def select_first_task(self) -> None:
+        rows = self.model.visible_rows()
+        if rows:
+            self.select_task(rows[0].id)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- detail ----------------------------------------------------------------------------------
+    def show_detail(self, task_id: int | None) -> None:
+        self.edit_button.setEnabled(task_id is not None)
+        if task_id is None or self.db is None:
+            hint = self.tr("Select a task to see its full text, targets and units.")
+            self.detail.setHtml(f"<p style='color:#6c757d'>{html.escape(hint)}</p>")
+            return
+        d = ledger.task_detail(self.db, task_id)
+        lang = current_lang()
+        row_num = self.model.row_for(task_id)
+        latest = self.model.task_at(row_num) if row_num is not None else None
+        e = html.escape
+        title = d.title_en if lang == "en" and d.title_en else d.title_zh
+        text = d.text_en if lang == "en" and d.text_en else d.text_zh
+        sec = next((s for s in self.model.sections if s.id == d.section_id), None)
+        parts = [f"<h3>{e(d.code)}　{e(title)}</h3>"]
+        if sec is not None:
+            parts.append(f"<p style='color:#6c757d'>{e(sec.number + sec.title(lang))}</p>")
+        rows = [
+            (self.tr("Lead unit"), d.lead.name(lang) if d.lead else self.tr("(none)")),
+            (self.tr("Cooperating units"), "、".join(c.name(lang) for c in d.cooperating) or self.tr("(none)")),
+            (self.tr("Due date"), d.due.isoformat() if d.due else self.tr("(none)")),
+        ]
+        if latest is not None and latest.status is not None:
+            pct = f" · {latest.percent:.0f}%" if latest.percent is not None else ""
+            rows.append((self.tr("Latest status"),
+                         f"{label(STATUS_LABELS, latest.status, lang)}{pct} ({latest.period or ''})"))
+        parts.append("<table cellspacing='0' cellpadding='3'>" + "".join(
+            f"<tr><td style='color:#6c757d'>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in rows) + "</table>")
+        targets_heading, no_target, text_heading = (
+            self.tr("Targets"), self.tr("No quantitative target."), self.tr("Full text"))
+        parts.append(f"<h4>{e(targets_heading)}</h4>")
+        if d.targets:
+            parts.append("<ul>" + "".join(
+                f"<li>{e(ledger.format_target(t, lang))}" + (f"<br><small>{e(t.text)}</small>" if t.text else "")
+                + "</li>" for t in d.targets) + "</ul>")
+        else:
+            parts.append(f"<p style='color:#6c757d'>{e(no_target)}</p>")
+        parts.append(f"<h4>{e(text_heading)}</h4><p>{e(text)}</p>")
+        self.detail.setHtml("".join(parts))
+
+    # --- editing ---------------------------------------------------------------------------------
+    def edit_current(self) -> None:
+        if self.current_task is None or self.db is None:
+            return
+        dialog = TaskEditDialog(self.db, self.current_task, self)
+        if dialog.exec() == TaskEditDialog.DialogCode.Accepted:
+            self.push_edit(self.current_task, dialog.before, dialog.after)
+
+    def edit_fields(self, task_id: int, fields: dict[str, Any]) -> bool:
+        """Inline edits from the table (title, due date) become an undoable command."""
+        before = TaskState.read(self.db, task_id)
+        return self.push_edit(task_id, before, before.with_fields(**fields))
+
+    def push_edit(self, task_id: int, before: TaskState, after: TaskState) -> bool:
+        if before == after:
+            return False
+        code = ledger.task_detail(self.db, task_id).code
+        cmd = EditTaskCommand(self.db, task_id, code, before, after, self._written,
+                              lambda exc: show_error(self, exc))
+        self.window_.undo_stack.push(cmd)
+        return not cmd.failed
+
+    def _written(self, task_id: int) -> None:
+        self.window_.notify(ChangeSummary(tasks=True, details={"task_id": task_id}))
+
+    # --- language --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Code, title or text…"))
+        self.search_label.setText(self.tr("&Search:"))
+        self.dept_label.setText(self.tr("&Unit:"))
+        self.section_label.setText(self.tr("S&ection:"))
+        self.status_label.setText(self.tr("S&tatus:"))
+        self.group_box.setText(self.tr("&Group by section"))
+        self.edit_button.setText(self.tr("&Edit Task…"))
+        self._fill_filters()
+        self.model.retranslate()
+        self._update_count()
+        self.show_detail(self.current_task)

@@ -1,0 +1,348 @@
+"""The submissions page: departments × periods coloured on time / late / missing, plus the cycle's actions.
+
+From here the coordinator issues the period's workbooks, merges the returned ones, and exports the
+reminder list (an .xlsx of the departments still missing, with their contact persons).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from desktop_app.domain.models import ChangeSummary
+from desktop_app.store.db import db_path as database_path
+from desktop_app.ui.app import current_lang
+from desktop_app.ui.cycle_widgets import (
+    BAD_COLOR,
+    LATE_COLOR,
+    NEUTRAL_COLOR,
+    OK_COLOR,
+    PeriodCombo,
+    reporting_periods,
+    today_of,
+)
+from desktop_app.ui.ops import show_error
+from desktop_app.ui.pages import Page, view_title
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+Index = QModelIndex | QPersistentModelIndex
+
+PENDING = "pending"  # not received yet, but the period is not due yet either
+
+
+class MatrixRole(IntEnum):
+    STATUS = Qt.ItemDataRole.UserRole + 1      # on_time | late | missing | pending | ''
+    DEPARTMENT = Qt.ItemDataRole.UserRole + 2  # department code
+    PERIOD = Qt.ItemDataRole.UserRole + 3      # period code
+
+
+STATUS_COLORS = {"on_time": OK_COLOR, "late": LATE_COLOR, "missing": BAD_COLOR, PENDING: NEUTRAL_COLOR}
+
+
+def status_label(status: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+    return {
+        "on_time": QCoreApplication.translate("SubmissionMatrixModel", "On time"),
+        "late": QCoreApplication.translate("SubmissionMatrixModel", "Late"),
+        "missing": QCoreApplication.translate("SubmissionMatrixModel", "Missing"),
+        PENDING: QCoreApplication.translate("SubmissionMatrixModel", "Not due yet"),
+    }.get(status, "")
+
+
+class SubmissionMatrixModel(QAbstractTableModel):
+    """Rows: departments holding tasks; columns: reporting periods started by today."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.departments: list[tuple[str, str, str, str, str]] = []  # code, name_zh, name_en, person, phone
+        self.periods: list[tuple[str, dt.date]] = []                    # code, due
+        self.cells: dict[tuple[str, str], tuple[str, str | None]] = {}  # (dept, period) → (status, received)
+
+    def load(self, db: Any, plan_id: int | None) -> None:
+        from desktop_app.services.submission_status import period_status
+
+        self.beginResetModel()
+        self.departments, self.periods, self.cells = [], [], {}
+        if db is not None and plan_id is not None:
+            today = today_of(db)
+            codes = [p.code for p in reporting_periods(db, plan_id, today) if p.exists and p.start <= today]
+            seen: dict[str, tuple[str, str, str, str, str]] = {}
+            en = {r[0]: r[1] for r in db.execute("SELECT code, name_en FROM department").fetchall()}
+            for code in codes:
+                status = period_status(db, plan_id, code)
+                self.periods.append((code, status.period.due))
+                for d in status.departments:
+                    seen.setdefault(d.department, (d.department, d.department_name, en.get(d.department, ""),
+                                                   d.contact_person, d.contact_phone))
+                    value = d.status
+                    if value == "missing" and today <= status.period.due:
+                        value = PENDING
+                    self.cells[(d.department, code)] = (value, d.received_at)
+            self.departments = sorted(seen.values())
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.departments)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.periods)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.departments)) \
+                or not (0 <= index.column() < len(self.periods)):
+            return None
+        dept = self.departments[index.row()]
+        period, due = self.periods[index.column()]
+        status, received = self.cells.get((dept[0], period), ("", None))
+        if role == Qt.ItemDataRole.DisplayRole:
+            if status in ("on_time", "late") and received:
+                return received[5:10]
+            return status_label(status)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            color = STATUS_COLORS.get(status)
+            return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#212529"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"{dept[0]} {self._name(dept)} · {period}", status_label(status)]
+            if received:
+                lines.append(self.tr("Received %1").replace("%1", received.replace("T", " ")))
+            lines.append(self.tr("Due %1").replace("%1", due.isoformat()))
+            if dept[3] or dept[4]:
+                lines.append(self.tr("Contact: %1").replace("%1", " ".join(p for p in dept[3:5] if p)))
+            return "\n".join(lines)
+        if role == MatrixRole.STATUS:
+            return status
+        if role == MatrixRole.DEPARTMENT:
+            return dept[0]
+        if role == MatrixRole.PERIOD:
+            return period
+        return None
+
+    def _name(self, dept: tuple[str, str, str, str, str]) -> str:
+        return dept[2] if current_lang() == "en" and dept[2] else dept[1]
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.periods):
+            return self.periods[section][0]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.departments):
+            dept = self.departments[section]
+            return f"{dept[0]}  {self._name(dept)}"
+        return None
+
+    def counts(self, period: str) -> dict[str, int]:
+        out = {"on_time": 0, "late": 0, "missing": 0, PENDING: 0}
+        for d in self.departments:
+            status = self.cells.get((d[0], period), ("", None))[0]
+            if status in out:
+                out[status] += 1
+        return out
+
+    def retranslate(self) -> None:
+        if self.departments and self.periods:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.departments) - 1, len(self.periods) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, len(self.departments) - 1))
+
+
+class SubmissionsPage(Page):
+    """Who has reported for which period, and the actions of the reporting cycle."""
+
+    key = "submissions"
+    changed = Signal(object)  # ChangeSummary after issuing or merging from this page
+
+    def __init__(self, window: MainWindow | None = None) -> None:
+        super().__init__(window)  # type: ignore[arg-type]
+        self.db: Any = None
+        self.db_path: Path | None = None
+        self.plan_id: int | None = None
+        self.dialog: Any = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("page-heading")
+        self.issue_button = QPushButton()
+        self.issue_button.setObjectName("issue-workbooks")
+        self.issue_button.clicked.connect(self.open_issue_dialog)
+        self.merge_button = QPushButton()
+        self.merge_button.setObjectName("merge-workbooks")
+        self.merge_button.clicked.connect(self.open_merge_dialog)
+        self.period = PeriodCombo()
+        self.period.currentIndexChanged.connect(lambda _i: self._update_counts())
+        self.period_label = QLabel()
+        self.period_label.setBuddy(self.period)
+        self.reminder_button = QPushButton()
+        self.reminder_button.setObjectName("export-reminders")
+        self.reminder_button.clicked.connect(self.choose_reminder_file)
+        self.counts = QLabel()
+        self.counts.setObjectName("submission-counts")
+        self.legend = QLabel()
+        self.legend.setObjectName("page-note")
+
+        self.model = SubmissionMatrixModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("submission-matrix")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(64)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.clicked.connect(self._clicked)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.issue_button)
+        actions.addWidget(self.merge_button)
+        actions.addSpacing(24)
+        actions.addWidget(self.period_label)
+        actions.addWidget(self.period)
+        actions.addWidget(self.reminder_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addWidget(self.heading)
+        layout.addLayout(actions)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.legend)
+        self.retranslate()
+        self._enable()
+
+    # --- data ------------------------------------------------------------------------------------
+    def set_database(self, db: Any, plan_id: int | None) -> None:
+        self.db, self.plan_id = db, plan_id
+        self.db_path = Path(database_path(db)) if db is not None else None
+        self.reload()
+
+    def refresh(self, changes: ChangeSummary) -> None:
+        if changes.submissions or changes.progress or changes.periods or changes.departments or changes.plans:
+            self.reload()
+
+    def reload(self) -> None:
+        self.model.load(self.db, self.plan_id)
+        keep = self.period.code()
+        if self.db is not None and self.plan_id is not None:
+            today = today_of(self.db)
+            self.period.load([p for p in reporting_periods(self.db, self.plan_id, today) if p.exists], today)
+            if keep:
+                self.period.select(keep)
+        else:
+            self.period.clear()
+        self._update_counts()
+        self._enable()
+
+    def _enable(self) -> None:
+        ready = self.db is not None and self.plan_id is not None
+        for w in (self.issue_button, self.merge_button, self.reminder_button, self.period):
+            w.setEnabled(ready)
+
+    def _update_counts(self) -> None:
+        code = self.period.code()
+        if not code or not self.model.departments:
+            self.counts.setText("")
+            return
+        c = self.model.counts(code)
+        total = len(self.model.departments)
+        received = c["on_time"] + c["late"]
+        text = self.tr("%1: %2 of %3 departments reported (%4 on time, %5 late), %6 missing.")
+        for k, v in (("%1", code), ("%2", received), ("%3", total), ("%4", c["on_time"]), ("%5", c["late"]),
+                     ("%6", c["missing"] + c[PENDING])):
+            text = text.replace(k, str(v))
+        self.counts.setText(text)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        period = index.data(MatrixRole.PERIOD)
+        if period:
+            self.period.select(str(period))
+
+    # --- actions ---------------------------------------------------------------------------------
+    def _notify(self, changes: ChangeSummary) -> None:
+        notify = getattr(self.window_, "notify", None)
+        if callable(notify):
+            notify(changes)  # the main window refreshes every page, this one included
+        else:
+            self.refresh(changes)
+        self.changed.emit(changes)
+
+    def open_issue_dialog(self) -> Any:
+        from desktop_app.ui.issue_dialog import IssueDialog
+
+        if self.db_path is None:
+            return None
+        dialog = IssueDialog(self.db_path, self, plan_id=self.plan_id)
+        if self.period.code():
+            dialog.period.select(self.period.code())
+        dialog.changed.connect(self._notify)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def open_merge_dialog(self, paths: Any = ()) -> Any:
+        from desktop_app.ui.merge_dialog import MergeDialog
+
+        if self.db_path is None:
+            return None
+        dialog = MergeDialog(self.db_path, self, paths=paths)
+        dialog.changed.connect(self._notify)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def choose_reminder_file(self) -> None:
+        code = self.period.code()
+        if not code:
+            return
+        suggested = str(Path.home() / self.tr("reminders-%1.xlsx").replace("%1", code))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Reminder List"), suggested,
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self.export_reminders(Path(path))
+
+    def export_reminders(self, path: Path) -> Path | None:
+        """Write the reminder list of the selected period (missing departments with contacts)."""
+        from desktop_app.services.submission_status import export_reminders
+
+        if self.db is None or self.plan_id is None or not self.period.code():
+            return None
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        try:
+            result = export_reminders(self.db, self.plan_id, self.period.code(), path, today=today_of(self.db))
+        except Exception as exc:  # noqa: BLE001 - shown to the user (PeakDeskError) or as a bug report
+            show_error(self, exc, title=self.tr("Export Reminder List"))
+            return None
+        self.counts.setText(self.tr("%n missing department(s) written to %1.", "", len(result.missing))
+                            .replace("%1", str(result.file)))
+        return Path(result.file)
+
+    # --- texts -----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.heading.setText(view_title(self.key))
+        self.issue_button.setText(self.tr("&Issue Workbooks…"))
+        self.merge_button.setText(self.tr("&Merge Returned Workbooks…"))
+        self.period_label.setText(self.tr("&Period:"))
+        self.reminder_button.setText(self.tr("Export &Reminder List…"))
+        self.legend.setText(self.tr("Green: on time (date received) · yellow: late · red: missing after the due "
+                                    "date · grey: not due yet. Click a cell to choose its period."))
+        self.model.retranslate()
+        self._update_counts()

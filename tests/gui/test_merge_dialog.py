@@ -1,0 +1,131 @@
+"""Merge returned workbooks from the dialog: a folder with one bad file, drops, check-only, duplicates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QMimeData, QUrl
+
+from desktop_app.exchange.workbook import PROGRESS_SHEET
+from desktop_app.services.issue_packages import export_packages
+from desktop_app.store.db import open_database
+from desktop_app.ui.merge_dialog import MergeDialog, accepts_drop, merge_dropped
+from tests.cycle_data import DEMO_TODAY
+from tests.gui.cycle_helpers import cycle_db_file, fill_workbook, query
+
+pytestmark = pytest.mark.gui
+
+FILLED = {"status": "推进中", "percent": 40, "narrative": "=1+1 已完成前期调研", "contact_person": "王明"}
+
+
+def issue(path: Path, plan_id: int, out: Path, codes: list[str]) -> dict[str, Path]:
+    import datetime as dt
+
+    db = open_database(path)
+    try:
+        result = export_packages(db, plan_id, "2025-10", out, today=dt.date.fromisoformat(DEMO_TODAY),
+                                 departments=codes)
+    finally:
+        db.close()
+    return {p.department: Path(p.file) for p in result.packages}
+
+
+def dept_state(path: Path, code: str) -> list[tuple]:
+    """Everything the database holds about one department's reporting."""
+    return (query(path, "SELECT p.* FROM progress p JOIN department d ON d.id = p.department_id WHERE d.code = ?",
+                  [code])
+            + query(path, "SELECT s.* FROM submission s JOIN department d ON d.id = s.department_id "
+                          "WHERE d.code = ?", [code]))
+
+
+@pytest.fixture
+def returned(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder (with a sub-folder) holding two good returned workbooks and one with an edited title."""
+    path, plan_id = cycle_db_file(tmp_path)
+    files = issue(path, plan_id, tmp_path / "issued", ["FGW", "JW", "JSW"])
+    back = tmp_path / "returned"
+    (back / "sub").mkdir(parents=True)
+    fill_workbook(files["FGW"], FILLED, out=back / files["FGW"].name)
+    fill_workbook(files["JW"], {**FILLED, "status": "已完成", "percent": 100}, out=back / "sub" / files["JW"].name)
+    bad = fill_workbook(files["JSW"], FILLED, out=back / files["JSW"].name)
+    wb = load_workbook(bad)
+    wb[PROGRESS_SHEET]["B3"] = "改过的任务名称"
+    wb.save(bad)
+    (back / "notes.txt").write_text("not a workbook", encoding="utf-8")
+    return path, back
+
+
+def test_merging_a_folder_with_one_bad_file(qtbot, returned: tuple[Path, Path]) -> None:
+    path, folder = returned
+    before_bad = dept_state(path, "JSW")
+    dialog = MergeDialog(path, paths=[folder])
+    qtbot.addWidget(dialog)
+    assert dialog.paths() == [folder]
+    changes = []
+    dialog.changed.connect(changes.append)
+    op = dialog.start()
+    assert op is not None
+    qtbot.waitUntil(lambda: op.done, timeout=30000)
+    assert op.state == "succeeded"
+    table = dialog.results
+    rows = {table.item(r, 2).text().split()[0]: [table.item(r, c).text() for c in range(6)]
+            for r in range(table.rowCount())}
+    assert set(rows) == {"FGW", "JW", "JSW"}
+    assert rows["FGW"][1] == "Accepted" and rows["JW"][1] == "Accepted"
+    assert rows["JSW"][1] == "Rejected"
+    assert rows["FGW"][3] == "2025-10" and rows["FGW"][4] == "3"
+    assert "1 rejected" in dialog.summary.text() and "2 accepted" in dialog.summary.text()
+    # the rejected file is selected and its errors are listed as sheet / cell / message
+    selected = dialog.results.selectionModel().selectedRows()[0].row()
+    assert table.item(selected, 2).text().startswith("JSW")
+    errors = [[dialog.errors.item(r, c).text() for c in range(3)] for r in range(dialog.errors.rowCount())]
+    assert [PROGRESS_SHEET, "B3"] in [e[:2] for e in errors]
+    assert all(e[2] for e in errors)
+    # the good ones are in the database, the bad one left it exactly as it was
+    assert len(query(path, "SELECT * FROM submission WHERE status = 'accepted'")) == 2
+    assert dept_state(path, "JSW") == before_bad == []
+    narratives = query(path, "SELECT narrative FROM progress WHERE is_current = 1")
+    assert narratives and all(n[0] == "=1+1 已完成前期调研" for n in narratives)
+    assert changes and changes[0].progress and changes[0].submissions
+    assert dialog.backup is not None and dialog.backup.is_file()
+
+
+def test_check_only_writes_nothing_and_a_second_merge_is_duplicate(qtbot, returned: tuple[Path, Path]) -> None:
+    path, folder = returned
+    dialog = MergeDialog(path, paths=[folder])
+    qtbot.addWidget(dialog)
+    dialog.dry_run.setChecked(True)
+    op = dialog.start()
+    qtbot.waitUntil(lambda: op.done, timeout=30000)
+    assert "nothing was written" in dialog.summary.text()
+    assert dialog.results.item(0, 1).text() in ("Would be accepted", "Rejected")
+    assert query(path, "SELECT count(*) FROM submission")[0][0] == 0
+    assert query(path, "SELECT count(*) FROM progress")[0][0] == 0
+    dialog.dry_run.setChecked(False)
+    op = dialog.start()
+    qtbot.waitUntil(lambda: op.done, timeout=30000)
+    op = dialog.start()
+    qtbot.waitUntil(lambda: op.done, timeout=30000)
+    statuses = sorted(dialog.results.item(r, 1).text() for r in range(dialog.results.rowCount()))
+    assert statuses == ["Duplicate (already merged)", "Duplicate (already merged)", "Rejected"]
+    assert query(path, "SELECT count(*) FROM submission")[0][0] == 2
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform says so when a dialog is shown
+def test_dropping_files_starts_a_merge(qtbot, returned: tuple[Path, Path]) -> None:
+    path, folder = returned
+    mime = QMimeData()
+    good = next(folder.glob("*FGW*.xlsx"))
+    mime.setUrls([QUrl.fromLocalFile(str(good)), QUrl.fromLocalFile(str(folder / "notes.txt"))])
+    assert accepts_drop(mime)
+    text_only = QMimeData()
+    text_only.setUrls([QUrl.fromLocalFile(str(folder / "notes.txt"))])
+    assert not accepts_drop(text_only)
+    dialog = merge_dropped(None, path, mime)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.paths() == [good]
+    qtbot.waitUntil(lambda: dialog.op is not None and dialog.op.done, timeout=30000)
+    assert dialog.results.rowCount() == 1 and dialog.results.item(0, 1).text() == "Accepted"

@@ -1,0 +1,164 @@
+"""Plan import end to end on the project's own fixtures: preview, commit, re-import, translation, CLI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop_app import cli
+from desktop_app.errors import InputRejected
+from desktop_app.services import import_plan
+from desktop_app.store import departments, ledger
+
+ZH = """某区碳达峰实施方案
+一、主要目标
+到2025年，非化石能源占比达到20%左右。
+二、重点任务
+（一）能源
+1.发展光伏。“十四五”期间新增光伏29.4万千瓦。（责任单位：区发展改革委、区经委、区建管委等相关职能部门，各街镇）
+2.建设加氢站。到2025年建成加氢站6座。（责任单位：区经委、安亭镇）
+（二）节能
+1.数据中心节能。新建数据中心PUE不高于1.3。（区科委牵头，某某新设办公室按职责分工负责）
+"""
+EN = """Sample District Carbon Peak Plan
+I. Main objectives
+By 2025, non-fossil energy will reach about 20%.
+Ii. Key tasks
+1. Energy
+1. Develop photovoltaics. Add 294,000 kilowatts during the 14th Five-Year Plan period. (Responsible units: District Development and Reform Commission, District Economic Committee, District Construction Management Commission and other relevant functional departments, each street and town)
+2. Build hydrogen stations. Build 6 hydrogen refueling stations by 2025. (Responsible units: District Economic Commission, Anting Town)
+2. Energy saving
+1. Data centres. The PUE of new data centers shall be no higher than 1.3. (Responsible units: District Science and Technology Commission, Newly Set Up Office)
+"""
+
+
+def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def counts(db) -> dict[str, int]:  # noqa: ANN001
+    return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("plan", "plan_source", "section", "task", "target", "assignment", "department", "department_alias")}
+
+
+def test_preview_writes_nothing_and_commit_writes_everything(db, tmp_path: Path) -> None:  # noqa: ANN001
+    path = write(tmp_path, "zh.txt", ZH, "gb18030")
+    before = counts(db)
+    pv = import_plan.preview(db, path)
+    assert counts(db) == before
+    assert [t.code for t in pv.draft.tasks] == ["1.1", "1.2", "2.1"]
+    assert pv.draft.tasks[0].lead and pv.draft.tasks[0].lead.code == "DRC"
+    assert any(w.kind == "unknown_department" and "某某新设办公室" in w.message for w in pv.warnings)
+    result = import_plan.commit(db, pv)
+    assert result.created
+    rows = ledger.ledger_rows(db, result.plan_id)
+    assert [r.code for r in rows] == ["1.1", "1.2", "2.1"]
+    assert rows[0].lead and rows[0].lead.code == "DRC"
+    assert [d.code for d in rows[0].cooperating] == ["EC", "CMC", "REL-FUNC", "ALL-STREETS"]
+    new = departments.find(db, "某某新设办公室")
+    assert new is not None and new.to_check          # unknown: kept, flagged, never dropped
+    assert db.execute("SELECT count(*) FROM target WHERE task_id IS NULL").fetchone()[0] == 1
+
+
+def test_reimport_same_file_is_an_update_with_diff(db, tmp_path: Path) -> None:  # noqa: ANN001
+    path = write(tmp_path, "zh.txt", ZH)
+    first = import_plan.commit(db, import_plan.preview(db, path))
+    again = import_plan.preview(db, path)
+    assert again.existing_plan_id == first.plan_id and again.match == "sha256"
+    assert again.diff is not None and again.diff.empty
+    # the document changes: one task edited, one added, one removed
+    changed = ZH.replace("建成加氢站6座", "建成加氢站8座").replace(
+        "1.数据中心节能。新建数据中心PUE不高于1.3。（区科委牵头，某某新设办公室按职责分工负责）",
+        "1.推广绿色建筑。新增超低能耗建筑20万平方米。（责任单位：区建管委）")
+    changed += "（三）交通\n1.推广新能源车。到2025年新能源公交占比达到96%。（责任单位：区交通委）\n"
+    path.write_text(changed, encoding="utf-8")
+    pv = import_plan.preview(db, path)
+    assert pv.existing_plan_id == first.plan_id and pv.match == "file_name"
+    kinds = {c.code: c.kind for c in pv.diff.changes}  # type: ignore[union-attr]
+    assert kinds == {"1.2": "changed", "2.1": "changed", "3.1": "added"}
+    result = import_plan.commit(db, pv)
+    assert not result.created and result.plan_id == first.plan_id
+    assert db.execute("SELECT count(*) FROM plan").fetchone()[0] == 1
+    rows = {r.code: r for r in ledger.ledger_rows(db, first.plan_id)}
+    assert rows["1.2"].targets[0].value == 8 and rows["2.1"].lead.code == "CMC"  # type: ignore[union-attr]
+    assert rows["3.1"].title_zh == "推广新能源车"
+
+
+def test_english_translation_aligns_tasks_and_units(db, tmp_path: Path) -> None:  # noqa: ANN001
+    zh = import_plan.commit(db, import_plan.preview(db, write(tmp_path, "zh.txt", ZH)))
+    pv = import_plan.preview(db, write(tmp_path, "en.txt", EN), translation_of=zh.plan_id)
+    assert pv.aligned and len(pv.aligned) == 3
+    result = import_plan.commit(db, pv)
+    assert result.translated_tasks == 3
+    assert db.execute("SELECT count(*) FROM task").fetchone()[0] == 3            # no second set of tasks
+    assert db.execute("SELECT translation_of FROM plan WHERE id = ?", [result.plan_id]).fetchone()[0] == zh.plan_id
+    title_en = db.execute("SELECT title_en FROM task WHERE plan_id = ? AND code = '1.1'", [zh.plan_id]).fetchone()[0]
+    assert title_en == "Develop photovoltaics"
+    # an unknown English name learns the Chinese department through the alignment
+    assert departments.find(db, "Newly Set Up Office").code == departments.find(db, "某某新设办公室").code  # type: ignore[union-attr]
+    assert departments.find(db, "Anting Town").code == departments.find(db, "安亭镇").code  # type: ignore[union-attr]
+
+
+def test_bad_input_writes_nothing(db, tmp_path: Path) -> None:  # noqa: ANN001
+    import_plan.commit(db, import_plan.preview(db, write(tmp_path, "zh.txt", ZH)))
+    before = counts(db)
+    bad = [write(tmp_path, "plain.txt", "只是一段文字，没有编号。\n第二段。\n"),
+           tmp_path / "garbage.bin", tmp_path / "empty.txt", write(tmp_path, "fake.docx", "not word")]
+    bad[1].write_bytes(bytes(range(256)) * 10)
+    bad[2].write_bytes(b"")
+    for path in bad:
+        with pytest.raises(InputRejected) as exc:
+            import_plan.commit(db, import_plan.preview(db, path))
+        assert path.name in str(exc.value)
+    assert counts(db) == before
+
+
+def test_failure_during_commit_rolls_back(db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    pv = import_plan.preview(db, write(tmp_path, "zh.txt", ZH))
+    before = counts(db)
+
+    def boom(*_a, **_k):  # noqa: ANN002, ANN003, ANN202
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(ledger, "insert_target", boom)
+    with pytest.raises(sqlite3.OperationalError):
+        import_plan.commit(db, pv)
+    assert counts(db) == before
+
+
+def run_cli(db_path: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main(["--db", str(db_path), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_json_shape_dry_run_and_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dbp = tmp_path / "cli.sqlite"
+    path = write(tmp_path, "zh.txt", ZH)
+    code, out, _ = run_cli(dbp, "plan", "import", str(path), "--dry-run", "--json", capsys=capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) >= {"plan_id", "title", "sections", "tasks", "objectives", "warnings"}
+    assert data["plan_id"] is None and data["sections"] == 2
+    task = data["tasks"][0]
+    assert set(task) == {"code", "section", "title", "text", "lead", "cooperating", "targets"}
+    assert task["lead"] == {"code": "DRC", "name_zh": "区发展改革委", "name_en": "District Development and Reform Commission"}
+    assert task["targets"][0] == {"value": 29.4, "unit": "万千瓦", "year": 2025, "direction": "at_least",
+                                  "text": "“十四五”期间新增光伏29.4万千瓦"}
+    assert data["objectives"][0]["value"] == 20
+    code, out, _ = run_cli(dbp, "plan", "list", "--json", capsys=capsys)
+    assert json.loads(out) == []                                   # dry run wrote nothing
+    code, out, _ = run_cli(dbp, "plan", "import", str(path), "--json", capsys=capsys)
+    assert code == 0 and json.loads(out)["plan_id"] == 1
+    code, out, err = run_cli(dbp, "plan", "import", str(write(tmp_path, "x.txt", "无结构文字\n")), capsys=capsys)
+    assert code == 1 and "x.txt" in err
+    code, out, err = run_cli(dbp, "plan", "import", str(path), "--translation-of", "99", capsys=capsys)
+    assert code == 2 and "99" in err
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--db", str(dbp), "plan", "import"])
+    assert exc.value.code == 2

@@ -1,0 +1,57 @@
+"""A sheet's cell references are checked before the grid reader sees them (a far cell would abort it)."""
+
+import io
+import zipfile
+
+import pytest
+
+from desktop_app.errors import InputRejected
+from desktop_app.exchange.workbook import MAX_SHEET_COLUMNS, _check_extent, _int
+
+WORKBOOK = b'<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'
+RELS = b'<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'
+
+
+def _zip(cells: list[str]) -> zipfile.ZipFile:
+    body = "".join(f'<row r="{c.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}"><c r="{c}"><v>1</v></c></row>' for c in cells)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("xl/workbook.xml", WORKBOOK)
+        zf.writestr("xl/_rels/workbook.xml.rels", RELS)
+        zf.writestr("xl/worksheets/sheet1.xml", f"<worksheet><sheetData>{body}</sheetData></worksheet>")
+    return zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+
+
+def test_an_ordinary_sheet_passes():
+    _check_extent("f.xlsx", _zip(["A1", "M60", "B5000"]), "S")
+
+
+@pytest.mark.parametrize("far", ["XFD1048576", "A1048576", "BM1"])
+def test_far_cells_are_rejected_naming_the_cell(far):
+    with pytest.raises(InputRejected) as info:
+        _check_extent("f.xlsx", _zip(["A1", far]), "S")
+    problem = info.value.problems[0]
+    assert problem.cell == far and problem.sheet == "S" and problem.file == "f.xlsx"
+    assert "do not add rows or columns" in str(info.value)
+
+
+def test_column_limit_is_inclusive():
+    last = "BL"   # column 64
+    assert MAX_SHEET_COLUMNS == 64
+    _check_extent("f.xlsx", _zip([f"{last}1"]), "S")
+
+
+def test_int_of_infinity_is_not_a_crash():
+    assert _int("INF") == -1 and _int("1e999") == -1 and _int("3") == 3
+
+
+def test_row_height_fits_wrapped_chinese_text():
+    from desktop_app.exchange.safe_xlsx import display_width, fit_row_height, wrapped_lines
+
+    assert display_width("碳达峰ab") == 8
+    assert wrapped_lines("碳" * 30, 21) == 3          # 60 units in 20 per line
+    assert wrapped_lines("a\nb", 10) == 2
+    one = fit_row_height([("short", 20)])
+    three = fit_row_height([("碳" * 30, 21), ("x", 10)])
+    assert three > 2.5 * one - 10 and fit_row_height([("x" * 100000, 10)]) == 409
+    assert fit_row_height([], min_lines=2) > one
