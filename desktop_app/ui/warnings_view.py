@@ -197,12 +197,14 @@ class WarningsPage(Page):
             self.load(keep_selection=True)
 
     def show_filtered(self, *, quarter: str | None = None, level: str | None = None,
-                      department: str | None = None) -> None:
-        """Used by the dashboard: jump here with a quarter, level and department chosen."""
+                      department: str | None = None, task: str | None = None, **_other: Any) -> None:
+        """Used by the dashboard: jump here with a quarter, level and department chosen (and a task selected)."""
         if quarter and self.quarter.findData(quarter) >= 0:
             self.quarter.setCurrentIndex(self.quarter.findData(quarter))
         self.level.setCurrentIndex(max(0, self.level.findData(level or "")))
         self.department.setCurrentIndex(max(0, self.department.findData(department or "")))
+        if task and department:
+            self.select(task, department)
 
     def load(self, keep_selection: bool = False) -> None:
         selected = self.selected_warning() if keep_selection else None
