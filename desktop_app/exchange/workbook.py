@@ -60,6 +60,7 @@ import unicodedata
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -701,7 +702,9 @@ def _sheet_part(zf: zipfile.ZipFile, sheet_name: str) -> str | None:
 MAX_SHEET_COLUMNS = 64
 MAX_SHEET_ROWS = 200_000
 MAX_SHEET_CELLS = 3_000_000
-_REF = re.compile(rb'\sr="([A-Z]{0,3})([0-9]{1,7})"')
+# Any attribute ending in "r" whose value looks like a reference (cells r="G3", rows r="3"), in any
+# spacing or quoting XML allows; a stray match (header="0") can only make the check stricter.
+_REF = re.compile(rb"""r\s*=\s*["']([A-Z]{0,3})([0-9]{1,7})["']""")
 
 
 def _column_number(letters: bytes) -> int:
@@ -717,14 +720,16 @@ def _check_extent(name: str, zf: zipfile.ZipFile, sheet_name: str) -> None:
         data = zf.read(part) if part else b""
     except (KeyError, zipfile.BadZipFile, ValueError, OSError):
         return      # the reader itself reports a damaged workbook
-    max_row = max_col = 0
-    far = ""
-    for m in _REF.finditer(data):
-        row, col = int(m.group(2)), _column_number(m.group(1))
-        if row > max_row or col > max_col:
-            max_row, max_col = max(max_row, row), max(max_col, col)
-            far = ((m.group(1) or b"A") + m.group(2)).decode()   # a <row r="N"> counts as its column A
+    refs = _REF.findall(data)
+    max_row = max(map(int, set(map(itemgetter(1), refs))), default=0)
+    max_col = max(map(_column_number, set(map(itemgetter(0), refs))), default=0)
     if max_col > MAX_SHEET_COLUMNS or max_row > MAX_SHEET_ROWS or max_row * max(max_col, 1) > MAX_SHEET_CELLS:
+        far = ""
+        for letters, digits in refs:   # name the first reference that reaches furthest
+            if int(digits) == max_row or _column_number(letters) == max_col:
+                far = ((letters or b"A") + digits).decode()   # a <row r="N"> counts as its column A
+                if (int(digits), _column_number(letters)) == (max_row, max_col):
+                    break
         raise InputRejected(
             f"{name}: sheet '{sheet_name}' has a cell at {far}, far outside an exchange workbook; "
             "do not add rows or columns — fill in the rows PeakDesk issued and send the file again.",

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(220)
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
+        self._stale: set[str] = set()  # pages whose data must be (re)loaded before they are shown
         for key in VIEW_NAMES:
             page = self._make_page(key)
             self.pages[key] = page
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(VIEW_NAMES):
+            self._load_if_stale(VIEW_NAMES[row])
             self.stack.setCurrentIndex(row)
             settings.LAST_VIEW.set(VIEW_NAMES[row])
 
@@ -291,12 +293,22 @@ class MainWindow(QMainWindow):
         self.plan_id = newest_plan_id(db)
         self.undo_stack.clear()
         settings.LAST_DATABASE.set(str(path))
-        for page in self.pages.values():
-            page.set_database(db, self.plan_id)
+        self._load_pages()
         self.retranslate()
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
         self.loaded.emit()
         return True
+
+    def _load_pages(self) -> None:
+        """Load the page on screen now; the others when they are first shown (a page whose data is
+        expensive must not delay opening the window)."""
+        self._stale = set(self.pages)
+        self._load_if_stale(self.current_view())
+
+    def _load_if_stale(self, key: str) -> None:
+        if key in self._stale and self.db is not None:
+            self._stale.discard(key)
+            self.pages[key].set_database(self.db, self.plan_id)
 
     def reload(self) -> None:
         if self.db_path is not None:
@@ -304,8 +316,12 @@ class MainWindow(QMainWindow):
 
     def notify(self, changes: ChangeSummary) -> None:
         """A write happened (an undo command, a service): pages refresh what is stale."""
-        for page in self.pages.values():
-            page.refresh(changes)
+        current = self.stack.currentWidget()
+        for key, page in self.pages.items():
+            if page is current:
+                page.refresh(changes)
+            else:
+                self._stale.add(key)  # reloaded when shown
         self._update_status()
         self.changed.emit(changes)
 
@@ -345,8 +361,7 @@ class MainWindow(QMainWindow):
     def _after_write(self, changes: ChangeSummary) -> None:
         if changes.plans and self.db is not None:
             self.plan_id = newest_plan_id(self.db)
-            for page in self.pages.values():
-                page.set_database(self.db, self.plan_id)
+            self._load_pages()
         self.notify(changes)
 
     def import_plan(self) -> Any:

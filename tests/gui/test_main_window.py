@@ -114,3 +114,10 @@ def test_gui_screenshot_command_writes_a_non_blank_png(demo_path, tmp_path, lang
     assert proc.returncode == 0, proc.stderr
     assert QImage(str(out)).size().width() == 1366 and QImage(str(out)).size().height() == 768
     assert _variance(out) > 200
+
+
+def test_pages_off_screen_load_when_first_shown(window):
+    departments = window.pages["departments"]
+    assert departments.model.rowCount() == 0  # not loaded while the ledger is on screen
+    window.show_view("departments")
+    assert departments.model.rowCount() > 10

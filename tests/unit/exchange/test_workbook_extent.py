@@ -55,3 +55,16 @@ def test_row_height_fits_wrapped_chinese_text():
     three = fit_row_height([("碳" * 30, 21), ("x", 10)])
     assert three > 2.5 * one - 10 and fit_row_height([("x" * 100000, 10)]) == 409
     assert fit_row_height([], min_lines=2) > one
+
+
+@pytest.mark.parametrize("tag", ["<c r='XFD9'>", '<c\nr="XFD9">', '<c r = "XFD9">'])
+def test_any_xml_spelling_of_the_reference_is_seen(tag):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("xl/workbook.xml", WORKBOOK)
+        zf.writestr("xl/_rels/workbook.xml.rels", RELS)
+        zf.writestr("xl/worksheets/sheet1.xml", f'<worksheet><sheetData><row r="9">{tag}<v>1</v></c></row>'
+                                                "</sheetData></worksheet>")
+    with pytest.raises(InputRejected) as info:
+        _check_extent("f.xlsx", zipfile.ZipFile(io.BytesIO(buf.getvalue())), "S")
+    assert info.value.problems[0].cell == "XFD9"

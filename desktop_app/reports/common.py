@@ -1,0 +1,117 @@
+"""What every PDF builder shares: language, texts, fonts, numbering of tables and figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.platypus import Flowable, KeepTogether
+
+from desktop_app.domain.models import STATUS_LABELS, ROLE_LABELS, Role, Status
+from desktop_app.reports import fonts as F
+from desktop_app.reports.data import ReportMeta, pick
+from desktop_app.reports.gbt9704 import Typography, build_pdf, document_header, format_date
+from desktop_app.reports.texts import ReportTexts, load_texts
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+
+@dataclass
+class ReportResult:
+    """What a builder made: the file, its pages and the fonts it used (shown by the GUI)."""
+
+    path: Path
+    pages: int
+    title: str
+    fonts: str                    # one line per role, in the report's language
+    substitutes: str              # the substitutes used, or "no substitute fonts"
+
+
+@dataclass
+class Builder:
+    lang: str
+    fonts: F.FontSet = field(default_factory=F.default_fonts)
+    texts: ReportTexts | None = None
+    tables: int = 0
+    figures: int = 0
+
+    def __post_init__(self) -> None:
+        self.lang = "zh" if self.lang.startswith("zh") else "en"
+        self.typo = Typography(self.lang, self.fonts)
+        if self.texts is None:
+            self.texts = load_texts(self.lang)
+
+    @property
+    def zh(self) -> bool:
+        return self.lang == "zh"
+
+    def t(self, key: str, **values: object) -> str:
+        assert self.texts is not None
+        return self.texts.t(key, **values)
+
+    def tl(self, key: str) -> list[str]:
+        assert self.texts is not None
+        return self.texts.list(key)
+
+    def date(self, d: dt.date) -> str:
+        return format_date(d, self.lang)
+
+    def pct(self, value: float | None) -> str:
+        if value is None:
+            return "—"
+        return self.t("common.percent", value=f"{value:.0f}")
+
+    def status(self, status: Status | None) -> str:
+        return self.t("common.not_reported") if status is None else pick(STATUS_LABELS[status], self.lang)
+
+    def role(self, role: Role | None) -> str:
+        return "" if role is None else pick(ROLE_LABELS[role], self.lang)
+
+    def table_caption(self, caption: str) -> Flowable:
+        self.tables += 1
+        return self.typo.caption(self.t("common.table", n=self.tables, caption=caption))
+
+    def figure(self, drawing: Flowable, caption_key: str) -> Flowable:
+        self.figures += 1
+        return KeepTogether([drawing, self.typo.caption(self.t(caption_key, n=self.figures))])
+
+    def header(self, meta: ReportMeta, title: str, subtitle: str = "") -> list[Flowable]:
+        return document_header(self.typo, self.issuer(meta), meta.doc_number, title, subtitle)
+
+    def issuer(self, meta: ReportMeta) -> str:
+        return meta.issuer.get(self.lang)
+
+    def plan(self, meta: ReportMeta) -> str:
+        return meta.plan_title.get(self.lang)
+
+    def month_label(self, code: str) -> str:
+        year, month = (int(x) for x in code.split("-"))
+        return self.t("monthly.period_label", year=year, month=month, month_name=MONTH_NAMES[month - 1])
+
+    def write(self, path: Path, story: list[Flowable], title: str, subject: str,
+              on_progress: Callable[[int], None] | None = None, author: str = "") -> ReportResult:
+        path = Path(path)
+        doc = build_pdf(str(path), self.typo, story, title=title, subject=subject, author=author,
+                        on_progress=on_progress)
+        return ReportResult(path=path, pages=doc.page, title=title, fonts=self.fonts.summary(self.lang),
+                            substitutes=self.fonts.substitutes_text(self.lang))
+
+
+def num(value: float | None, digits: int = 1) -> str:
+    """Scores: 58.5, 60 (no trailing .0), — for missing."""
+    if value is None:
+        return "—"
+    text = f"{value:.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def signed(value: float) -> str:
+    return ("+" if value > 0 else "") + num(value)
+
+
+def code_key(code: str) -> tuple[tuple[int, int, str], ...]:
+    """Task codes in plan order: '3.10' after '3.9'."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in code.replace("-", ".").split("."))

@@ -1,0 +1,46 @@
+"""部门任务清单 — one department's tasks, targets and latest progress."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.platypus import Flowable
+
+from desktop_app.domain.models import Role
+from desktop_app.reports import fonts as F
+from desktop_app.reports.common import Builder, ReportResult, code_key
+from desktop_app.reports.data import DepartmentSheetData
+from desktop_app.reports.gbt9704 import signature_block
+
+
+def build_department(data: DepartmentSheetData, out: Path, lang: str = "zh", *, fonts: F.FontSet | None = None,
+                     on_progress: Callable[[int], None] | None = None) -> ReportResult:
+    b = Builder(lang, **({"fonts": fonts} if fonts else {}))
+    title = b.t("department.title", department=data.department.name(b.lang))
+    return b.write(out, department_story(b, data), title,
+                   subject=f"PeakDesk task sheet {data.department.code} {data.period}", on_progress=on_progress)
+
+
+def department_story(b: Builder, data: DepartmentSheetData) -> list[Flowable]:
+    ty, lang = b.typo, b.lang
+    name = data.department.name(lang)
+    story: list[Flowable] = b.header(
+        data.meta, b.t("department.title", department=name),
+        b.t("department.subtitle", period_label=b.month_label(data.period)) if "-" in data.period else "")
+    lead = sum(1 for t in data.tasks if t.role is Role.LEAD)
+    story.append(ty.p(b.t("department.intro", plan=b.plan(data.meta), department=name, lead=lead,
+                          coop=len(data.tasks) - lead)))
+    tasks = sorted(data.tasks, key=lambda t: (t.role is not Role.LEAD, code_key(t.code)))
+    story.append(ty.table(
+        b.tl("department.header"),
+        [[t.code, t.title.get(lang), b.role(t.role), "；".join(t.targets) if b.zh else "; ".join(t.targets),
+          t.due.isoformat() if t.due else "—", b.status(t.status), b.pct(t.percent),
+          t.narrative or "—"] for t in tasks],
+        [0.07, 0.25, 0.07, 0.16, 0.11, 0.09, 0.08, 0.17], align="CLCLCCCL", small=True))
+    if data.contact_person or data.contact_phone:
+        story.append(ty.p(b.t("department.contact", person=data.contact_person or "—",
+                              phone=data.contact_phone or "—"), "body_noindent"))
+    story.append(signature_block(ty, b.issuer(data.meta), data.meta.date))
+    return story
+

@@ -1,0 +1,382 @@
+"""The GB/T 9704-2012 page: A4, 37 mm top / 28 mm left margins, a 156 × 225 mm text block holding
+22 lines of 3号 (16 pt) 仿宋, title in 2号 (22 pt) 小标宋, headings 一、黑体 / （一）楷体 / 1. 仿宋, page
+numbers ``— 1 —`` in 4号 (14 pt) 宋体 7 mm below the block, odd pages right and even pages left.
+
+The English versions keep the geometry and type sizes and set everything in an English serif; any
+Chinese characters inside English text (a department without an English name) are switched to the
+Chinese body font so they never print as boxes.
+
+reportlab has no character spacing in paragraphs, so a 16 pt line holds 27 Chinese characters
+rather than the standard's 28 (which Word reaches by squeezing the spacing); the line grid is exact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from xml.sax.saxutils import escape
+
+import reportlab.lib.textsplit as textsplit
+import reportlab.platypus.paragraph as rl_paragraph
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFInfo, PDFString
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop_app.reports import fonts as F
+
+# --- geometry ---------------------------------------------------------------------------------
+PAGE_WIDTH, PAGE_HEIGHT = A4
+TOP_MARGIN = 37 * mm
+LEFT_MARGIN = 28 * mm
+BLOCK_WIDTH = 156 * mm
+BLOCK_HEIGHT = 225 * mm
+LINES_PER_PAGE = 22
+LINE = BLOCK_HEIGHT / LINES_PER_PAGE          # the line grid: ≈ 28.99 pt
+BODY_SIZE = 16                                # 3号
+TITLE_SIZE = 22                               # 2号
+PAGE_NUMBER_SIZE = 14                         # 4号
+TABLE_SIZE = 12                               # 小四, for table cells
+SMALL_TABLE_SIZE = 10.5                       # 五号, for wide tables
+PAGE_NUMBER_GAP = 7 * mm                      # from the bottom of the block to the number's rule
+RED = colors.Color(0.85, 0.0, 0.0)
+
+# --- Chinese line breaking: closing punctuation never starts a line ---------------------------
+NO_LINE_START = "，。、：；？！）》」』】〕〉”’…—·％‰℃,.;:?!)]}%"
+
+
+def install_line_breaking_rules() -> None:
+    """Extend reportlab's kinsoku set (both module copies: paragraph imported it by value)."""
+    extra = "".join(ch for ch in NO_LINE_START if ch not in textsplit.ALL_CANNOT_START)
+    if extra:
+        textsplit.ALL_CANNOT_START = textsplit.ALL_CANNOT_START + extra
+    rl_paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START  # type: ignore[attr-defined]
+
+
+install_line_breaking_rules()
+
+
+# --- text helpers -----------------------------------------------------------------------------
+_CJK_RUN = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff\u3400-\u4dbf〔〕—]+")
+
+
+def format_date(d: dt.date, lang: str) -> str:
+    """``2025年10月20日`` (no leading zeros) or ``20 October 2025``."""
+    if lang.startswith("zh"):
+        return f"{d.year}年{d.month}月{d.day}日"
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+@dataclass
+class Typography:
+    """Paragraph styles for one language, built over a registered FontSet."""
+
+    lang: str
+    fonts: F.FontSet
+    styles: dict[str, ParagraphStyle] = field(default_factory=dict)
+
+    @property
+    def zh(self) -> bool:
+        return self.lang.startswith("zh")
+
+    def font(self, role: str) -> str:
+        if self.zh:
+            return self.fonts.name(role)
+        return self.fonts.name(F.SERIF_BOLD if role in (F.HEI, F.TITLE) else F.SERIF)
+
+    def text(self, value: object) -> str:
+        """Escape for a Paragraph; in English, switch Chinese runs to the Chinese body font."""
+        out = escape("" if value is None else str(value))
+        if not self.zh:
+            cjk = self.fonts.name(F.FANGSONG)
+            out = _CJK_RUN.sub(lambda m: f'<font name="{cjk}">{m.group(0)}</font>', out)
+        return out.replace("\n", "<br/>")
+
+    def __post_init__(self) -> None:
+        wrap = "CJK" if self.zh else None
+        body = ParagraphStyle(
+            "body", fontName=self.font(F.FANGSONG), fontSize=BODY_SIZE, leading=LINE,
+            firstLineIndent=2 * BODY_SIZE if self.zh else 0, alignment=TA_JUSTIFY, wordWrap=wrap,
+            allowWidows=0, allowOrphans=0,
+        )
+        self.styles = {
+            "body": body,
+            "body_noindent": ParagraphStyle("body_noindent", parent=body, firstLineIndent=0),
+            "title": ParagraphStyle("title", parent=body, fontName=self.font(F.TITLE), fontSize=TITLE_SIZE,
+                                    leading=LINE * 1.25, alignment=TA_CENTER, firstLineIndent=0,
+                                    spaceBefore=LINE * 0.5, spaceAfter=LINE * 0.75),
+            "h1": ParagraphStyle("h1", parent=body, fontName=self.font(F.HEI), alignment=TA_LEFT,
+                                 firstLineIndent=2 * BODY_SIZE if self.zh else 0),
+            "h2": ParagraphStyle("h2", parent=body, fontName=self.font(F.KAI), alignment=TA_LEFT,
+                                 firstLineIndent=2 * BODY_SIZE if self.zh else 0),
+            "h3": ParagraphStyle("h3", parent=body, alignment=TA_LEFT),
+            "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT, firstLineIndent=0),
+            "center": ParagraphStyle("center", parent=body, alignment=TA_CENTER, firstLineIndent=0),
+            "docno": ParagraphStyle("docno", parent=body, alignment=TA_CENTER, firstLineIndent=0),
+            "cell": ParagraphStyle("cell", fontName=self.font(F.FANGSONG), fontSize=TABLE_SIZE,
+                                   leading=TABLE_SIZE * 1.3, wordWrap=wrap),
+            "cell_small": ParagraphStyle("cell_small", fontName=self.font(F.FANGSONG),
+                                         fontSize=SMALL_TABLE_SIZE, leading=SMALL_TABLE_SIZE * 1.3, wordWrap=wrap),
+            "cell_head": ParagraphStyle("cell_head", fontName=self.font(F.HEI), fontSize=TABLE_SIZE,
+                                        leading=TABLE_SIZE * 1.3, alignment=TA_CENTER, wordWrap=wrap),
+            "cell_head_small": ParagraphStyle("cell_head_small", fontName=self.font(F.HEI),
+                                              fontSize=SMALL_TABLE_SIZE, leading=SMALL_TABLE_SIZE * 1.3,
+                                              alignment=TA_CENTER, wordWrap=wrap),
+            "caption": ParagraphStyle("caption", fontName=self.font(F.HEI), fontSize=TABLE_SIZE,
+                                      leading=TABLE_SIZE * 1.5, alignment=TA_CENTER, wordWrap=wrap,
+                                      spaceBefore=4, spaceAfter=4),
+        }
+
+    # Flowable shortcuts --------------------------------------------------------------------
+    def p(self, text: str, style: str = "body") -> Paragraph:
+        return Paragraph(self.text(text), self.styles[style])
+
+    def h1(self, text: str) -> list[Flowable]:
+        # a heading never ends a page: keep at least three lines below it
+        return [CondPageBreak(LINE * 4), Paragraph(self.text(text), self.styles["h1"])]
+
+    def h2(self, text: str) -> list[Flowable]:
+        return [CondPageBreak(LINE * 3), Paragraph(self.text(text), self.styles["h2"])]
+
+    def h3(self, text: str) -> Paragraph:
+        return Paragraph(self.text(text), self.styles["h3"])
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
+              *, small: bool = False, align: Sequence[str] | None = None,
+              row_styles: Sequence[tuple[Any, ...]] = ()) -> Table:
+        """A ruled table whose header repeats on every page; rows are never split across pages.
+
+        ``widths`` are fractions of the text block width; ``align`` is 'L', 'C' or 'R' per column.
+        """
+        cell = self.styles["cell_small" if small else "cell"]
+        head = self.styles["cell_head_small" if small else "cell_head"]
+        aligned = {a: ParagraphStyle(f"{cell.name}_{a}", parent=cell,
+                                     alignment={"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}[a])
+                   for a in "LCR"}
+        align = list(align or ["L"] * len(header))
+        data: list[list[object]] = [[Paragraph(self.text(h), head) for h in header]]
+        for row in rows:
+            data.append([v if isinstance(v, Flowable) else Paragraph(self.text(v), aligned[align[i]])
+                         for i, v in enumerate(row)])
+        col_widths = [BLOCK_WIDTH * w for w in widths]
+        table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=0, hAlign="CENTER")
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize),  # else cells start in Helvetica
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            *row_styles,
+        ]))
+        return table
+
+    def caption(self, text: str) -> Paragraph:
+        return Paragraph(self.text(text), self.styles["caption"])
+
+
+# --- the document header (版头) and closing blocks --------------------------------------------
+class RedRule(Flowable):
+    """The red separator line under the document number (版头中的分隔线)."""
+
+    def __init__(self, width: float = BLOCK_WIDTH, thickness: float = 1.0, space: float = 4 * mm) -> None:
+        super().__init__()
+        self.width, self.thickness, self.space = width, thickness, space
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.space * 2
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(RED)
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(0, self.space, self.width, self.space)
+
+
+def issuer_mark(typo: Typography, issuer: str) -> Paragraph:
+    """The issuing body's name in red 小标宋, as large as fits the block (at most 36 pt)."""
+    font = typo.font(F.TITLE)
+    size = 36.0
+    width = pdfmetrics.stringWidth(issuer, font, size)
+    if width > BLOCK_WIDTH:
+        size = max(16.0, size * BLOCK_WIDTH / width)
+    style = ParagraphStyle("issuer", fontName=font, fontSize=size, leading=size * 1.2, alignment=TA_CENTER,
+                           textColor=RED, wordWrap="CJK" if typo.zh else None, spaceAfter=LINE * 0.5)
+    return Paragraph(typo.text(issuer), style)
+
+
+def document_header(typo: Typography, issuer: str, doc_number: str, title: str,
+                    subtitle: str = "") -> list[Flowable]:
+    """版头 (issuer mark, document number, red rule) then the title (and an optional subtitle)."""
+    out: list[Flowable] = []
+    if issuer:
+        out.append(issuer_mark(typo, issuer))
+    if doc_number:
+        out.append(Paragraph(typo.text(doc_number), typo.styles["docno"]))
+    if issuer or doc_number:
+        out.append(RedRule())
+    out.append(Paragraph(balanced_title(typo, title), typo.styles["title"]))
+    if subtitle:
+        out.append(Paragraph(typo.text(subtitle), typo.styles["center"]))
+        out.append(Spacer(1, LINE * 0.5))
+    return out
+
+
+def balanced_title(typo: Typography, title: str) -> str:
+    """A Chinese title over several lines gets lines of about equal length (梯形/菱形 layout),
+    instead of a full line and a stub; closing punctuation stays at the end of its line."""
+    style = typo.styles["title"]
+    width = pdfmetrics.stringWidth(title, style.fontName, style.fontSize)
+    if not typo.zh or width <= BLOCK_WIDTH:
+        return typo.text(title)
+    lines = int(width // BLOCK_WIDTH) + 1
+    per_line = width / lines
+    out, current, used = [], "", 0.0
+    for ch in title:
+        w = pdfmetrics.stringWidth(ch, style.fontName, style.fontSize)
+        if current and used + w > per_line * 1.02 and ch not in NO_LINE_START and len(out) < lines - 1:
+            out.append(current)
+            current, used = "", 0.0
+        current += ch
+        used += w
+    out.append(current)
+    return "<br/>".join(typo.text(line) for line in out)
+
+
+def signature_block(typo: Typography, issuer: str, date: dt.date, *, seal_note: str = "",
+                    signers: Sequence[str] = ()) -> KeepTogether:
+    """Issuing body and date at the right (右空四字), optional signature lines and a seal box."""
+    right = ParagraphStyle("sig", parent=typo.styles["body"], alignment=TA_RIGHT, firstLineIndent=0,
+                           rightIndent=4 * BODY_SIZE if typo.zh else 0)
+    parts: list[Flowable] = [Spacer(1, LINE)]
+    for signer in signers:
+        parts.append(Paragraph(typo.text(signer), typo.styles["body_noindent"]))
+    if seal_note:
+        parts.append(SealBox(typo, seal_note))
+    parts.append(Paragraph(typo.text(issuer), right))
+    parts.append(Paragraph(typo.text(format_date(date, typo.lang)), right))
+    return KeepTogether(parts)
+
+
+class SealBox(Flowable):
+    """A dashed circle marking where the seal goes (印章位置), right of centre."""
+
+    def __init__(self, typo: Typography, note: str, diameter: float = 42 * mm) -> None:
+        super().__init__()
+        self.typo, self.note, self.diameter = typo, note, diameter
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.avail = avail_width
+        return avail_width, self.diameter * 0.55
+
+    def draw(self) -> None:
+        c = self.canv
+        cx = self.avail - 4 * BODY_SIZE - self.diameter / 2
+        cy = 0
+        c.saveState()
+        c.setStrokeColor(RED)
+        c.setDash(3, 3)
+        c.circle(cx, cy, self.diameter / 2)
+        c.setFillColor(RED)
+        c.setFont(self.typo.font(F.SONG), 12)
+        c.drawCentredString(cx, cy + self.diameter * 0.15, self.note)
+        c.restoreState()
+
+
+# --- the page template ------------------------------------------------------------------------
+class _InfoWithFonts(PDFInfo):
+    """PDF document information with an extra key naming the fonts (PeakDeskFonts)."""
+
+    extra: dict[str, str] = {}  # replaced per instance
+
+    def format(self, document: Any) -> bytes:
+        from reportlab.pdfbase.pdfdoc import PDFDate, PDFDictionary, PDFName
+
+        d: dict[str, Any] = {
+            "Title": PDFString(self.title), "Author": PDFString(self.author),
+            "Producer": PDFString(self.producer), "Creator": PDFString(self.creator),
+            "Subject": PDFString(self.subject), "Keywords": PDFString(self.keywords),
+            "Trapped": PDFName(self.trapped),
+        }
+        d["ModDate"] = d["CreationDate"] = PDFDate(ts=document._timeStamp, dateFormatter=self._dateFormatter)
+        for key, value in self.extra.items():
+            d[key] = PDFString(value)
+        return PDFDictionary(d).format(document)  # type: ignore[no-any-return]
+
+
+class GbtDocument(BaseDocTemplate):
+    """A4 with the GB/T 9704 text block; page numbers alternate sides; fonts named in the metadata."""
+
+    def __init__(self, filename: Any, typo: Typography, *, title: str, author: str = "",
+                 subject: str = "") -> None:
+        self.typo = typo
+        bottom = PAGE_HEIGHT - TOP_MARGIN - BLOCK_HEIGHT
+        super().__init__(
+            filename, pagesize=A4, leftMargin=LEFT_MARGIN, rightMargin=PAGE_WIDTH - LEFT_MARGIN - BLOCK_WIDTH,
+            topMargin=TOP_MARGIN, bottomMargin=bottom, initialFontName=typo.font(F.FANGSONG), title=title, author=author or "PeakDesk",
+            subject=subject, creator="PeakDesk", lang="zh-CN" if typo.zh else "en",
+        )
+        # every line of the block is a grid line: no extra frame padding
+        frame = Frame(LEFT_MARGIN, bottom, BLOCK_WIDTH, BLOCK_HEIGHT, id="block",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="gbt", frames=[frame], onPage=self._decorate)])
+        fonts_zh = typo.fonts.substitutes_text("zh")
+        fonts_en = typo.fonts.substitutes_text("en")
+        self.font_note = fonts_zh if typo.zh else fonts_en  # shown by the GUI after a build
+        self.subject = f"{subject} — {self.font_note}" if subject else self.font_note
+        self.keywords = ["PeakDesk", fonts_en if typo.zh is False else fonts_zh]
+        self._font_summary = typo.fonts.summary("en")
+
+    def _makeCanvas(self, filename: Any = None, canvasmaker: Any = None) -> Any:  # noqa: N802 - reportlab's name
+        canv = super()._makeCanvas(filename, canvasmaker) if canvasmaker else super()._makeCanvas(filename)
+        info = _InfoWithFonts()
+        info.__dict__.update({k: v for k, v in canv._doc.info.__dict__.items() if "InternalName" not in k})
+        info.extra = {"PeakDeskFonts": self._font_summary}
+        canv._doc.info = info
+        return canv
+
+    def _decorate(self, canv: Any, doc: Any) -> None:
+        draw_page_number(canv, canv.getPageNumber(), self.typo)
+
+
+def draw_page_number(canv: Any, number: int, typo: Typography) -> None:
+    """``— n —`` in 4号 宋体, 7 mm below the block; odd pages right, even left, one character in."""
+    text = f"— {number} —"
+    font = typo.fonts.name(F.SONG) if typo.zh else typo.fonts.name(F.SERIF)
+    y = PAGE_HEIGHT - TOP_MARGIN - BLOCK_HEIGHT - PAGE_NUMBER_GAP - PAGE_NUMBER_SIZE * 0.35
+    canv.saveState()
+    canv.setFont(font, PAGE_NUMBER_SIZE)
+    if number % 2:
+        canv.drawRightString(LEFT_MARGIN + BLOCK_WIDTH - PAGE_NUMBER_SIZE, y, text)
+    else:
+        canv.drawString(LEFT_MARGIN + PAGE_NUMBER_SIZE, y, text)
+    canv.restoreState()
+
+
+def build_pdf(path: Any, typo: Typography, story: list[Flowable], *, title: str, subject: str = "",
+              author: str = "", on_progress: Callable[[int], None] | None = None) -> GbtDocument:
+    """Lay out ``story`` on GB/T pages into ``path`` (a file name or a binary file object)."""
+    doc = GbtDocument(path, typo, title=title, author=author, subject=subject)
+    if on_progress is not None:
+        doc.setProgressCallBack(lambda kind, value: on_progress(value) if kind == "PAGE" else None)
+    doc.build(story)
+    return doc

@@ -1,0 +1,338 @@
+"""Gather report data from the database and build the PDF or Excel file (one use case per report).
+
+The figures come from the same services the screens use — submission status (``submission_status``),
+warnings (``compute_warnings``: the published snapshot when there is one), the assessment
+(``run_assessment``: the locked snapshot when there is one) and the plan facts (latest progress,
+expected progress) — so a printed report never disagrees with the GUI or the CLI. Everything is
+computed *as of* the report date (the demo's pinned today by default), never the wall clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from desktop_app.domain.calendar import HolidayCalendar, parse_period_code
+from desktop_app.domain.models import DeptRef, PeriodKind, Role, Status
+from desktop_app.errors import UsageError
+from desktop_app.reports import data as rd
+from desktop_app.reports.common import ReportResult, code_key
+from desktop_app.reports.texts import load_texts
+from desktop_app.services import compute_warnings, run_assessment
+from desktop_app.services.clock import today
+from desktop_app.services.plan_facts import PlanFacts, quarters_of_year
+from desktop_app.services.submission_status import period_status
+from desktop_app.store import monitoring
+
+# A task is "behind schedule" in the bulletin when it is this many points behind its expected
+# progress (the yellow threshold of the shipped warning rules) or reported as delayed.
+BEHIND_POINTS = 15.0
+
+
+@dataclass
+class ReportOptions:
+    """What the coordinator may set on any report: issuing body, document number, date."""
+
+    issuer_zh: str = ""
+    issuer_en: str = ""
+    doc_number: str = ""
+    date: dt.date | None = None
+
+
+def _plan_row(db: sqlite_utils.Database, plan_id: int) -> dict[str, Any]:
+    row = db.execute("SELECT title_zh, title_en, region FROM plan WHERE id = ?", [plan_id]).fetchone()
+    if row is None:
+        raise UsageError(f"There is no plan {plan_id} in this database.",
+                         message_zh=f"数据库中没有编号为 {plan_id} 的方案。")
+    return {"title_zh": row[0], "title_en": row[1], "region": row[2]}
+
+
+def report_meta(db: sqlite_utils.Database, plan_id: int, opts: ReportOptions | None = None) -> rd.ReportMeta:
+    opts = opts or ReportOptions()
+    plan = _plan_row(db, plan_id)
+    zh, en = load_texts("zh"), load_texts("en")
+    issuer_zh = opts.issuer_zh or zh.t("common.issuer", region=plan["region"]).strip()
+    issuer_en = opts.issuer_en or en.t("common.issuer", region="").strip()
+    return rd.ReportMeta(plan_title=rd.Bilingual(plan["title_zh"], plan["title_en"]),
+                         issuer=rd.Bilingual(issuer_zh, issuer_en), date=opts.date or today(db),
+                         doc_number=opts.doc_number, region=rd.Bilingual(plan["region"]))
+
+
+# -- task lines ----------------------------------------------------------------------------------
+def _sections(db: sqlite_utils.Database, plan_id: int) -> dict[int, tuple[int, str, rd.Bilingual]]:
+    """task id → (section seq, number, title) of the section that holds it."""
+    rows = db.execute(
+        "SELECT t.id, COALESCE(s.seq, 9999), COALESCE(s.number, ''), COALESCE(s.title_zh, ''), "
+        "COALESCE(s.title_en, '') FROM task t LEFT JOIN section s ON s.id = t.section_id WHERE t.plan_id = ?",
+        [plan_id]).fetchall()
+    return {r[0]: (r[1], r[2], rd.Bilingual(r[3], r[4])) for r in rows}
+
+
+def _texts_of_current(db: sqlite_utils.Database, plan_id: int) -> dict[tuple[int, int, int], tuple[str, str, str]]:
+    """(task, department, period) → narrative, problems, next steps of the current version."""
+    rows = db.execute(
+        "SELECT p.task_id, p.department_id, p.period_id, p.narrative, p.problems, p.next_steps FROM progress p "
+        "JOIN task t ON t.id = p.task_id WHERE t.plan_id = ? AND p.is_current = 1", [plan_id]).fetchall()
+    return {(r[0], r[1], r[2]): (r[3], r[4], r[5]) for r in rows}
+
+
+def _target_texts(facts: PlanFacts, task_id: int) -> tuple[list[str], list[str], list[str]]:
+    texts, units, values = [], [], []
+    for t in facts.targets.get(task_id, []):
+        value = "" if t.value is None else f"{t.value:g}"
+        units.append(t.unit)
+        values.append(value)
+        year = f"（{t.year}年）" if t.year else ""
+        texts.append(f"{t.metric} {value}{t.unit}{year}".strip())
+    return texts, units, values
+
+
+def task_lines(db: sqlite_utils.Database, facts: PlanFacts, on: dt.date, as_of: dt.date,
+               dept_id: int | None = None) -> dict[int, rd.TaskLine]:
+    """Every task (or a department's tasks) with the lead's latest progress for a period ending ``on``.
+
+    For a department's own sheet the entry is the department's own, falling back to the lead's.
+    """
+    sections = _sections(db, facts.plan.id)
+    texts = _texts_of_current(db, facts.plan.id)
+    out: dict[int, rd.TaskLine] = {}
+    for task_id, task in sorted(facts.tasks.items(), key=lambda kv: kv[1].seq):
+        leads = facts.holders(task_id, Role.LEAD)
+        coops = facts.holders(task_id, Role.COOPERATING)
+        role = None
+        reporters = leads
+        if dept_id is not None:
+            if dept_id not in leads and dept_id not in coops:
+                continue
+            role = Role.LEAD if dept_id in leads else Role.COOPERATING
+            reporters = [dept_id, *leads]
+        row, reporter = None, None
+        for d in reporters:
+            row = facts.latest(task_id, d, on, as_of)
+            if row is not None:
+                reporter = d
+                break
+        targets, units, values = _target_texts(facts, task_id)
+        _seq, number, title = sections.get(task_id, (9999, "", rd.Bilingual("")))
+        narrative, problems, next_steps = ("", "", "")
+        if row is not None and reporter is not None:
+            narrative, problems, next_steps = texts.get((task_id, reporter, row.period_id), ("", "", ""))
+        out[task_id] = rd.TaskLine(
+            code=task.code, title=rd.Bilingual(task.title_zh, task.title_en),
+            section=rd.Bilingual(f"{number}{title.zh}", title.en), role=role,
+            lead=[facts.dept(d) for d in leads], cooperating=[facts.dept(d) for d in coops],
+            targets=targets, units=units, target_values=values, start=facts.start_of(task_id), due=task.due,
+            period=facts.periods[row.period_id].code if row else "",
+            status=Status(row.status) if row else None, percent=row.percent if row else None,
+            expected=facts.expectation(task_id, on).percent, indicator=row.indicator if row else None,
+            narrative=narrative, problems=problems, next_steps=next_steps)
+    return out
+
+
+def _as_of(db: sqlite_utils.Database, opts: ReportOptions | None) -> dt.date:
+    return (opts.date if opts and opts.date else None) or today(db)
+
+
+def _month(code: str) -> tuple[str, dt.date, dt.date]:
+    try:
+        period = parse_period_code(code, HolidayCalendar())
+    except ValueError as exc:
+        raise UsageError(f"{exc}.", message_zh=f"“{code}”不是月份，请写成 2025-09 的形式。") from exc
+    if period.kind is not PeriodKind.MONTH:
+        raise UsageError(f"'{code}' is not a month: give a month such as 2025-09.",
+                         message_zh=f"“{code}”不是月份，请写成 2025-09 的形式。")
+    return period.code, period.start, period.end
+
+
+# -- gatherers -------------------------------------------------------------------------------------
+def gather_monthly(db: sqlite_utils.Database, plan_id: int, period_code: str,
+                   opts: ReportOptions | None = None) -> rd.MonthlyBulletinData:
+    code, start, end = _month(period_code)
+    as_of = _as_of(db, opts)
+    status = period_status(db, plan_id, code)
+    facts = PlanFacts.load(db, plan_id)
+    lines = list(task_lines(db, facts, end, as_of).values())
+    by_code = {ref.code: ref for ref, _kind in facts.depts.values()}
+    subs = [rd.SubmissionRow(by_code.get(d.department, DeptRef(d.department, d.department_name)), d.status,
+                             dt.datetime.fromisoformat(d.received_at) if d.received_at else None, d.tasks)
+            for d in status.departments]
+    groups: dict[str, list[rd.TaskLine]] = defaultdict(list)
+    sec_titles: dict[str, rd.Bilingual] = {}
+    for line in lines:
+        groups[line.section.zh].append(line)
+        sec_titles[line.section.zh] = line.section
+    sections = []
+    for key, mine in groups.items():
+        sections.append(rd.SectionProgress(
+            "", sec_titles[key], len(mine), completed=_count(mine, Status.COMPLETED),
+            in_progress=_count(mine, Status.IN_PROGRESS), delayed=_count(mine, Status.DELAYED),
+            not_started=_count(mine, Status.NOT_STARTED), unreported=sum(1 for t in mine if t.status is None),
+            mean_percent=_mean(mine)))
+    behind = [t for t in lines if t.status is not Status.COMPLETED
+              and (t.status is Status.DELAYED or (t.behind_by is not None and t.behind_by >= BEHIND_POINTS))]
+    behind.sort(key=lambda t: (-(t.behind_by or 0), code_key(t.code)))
+    return rd.MonthlyBulletinData(
+        report_meta(db, plan_id, opts), code, start, end, status.period.due, subs, sections, behind,
+        tasks_total=len(lines), completed=_count(lines, Status.COMPLETED),
+        in_progress=_count(lines, Status.IN_PROGRESS), delayed=_count(lines, Status.DELAYED),
+        mean_percent=_mean(lines))
+
+
+def _count(lines: list[rd.TaskLine], status: Status) -> int:
+    return sum(1 for t in lines if t.status is status)
+
+
+def _mean(lines: list[rd.TaskLine]) -> float:
+    return sum(t.percent or 0.0 for t in lines) / len(lines) if lines else 0.0
+
+
+def _warning_item(w: Any) -> rd.WarningItem:
+    return rd.WarningItem(w.task_code, rd.Bilingual(w.title_zh, w.title_en), w.department, w.level, w.rule,
+                          rd.Bilingual(w.reason_zh, w.reason_en), cooperating=list(w.cooperating),
+                          acknowledged=w.acknowledged, ack_note=w.ack_note)
+
+
+def gather_quarterly(db: sqlite_utils.Database, plan_id: int, quarter: str,
+                     opts: ReportOptions | None = None) -> rd.QuarterlyCircularData:
+    result = compute_warnings.compute(db, plan_id, quarter, _as_of(db, opts))
+    return rd.QuarterlyCircularData(report_meta(db, plan_id, opts), result.quarter, result.as_of,
+                                    [_warning_item(w) for w in result.warnings], published=result.published)
+
+
+def gather_annual(db: sqlite_utils.Database, plan_id: int, year: int,
+                  opts: ReportOptions | None = None) -> rd.AnnualReportData:
+    as_of = _as_of(db, opts)
+    result = run_assessment.compute(db, plan_id, year, as_of)
+    facts = PlanFacts.load(db, plan_id)
+    measured = result.measured_on
+    dept_ids = {facts.dept(d).code: d for d in facts.assessed_departments()}
+    lines = task_lines(db, facts, measured, result.as_of)
+    # warnings of every quarter of the year that has ended or been published, as the scores counted them
+    counted = {q["quarter"] for q in result.quarters}
+    warnings_by_dept: dict[str, list[tuple[str, rd.WarningItem]]] = defaultdict(list)
+    for q in quarters_of_year(year):
+        if q.code not in counted:
+            continue
+        for w in compute_warnings.compute(db, plan_id, q.code, result.as_of).warnings:
+            if w.level != "green":
+                warnings_by_dept[w.department.code].append((q.code, _warning_item(w)))
+    evaluations = monitoring.evaluations(db, plan_id, year)
+    adjustments: dict[int, list[rd.Adjustment]] = defaultdict(list)
+    for adj in monitoring.adjustments(db, plan_id, year):
+        adjustments[adj.department_id].append(rd.Adjustment(adj.points, adj.reason))
+    reporting_periods = [p for p in facts.reporting_periods(dt.date(year, 1, 1), dt.date(year, 12, 31))
+                         if p.due <= result.as_of]
+    rows, details = [], {}
+    for s in sorted(result.departments, key=lambda s: s.rank):
+        sc = s.scores
+        evaluation = None if "evaluation_missing" in s.flags else sc["evaluation"]
+        rows.append(rd.AssessmentRow(s.department, sc["progress"], sc["reporting"], sc["warnings"], evaluation,
+                                     sc["adjustments"], s.total, s.grade, s.rank))
+        dept_id = dept_ids.get(s.department.code)
+        if dept_id is None:
+            continue
+        mine = [rd.TaskLine(**{**line.__dict__, "role": Role.LEAD if dept_id in facts.holders(tid, Role.LEAD)
+                               else Role.COOPERATING})
+                for tid, line in lines.items() if dept_id in facts.holders(tid, Role.LEAD)
+                or dept_id in facts.holders(tid, Role.COOPERATING)]
+        reporting = []
+        for p in reporting_periods:
+            state, _received = facts.dept_period_status(dept_id, p, result.as_of)
+            if state != "not_due":
+                reporting.append(rd.ReportingRecord(p.code, state))
+        score, note = evaluations.get(dept_id, (None, ""))
+        details[s.department.code] = rd.DepartmentDetail(
+            s.department, tasks=mine, reporting=reporting, warnings=warnings_by_dept.get(s.department.code, []),
+            evaluation=score, evaluation_note=note, adjustments=adjustments.get(dept_id, []))
+    scheme = result.scheme
+    maxima = {"progress": scheme.progress_max, "reporting": scheme.reporting_max, "warnings": scheme.warnings_max,
+              "evaluation": scheme.evaluation_max, "adjustments": scheme.adjustment_total_limit}
+    return rd.AnnualReportData(report_meta(db, plan_id, opts), year, result.as_of, rows, details,
+                               locked=result.locked, maxima=maxima)
+
+
+def _department(db: sqlite_utils.Database, code: str) -> tuple[int, DeptRef, str, str]:
+    row = db.execute("SELECT id, code, name_zh, name_en, contact_person, contact_phone FROM department "
+                     "WHERE code = ? COLLATE NOCASE", [code]).fetchone()
+    if row is None:
+        raise UsageError(f"There is no department '{code}'. See `peakdesk dept list`.",
+                         message_zh=f"没有代码为“{code}”的单位。请查看 `peakdesk dept list`。")
+    return row[0], DeptRef(row[1], row[2], row[3]), row[4], row[5]
+
+
+def gather_department(db: sqlite_utils.Database, plan_id: int, dept_code: str, period_code: str,
+                      opts: ReportOptions | None = None) -> rd.DepartmentSheetData:
+    code, _start, end = _month(period_code)
+    dept_id, ref, person, phone = _department(db, dept_code)
+    facts = PlanFacts.load(db, plan_id)
+    lines = list(task_lines(db, facts, end, _as_of(db, opts), dept_id=dept_id).values())
+    return rd.DepartmentSheetData(report_meta(db, plan_id, opts), ref, code, lines, person, phone)
+
+
+def gather_ledger(db: sqlite_utils.Database, plan_id: int, period_code: str | None = None,
+                  opts: ReportOptions | None = None) -> rd.LedgerData:
+    as_of = _as_of(db, opts)
+    if period_code:
+        code, _start, end = _month(period_code)
+    else:
+        code, end = "", as_of
+    facts = PlanFacts.load(db, plan_id)
+    lines = list(task_lines(db, facts, end, as_of).values())
+    return rd.LedgerData(report_meta(db, plan_id, opts), code or as_of.isoformat(), lines)
+
+
+# -- one entry point for the CLI and the GUI -------------------------------------------------------
+PDF_KINDS = ("monthly", "quarterly", "annual", "department")
+EXCEL_KINDS = ("ledger", "summary", "assessment")
+
+
+def build_pdf_report(db: sqlite_utils.Database, plan_id: int, kind: str, out: Path, lang: str = "zh", *,
+                     period: str = "", quarter: str = "", year: int | None = None, dept: str = "",
+                     opts: ReportOptions | None = None,
+                     on_progress: Callable[[int], None] | None = None) -> ReportResult:
+    """Gather and build one PDF report; ``on_progress`` gets page numbers as they are laid out."""
+    from desktop_app.reports.annual import build_annual
+    from desktop_app.reports.department import build_department
+    from desktop_app.reports.monthly import build_monthly
+    from desktop_app.reports.quarterly import build_quarterly
+
+    if kind == "monthly":
+        return build_monthly(gather_monthly(db, plan_id, _need(period, "--period"), opts), out, lang,
+                             on_progress=on_progress)
+    if kind == "quarterly":
+        return build_quarterly(gather_quarterly(db, plan_id, _need(quarter, "--quarter"), opts), out, lang,
+                               on_progress=on_progress)
+    if kind == "annual":
+        return build_annual(gather_annual(db, plan_id, int(_need(year, "--year")), opts), out, lang,
+                            on_progress=on_progress)
+    if kind == "department":
+        return build_department(gather_department(db, plan_id, _need(dept, "--dept"), _need(period, "--period"),
+                                                  opts), out, lang, on_progress=on_progress)
+    raise UsageError(f"unknown report '{kind}': use one of {', '.join(PDF_KINDS)}",
+                     message_zh=f"没有“{kind}”这种报告：可选 {', '.join(PDF_KINDS)}")
+
+
+def export_excel(db: sqlite_utils.Database, plan_id: int, kind: str, out: Path, lang: str = "zh", *,
+                 period: str = "", year: int | None = None, opts: ReportOptions | None = None) -> Path:
+    from desktop_app.reports import excel
+
+    if kind == "ledger":
+        return excel.write_ledger(gather_ledger(db, plan_id, period or None, opts), out, lang)
+    if kind == "summary":
+        return excel.write_monthly_summary(gather_monthly(db, plan_id, _need(period, "--period"), opts), out, lang)
+    if kind == "assessment":
+        return excel.write_assessment(gather_annual(db, plan_id, int(_need(year, "--year")), opts), out, lang)
+    raise UsageError(f"unknown export '{kind}': use one of {', '.join(EXCEL_KINDS)}",
+                     message_zh=f"没有“{kind}”这种导出：可选 {', '.join(EXCEL_KINDS)}")
+
+
+def _need(value: Any, flag: str) -> Any:
+    if value in (None, ""):
+        raise UsageError(f"this report needs {flag}", message_zh=f"此报告需要参数 {flag}")
+    return value
