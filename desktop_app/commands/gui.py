@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from desktop_app.commands.common import Context
@@ -34,6 +35,9 @@ def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
 
             sys.stderr.write(f"peakdesk: building the demo database {db_path} …\n")
             build_demo(db_path)
+    if args.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                                or sys.platform in ("win32", "darwin")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # a screenshot needs no screen
     from desktop_app.ui.app import run_gui
 
     lang = args.gui_lang or getattr(args, "lang", None)

@@ -47,25 +47,42 @@ class PeriodStatus:
         return [d for d in self.departments if d.status == "missing"]
 
 
-def _first_receipts(db: sqlite_utils.Database, period_id: int) -> dict[int, str]:
-    first: dict[int, str] = {}
-    for dept_id, received in db.execute(
-            "SELECT department_id, min(received_at) FROM submission WHERE period_id = ? AND status = 'accepted' "
-            "GROUP BY department_id", [period_id]).fetchall():
-        first[int(dept_id)] = str(received)
-    for dept_id, received in db.execute(
-            "SELECT department_id, min(received_at) FROM progress WHERE period_id = ? AND submission_id IS NULL "
-            "GROUP BY department_id", [period_id]).fetchall():
-        if int(dept_id) not in first or str(received) < first[int(dept_id)]:
-            first[int(dept_id)] = str(received)
+def _first_receipts(db: sqlite_utils.Database, period_ids: list[int]) -> dict[tuple[int, int], str]:
+    """(period id, department id) → first receipt, for all the given periods in one pass each."""
+    first: dict[tuple[int, int], str] = {}
+    marks = ", ".join("?" * len(period_ids))
+    for sql in (f"SELECT period_id, department_id, min(received_at) FROM submission WHERE period_id IN ({marks}) "
+                "AND status = 'accepted' GROUP BY period_id, department_id",
+                f"SELECT period_id, department_id, min(received_at) FROM progress WHERE period_id IN ({marks}) "
+                "AND submission_id IS NULL GROUP BY period_id, department_id"):
+        for period_id, dept_id, received in db.execute(sql, period_ids).fetchall():
+            key = (int(period_id), int(dept_id))
+            if key not in first or str(received) < first[key]:
+                first[key] = str(received)
     return first
 
 
 def period_status(db: sqlite_utils.Database, plan_id: int, period_code: str) -> PeriodStatus:
-    period = require_period(db, plan_id, period_code)
+    return periods_status(db, plan_id, [period_code])[0]
+
+
+def periods_status(db: sqlite_utils.Database, plan_id: int, period_codes: list[str]) -> list[PeriodStatus]:
+    """Status of several periods, sharing the department, task and receipt look-ups."""
+    periods = [require_period(db, plan_id, code) for code in period_codes]
+    if not periods:
+        return []
     depts = departments_by_id(db)
     holders = held_tasks(db, plan_id)
-    first = _first_receipts(db, period.id)
+    first = _first_receipts(db, [p.id for p in periods])
+    contacts = _newest_contacts(db)
+    return [_status(period, depts, holders, {d: r for (p, d), r in first.items() if p == period.id}, contacts)
+            for period in periods]
+
+
+def _status(period: PeriodRow, depts: dict[int, Any], holders: dict[int, Any], first: dict[int, str],
+            contacts: dict[int, str]) -> PeriodStatus:
+    from desktop_app.services.merge_submissions import split_contact
+
     out = PeriodStatus(period)
     for dept_id in sorted(holders, key=lambda i: depts[i].code):
         d = depts[dept_id]
@@ -74,32 +91,28 @@ def period_status(db: sqlite_utils.Database, plan_id: int, period_code: str) -> 
             status = "missing"
         else:
             status = "late" if dt.date.fromisoformat(received[:10]) > period.due else "on_time"
-        out.departments.append(DeptStatus(d.code, d.name_zh, status, received, d.contact_person, d.contact_phone,
-                                          len(holders[dept_id])))
-    _fill_contacts(db, out)
+        person, phone = d.contact_person, d.contact_phone
+        if not (person or phone) and dept_id in contacts:
+            # No contact on record: use the newest one written in any of the department's workbooks.
+            person, phone = split_contact(contacts[dept_id])
+        out.departments.append(DeptStatus(d.code, d.name_zh, status, received, person, phone, len(holders[dept_id])))
     return out
 
 
-def _fill_contacts(db: sqlite_utils.Database, status: PeriodStatus) -> None:
-    """Departments without a contact on record: use the newest contact written in any of their workbooks."""
-    from desktop_app.services.merge_submissions import split_contact
-
-    for d in status.departments:
-        if d.contact_person or d.contact_phone:
-            continue
-        row = db.execute("SELECT p.contact FROM progress p JOIN department dp ON dp.id = p.department_id "
-                         "WHERE dp.code = ? AND p.contact != '' ORDER BY p.received_at DESC LIMIT 1",
-                         [d.department]).fetchone()
-        if row:
-            d.contact_person, d.contact_phone = split_contact(str(row[0]))
+def _newest_contacts(db: sqlite_utils.Database) -> dict[int, str]:
+    """department id → the contact of its newest progress entry that has one (one pass over progress)."""
+    # SQLite returns the bare column `contact` from the row holding max(received_at).
+    return {int(dept_id): str(contact) for dept_id, contact, _ in db.execute(
+        "SELECT department_id, contact, max(received_at) FROM progress WHERE contact != '' "
+        "GROUP BY department_id").fetchall()}
 
 
 def status_matrix(db: sqlite_utils.Database, plan_id: int, period_codes: list[str]) -> dict[str, dict[str, str]]:
     """department code → period code → status, for the GUI's coloured matrix."""
     matrix: dict[str, dict[str, str]] = {}
-    for code in period_codes:
-        for d in period_status(db, plan_id, code).departments:
-            matrix.setdefault(d.department, {})[code] = d.status
+    for status in periods_status(db, plan_id, period_codes):
+        for d in status.departments:
+            matrix.setdefault(d.department, {})[status.period.code] = d.status
     return matrix
 
 

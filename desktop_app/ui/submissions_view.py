@@ -75,7 +75,7 @@ class SubmissionMatrixModel(QAbstractTableModel):
         self.cells: dict[tuple[str, str], tuple[str, str | None]] = {}  # (dept, period) → (status, received)
 
     def load(self, db: Any, plan_id: int | None) -> None:
-        from desktop_app.services.submission_status import period_status
+        from desktop_app.services.submission_status import periods_status
 
         self.beginResetModel()
         self.departments, self.periods, self.cells = [], [], {}
@@ -84,8 +84,8 @@ class SubmissionMatrixModel(QAbstractTableModel):
             codes = [p.code for p in reporting_periods(db, plan_id, today) if p.exists and p.start <= today]
             seen: dict[str, tuple[str, str, str, str, str]] = {}
             en = {r[0]: r[1] for r in db.execute("SELECT code, name_en FROM department").fetchall()}
-            for code in codes:
-                status = period_status(db, plan_id, code)
+            for status in periods_status(db, plan_id, codes):
+                code = status.period.code
                 self.periods.append((code, status.period.due))
                 for d in status.departments:
                     seen.setdefault(d.department, (d.department, d.department_name, en.get(d.department, ""),
