@@ -36,11 +36,10 @@ def back_up_now(window: Any) -> Op | None:
 
     def job(db: Any, progress: Any, _cancelled: Any) -> Any:
         progress(0, 1, "")
-        return backup.back_up(db, "manual")
+        return backup.back_up(db, "manual").path
 
-    def done(result: backup.BackupResult) -> None:
-        window.statusBar().showMessage(
-            window.tr("Backed up to %1").replace("%1", str(result.path)), 10000)
+    def done(path: Any) -> None:
+        window.statusBar().showMessage(window.tr("Backed up to %1").replace("%1", str(path)), 10000)
 
     return Op(window, window.db_path, job, title=window.tr("Back Up Database")).success(done).run()
 

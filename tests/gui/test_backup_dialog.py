@@ -17,7 +17,7 @@ def test_back_up_then_restore(qtbot, window) -> None:
     qtbot.waitUntil(lambda: op.done, timeout=20000)
     assert op.state == "succeeded"
     made = service.backups_of(window.db)
-    assert [b.reason for b in made] == ["manual"] and made[0].path == op.result.path
+    assert [b.reason for b in made] == ["manual"] and made[0].path == op.result
     assert "Backed up to" in window.statusBar().currentMessage()
 
     with write_tx(window.db):
