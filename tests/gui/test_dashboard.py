@@ -83,3 +83,18 @@ def test_refreshes_after_a_warning_change(qtbot, demo_db) -> None:
     assert page.snapshot is not before
     window.notify(ChangeSummary(assessment=True))  # nothing the dashboard shows
     assert page.snapshot is not None
+
+
+def test_main_window_follows_dashboard_links(window, qtbot) -> None:
+    window.show_view("dashboard")
+    dash = window.pages["dashboard"]
+    qtbot.mouseClick(dash.red_button, Qt.MouseButton.LeftButton)
+    assert window.current_view() == "warnings"
+    warnings = window.pages["warnings"]
+    assert warnings.level.currentData() == "red" and warnings.quarter.currentData() == "2025Q3"
+    dash._item_clicked(dash.red_list.item(0))
+    w = warnings.selected_warning()
+    assert w is not None and w.level == "red" and w.task_code == dash.snapshot.red[0][0]
+    window.show_view("dashboard")
+    dash._item_clicked(dash.upcoming.item(0))
+    assert window.current_view() in ("periods", "ledger")
