@@ -63,6 +63,7 @@ class AssessmentPage(Page):
         self.db: Any = None
         self.plan_id: int | None = None
         self.result: run_assessment.AssessmentResult | None = None
+        self.loader = view_kit.BackgroundLoad(self)
 
         self.heading = view_kit.heading()
         self.year = QComboBox()
@@ -259,18 +260,26 @@ class AssessmentPage(Page):
             self.load(keep_selection=True)
 
     def load(self, keep_selection: bool = False) -> None:
+        """Compute the year's assessment in the background, then show it (keeping the selection)."""
         selected = self.selected_code() if keep_selection else None
         year = self.year.currentData()
-        self.result = None
-        if self.db is not None and self.plan_id is not None and year:
-            try:
-                self.result = run_assessment.compute(self.db, self.plan_id, int(year))
-            except PeakDeskError as exc:
-                show_error(self, exc, title=view_title("assessment"))
-        self.model.set_rows(self.result.departments if self.result else [])
-        if self.result is not None:
-            self.evaluation.setRange(0, self.result.scheme.evaluation_max)
-            lim = self.result.scheme.adjustment_item_limit
+        if self.db is None or self.plan_id is None or not year:
+            self._loaded(None, None)
+            return
+        plan_id = self.plan_id
+        self.loader.run(self.db, lambda db: run_assessment.compute(db, plan_id, int(year)),
+                        lambda result: self._loaded(result, selected), self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loaded(None, None)
+        show_error(self, exc, title=view_title("assessment"))
+
+    def _loaded(self, result: run_assessment.AssessmentResult | None, selected: str | None) -> None:
+        self.result = result
+        self.model.set_rows(result.departments if result else [])
+        if result is not None:
+            self.evaluation.setRange(0, result.scheme.evaluation_max)
+            lim = result.scheme.adjustment_item_limit
             self.adj_points.setRange(-lim, lim)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), 220))

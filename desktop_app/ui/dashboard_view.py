@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.errors import PeakDeskError
 from desktop_app.services import compute_warnings, submission_status
+from desktop_app.services import merge_submissions as _merge_submissions  # noqa: F401 - imported now, not
+# lazily by submission_status in the loader thread, where the import would compete with painting
 from desktop_app.ui import view_kit
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.pages import Page, view_title
@@ -183,6 +185,7 @@ class DashboardPage(Page):
         self.db: Any = None
         self.plan_id: int | None = None
         self.snapshot: Snapshot | None = None
+        self.loader = view_kit.BackgroundLoad(self)
 
         self.heading = view_kit.heading()
         self.as_of = QLabel()
@@ -319,13 +322,26 @@ class DashboardPage(Page):
             self.reload()
 
     def reload(self) -> None:
-        self.snapshot = None
-        if self.db is not None and self.plan_id is not None:
-            try:
-                self.snapshot = gather(self.db, self.plan_id)
-            except PeakDeskError as exc:
-                self.as_of.setText(exc.localized(current_lang()))
+        if self.db is None or self.plan_id is None:
+            self.snapshot = None
+            self.fill()
+            return
+        plan_id = self.plan_id
+        self.loader.run(self.db, lambda db: gather(db, plan_id), self._loaded, self._failed)
+
+    def _loaded(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
         self.fill()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.snapshot = None
+        self.fill()
+        if isinstance(exc, PeakDeskError):
+            self.as_of.setText(exc.localized(current_lang()))
+        else:
+            from desktop_app.ui.ops import show_error
+
+            show_error(self, exc, title=view_title("dashboard"))
 
     def fill(self) -> None:
         s = self.snapshot

@@ -319,33 +319,34 @@ class ReportsPage(Page):
         building = self.tr("Building %1…").replace("%1", self.kind_title(kind))
         page_label = self.tr("Laying out page %1…")
 
-        def job(db: Any, progress: Any, _cancelled: Any) -> Any:
+        db_path = str(self.db_path)
+
+        def job(_db: Any, progress: Any, cancelled: Any) -> Any:
+            from desktop_app.ui.report_process import build_in_process
+
             out.parent.mkdir(parents=True, exist_ok=True)
             tmp = out.with_name(f".{out.stem}.part{out.suffix}")
             progress(0, 0, building)
             try:
-                if suffix == "pdf":
-                    result = build_report.build_pdf_report(
-                        db, plan_id, kind, tmp, lang, period=params["period"], quarter=params["quarter"],
-                        year=params["year"], dept=params["dept"],
-                        on_progress=lambda page: progress(int(page), 0, page_label.replace("%1", str(page))))
-                else:
-                    build_report.export_excel(db, plan_id, kind, tmp, lang, period=params["period"],
-                                              year=params["year"])
-                    result = None
+                result = build_in_process(
+                    db_path, plan_id, kind, tmp, lang, params, pdf=suffix == "pdf", cancelled=cancelled,
+                    on_page=lambda page: progress(int(page), 0, page_label.replace("%1", str(page))))
+                if result is None:  # cancelled
+                    return None
                 tmp.replace(out)
             finally:
                 tmp.unlink(missing_ok=True)
-            if result is not None:
-                result.path = out
-            return result if result is not None else out
+            if isinstance(result, Path):
+                return out
+            result.path = out
+            return result
 
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.progress.setFormat(building)
         self.build_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        op = Op(self, self.db_path, job, title=self.kind_title(kind))
+        op = Op(self, None, job, title=self.kind_title(kind))  # the child process opens the database
         op._signals.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         op.success(self._built).on_cancelled(self._ended).failure(lambda _e: self._ended(), show=True)
         self.op = op.run()

@@ -141,3 +141,48 @@ def fmt_num(x: float | None, digits: int = 1) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
+
+
+class BackgroundLoad:
+    """Load a page's data off the GUI thread (its own connection, through ``Op``); only the newest
+    request's result is applied. An in-memory database (no file to reopen) loads synchronously."""
+
+    def __init__(self, page: QWidget, title: str = "") -> None:
+        self.page = page
+        self.title = title
+        self.generation = 0
+        self.op: Any = None
+
+    @property
+    def busy(self) -> bool:
+        return self.op is not None and not self.op.done
+
+    def run(self, db: Any, job: Callable[[Any], Any], done: Callable[[Any], None],
+            failed: Callable[[BaseException], None] | None = None) -> None:
+        from desktop_app.store.db import db_path
+        from desktop_app.ui.ops import Op
+
+        self.generation += 1
+        gen = self.generation
+        path = db_path(db) if db is not None else ""
+        if not path:
+            try:
+                result = job(db)
+            except Exception as exc:  # noqa: BLE001 - handed to the page, like the background path
+                if failed is None:
+                    raise
+                failed(exc)
+                return
+            done(result)
+            return
+
+        def apply(result: Any) -> None:
+            if gen == self.generation:
+                done(result)
+
+        def error(exc: BaseException) -> None:
+            if gen == self.generation and failed is not None:
+                failed(exc)
+
+        self.op = Op(self.page, path, lambda conn, _p, _c: job(conn), title=self.title, cancellable=False)
+        self.op.success(apply).failure(error, show=failed is None).run()

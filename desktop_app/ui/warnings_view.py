@@ -52,6 +52,8 @@ class WarningsPage(Page):
         self.db: Any = None
         self.plan_id: int | None = None
         self.result: compute_warnings.WarningsResult | None = None
+        self.loader = view_kit.BackgroundLoad(self)
+        self._pending_task: tuple[str, str] | None = None
 
         self.heading = view_kit.heading()
         self.quarter = QComboBox()
@@ -203,33 +205,40 @@ class WarningsPage(Page):
             self.quarter.setCurrentIndex(self.quarter.findData(quarter))
         self.level.setCurrentIndex(max(0, self.level.findData(level or "")))
         self.department.setCurrentIndex(max(0, self.department.findData(department or "")))
-        if task and department:
-            self.select(task, department)
+        if task and department and not self.select(task, department):
+            self._pending_task = (task, department)  # still loading: selected when the result arrives
 
     def load(self, keep_selection: bool = False) -> None:
+        """Compute the quarter's warnings in the background, then show them (keeping the selection)."""
         selected = self.selected_warning() if keep_selection else None
+        keep = (selected.task_code, selected.department.code) if selected is not None else None
         code = self.quarter.currentData()
         if self.db is None or self.plan_id is None or not code:
-            self.result = None
-            self.model.set_rows([])
-        else:
-            try:
-                self.result = compute_warnings.compute(self.db, self.plan_id, code)
-            except PeakDeskError as exc:
-                self.result = None
-                self.model.set_rows([])
-                show_error(self, exc, title=view_title("warnings"))
-            else:
-                self.model.set_rows(self.result.warnings)
+            self._loaded(None, None)
+            return
+        plan_id = self.plan_id
+        self.loader.run(self.db, lambda db: compute_warnings.compute(db, plan_id, code),
+                        lambda result: self._loaded(result, keep), self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loaded(None, None)
+        show_error(self, exc, title=view_title("warnings"))
+
+    def _loaded(self, result: compute_warnings.WarningsResult | None, keep: tuple[str, str] | None) -> None:
+        self.result = result
+        self.model.set_rows(result.warnings if result is not None else [])
         self._fill_departments()
         self._apply_filter()
         self._update_labels()
-        if selected is not None:
-            self.select(selected.task_code, selected.department.code)
+        if keep is not None:
+            self.select(*keep)
+        if self._pending_task is not None:
+            self.select(*self._pending_task)
+            self._pending_task = None
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
-        self.table.setColumnWidth(2, 260)
-        self.table.setColumnWidth(3, 200)
+        self.table.setColumnWidth(2, 240)
+        self.table.setColumnWidth(3, 180)
 
     def _fill_departments(self) -> None:
         current = self.department.currentData()

@@ -21,9 +21,22 @@ class FakeWindow(QMainWindow):
         self.changes.append(changes)
         for page in self.pages:
             page.refresh(changes)
+            settle(page)
 
     def show_view(self, key: str) -> None:
         self.shown.append((key, {}))
+
+
+def settle(page: Any, timeout_ms: int = 30000) -> None:
+    """Wait until a page's background load (``page.loader``) has been applied."""
+    from PySide6.QtCore import QDeadlineTimer
+    from PySide6.QtTest import QTest
+
+    loader = getattr(page, "loader", None)
+    deadline = QDeadlineTimer(timeout_ms)
+    while loader is not None and loader.busy:
+        assert not deadline.hasExpired(), "the page did not finish loading"
+        QTest.qWait(5)
 
 
 def plan_id(db: Any) -> int:
@@ -38,4 +51,5 @@ def open_page(qtbot: Any, page_cls: Any, db: Any) -> tuple[Any, FakeWindow]:
     window.setCentralWidget(page)
     window.resize(1280, 760)
     page.set_database(db, plan_id(db))
+    settle(page)
     return page, window

@@ -86,13 +86,19 @@ def test_refreshes_after_a_warning_change(qtbot, demo_db) -> None:
 
 
 def test_main_window_follows_dashboard_links(window, qtbot) -> None:
+    from tests.gui.page_harness import settle
+
     window.show_view("dashboard")
     dash = window.pages["dashboard"]
+    settle(dash)
     qtbot.mouseClick(dash.red_button, Qt.MouseButton.LeftButton)
     assert window.current_view() == "warnings"
     warnings = window.pages["warnings"]
+    settle(warnings)
     assert warnings.level.currentData() == "red" and warnings.quarter.currentData() == "2025Q3"
+    window.show_view("dashboard")
     dash._item_clicked(dash.red_list.item(0))
+    settle(warnings)
     w = warnings.selected_warning()
     assert w is not None and w.level == "red" and w.task_code == dash.snapshot.red[0][0]
     window.show_view("dashboard")
