@@ -288,6 +288,8 @@ class AssessmentPage(Page):
         self._update_labels()
         if selected:
             self.select(selected)
+        if self.table.selectionModel().selectedRows() == [] and self.proxy.rowCount():
+            self.table.selectRow(0)  # the detail pane always explains something
         self._show_detail()
 
     def _update_labels(self) -> None:
@@ -334,11 +336,28 @@ class AssessmentPage(Page):
                 return True
         return False
 
+    def _labels(self) -> dict[str, str]:
+        """Texts used inside f-strings (lupdate only sees plain tr() calls)."""
+        return {
+            "Select a department to see how its score was computed.": self.tr("Select a department to see how its score was computed."),
+            "rank %1": self.tr("rank %1"),
+            "Total": self.tr("Total"),
+            "Tasks": self.tr("Tasks"),
+            "Task": self.tr("Task"),
+            "Role": self.tr("Role"),
+            "Actual": self.tr("Actual"),
+            "Expected": self.tr("Expected"),
+            "Ratio": self.tr("Ratio"),
+            "Reports late or missing": self.tr("Reports late or missing"),
+            "Warnings counted": self.tr("Warnings counted"),
+        }
+
     def _show_detail(self) -> None:
+        L = self._labels()  # noqa: N806
         d = self.selected_score()
         self.adjustments.clear()
         if d is None:
-            self.detail.setHtml(f"<p style='color:#6c757d'>{html.escape(self.tr('Select a department to see how its score was computed.'))}</p>")
+            self.detail.setHtml(f"<p style='color:#6c757d'>{html.escape(L['Select a department to see how its score was computed.'])}</p>")
             self._update_buttons()
             return
         self.detail.setHtml(self.detail_html(d))
@@ -352,10 +371,11 @@ class AssessmentPage(Page):
         self._update_buttons()
 
     def detail_html(self, d: Any) -> str:
+        L = self._labels()  # noqa: N806
         lang = current_lang()
         e = html.escape
-        parts = [f"<h3>{e(d.department.name(lang))} · {e(self.tr('rank %1').replace('%1', str(d.rank)))}</h3>",
-                 f"<p><b>{e(self.tr('Total'))} {e(fmt_num(d.total, 2))}</b> — "
+        parts = [f"<h3>{e(d.department.name(lang))} · {e(L['rank %1'].replace('%1', str(d.rank)))}</h3>",
+                 f"<p><b>{e(L['Total'])} {e(fmt_num(d.total, 2))}</b> — "
                  f"{e(d.total_formula_zh if lang == 'zh' else d.total_formula_en)} → "
                  f"<span style='background:{GRADE_COLORS.get(d.grade, '#fff')}'>&nbsp;{e(d.grade_label(lang))}&nbsp;</span></p>",
                  "<table cellspacing='0' cellpadding='3'>"]
@@ -369,9 +389,9 @@ class AssessmentPage(Page):
         tasks = d.components["progress"].inputs.get("tasks") or []
         if tasks:
             role = {"lead": self.tr("lead"), "cooperating": self.tr("cooperating")}
-            parts.append(f"<p><b>{e(self.tr('Tasks'))}</b></p><table cellspacing='0' cellpadding='2'>"
-                         f"<tr><th>{e(self.tr('Task'))}</th><th>{e(self.tr('Role'))}</th><th>{e(self.tr('Actual'))}</th>"
-                         f"<th>{e(self.tr('Expected'))}</th><th>{e(self.tr('Ratio'))}</th></tr>")
+            parts.append(f"<p><b>{e(L['Tasks'])}</b></p><table cellspacing='0' cellpadding='2'>"
+                         f"<tr><th>{e(L['Task'])}</th><th>{e(L['Role'])}</th><th>{e(L['Actual'])}</th>"
+                         f"<th>{e(L['Expected'])}</th><th>{e(L['Ratio'])}</th></tr>")
             for t in tasks:
                 parts.append(f"<tr><td>{e(str(t['task']))}</td><td>{e(role.get(t['role'], t['role']))}</td>"
                              f"<td align='right'>{e(fmt_num(t.get('actual')))}</td>"
@@ -382,11 +402,11 @@ class AssessmentPage(Page):
         bad = [p for p in periods if p.get("status") in ("late", "missing")]
         if bad:
             names = {"late": self.tr("late"), "missing": self.tr("missing")}
-            parts.append(f"<p><b>{e(self.tr('Reports late or missing'))}:</b> "
+            parts.append(f"<p><b>{e(L['Reports late or missing'])}:</b> "
                          + e("、".join(f"{p['period']} {names[p['status']]}" for p in bad)) + "</p>")
         warns = d.components["warnings"].inputs.get("warnings") or []
         if warns:
-            parts.append(f"<p><b>{e(self.tr('Warnings counted'))}:</b> " + e("、".join(
+            parts.append(f"<p><b>{e(L['Warnings counted'])}:</b> " + e("、".join(
                 f"{w.get('quarter', '')} {w.get('task', w.get('task_code', ''))} {w.get('level', '')}" for w in warns))
                 + "</p>")
         return "".join(parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,9 +39,11 @@ def back_up_now(window: Any) -> Op | None:
         return backup.back_up(db, "manual").path
 
     def done(path: Any) -> None:
-        window.statusBar().showMessage(window.tr("Backed up to %1").replace("%1", str(path)), 10000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Backed up to %1").replace("%1", str(path)), 10000)
 
-    return Op(window, window.db_path, job, title=window.tr("Back Up Database")).success(done).run()
+    title = QCoreApplication.translate("MainWindow", "Back Up Database")
+    return Op(window, window.db_path, job, title=title).success(done).run()
 
 
 class RestoreDialog(QDialog):

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.errors import PeakDeskError
 from desktop_app.services import compute_warnings, submission_status
-from desktop_app.services import merge_submissions as _merge_submissions  # noqa: F401 - imported now, not
-# lazily by submission_status in the loader thread, where the import would compete with painting
+
+# Imported now rather than lazily by submission_status in the loader thread, where the import would
+# compete with painting for the GIL.
+from desktop_app.services import merge_submissions as _merge_submissions  # noqa: F401
 from desktop_app.ui import view_kit
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.pages import Page, view_title

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.models import ChangeSummary
-from desktop_app.services import build_report
 from desktop_app.ui import view_kit
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.ops import Op

@@ -232,6 +232,8 @@ class WarningsPage(Page):
         self._update_labels()
         if keep is not None:
             self.select(*keep)
+        if self.table.selectionModel().selectedRows() == [] and self.proxy.rowCount():
+            self.table.selectRow(0)  # the detail pane always explains something
         if self._pending_task is not None:
             self.select(*self._pending_task)
             self._pending_task = None
@@ -298,13 +300,32 @@ class WarningsPage(Page):
                 return True
         return False
 
+    def _labels(self) -> dict[str, str]:
+        """Texts used inside f-strings (lupdate only sees plain tr() calls)."""
+        return {
+            "Select a warning to see why it was raised.": self.tr("Select a warning to see why it was raised."),
+            "Lead unit": self.tr("Lead unit"),
+            "Cooperating units": self.tr("Cooperating units"),
+            "Rules that fired": self.tr("Rules that fired"),
+            "Rule": self.tr("Rule"),
+            "Monthly reports in the quarter": self.tr("Monthly reports in the quarter"),
+            "received %1": self.tr("received %1"),
+            "due %1": self.tr("due %1"),
+            "Target": self.tr("Target"),
+            "path now": self.tr("path now"),
+            "reported": self.tr("reported"),
+            "Acknowledged": self.tr("Acknowledged"),
+        }
+
     def _show_detail(self) -> None:
+        L = self._labels()  # noqa: N806
         w = self.selected_warning()
         self.detail.setHtml(self.detail_html(w) if w is not None else
-                            f"<p style='color:#6c757d'>{html.escape(self.tr('Select a warning to see why it was raised.'))}</p>")
+                            f"<p style='color:#6c757d'>{html.escape(L['Select a warning to see why it was raised.'])}</p>")
         self._update_buttons()
 
     def detail_html(self, w: Any) -> str:
+        L = self._labels()  # noqa: N806
         lang = current_lang()
         e = html.escape
         ex = w.explain or {}
@@ -313,19 +334,19 @@ class WarningsPage(Page):
         parts = [f"<h3>{e(w.task_code)} {e(title)}</h3>",
                  f"<p><span style='background:{color}'>&nbsp;{e(self._level_label(w.level))}&nbsp;</span> "
                  f"{e(w.reason(lang))}</p>",
-                 f"<p><b>{e(self.tr('Lead unit'))}:</b> {e(w.department.name(lang))}"]
+                 f"<p><b>{e(L['Lead unit'])}:</b> {e(w.department.name(lang))}"]
         if w.cooperating:
-            parts.append(f"<br><b>{e(self.tr('Cooperating units'))}:</b> "
+            parts.append(f"<br><b>{e(L['Cooperating units'])}:</b> "
                          + e("、".join(d.name(lang) for d in w.cooperating)))
         parts.append("</p>")
         if w.fired:
-            parts.append(f"<p><b>{e(self.tr('Rules that fired'))}:</b></p><ul>")
+            parts.append(f"<p><b>{e(L['Rules that fired'])}:</b></p><ul>")
             for f in w.fired:
                 reason = f.reason_zh if lang == "zh" else f.reason_en
                 parts.append(f"<li>{e(self._level_label(f.level))} · <code>{e(f.rule)}</code> — {e(reason)}</li>")
             parts.append("</ul>")
         else:
-            parts.append(f"<p><b>{e(self.tr('Rule'))}:</b> <code>{e(w.rule)}</code></p>")
+            parts.append(f"<p><b>{e(L['Rule'])}:</b> <code>{e(w.rule)}</code></p>")
         exp = ex.get("expected") or {}
         rows = []
         if exp:
@@ -349,19 +370,19 @@ class WarningsPage(Page):
         if reports:
             names = {"on_time": self.tr("on time"), "late": self.tr("late"), "missing": self.tr("missing"),
                      "not_due": self.tr("not yet due")}
-            parts.append(f"<p><b>{e(self.tr('Monthly reports in the quarter'))}:</b></p><ul>")
+            parts.append(f"<p><b>{e(L['Monthly reports in the quarter'])}:</b></p><ul>")
             for r in reports:
-                received = f" · {e(self.tr('received %1').replace('%1', r['received']))}" if r.get("received") else ""
+                received = f" · {e(L['received %1'].replace('%1', r['received']))}" if r.get("received") else ""
                 parts.append(f"<li>{e(r['period'])}: {e(names.get(r['status'], r['status']))} "
-                             f"({e(self.tr('due %1').replace('%1', r['due']))}){received}</li>")
+                             f"({e(L['due %1'].replace('%1', r['due']))}){received}</li>")
             parts.append("</ul>")
         for t in ex.get("targets") or []:
-            parts.append(f"<p><b>{e(self.tr('Target'))}:</b> {e(str(t.get('metric') or ''))} "
+            parts.append(f"<p><b>{e(L['Target'])}:</b> {e(str(t.get('metric') or ''))} "
                          f"{e(view_kit.fmt_num(t.get('target'), 2))} {e(str(t.get('unit') or ''))} · "
-                         f"{e(self.tr('path now'))} {e(view_kit.fmt_num(t.get('path_now'), 2))} · "
-                         f"{e(self.tr('reported'))} {e(view_kit.fmt_num(t.get('indicator'), 2))}</p>")
+                         f"{e(L['path now'])} {e(view_kit.fmt_num(t.get('path_now'), 2))} · "
+                         f"{e(L['reported'])} {e(view_kit.fmt_num(t.get('indicator'), 2))}</p>")
         if w.acknowledged:
-            parts.append(f"<p style='background:#e7f1ff'><b>{e(self.tr('Acknowledged'))}</b> "
+            parts.append(f"<p style='background:#e7f1ff'><b>{e(L['Acknowledged'])}</b> "
                          f"{e(w.acked_at[:16].replace('T', ' '))}: {e(w.ack_note)}</p>")
         return "".join(parts)
 
