@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "desktop_app.commands.gui",
     "desktop_app.commands.cycle",
     "desktop_app.commands.rules",
+    "desktop_app.commands.reports",
 ]
 
 

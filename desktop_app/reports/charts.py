@@ -38,7 +38,8 @@ def _shorten(label: str, limit: int) -> str:
 
 
 def stacked_bars(categories: Sequence[str], series: Sequence[tuple[str, str, Sequence[float]]], font: str,
-                 *, horizontal: bool = True, width: float = BLOCK_WIDTH, label_chars: int = 10) -> Drawing:
+                 *, horizontal: bool = True, width: float = BLOCK_WIDTH, label_chars: int = 10,
+                 value_max: float | None = None) -> Drawing:
     """Stacked bars per category; ``series`` = (key for the colour, legend label, values).
 
     Horizontal bars suit department names (long, many); the drawing grows with the categories.
@@ -50,7 +51,8 @@ def stacked_bars(categories: Sequence[str], series: Sequence[tuple[str, str, Seq
         plot_h = n * bar_height
         height = plot_h + 60
         chart = HorizontalBarChart()
-        chart.x, chart.y, chart.width, chart.height = 110, 40, width - 130, plot_h
+        left = 8 + 8 * label_chars if label_chars <= 14 else 6 * label_chars
+        chart.x, chart.y, chart.width, chart.height = left, 40, width - left - 20, plot_h
         chart.categoryAxis.labels.boxAnchor = "e"
         chart.categoryAxis.labels.dx = -4
         chart.categoryAxis.reverseDirection = 1
@@ -70,7 +72,7 @@ def stacked_bars(categories: Sequence[str], series: Sequence[tuple[str, str, Seq
     chart.valueAxis.valueMin = 0
     top = max((sum(vals) for vals in zip(*chart.data, strict=False)), default=0) if len(series) > 1 else \
         max(chart.data[0], default=0)
-    chart.valueAxis.valueMax = max(1, top * 1.1)
+    chart.valueAxis.valueMax = value_max if value_max is not None else max(1, top * 1.1)
     chart.valueAxis.visibleGrid = 1
     chart.valueAxis.gridStrokeColor = colors.Color(0.85, 0.85, 0.85)
     if len(series) > 1:
@@ -87,7 +89,7 @@ def stacked_bars(categories: Sequence[str], series: Sequence[tuple[str, str, Seq
         legend.fontName, legend.fontSize = font, 8
         legend.alignment = "right"
         legend.columnMaximum = 1
-        legend.x, legend.y = 110 if horizontal else 45, 12
+        legend.x, legend.y = chart.x, 12
         legend.dx = legend.dy = 8
         legend.deltax = 80
         legend.colorNamePairs = [(PALETTE.get(k, PALETTE["bar"]), lab) for k, lab, _v in series]

@@ -37,7 +37,7 @@ def department_story(b: Builder, data: DepartmentSheetData) -> list[Flowable]:
         [[t.code, t.title.get(lang), b.role(t.role), "；".join(t.targets) if b.zh else "; ".join(t.targets),
           t.due.isoformat() if t.due else "—", b.status(t.status), b.pct(t.percent),
           t.narrative or "—"] for t in tasks],
-        [0.07, 0.25, 0.07, 0.16, 0.11, 0.09, 0.08, 0.17], align="CLCLCCCL", small=True))
+        [0.07, 0.22, 0.07, 0.2, 0.13, 0.09, 0.08, 0.14], align="CLCLCCCL", small=True))
     if data.contact_person or data.contact_phone:
         story.append(ty.p(b.t("department.contact", person=data.contact_person or "—",
                               phone=data.contact_phone or "—"), "body_noindent"))

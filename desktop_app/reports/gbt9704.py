@@ -71,7 +71,86 @@ def install_line_breaking_rules() -> None:
     rl_paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START  # type: ignore[attr-defined]
 
 
+# reportlab hangs one closing mark in the margin but lets a second one (”，) start the next line.
+# Both of its CJK splitters (single-style paragraphs: textsplit.dumbSplit; mixed styles:
+# paragraph.cjkFragSplit) get one more rule: carry the character before the two marks over instead.
+_SPLITTER_PATCHES = (
+    (textsplit, "dumbSplit",
+     """            if c not in ALL_CANNOT_START and i>lineStartPos+1:""",
+     """            if c in ALL_CANNOT_START and i<nW and word[i] in ALL_CANNOT_START and i-2>lineStartPos+1 \\
+                    and word[i-2] not in ALL_CANNOT_START:
+                extraSpace += widths[i-1] + widths[i-2]
+                i -= 2
+            elif c not in ALL_CANNOT_START and i>lineStartPos+1:"""),
+    (rl_paragraph, "cjkFragSplit",
+     """                if u not in ALL_CANNOT_START and i>lineStartPos+1:""",
+     """                if u in ALL_CANNOT_START and i<nU and U[i] in ALL_CANNOT_START and i-2>lineStartPos+1 \\
+                        and U[i-2] not in ALL_CANNOT_START:
+                    extraSpace += U[i-1].width + U[i-2].width
+                    i -= 2
+                elif u not in ALL_CANNOT_START and i>lineStartPos+1:"""),
+)
+
+
+def _patch_double_closers() -> None:
+    """Recompile reportlab's splitters with the extra rule; if their source changes shape, keep them."""
+    import inspect
+
+    for module, name, anchor, patch in _SPLITTER_PATCHES:
+        func = getattr(module, name)
+        if getattr(func, "_peakdesk", False):
+            continue
+        try:
+            source = inspect.getsource(func)
+        except (OSError, TypeError):
+            continue
+        if anchor not in source:
+            continue
+        namespace = dict(vars(module))
+        exec(compile(source.replace(anchor, patch), module.__file__, "exec"), namespace)  # noqa: S102
+        patched = namespace[name]
+        patched._peakdesk = True
+        # functions that look the splitter up in their module's globals see the patched one
+        setattr(module, name, patched)
+
+
+_CHAR_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _cached_char_widths(word: str, font_name: str, font_size: float) -> list[float]:
+    """reportlab measures Chinese text one character at a call ("the performance is going to SUCK",
+    says its source); a per-font table of character widths makes wrapping several times faster."""
+    table = _CHAR_WIDTHS.setdefault((font_name, font_size), {})
+    out = []
+    for ch in word:
+        width = table.get(ch)
+        if width is None:
+            width = table[ch] = pdfmetrics.stringWidth(ch, font_name, font_size)
+        out.append(width)
+    return out
+
+
 install_line_breaking_rules()
+_patch_double_closers()
+textsplit.getCharWidths = _cached_char_widths
+
+
+class Para(Paragraph):
+    """A paragraph that remembers its last layout: tables wrap each cell twice (to size the row,
+    then to draw it) at the same width, and line breaking is the bulk of a report's build time."""
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._wrapped_for == avail_width:
+            return self.width, self.height
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped_for = avail_width
+        return size  # type: ignore[no-any-return]
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self._wrapped_for = None
+        return super().split(avail_width, avail_height)  # type: ignore[no-any-return]
 
 
 # --- text helpers -----------------------------------------------------------------------------
@@ -92,6 +171,7 @@ class Typography:
     lang: str
     fonts: F.FontSet
     styles: dict[str, ParagraphStyle] = field(default_factory=dict)
+    _widths: dict[tuple[str, str, float], float] = field(default_factory=dict, repr=False)
 
     @property
     def zh(self) -> bool:
@@ -123,9 +203,9 @@ class Typography:
             "title": ParagraphStyle("title", parent=body, fontName=self.font(F.TITLE), fontSize=TITLE_SIZE,
                                     leading=LINE * 1.25, alignment=TA_CENTER, firstLineIndent=0,
                                     spaceBefore=LINE * 0.5, spaceAfter=LINE * 0.75),
-            "h1": ParagraphStyle("h1", parent=body, fontName=self.font(F.HEI), alignment=TA_LEFT,
+            "h1": ParagraphStyle("h1", parent=body, fontName=self.font(F.HEI), alignment=TA_LEFT, keepWithNext=1,
                                  firstLineIndent=2 * BODY_SIZE if self.zh else 0),
-            "h2": ParagraphStyle("h2", parent=body, fontName=self.font(F.KAI), alignment=TA_LEFT,
+            "h2": ParagraphStyle("h2", parent=body, fontName=self.font(F.KAI), alignment=TA_LEFT, keepWithNext=1,
                                  firstLineIndent=2 * BODY_SIZE if self.zh else 0),
             "h3": ParagraphStyle("h3", parent=body, alignment=TA_LEFT),
             "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT, firstLineIndent=0),
@@ -142,22 +222,32 @@ class Typography:
                                               alignment=TA_CENTER, wordWrap=wrap),
             "caption": ParagraphStyle("caption", fontName=self.font(F.HEI), fontSize=TABLE_SIZE,
                                       leading=TABLE_SIZE * 1.5, alignment=TA_CENTER, wordWrap=wrap,
-                                      spaceBefore=4, spaceAfter=4),
+                                      spaceBefore=4, spaceAfter=4, keepWithNext=1),
         }
 
     # Flowable shortcuts --------------------------------------------------------------------
+    def para(self, text: object, style: ParagraphStyle) -> Paragraph:
+        """A paragraph; English text holding Chinese wraps the Chinese way (no comma starts a line)."""
+        raw = "" if text is None else str(text)
+        if not self.zh and _CJK_RUN.search(raw):
+            key = f"{style.name}+cjk"
+            if key not in self.styles:
+                self.styles[key] = ParagraphStyle(key, parent=style, wordWrap="CJK")
+            style = self.styles[key]
+        return Para(self.text(raw), style)
+
     def p(self, text: str, style: str = "body") -> Paragraph:
-        return Paragraph(self.text(text), self.styles[style])
+        return self.para(text, self.styles[style])
 
     def h1(self, text: str) -> list[Flowable]:
         # a heading never ends a page: keep at least three lines below it
-        return [CondPageBreak(LINE * 4), Paragraph(self.text(text), self.styles["h1"])]
+        return [CondPageBreak(LINE * 4), self.para(text, self.styles["h1"])]
 
     def h2(self, text: str) -> list[Flowable]:
-        return [CondPageBreak(LINE * 3), Paragraph(self.text(text), self.styles["h2"])]
+        return [CondPageBreak(LINE * 3), self.para(text, self.styles["h2"])]
 
     def h3(self, text: str) -> Paragraph:
-        return Paragraph(self.text(text), self.styles["h3"])
+        return self.para(text, self.styles["h3"])
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
               *, small: bool = False, align: Sequence[str] | None = None,
@@ -168,21 +258,35 @@ class Typography:
         """
         cell = self.styles["cell_small" if small else "cell"]
         head = self.styles["cell_head_small" if small else "cell_head"]
-        aligned = {a: ParagraphStyle(f"{cell.name}_{a}", parent=cell,
-                                     alignment={"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}[a])
-                   for a in "LCR"}
+        aligned = {a: self._aligned(cell, a) for a in "LCR"}
         align = list(align or ["L"] * len(header))
-        data: list[list[object]] = [[Paragraph(self.text(h), head) for h in header]]
-        for row in rows:
-            data.append([v if isinstance(v, Flowable) else Paragraph(self.text(v), aligned[align[i]])
-                         for i, v in enumerate(row)])
         col_widths = [BLOCK_WIDTH * w for w in widths]
-        table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=0, hAlign="CENTER")
+        data: list[list[object]] = [[self.para(h, head) for h in header]]
+        # a cell that fits on one line is drawn as a plain string (no paragraph to lay out: much faster)
+        room = [w - 6 for w in col_widths]
+        for row in rows:
+            out_row: list[object] = []
+            for i, v in enumerate(row):
+                if isinstance(v, Flowable):
+                    out_row.append(v)
+                    continue
+                raw = "" if v is None else str(v)
+                if "\n" not in raw and (self.zh or not _CJK_RUN.search(raw)) and \
+                        self._width(raw, cell) <= room[i]:
+                    out_row.append(raw)
+                else:
+                    out_row.append(self.para(raw, aligned[align[i]]))
+            data.append(out_row)
+        aligns = [("ALIGN", (i, 1), (i, -1), {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}[a])
+                  for i, a in enumerate(align)]
+        table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=0, hAlign="CENTER",
+                      spaceBefore=2, spaceAfter=LINE * 0.3)
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize),  # else cells start in Helvetica
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            *aligns,
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -191,8 +295,22 @@ class Typography:
         ]))
         return table
 
+    def _aligned(self, cell: ParagraphStyle, a: str) -> ParagraphStyle:
+        key = f"{cell.name}_{a}"
+        if key not in self.styles:
+            self.styles[key] = ParagraphStyle(key, parent=cell,
+                                              alignment={"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}[a])
+        return self.styles[key]
+
+    def _width(self, text: str, style: ParagraphStyle) -> float:
+        key = (text, style.fontName, style.fontSize)
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = pdfmetrics.stringWidth(text, style.fontName, style.fontSize)
+        return width
+
     def caption(self, text: str) -> Paragraph:
-        return Paragraph(self.text(text), self.styles["caption"])
+        return self.para(text, self.styles["caption"])
 
 
 # --- the document header (版头) and closing blocks --------------------------------------------

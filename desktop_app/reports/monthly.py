@@ -63,9 +63,9 @@ def monthly_story(b: Builder, data: MonthlyBulletinData) -> list[Flowable]:
         [[f"{s.number}{s.title.get(lang)}" if b.zh else s.title.get(lang), s.tasks, s.completed,
           s.in_progress, s.delayed, s.unreported, b.pct(s.mean_percent)] for s in data.sections],
         [0.38, 0.09, 0.09, 0.1, 0.08, 0.11, 0.15], align="LCCCCCC", small=True))
-    story.append(b.figure(charts.simple_bars(
-        [s.title.get(lang) for s in data.sections], [s.mean_percent for s in data.sections],
-        ty.font(F.FANGSONG), value_max=100, label_chars=8 if b.zh else 14), "common.chart_sections"))
+    story.append(b.figure(charts.stacked_bars(
+        [s.title.get(lang) for s in data.sections], [("bar", "", [s.mean_percent for s in data.sections])],
+        ty.font(F.FANGSONG), value_max=100, label_chars=14 if b.zh else 26), "common.chart_sections"))
 
     story += ty.h1(b.t("monthly.h_behind"))
     if data.behind:

@@ -1,0 +1,81 @@
+"""Printed reports and Excel exports: ``report monthly|quarterly|annual|department``, ``export ledger|summary|assessment``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from desktop_app.commands.common import Context, add_plan_arg, print_json, resolve_plan_id
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from exc
+
+
+def _common(p: argparse.ArgumentParser, suffix: str) -> None:
+    p.add_argument("--out", type=Path, required=True, help=f"output file ({suffix})")
+    p.add_argument("--lang", dest="report_lang", choices=["zh", "en"], default="zh", help="language of the report")
+    p.add_argument("--date", type=_date, default=None,
+                   help="report date and as-of date (default: today; the demo's pinned date in the demo)")
+    p.add_argument("--issuer", default="", help="issuing body printed in the header (default from report_texts.toml)")
+    p.add_argument("--doc-number", default="", help="document number line, e.g. 嘉碳办〔2025〕3号")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_plan_arg(p)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    r = sub.add_parser("report", help="build a printed PDF report (GB/T 9704 layout)",
+                       description="Build a PDF report: monthly bulletin, quarterly early-warning circular, "
+                                   "annual assessment report or a department's task sheet.")
+    r.add_argument("kind", choices=["monthly", "quarterly", "annual", "department"])
+    r.add_argument("--period", default="", help="month such as 2025-09 (monthly, department)")
+    r.add_argument("--quarter", default="", help="quarter such as 2025Q3 (quarterly)")
+    r.add_argument("--year", type=int, default=None, help="year such as 2025 (annual)")
+    r.add_argument("--dept", default="", help="department code (department)")
+    _common(r, ".pdf")
+    r.set_defaults(handler=cmd_report)
+
+    e = sub.add_parser("export", help="export the ledger, a monthly summary or the assessment scores to Excel")
+    e.add_argument("kind", choices=["ledger", "summary", "assessment"])
+    e.add_argument("--period", default="", help="month such as 2025-09 (summary; ledger: progress up to it)")
+    e.add_argument("--year", type=int, default=None, help="year such as 2025 (assessment)")
+    _common(e, ".xlsx")
+    e.set_defaults(handler=cmd_export)
+
+
+def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from desktop_app.services.build_report import ReportOptions
+
+    return ReportOptions(issuer_zh=args.issuer, issuer_en=args.issuer, doc_number=args.doc_number, date=args.date)
+
+
+def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop_app.services.build_report import build_pdf_report
+
+    plan_id = resolve_plan_id(ctx, args.plan)
+    result = build_pdf_report(ctx.db, plan_id, args.kind, args.out, args.report_lang, period=args.period,
+                              quarter=args.quarter, year=args.year, dept=args.dept, opts=_options(args))
+    if args.json:
+        print_json({"file": str(result.path), "pages": result.pages, "title": result.title,
+                    "fonts": result.fonts, "substitutes": result.substitutes})
+    else:
+        print(f"{result.path}: {result.pages} pages — {result.title}")
+        print(result.substitutes)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop_app.services.build_report import export_excel
+
+    plan_id = resolve_plan_id(ctx, args.plan)
+    path = export_excel(ctx.db, plan_id, args.kind, args.out, args.report_lang, period=args.period,
+                        year=args.year, opts=_options(args))
+    if args.json:
+        print_json({"file": str(path)})
+    else:
+        print(path)
+    return 0

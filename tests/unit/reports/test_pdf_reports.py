@@ -1,0 +1,99 @@
+"""Every PDF report builds from plain data in both languages and prints correctly."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from desktop_app.reports import fonts as F
+from desktop_app.reports.annual import build_annual
+from desktop_app.reports.department import build_department
+from desktop_app.reports.gbt9704 import Typography, build_pdf, format_date
+from desktop_app.reports.monthly import build_monthly
+from desktop_app.reports.quarterly import build_quarterly, chinese_number
+from tests.unit.reports import pdftools, sample
+
+BUILDERS = {
+    "monthly": (build_monthly, sample.monthly, "关于2025年9月碳达峰重点任务推进情况的调度通报",
+                "Monthly Scheduling Bulletin"),
+    "quarterly": (build_quarterly, sample.quarterly, "关于2025年第3季度碳达峰重点任务预警情况的通报",
+                  "Early-Warning Circular"),
+    "annual": (build_annual, sample.annual, "2025年度碳达峰目标任务考核报告", "Annual Assessment Report"),
+    "department": (build_department, sample.department_sheet, "区发展改革委碳达峰重点任务清单",
+                   "Key Carbon Peaking Tasks of"),
+}
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("kind", list(BUILDERS))
+def test_report_builds_and_prints(kind, lang, tmp_path):
+    build, make, title_zh, title_en = BUILDERS[kind]
+    out = tmp_path / f"{kind}_{lang}.pdf"
+    result = build(make(), out, lang)
+    assert out.stat().st_size > 5000 and result.pages >= 1
+    pdftools.assert_printable(out)
+    text = pdftools.text(out)
+    if lang == "zh":
+        assert title_zh in _flat(text)
+        assert "— 1 —" in text
+    else:
+        assert title_en in " ".join(text.split())
+    info = pdftools.info(out, custom=True)
+    assert "PeakDeskFonts:" in info and result.substitutes.split(":")[0] in info
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_annual_names_every_department(lang, tmp_path):
+    data = sample.annual(n_depts=15)
+    out = tmp_path / "annual.pdf"
+    build_annual(data, out, lang)
+    flat = _flat(pdftools.text(out, raw=True))
+    for row in data.rows:
+        assert _flat(row.department.name(lang)) in flat, row.department
+    # one detail page per department: the page count grows with the departments
+    assert pdftools.info(out).count("Pages:") == 1
+
+
+def test_page_numbers_alternate_sides(tmp_path):
+    out = tmp_path / "m.pdf"
+    build_monthly(sample.monthly(n_depts=30), out, "zh")
+    xs = {}
+    for page in (1, 2):
+        html = pdftools.run("pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(out), "-")
+        words = re.findall(r'xMin="([\d.]+)"[^>]*>(\d+)</word>', html)
+        xs[page] = [float(x) for x, w in words if w == str(page)][-1]
+    assert xs[1] > 400 > xs[2]  # odd right, even left
+
+
+def test_closing_punctuation_never_starts_a_line(tmp_path):
+    ty = Typography("zh", F.default_fonts())
+    # 27 characters fill a 16 pt line: put a comma (and other closers) exactly where a line would start
+    paragraphs = [ty.p("测" * n + "，" + "试" * 40 + "。" + "验" * 26 + "：" + "字" * 30, "body_noindent")
+                  for n in range(24, 30)]
+    out = tmp_path / "punct.pdf"
+    build_pdf(str(out), ty, paragraphs, title="t")
+    assert pdftools.bad_line_starts(out) == []
+
+
+def test_table_header_repeats_on_every_page(tmp_path):
+    ty = Typography("zh", F.default_fonts())
+    table = ty.table(["编号", "内容"], [[i, "内容" * 20] for i in range(120)], [0.2, 0.8])
+    out = tmp_path / "table.pdf"
+    doc = build_pdf(str(out), ty, [table], title="t")
+    assert doc.page >= 3
+    pages = pdftools.text(out).split("\f")
+    assert all("编号" in p for p in pages if p.strip())
+
+
+def test_dates_and_numerals():
+    import datetime as dt
+
+    assert format_date(dt.date(2025, 10, 20), "zh") == "2025年10月20日"
+    assert format_date(dt.date(2025, 9, 3), "zh") == "2025年9月3日"
+    assert format_date(dt.date(2025, 9, 3), "en") == "3 September 2025"
+    assert [chinese_number(n) for n in (1, 10, 11, 20, 25)] == ["一", "十", "十一", "二十", "二十五"]
