@@ -328,13 +328,7 @@ class AssessmentPage(Page):
         return d.department.code if d is not None else None
 
     def select(self, code: str) -> bool:
-        for r, d in enumerate(self.model.rows):
-            if d.department.code == code:
-                index = self.proxy.mapFromSource(self.model.index(r, 0))
-                self.table.selectRow(index.row())
-                self.table.scrollTo(index)
-                return True
-        return False
+        return view_kit.select_where(self.table, self.proxy, self.model, lambda d: d.department.code == code)
 
     def _labels(self) -> dict[str, str]:
         """Texts used inside f-strings (lupdate only sees plain tr() calls)."""

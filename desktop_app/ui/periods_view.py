@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
@@ -23,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.models import ChangeSummary
-from desktop_app.errors import PeakDeskError, UsageError
+from desktop_app.errors import PeakDeskError
+from desktop_app.services import periods as periods_service
 from desktop_app.store import periods as store_periods
 from desktop_app.store.db import write_tx
 from desktop_app.ui import view_kit
@@ -36,25 +36,7 @@ if TYPE_CHECKING:
 
 
 def set_period_closed(db: Any, plan_id: int, code: str, closed: bool, reason: str) -> ChangeSummary:
-    """Close or reopen through the periods service; a small local stand-in while it has not landed."""
-    try:
-        from desktop_app.services.periods import set_closed
-    except ImportError:
-        set_closed = None
-    if set_closed is not None:
-        return set_closed(db, plan_id, code, closed, reason).summary  # type: ignore[no-any-return]
-    reason = reason.strip()
-    if not reason:
-        raise UsageError("Give a reason for closing or reopening a period.",
-                         message_zh="关闭或重新开放报送期须说明理由。")
-    row = store_periods.require_period(db, plan_id, code)
-    with write_tx(db):
-        db.execute("UPDATE period SET closed = ?, closed_reason = ? WHERE id = ?",
-                   [int(closed), reason if closed else "", row.id])
-        db.execute("INSERT INTO audit_log (at, action, entity, entity_id, detail_json) VALUES (?, ?, ?, ?, ?)",
-                   [dt.datetime.now().isoformat(timespec="seconds"), "close" if closed else "reopen", "period",
-                    str(row.id), json.dumps({"code": code, "reason": reason}, ensure_ascii=False)])
-    return ChangeSummary(periods=True)
+    return periods_service.set_closed(db, plan_id, code, closed, reason).summary
 
 
 class PeriodsPage(Page):
@@ -267,17 +249,11 @@ class PeriodsPage(Page):
         return self.model.row(self.proxy.mapToSource(rows[0]))
 
     def select_period(self, code: str) -> bool:
-        for r, p in enumerate(self.model.rows):
-            if p.code == code:
-                index = self.proxy.mapFromSource(self.model.index(r, 0))
-                self.table.selectRow(index.row())
-                self.table.scrollTo(index)
-                return True
-        return False
+        return view_kit.select_where(self.table, self.proxy, self.model, lambda p: p.code == code)
 
     def _selected_closed(self) -> bool:
         p = self.selected_period()
-        return bool(p and p.closed)
+        return p is not None and bool(p.closed)
 
     def _update_buttons(self) -> None:
         p = self.selected_period()

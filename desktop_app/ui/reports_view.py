@@ -123,7 +123,8 @@ class ReportsPage(Page):
         self.progress.setObjectName("reports-progress")
         self.progress.setVisible(False)
         self.progress.setTextVisible(True)
-        self.build_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self, activated=lambda: self.build())
+        self.build_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        self.build_shortcut.activated.connect(lambda: self.build())
         self.build_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.result_box = QGroupBox()

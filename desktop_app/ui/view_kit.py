@@ -186,3 +186,16 @@ class BackgroundLoad:
 
         self.op = Op(self.page, path, lambda conn, _p, _c: job(conn), title=self.title, cancellable=False)
         self.op.success(apply).failure(error, show=failed is None).run()
+
+
+def select_where(table: QTableView, proxy: Any, model: RowsModel, match: Callable[[Any], bool]) -> bool:
+    """Select (and scroll to) the first row of ``model`` that ``match``es and the proxy shows."""
+    for r, row in enumerate(model.rows):
+        if match(row):
+            index = proxy.mapFromSource(model.index(r, 0))
+            if not index.isValid():
+                return False
+            table.selectRow(index.row())
+            table.scrollTo(index)
+            return True
+    return False

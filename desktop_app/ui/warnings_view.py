@@ -130,7 +130,8 @@ class WarningsPage(Page):
         self.setTabOrder(self.quarter, self.level)
         self.setTabOrder(self.level, self.department)
         self.setTabOrder(self.department, self.table)
-        self.ack_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self, activated=lambda: self.acknowledge())
+        self.ack_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        self.ack_shortcut.activated.connect(lambda: self.acknowledge())
         self.ack_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.retranslate()
 
@@ -290,15 +291,8 @@ class WarningsPage(Page):
         return self.model.row(self.proxy.mapToSource(rows[0])) if rows else None
 
     def select(self, task_code: str, department_code: str) -> bool:
-        for r, w in enumerate(self.model.rows):
-            if w.task_code == task_code and w.department.code == department_code:
-                index = self.proxy.mapFromSource(self.model.index(r, 0))
-                if not index.isValid():
-                    return False
-                self.table.selectRow(index.row())
-                self.table.scrollTo(index)
-                return True
-        return False
+        return view_kit.select_where(self.table, self.proxy, self.model,
+                                     lambda w: w.task_code == task_code and w.department.code == department_code)
 
     def _labels(self) -> dict[str, str]:
         """Texts used inside f-strings (lupdate only sees plain tr() calls)."""

@@ -65,7 +65,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/assessment_view.py" line="225"/>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="344"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="338"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/assessment_view.py" line="226"/>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="432"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="426"/>
         <source>Coordinator&apos;s evaluation</source>
         <translation>综合评价</translation>
     </message>
@@ -136,96 +136,96 @@
         <translation>未锁定；按 %2 中的考核方案计算，截至 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="342"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="336"/>
         <source>Select a department to see how its score was computed.</source>
         <translation>选择一个单位，查看其得分的计算过程。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="343"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="337"/>
         <source>rank %1</source>
         <translation>第 %1 名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="345"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="339"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="346"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="340"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="347"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="341"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="348"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="342"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="349"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="343"/>
         <source>Expected</source>
         <translation>预期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="350"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="344"/>
         <source>Ratio</source>
         <translation>完成比</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="351"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="345"/>
         <source>Reports late or missing</source>
         <translation>迟报或未报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="352"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="346"/>
         <source>Warnings counted</source>
         <translation>计入的预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="391"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="385"/>
         <source>lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="391"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="385"/>
         <source>cooperating</source>
         <translation>配合</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="404"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="398"/>
         <source>late</source>
         <translation>迟报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="404"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="398"/>
         <source>missing</source>
         <translation>未报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="445"/>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="460"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="439"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="454"/>
         <source>Adjustments</source>
         <translation>加减分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="471"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="465"/>
         <source>Lock the %1 assessment? Scores, grades and ranking are frozen with the current scheme and can no longer be edited.</source>
         <translation>锁定 %1 年度考核？评分、等次和排名将按当前考核方案固定，之后不能再修改。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/assessment_view.py" line="474"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="468"/>
         <source>%n department(s) have no evaluation yet; they count 0.</source>
         <translation>
             <numerusform>有 %n 个单位尚未录入综合评价，按 0 分计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="475"/>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="480"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="469"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="474"/>
         <source>Lock Year</source>
         <translation>锁定年度</translation>
     </message>
@@ -1589,209 +1589,209 @@
 <context>
     <name>PeriodsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="89"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="71"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="89"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="71"/>
         <source>Open</source>
         <translation>开放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="110"/>
-        <location filename="../../desktop_app/ui/periods_view.py" line="214"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="92"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="196"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="110"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="92"/>
         <source>Working day</source>
         <translation>调休上班</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="188"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="170"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="188"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="170"/>
         <source>Quarter</source>
         <translation>季</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="188"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="170"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/periods_view.py" line="196"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="178"/>
         <source>Due in %n day(s)</source>
         <translation>
             <numerusform>%n 天后截止</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="198"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="180"/>
         <source>Due today</source>
         <translation>今天截止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/periods_view.py" line="199"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="181"/>
         <source>Was due %n day(s) ago</source>
         <translation>
             <numerusform>已过截止日 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="203"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="185"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="204"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="186"/>
         <source>All periods</source>
         <translation>全部报送期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="204"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="186"/>
         <source>Months</source>
         <translation>月度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="204"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="186"/>
         <source>Quarters</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="204"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="186"/>
         <source>Years</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="206"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="188"/>
         <source>&amp;Close Period…</source>
         <translation>关闭报送期(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="207"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="189"/>
         <source>A closed period accepts no more workbooks until it is reopened.</source>
         <translation>报送期关闭后不再接收报送表，直至重新开放。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="208"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="190"/>
         <source>&amp;Reopen Period…</source>
         <translation>重新开放(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="209"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="191"/>
         <source>Period</source>
         <translation>报送期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="209"/>
-        <location filename="../../desktop_app/ui/periods_view.py" line="213"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="191"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="195"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="209"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="191"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="209"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="191"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="210"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="192"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="210"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="192"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="210"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="192"/>
         <source>Reason for closing</source>
         <translation>关闭理由</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="211"/>
-        <location filename="../../desktop_app/ui/periods_view.py" line="335"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="193"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="311"/>
         <source>Holiday calendar</source>
         <translation>节假日日历</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="212"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="194"/>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="213"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="195"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="213"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="195"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="213"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="195"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="215"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="197"/>
         <source>Working day (make-up)</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="216"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="198"/>
         <source>Name, e.g. National Day</source>
         <translation>名称，例如：国庆节</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="217"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="199"/>
         <source>&amp;Set Day</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="218"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="200"/>
         <source>Re&amp;move Day</source>
         <translation>删除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="220"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="202"/>
         <source>Due dates count working days: public holidays are days off, make-up working days (调休) count as working days. Changes apply to periods created afterwards.</source>
         <translation>截止日期按工作日计算：法定节假日不计，调休上班日计入。修改只影响之后新建的报送期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="293"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="269"/>
         <source>Close Period %1</source>
         <translation>关闭报送期 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="293"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="269"/>
         <source>Reopen Period %1</source>
         <translation>重新开放报送期 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="295"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="271"/>
         <source>Reason (kept in the audit log):</source>
         <translation>理由（记入操作日志）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="301"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="277"/>
         <source>Periods</source>
         <translation>报送周期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/periods_view.py" line="336"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="312"/>
         <source>%1 is not in the calendar.</source>
         <translation>%1 不在日历中。</translation>
     </message>
@@ -1799,154 +1799,154 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="181"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="182"/>
         <source>Monthly scheduling bulletin (PDF)</source>
         <translation>月度调度通报（PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="182"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="183"/>
         <source>Quarterly early-warning circular (PDF)</source>
         <translation>季度预警通报（PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="183"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="184"/>
         <source>Annual assessment report (PDF)</source>
         <translation>年度考核报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="184"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="185"/>
         <source>Department task sheet (PDF)</source>
         <translation>部门任务清单（PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="185"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="186"/>
         <source>Task ledger (Excel)</source>
         <translation>任务台账（Excel）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="186"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="187"/>
         <source>Monthly summary (Excel)</source>
         <translation>月度汇总（Excel）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="187"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="188"/>
         <source>Assessment score sheet (Excel)</source>
         <translation>考核评分表（Excel）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="200"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="201"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="201"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="202"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="202"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="203"/>
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="203"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="204"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="204"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="205"/>
         <source>&amp;Department:</source>
         <translation>单位(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="205"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="206"/>
         <source>&amp;Language of the report:</source>
         <translation>报告语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="206"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="207"/>
         <source>Save &amp;as:</source>
         <translation>保存为(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="207"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="208"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="208"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="209"/>
         <source>Open the file when it is ready</source>
         <translation>生成后打开文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="209"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="210"/>
         <source>&amp;Build</source>
         <translation>生成(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="210"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="211"/>
         <source>Build the report in the background (Ctrl+Enter)</source>
         <translation>在后台生成报告（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="211"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="212"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="212"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="213"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="213"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="214"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="214"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="215"/>
         <source>Open &amp;Folder</source>
         <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="297"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="298"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="297"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="298"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="298"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="299"/>
         <source>Save Report As</source>
         <translation>报告另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="318"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="319"/>
         <source>Building %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="319"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="320"/>
         <source>Laying out page %1…</source>
         <translation>正在排版第 %1 页…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="387"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="388"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/reports_view.py" line="390"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="391"/>
         <source>Saved %1 (%n page(s)).</source>
         <translation>
             <numerusform>已保存 %1（共 %n 页）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="391"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="392"/>
         <source>Fonts: %1
 Substitutes: %2</source>
         <translation>字体：%1
@@ -1999,107 +1999,107 @@ Substitutes: %2</source>
 <context>
     <name>SchemeDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="542"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="536"/>
         <source>Assessment Scheme</source>
         <translation>考核方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="544"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="538"/>
         <source>Task progress: points</source>
         <translation>任务进度：分值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="544"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="538"/>
         <source>Weight of lead tasks</source>
         <translation>牵头任务权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="545"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="539"/>
         <source>Weight of cooperating tasks</source>
         <translation>配合任务权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="546"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="540"/>
         <source>Reporting: points</source>
         <translation>按时报送：分值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="546"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="540"/>
         <source>Per late report: −</source>
         <translation>每次迟报扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="547"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="541"/>
         <source>Per missing report: −</source>
         <translation>每次未报扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="547"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="541"/>
         <source>Reporting: not below</source>
         <translation>按时报送：最低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="548"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="542"/>
         <source>Early warnings: points</source>
         <translation>预警情况：分值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="548"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="542"/>
         <source>Per yellow task-quarter: −</source>
         <translation>每个黄色预警（任务·季度）扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="549"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="543"/>
         <source>Per red task-quarter: −</source>
         <translation>每个红色预警（任务·季度）扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="549"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="543"/>
         <source>Warnings: not below</source>
         <translation>预警情况：最低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="550"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="544"/>
         <source>Evaluation: points</source>
         <translation>综合评价：分值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="551"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="545"/>
         <source>Evaluation not entered counts</source>
         <translation>未录入综合评价时计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="552"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="546"/>
         <source>Each adjustment within ±</source>
         <translation>单项加减分不超过 ±</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="553"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="547"/>
         <source>All adjustments within ±</source>
         <translation>加减分合计不超过 ±</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="570"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="564"/>
         <source>Grades (minimum total)</source>
         <translation>等次（最低总分）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="580"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="574"/>
         <source>Cap the share of the top grade</source>
         <translation>限制最高等次的比例</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="589"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="583"/>
         <source>At most</source>
         <translation>最多</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="594"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="588"/>
         <source>Decimals</source>
         <translation>小数位数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="596"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="590"/>
         <source>Saved to %1; PeakDesk uses this copy from now on. A locked year keeps its own scheme.</source>
         <translation>保存到 %1；此后 PeakDesk 使用这份副本。已锁定的年度保留其原有方案。</translation>
     </message>
@@ -2468,260 +2468,260 @@ Substitutes: %2</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="139"/>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="163"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="140"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="164"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="139"/>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="163"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="140"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="164"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="139"/>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="163"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="140"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="164"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="144"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="145"/>
         <source>Cooperating units: %1</source>
         <translation>配合单位：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="151"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="152"/>
         <source>Expected: %1</source>
         <translation>预期：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="154"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="155"/>
         <source>Reported: %1% (%2)</source>
         <translation>已报：%1%（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="160"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="161"/>
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="161"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="162"/>
         <source>&amp;Level:</source>
         <translation>等级(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="162"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="163"/>
         <source>&amp;Department:</source>
         <translation>单位(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="163"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="164"/>
         <source>All levels</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="166"/>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="252"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="167"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="253"/>
         <source>All departments</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="167"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="168"/>
         <source>&amp;Acknowledge…</source>
         <translation>确认(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="168"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="169"/>
         <source>Record that you have seen this warning, with a note (Ctrl+Enter).</source>
         <translation>记录已阅知此预警并填写说明（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="169"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="170"/>
         <source>&amp;Publish Quarter…</source>
         <translation>发布本季(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="171"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="172"/>
         <source>Freeze this quarter&apos;s warnings as sent: later edits no longer change them.</source>
         <translation>按发布时的状态固定本季预警，之后的修改不再影响。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="172"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="173"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="172"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="173"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="172"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="173"/>
         <source>Title</source>
         <translation>任务名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="172"/>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="307"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="173"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="301"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="173"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="174"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="173"/>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="317"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="174"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="311"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="267"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="268"/>
         <source>No quarter to show.</source>
         <translation>没有可显示的季度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="276"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="277"/>
         <source>Published %1 — these warnings are frozen as sent.</source>
         <translation>已于 %1 发布——预警结果按发布时固定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="279"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="280"/>
         <source>Not published; computed as of %1 (progress measured on %2).</source>
         <translation>未发布；截至 %1 计算（进度按 %2 衡量）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="306"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="300"/>
         <source>Select a warning to see why it was raised.</source>
         <translation>选择一条预警，查看其原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="308"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="302"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="309"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="303"/>
         <source>Rules that fired</source>
         <translation>触发的规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="310"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="304"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="311"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="305"/>
         <source>Monthly reports in the quarter</source>
         <translation>本季度月报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="312"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="306"/>
         <source>received %1</source>
         <translation>%1 收到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="313"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="307"/>
         <source>due %1</source>
         <translation>%1 截止</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="314"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="308"/>
         <source>Target</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="315"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="309"/>
         <source>path now</source>
         <translation>当前应达</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="316"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="310"/>
         <source>reported</source>
         <translation>已报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="353"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="347"/>
         <source>Expected progress</source>
         <translation>预期进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="355"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="349"/>
         <source>never reported</source>
         <translation>从未报送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="357"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="351"/>
         <source>Reported progress</source>
         <translation>报送进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="359"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="353"/>
         <source>Behind by</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="359"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="353"/>
         <source>%1 points</source>
         <translation>%1 个百分点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="361"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="355"/>
         <source>Reported status</source>
         <translation>报送状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="363"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="357"/>
         <source>Task due</source>
         <translation>任务截止</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="365"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="359"/>
         <source>Measured on</source>
         <translation>衡量日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="371"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="365"/>
         <source>on time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="371"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="365"/>
         <source>late</source>
         <translation>迟报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="371"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="365"/>
         <source>missing</source>
         <translation>未报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="372"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="366"/>
         <source>not yet due</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="395"/>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="404"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="389"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="398"/>
         <source>Acknowledge Warning</source>
         <translation>确认预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="396"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="390"/>
         <source>Note on %1 — %2 (what was agreed, who follows up):</source>
         <translation>关于 %1 — %2 的说明（商定事项、跟进人）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="416"/>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="424"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="410"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="418"/>
         <source>Publish Quarter</source>
         <translation>发布本季</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/warnings_view.py" line="417"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="411"/>
         <source>Publish the warnings of %1? They are frozen as they are now: later reports and edits no longer change them (a unit that catches up turns green in the next quarter).</source>
         <translation>发布 %1 的预警？预警将按当前状态固定，之后的报送和修改不再改变它们（赶上进度的单位在下一季度转为绿色）。</translation>
     </message>
