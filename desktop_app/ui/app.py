@@ -8,6 +8,7 @@ the system locale. Switching it at run time swaps the translators; Qt then sends
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
@@ -185,7 +186,13 @@ def run_gui(db_path: Path, *, view: str | None = None, lang: str | None = None,
     if view:
         window.show_view(view)
     if screenshot_path is not None:
-        select_first = getattr(window.pages[window.current_view()], "select_first_task", None)
+        page = window.pages[window.current_view()]
+        loader = getattr(page, "loader", None)  # pages that load in the background: wait for their data
+        deadline = time.monotonic() + 60
+        while loader is not None and loader.busy and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        select_first = getattr(page, "select_first_task", None)
         if select_first is not None:
             select_first()
         for _ in range(5):

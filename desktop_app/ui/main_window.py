@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.errors import PeakDeskError
-from desktop_app.paths import backups_dir
-from desktop_app.store.db import backup_to, open_database
+from desktop_app.store.db import open_database
 from desktop_app.ui import settings
 from desktop_app.ui.app import app_icon, current_lang, language_hub, set_language
 from desktop_app.ui.names import VIEW_NAMES
@@ -62,6 +60,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main-window")
         self.setWindowIcon(app_icon())
+        from desktop_app.ui.backup import apply_keep_setting
+
+        apply_keep_setting()
         self.setStyleSheet(STYLE)
         self.db: Any = None
         self.db_path: Path | None = None
@@ -129,6 +130,17 @@ class MainWindow(QMainWindow):
             from desktop_app.ui.submissions_view import SubmissionsPage
 
             return SubmissionsPage(self)
+        own = {"dashboard": ("dashboard_view", "DashboardPage"), "periods": ("periods_view", "PeriodsPage"),
+               "warnings": ("warnings_view", "WarningsPage"), "assessment": ("assessment_view", "AssessmentPage"),
+               "reports": ("reports_view", "ReportsPage")}
+        if key in own:
+            import importlib
+
+            module, name = own[key]
+            page = getattr(importlib.import_module(f"desktop_app.ui.{module}"), name)(self)
+            if key == "dashboard":
+                page.navigate.connect(self.navigate)
+            return page  # type: ignore[no-any-return]
         return ComingPage(self, key)
 
     def show_view(self, key: str) -> None:
@@ -161,6 +173,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.act_open = self._action("action-open", self.choose_database, QKeySequence.StandardKey.Open)
         self.act_backup = self._action("action-backup", self.backup_database, "Ctrl+Shift+B")
+        self.act_restore = self._action("action-restore", self.restore_backup)
         self.act_quit = self._action("action-quit", self.close, QKeySequence.StandardKey.Quit)
         self.act_undo = self.undo_stack.createUndoAction(self)
         self.act_undo.setObjectName("action-undo")
@@ -196,7 +209,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
-        self.menu_file.addActions([self.act_open, self.act_backup])
+        self.menu_file.addActions([self.act_open, self.act_backup, self.act_restore])
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_import, self.act_issue, self.act_merge, self.act_bureau])
         self.menu_file.addSeparator()
@@ -222,6 +235,7 @@ class MainWindow(QMainWindow):
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_open.setText(self.tr("&Open Database…"))
         self.act_backup.setText(self.tr("&Back Up Database"))
+        self.act_restore.setText(self.tr("&Restore from Backup…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_find.setText(self.tr("&Find Task"))
         self.act_settings.setText(self.tr("&Settings…"))
@@ -334,22 +348,30 @@ class MainWindow(QMainWindow):
             self.open_database(path)
 
     def backup_database(self) -> Op | None:
-        """Copy the open database into the backups folder with SQLite's backup API, in the background."""
-        if self.db_path is None:
+        """Copy the open database into the backups folder (SQLite backup API, keep the last N), in the background."""
+        from desktop_app.ui.backup import back_up_now
+
+        return back_up_now(self)
+
+    def restore_backup(self) -> Any:
+        from desktop_app.ui.backup import restore_dialog
+
+        if self.db is None:
             return None
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = backups_dir() / f"{self.db_path.stem}-{stamp}.sqlite"
+        return restore_dialog(self)
 
-        def job(db: Any, progress: Any, _cancelled: Any) -> Path:
-            progress(0, 1, "")
-            backup_to(db, target)
-            progress(1, 1, "")
-            return target
-
-        def done(path: Path) -> None:
-            self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(path)), 10000)
-
-        return Op(self, self.db_path, job, title=self.tr("Back Up Database")).success(done).run()
+    def navigate(self, view: str, filters: dict[str, Any]) -> None:
+        """Switch to ``view`` and apply ``filters`` (from the dashboard) as far as that page understands them."""
+        self.show_view(view)
+        page = self.pages.get(view)
+        if page is None:
+            return
+        if hasattr(page, "show_filtered"):
+            page.show_filtered(**filters)
+        elif view == "periods" and "period" in filters and hasattr(page, "select_period"):
+            page.select_period(filters["period"])
+        elif view == "ledger" and filters.get("task_id") and hasattr(page, "select_task"):
+            page.select_task(int(filters["task_id"]))
 
     # --- plan import and the reporting cycle ----------------------------------------------------------
     def _cycle_dialog(self, dialog: Any) -> Any:

@@ -2,6 +2,235 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssessmentPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="195"/>
+        <source>evaluation not entered</source>
+        <translation>未录入综合评价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="196"/>
+        <source>lowered by the Excellent cap</source>
+        <translation>受优秀比例限制降档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="197"/>
+        <source>total raised to the floor</source>
+        <translation>总分按下限计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="198"/>
+        <source>an item was limited</source>
+        <translation>单项已按上限计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="199"/>
+        <source>adjustments capped</source>
+        <translation>加减分已按上限计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="219"/>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="220"/>
+        <source>Assessment &amp;Scheme…</source>
+        <translation>考核方案(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="221"/>
+        <source>Edit the points, penalties, grades and cap of the assessment.</source>
+        <translation>编辑考核的分值、扣分标准、等次和优秀比例。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="222"/>
+        <source>&amp;Lock Year…</source>
+        <translation>锁定年度(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="223"/>
+        <source>Freeze the year&apos;s scores with the scheme they were computed with.</source>
+        <translation>将本年度评分连同所用考核方案一并锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="224"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="224"/>
+        <source>Department</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="225"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="338"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="225"/>
+        <source>Grade</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="225"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="226"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="426"/>
+        <source>Coordinator&apos;s evaluation</source>
+        <translation>综合评价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="227"/>
+        <source>Sc&amp;ore:</source>
+        <translation>分数(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="229"/>
+        <source>N&amp;ote:</source>
+        <translation>说明(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="231"/>
+        <source>Sa&amp;ve</source>
+        <translation>保存(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="232"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="233"/>
+        <source>Adjustments (bonus + / deduction −, each with its reason)</source>
+        <translation>加减分（加分为正、扣分为负，逐项写明理由）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="234"/>
+        <source>Reason, e.g. provincial commendation</source>
+        <translation>理由，例如：获市级表彰</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="235"/>
+        <source>A&amp;dd</source>
+        <translation>添加(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="236"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="305"/>
+        <source>Locked %1 — scores and scheme are frozen (computed as of %2).</source>
+        <translation>已于 %1 锁定，评分和考核方案不再变动（计算截至 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="308"/>
+        <source>Not locked; computed as of %1 with the scheme in %2.</source>
+        <translation>未锁定；按 %2 中的考核方案计算，截至 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="336"/>
+        <source>Select a department to see how its score was computed.</source>
+        <translation>选择一个单位，查看其得分的计算过程。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="337"/>
+        <source>rank %1</source>
+        <translation>第 %1 名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="339"/>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="340"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="341"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="342"/>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="343"/>
+        <source>Expected</source>
+        <translation>预期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="344"/>
+        <source>Ratio</source>
+        <translation>完成比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="345"/>
+        <source>Reports late or missing</source>
+        <translation>迟报或未报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="346"/>
+        <source>Warnings counted</source>
+        <translation>计入的预警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="385"/>
+        <source>lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="385"/>
+        <source>cooperating</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="398"/>
+        <source>late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="398"/>
+        <source>missing</source>
+        <translation>未报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="439"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="454"/>
+        <source>Adjustments</source>
+        <translation>加减分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="465"/>
+        <source>Lock the %1 assessment? Scores, grades and ranking are frozen with the current scheme and can no longer be edited.</source>
+        <translation>锁定 %1 年度考核？评分、等次和排名将按当前考核方案固定，之后不能再修改。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/assessment_view.py" line="468"/>
+        <source>%n department(s) have no evaluation yet; they count 0.</source>
+        <translation>
+            <numerusform>有 %n 个单位尚未录入综合评价，按 0 分计。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="469"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="474"/>
+        <source>Lock Year</source>
+        <translation>锁定年度</translation>
+    </message>
+</context>
+<context>
     <name>BureauModel</name>
     <message>
         <location filename="../../desktop_app/ui/bureau_window.py" line="63"/>
@@ -208,6 +437,177 @@
         <location filename="../../desktop_app/ui/pages.py" line="98"/>
         <source>This view is coming in a later version.</source>
         <translation>此视图将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="307"/>
+        <source>Submissions this period</source>
+        <translation>本期报送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="308"/>
+        <source>Early warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="309"/>
+        <source>Progress by section</source>
+        <translation>分领域进展</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="310"/>
+        <source>Upcoming due dates</source>
+        <translation>近期截止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="311"/>
+        <source>Section</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="311"/>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="311"/>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="312"/>
+        <source>Open the submission matrix for this period</source>
+        <translation>打开本期报送情况表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="313"/>
+        <source>Show the red warnings</source>
+        <translation>查看红色预警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="314"/>
+        <source>Show the yellow warnings</source>
+        <translation>查看黄色预警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="356"/>
+        <source>Open a database to see its dashboard.</source>
+        <translation>请打开一个数据库以查看总览。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="357"/>
+        <source>This database has no plan yet: import one on the Plans page.</source>
+        <translation>此数据库还没有方案：请在“方案”页导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="364"/>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="367"/>
+        <source>%1 of %2 submitted</source>
+        <translation>已报 %1 / 应报 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="369"/>
+        <source>Period %1, due %2</source>
+        <translation>报送期 %1，截止 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="372"/>
+        <source>%n late</source>
+        <translation>
+            <numerusform>迟报 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="374"/>
+        <source>Missing (%n):</source>
+        <translation>
+            <numerusform>未报（%n 个）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="375"/>
+        <source>Every department has reported.</source>
+        <translation>所有单位均已报送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="381"/>
+        <source>No reporting period has ended yet.</source>
+        <translation>尚无已结束的报送期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="384"/>
+        <source>Red %1</source>
+        <translation>红色 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="385"/>
+        <source>Yellow %1</source>
+        <translation>黄色 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="386"/>
+        <source>Quarter %1 · green %2</source>
+        <translation>%1 季度 · 绿色 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="406"/>
+        <source>monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="406"/>
+        <source>quarterly report</source>
+        <translation>季报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="407"/>
+        <source>annual report</source>
+        <translation>年报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="410"/>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="410"/>
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>还有 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="412"/>
+        <source>%1 %2 due %3 (%4)</source>
+        <translation>%1 %2 截止 %3（%4）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="416"/>
+        <source>Task %1 due %2 (%3)</source>
+        <translation>任务 %1 截止 %2（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="420"/>
+        <source>Nothing due in the next %n day(s).</source>
+        <translation>
+            <numerusform>未来 %n 天内没有截止事项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="425"/>
+        <source>%1/%2 done</source>
+        <translation>完成 %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="429"/>
+        <source>Mean reported progress %1% over %2 task(s); %3 never reported</source>
+        <translation>%2 项任务平均报送进度 %1%；%3 项从未报送</translation>
     </message>
 </context>
 <context>
@@ -828,148 +1228,153 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="217"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="232"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="218"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="233"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="219"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="234"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="235"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="221"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="236"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="237"/>
         <source>&amp;Back Up Database</source>
         <translation>备份数据库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="223"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="238"/>
+        <source>&amp;Restore from Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="239"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="224"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="240"/>
         <source>&amp;Find Task</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="225"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="241"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="226"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="227"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
         <source>&amp;About PeakDesk</source>
         <translation>关于 PeakDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="228"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="229"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="245"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="230"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
         <source>&amp;Import Plan…</source>
         <translation>导入方案(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
         <source>&amp;Issue Workbooks…</source>
         <translation>下发工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="232"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="248"/>
         <source>&amp;Merge Returned Workbooks…</source>
         <translation>汇总报送工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="233"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="249"/>
         <source>Open &amp;Department Workbook…</source>
         <translation>打开单位填报工作簿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="260"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="276"/>
         <source>no database</source>
         <translation>未打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="269"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="285"/>
         <source>Demo data: every figure is computed as if today were %1. Open your own database with File → Open Database.</source>
         <translation>演示数据：所有数字均按今天是 %1 计算。请通过“文件 → 打开数据库”打开您自己的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="273"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="289"/>
         <source>No database open</source>
         <translation>未打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="292"/>
         <source>%1 tasks</source>
         <translation>%1 项任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="286"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="315"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="302"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="297"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="312"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="316"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="346"/>
         <source>PeakDesk databases (*.sqlite *.db);;All files (*)</source>
         <translation>PeakDesk 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="334"/>
+        <location filename="../../desktop_app/ui/backup.py" line="43"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="336"/>
+        <location filename="../../desktop_app/ui/backup.py" line="45"/>
         <source>Back Up Database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="403"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="440"/>
         <source>About PeakDesk</source>
         <translation>关于 PeakDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="404"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="441"/>
         <source>&lt;h3&gt;PeakDesk %1&lt;/h3&gt;&lt;p&gt;Carbon-peak plan task desk: task ledger, monthly reporting, quarterly early warnings, annual assessment and printed reports.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PeakDesk %1&lt;/h3&gt;&lt;p&gt;碳达峰任务调度考核台：任务台账、月度调度、季度预警、年度考核和打印报告。&lt;/p&gt;</translation>
     </message>
@@ -1179,6 +1584,524 @@
         <location filename="../../desktop_app/ui/cycle_widgets.py" line="127"/>
         <source> (closed)</source>
         <translation>（已关闭）</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodsPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="71"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="71"/>
+        <source>Open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="92"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="196"/>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="92"/>
+        <source>Working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="170"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="170"/>
+        <source>Quarter</source>
+        <translation>季</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="170"/>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/periods_view.py" line="178"/>
+        <source>Due in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后截止</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="180"/>
+        <source>Due today</source>
+        <translation>今天截止</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/periods_view.py" line="181"/>
+        <source>Was due %n day(s) ago</source>
+        <translation>
+            <numerusform>已过截止日 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="185"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="186"/>
+        <source>All periods</source>
+        <translation>全部报送期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="186"/>
+        <source>Months</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="186"/>
+        <source>Quarters</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="186"/>
+        <source>Years</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="188"/>
+        <source>&amp;Close Period…</source>
+        <translation>关闭报送期(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="189"/>
+        <source>A closed period accepts no more workbooks until it is reopened.</source>
+        <translation>报送期关闭后不再接收报送表，直至重新开放。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="190"/>
+        <source>&amp;Reopen Period…</source>
+        <translation>重新开放(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="191"/>
+        <source>Period</source>
+        <translation>报送期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="191"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="195"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="191"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="191"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="192"/>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="192"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="192"/>
+        <source>Reason for closing</source>
+        <translation>关闭理由</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="193"/>
+        <location filename="../../desktop_app/ui/periods_view.py" line="311"/>
+        <source>Holiday calendar</source>
+        <translation>节假日日历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="194"/>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="195"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="195"/>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="195"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="197"/>
+        <source>Working day (make-up)</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="198"/>
+        <source>Name, e.g. National Day</source>
+        <translation>名称，例如：国庆节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="199"/>
+        <source>&amp;Set Day</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="200"/>
+        <source>Re&amp;move Day</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="202"/>
+        <source>Due dates count working days: public holidays are days off, make-up working days (调休) count as working days. Changes apply to periods created afterwards.</source>
+        <translation>截止日期按工作日计算：法定节假日不计，调休上班日计入。修改只影响之后新建的报送期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="269"/>
+        <source>Close Period %1</source>
+        <translation>关闭报送期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="269"/>
+        <source>Reopen Period %1</source>
+        <translation>重新开放报送期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="271"/>
+        <source>Reason (kept in the audit log):</source>
+        <translation>理由（记入操作日志）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="277"/>
+        <source>Periods</source>
+        <translation>报送周期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/periods_view.py" line="312"/>
+        <source>%1 is not in the calendar.</source>
+        <translation>%1 不在日历中。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="182"/>
+        <source>Monthly scheduling bulletin (PDF)</source>
+        <translation>月度调度通报（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="183"/>
+        <source>Quarterly early-warning circular (PDF)</source>
+        <translation>季度预警通报（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="184"/>
+        <source>Annual assessment report (PDF)</source>
+        <translation>年度考核报告（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="185"/>
+        <source>Department task sheet (PDF)</source>
+        <translation>部门任务清单（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="186"/>
+        <source>Task ledger (Excel)</source>
+        <translation>任务台账（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="187"/>
+        <source>Monthly summary (Excel)</source>
+        <translation>月度汇总（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="188"/>
+        <source>Assessment score sheet (Excel)</source>
+        <translation>考核评分表（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="201"/>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="202"/>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="203"/>
+        <source>&amp;Quarter:</source>
+        <translation>季度(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="204"/>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="205"/>
+        <source>&amp;Department:</source>
+        <translation>单位(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="206"/>
+        <source>&amp;Language of the report:</source>
+        <translation>报告语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="207"/>
+        <source>Save &amp;as:</source>
+        <translation>保存为(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="208"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="209"/>
+        <source>Open the file when it is ready</source>
+        <translation>生成后打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="210"/>
+        <source>&amp;Build</source>
+        <translation>生成(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="211"/>
+        <source>Build the report in the background (Ctrl+Enter)</source>
+        <translation>在后台生成报告（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="212"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="213"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="214"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="215"/>
+        <source>Open &amp;Folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="298"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="298"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="299"/>
+        <source>Save Report As</source>
+        <translation>报告另存为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="319"/>
+        <source>Building %1…</source>
+        <translation>正在生成%1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="320"/>
+        <source>Laying out page %1…</source>
+        <translation>正在排版第 %1 页…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="388"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/reports_view.py" line="391"/>
+        <source>Saved %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>已保存 %1（共 %n 页）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="392"/>
+        <source>Fonts: %1
+Substitutes: %2</source>
+        <translation>字体：%1
+替代字体：%2</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/backup.py" line="56"/>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup.py" line="57"/>
+        <source>Choose a backup. The current state is backed up first, so a restore can be undone by restoring that copy.</source>
+        <translation>请选择一个备份。恢复前会先备份当前数据，恢复后仍可用该备份撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup.py" line="63"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup.py" line="72"/>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup.py" line="72"/>
+        <source>before a merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup.py" line="73"/>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup.py" line="73"/>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup.py" line="92"/>
+        <source>Replace everything in the open database with the backup of %1?</source>
+        <translation>用 %1 的备份替换当前数据库的全部内容？</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="536"/>
+        <source>Assessment Scheme</source>
+        <translation>考核方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="538"/>
+        <source>Task progress: points</source>
+        <translation>任务进度：分值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="538"/>
+        <source>Weight of lead tasks</source>
+        <translation>牵头任务权重</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="539"/>
+        <source>Weight of cooperating tasks</source>
+        <translation>配合任务权重</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="540"/>
+        <source>Reporting: points</source>
+        <translation>按时报送：分值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="540"/>
+        <source>Per late report: −</source>
+        <translation>每次迟报扣</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="541"/>
+        <source>Per missing report: −</source>
+        <translation>每次未报扣</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="541"/>
+        <source>Reporting: not below</source>
+        <translation>按时报送：最低</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="542"/>
+        <source>Early warnings: points</source>
+        <translation>预警情况：分值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="542"/>
+        <source>Per yellow task-quarter: −</source>
+        <translation>每个黄色预警（任务·季度）扣</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="543"/>
+        <source>Per red task-quarter: −</source>
+        <translation>每个红色预警（任务·季度）扣</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="543"/>
+        <source>Warnings: not below</source>
+        <translation>预警情况：最低</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="544"/>
+        <source>Evaluation: points</source>
+        <translation>综合评价：分值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="545"/>
+        <source>Evaluation not entered counts</source>
+        <translation>未录入综合评价时计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="546"/>
+        <source>Each adjustment within ±</source>
+        <translation>单项加减分不超过 ±</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="547"/>
+        <source>All adjustments within ±</source>
+        <translation>加减分合计不超过 ±</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="564"/>
+        <source>Grades (minimum total)</source>
+        <translation>等次（最低总分）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="574"/>
+        <source>Cap the share of the top grade</source>
+        <translation>限制最高等次的比例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="583"/>
+        <source>At most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="588"/>
+        <source>Decimals</source>
+        <translation>小数位数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="590"/>
+        <source>Saved to %1; PeakDesk uses this copy from now on. A locked year keeps its own scheme.</source>
+        <translation>保存到 %1；此后 PeakDesk 使用这份副本。已锁定的年度保留其原有方案。</translation>
     </message>
 </context>
 <context>
@@ -1535,6 +2458,272 @@
         <location filename="../../desktop_app/ui/pages.py" line="42"/>
         <source>Monthly bulletins, warning circulars and the annual assessment report as PDF.</source>
         <translation>月度调度通报、预警通报和年度考核报告（PDF）。</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="93"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="140"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="164"/>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="140"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="164"/>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="140"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="164"/>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="145"/>
+        <source>Cooperating units: %1</source>
+        <translation>配合单位：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="152"/>
+        <source>Expected: %1</source>
+        <translation>预期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="155"/>
+        <source>Reported: %1% (%2)</source>
+        <translation>已报：%1%（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="161"/>
+        <source>&amp;Quarter:</source>
+        <translation>季度(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="162"/>
+        <source>&amp;Level:</source>
+        <translation>等级(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="163"/>
+        <source>&amp;Department:</source>
+        <translation>单位(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="164"/>
+        <source>All levels</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="167"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="253"/>
+        <source>All departments</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="168"/>
+        <source>&amp;Acknowledge…</source>
+        <translation>确认(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="169"/>
+        <source>Record that you have seen this warning, with a note (Ctrl+Enter).</source>
+        <translation>记录已阅知此预警并填写说明（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="170"/>
+        <source>&amp;Publish Quarter…</source>
+        <translation>发布本季(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="172"/>
+        <source>Freeze this quarter&apos;s warnings as sent: later edits no longer change them.</source>
+        <translation>按发布时的状态固定本季预警，之后的修改不再影响。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="173"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="173"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="173"/>
+        <source>Title</source>
+        <translation>任务名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="173"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="301"/>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="174"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="174"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="311"/>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="268"/>
+        <source>No quarter to show.</source>
+        <translation>没有可显示的季度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="277"/>
+        <source>Published %1 — these warnings are frozen as sent.</source>
+        <translation>已于 %1 发布——预警结果按发布时固定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="280"/>
+        <source>Not published; computed as of %1 (progress measured on %2).</source>
+        <translation>未发布；截至 %1 计算（进度按 %2 衡量）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="300"/>
+        <source>Select a warning to see why it was raised.</source>
+        <translation>选择一条预警，查看其原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="302"/>
+        <source>Cooperating units</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="303"/>
+        <source>Rules that fired</source>
+        <translation>触发的规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="304"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="305"/>
+        <source>Monthly reports in the quarter</source>
+        <translation>本季度月报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="306"/>
+        <source>received %1</source>
+        <translation>%1 收到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="307"/>
+        <source>due %1</source>
+        <translation>%1 截止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="308"/>
+        <source>Target</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="309"/>
+        <source>path now</source>
+        <translation>当前应达</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="310"/>
+        <source>reported</source>
+        <translation>已报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="347"/>
+        <source>Expected progress</source>
+        <translation>预期进度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="349"/>
+        <source>never reported</source>
+        <translation>从未报送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="351"/>
+        <source>Reported progress</source>
+        <translation>报送进度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="353"/>
+        <source>Behind by</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="353"/>
+        <source>%1 points</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="355"/>
+        <source>Reported status</source>
+        <translation>报送状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="357"/>
+        <source>Task due</source>
+        <translation>任务截止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="359"/>
+        <source>Measured on</source>
+        <translation>衡量日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="365"/>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="365"/>
+        <source>late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="365"/>
+        <source>missing</source>
+        <translation>未报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="366"/>
+        <source>not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="389"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="398"/>
+        <source>Acknowledge Warning</source>
+        <translation>确认预警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="390"/>
+        <source>Note on %1 — %2 (what was agreed, who follows up):</source>
+        <translation>关于 %1 — %2 的说明（商定事项、跟进人）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="410"/>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="418"/>
+        <source>Publish Quarter</source>
+        <translation>发布本季</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/warnings_view.py" line="411"/>
+        <source>Publish the warnings of %1? They are frozen as they are now: later reports and edits no longer change them (a unit that catches up turns green in the next quarter).</source>
+        <translation>发布 %1 的预警？预警将按当前状态固定，之后的报送和修改不再改变它们（赶上进度的单位在下一季度转为绿色）。</translation>
     </message>
 </context>
 </TS>
