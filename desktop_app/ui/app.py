@@ -94,7 +94,7 @@ def system_language() -> str:
 def resolve_language(explicit: str | None = None) -> str:
     """Command line, else the saved setting, else the system locale."""
     if explicit in LANGUAGES:
-        return explicit  # type: ignore[return-value]
+        return explicit
     saved = settings.LANGUAGE.get()
     if saved in LANGUAGES:
         return saved

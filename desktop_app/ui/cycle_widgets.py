@@ -71,7 +71,7 @@ class ReadConnection:
 
     def __init__(self, db_path: Path | str) -> None:
         self.path = Path(db_path)
-        self.db = open_database(self.path)
+        self.db: Any = open_database(self.path)
 
     def close(self) -> None:
         if self.db is not None:

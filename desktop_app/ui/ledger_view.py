@@ -370,12 +370,15 @@ class LedgerPage(Page):
         before = TaskState.read(self.db, task_id)
         return self.push_edit(task_id, before, before.with_fields(**fields))
 
+    def _show_error(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
     def push_edit(self, task_id: int, before: TaskState, after: TaskState) -> bool:
         if before == after:
             return False
         code = ledger.task_detail(self.db, task_id).code
         cmd = EditTaskCommand(self.db, task_id, code, before, after, self._written,
-                              lambda exc: show_error(self, exc))
+                              lambda exc: self._show_error(exc))
         self.window_.undo_stack.push(cmd)
         return not cmd.failed
 

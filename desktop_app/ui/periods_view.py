@@ -170,7 +170,7 @@ class PeriodsPage(Page):
         return {"month": self.tr("Month"), "quarter": self.tr("Quarter"), "year": self.tr("Year")}.get(kind, kind)
 
     def _is_upcoming(self, p: Any) -> bool:
-        return 0 <= (p.period.due - self.today).days <= 14
+        return bool(0 <= (p.period.due - self.today).days <= 14)
 
     def _due_tip(self, p: Any) -> str:
         days = (p.period.due - self.today).days

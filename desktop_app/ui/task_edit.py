@@ -308,7 +308,7 @@ class TaskEditDialog(QDialog):
         return TaskState(
             title_zh=self.title_zh.text().strip(), title_en=self.title_en.text().strip(),
             text_zh=self.text_zh.toPlainText(), text_en=self.text_en.toPlainText(),
-            due_date=self.due.date().toPython() if self.has_due.isChecked() else None,
+            due_date=_qdate(self.due.date()) if self.has_due.isChecked() else None,
             lead=lead, cooperating=coop, targets=self.read_targets())
 
     def accept(self) -> None:
@@ -324,3 +324,9 @@ class TaskEditDialog(QDialog):
             return
         self.after = state
         super().accept()
+
+
+def _qdate(value: QDate) -> dt.date:
+    date = value.toPython()
+    assert isinstance(date, dt.date)
+    return date

@@ -310,7 +310,8 @@ class LedgerModel(QAbstractTableModel):
 
 def _to_date(value: Any) -> dt.date | None:
     if isinstance(value, QDate):
-        return value.toPython() if value.isValid() else None  # type: ignore[no-any-return]
+        date = value.toPython() if value.isValid() else None
+        return date if isinstance(date, dt.date) else None
     if isinstance(value, dt.date):
         return value
     text = str(value or "").strip()
