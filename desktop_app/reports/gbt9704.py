@@ -13,14 +13,18 @@ rather than the standard's 28 (which Word reaches by squeezing the spacing); the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
 import reportlab.lib.textsplit as textsplit
 import reportlab.platypus.paragraph as rl_paragraph
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -153,6 +157,66 @@ class Para(Paragraph):  # type: ignore[misc]
         return super().split(avail_width, avail_height)  # type: ignore[no-any-return]
 
 
+@functools.lru_cache(maxsize=8192)
+def string_width(text: str, font_name: str, font_size: float) -> float:
+    """Table cells repeat (statuses, roles, percentages): measure each once."""
+    return pdfmetrics.stringWidth(text, font_name, font_size)  # type: ignore[no-any-return]
+
+
+class GbtTable(Table):  # type: ignore[misc]
+    """A table whose one-line string cells are written into one text object per table.
+
+    reportlab draws each string cell as its own text object (``BT … ET``, re-measuring the string);
+    here the cells go into one shared text object, positioned exactly where reportlab puts them,
+    and empty cells draw nothing. Paragraph cells, rules and backgrounds are drawn by reportlab.
+    """
+
+    _text: Any = None
+
+    def draw(self) -> None:
+        self._text = None
+        super().draw()
+        if self._text is not None:
+            canv = self.canv
+            canv.saveState()
+            canv.drawText(self._text)
+            canv.restoreState()
+            self._text = None
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: tuple[float, float],  # noqa: N802 - reportlab's name
+                  size: tuple[float, float]) -> None:
+        if not isinstance(cellval, str) or "\n" in cellval or cellstyle.href or cellstyle.destination \
+                or cellstyle.direction or cellstyle.shaping or cellstyle.valign != "MIDDLE" \
+                or cellstyle.alignment not in ("LEFT", "CENTER", "CENTRE", "RIGHT"):
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        if not cellval:
+            return
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        font, font_size, just = cellstyle.fontname, cellstyle.fontsize, cellstyle.alignment
+        text = self._text
+        if text is None:
+            text = self._text = self.canv.beginText()
+            self._text_font = self._text_colour = None
+        if self._text_font != (font, font_size, cellstyle.leading):
+            text.setFont(font, font_size, cellstyle.leading)
+            self._text_font = (font, font_size, cellstyle.leading)
+        if self._text_colour != cellstyle.color:
+            text.setFillColor(cellstyle.color)
+            self._text_colour = cellstyle.color
+        if just == "LEFT":
+            x = colpos + cellstyle.leftPadding
+        elif just == "RIGHT":
+            x = colpos + colwidth - cellstyle.rightPadding - string_width(cellval, font, font_size)
+        else:
+            x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5 \
+                - 0.5 * string_width(cellval, font, font_size)
+        y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding + cellstyle.leading) / 2.0 - font_size
+        text.setTextOrigin(x, y)
+        text.textLine(cellval)
+
+
 # --- text helpers -----------------------------------------------------------------------------
 _CJK_RUN = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff\u3400-\u4dbf〔〕—]+")
 
@@ -279,7 +343,7 @@ class Typography:
             data.append(out_row)
         aligns = [("ALIGN", (i, 1), (i, -1), {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}[a])
                   for i, a in enumerate(align)]
-        table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=0, hAlign="CENTER",
+        table = GbtTable(data, colWidths=col_widths, repeatRows=1, splitInRow=0, hAlign="CENTER",
                       spaceBefore=2, spaceAfter=LINE * 0.3)
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize),  # else cells start in Helvetica
@@ -496,11 +560,38 @@ def draw_page_number(canv: Any, number: int, typo: Typography) -> None:
     canv.restoreState()
 
 
+_A85_LOCK = threading.Lock()
+_a85_builds = 0
+_a85_saved: Any = None
+
+
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """Page streams Flate-compressed without the ASCII85 layer (files ≈ 11 % smaller, and encoding
+    them in Python is a good part of the save). reportlab reads this only from its global
+    ``rl_config.useA85``, when the document is written; it is switched for our builds and restored
+    when the last one running ends, so other users of reportlab in the process keep their setting."""
+    global _a85_builds, _a85_saved
+    with _A85_LOCK:
+        if _a85_builds == 0:
+            _a85_saved = rl_config.useA85
+            rl_config.useA85 = 0
+        _a85_builds += 1
+    try:
+        yield
+    finally:
+        with _A85_LOCK:
+            _a85_builds -= 1
+            if _a85_builds == 0:
+                rl_config.useA85 = _a85_saved
+
+
 def build_pdf(path: Any, typo: Typography, story: list[Flowable], *, title: str, subject: str = "",
               author: str = "", on_progress: Callable[[int], None] | None = None) -> GbtDocument:
     """Lay out ``story`` on GB/T pages into ``path`` (a file name or a binary file object)."""
     doc = GbtDocument(path, typo, title=title, author=author, subject=subject)
     if on_progress is not None:
         doc.setProgressCallBack(lambda kind, value: on_progress(value) if kind == "PAGE" else None)
-    doc.build(story)
+    with binary_streams():
+        doc.build(story)
     return doc

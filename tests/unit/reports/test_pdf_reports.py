@@ -97,3 +97,44 @@ def test_dates_and_numerals():
     assert format_date(dt.date(2025, 9, 3), "zh") == "2025年9月3日"
     assert format_date(dt.date(2025, 9, 3), "en") == "3 September 2025"
     assert [chinese_number(n) for n in (1, 10, 11, 20, 25)] == ["一", "十", "十一", "二十", "二十五"]
+
+
+def _word_boxes(pdf) -> list[tuple[str, float, float]]:
+    html = pdftools.run("pdftotext", "-bbox", str(pdf), "-")
+    return [(w, round(float(x), 2), round(float(y), 2))
+            for x, y, w in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</word>', html)]
+
+
+def test_table_string_cells_print_where_reportlab_puts_them(tmp_path, monkeypatch):
+    """Our tables write one-line cells through one text object: same place, same text as reportlab's."""
+    from reportlab.platypus import Table
+
+    from desktop_app.reports import gbt9704
+
+    ty = Typography("zh", F.default_fonts())
+    rows = [[i, "左对齐", "" if i % 3 else "居中", f"{i * 7}%", "内容较长的一段文字" * (1 + i % 3)] for i in range(60)]
+    widths = [0.1, 0.2, 0.15, 0.15, 0.4]
+
+    def build(name: str) -> list[tuple[str, float, float]]:
+        out = tmp_path / name
+        story = [ty.table(["编号", "名称", "空白", "比例", "说明"], rows, widths, align="CLCRL"),
+                 ty.table(["编号", "名称", "空白", "比例", "说明"], rows[:5], widths, align="CLCRL", small=True)]
+        build_pdf(str(out), ty, story, title="t")
+        return _word_boxes(out)
+
+    ours = build("ours.pdf")
+    monkeypatch.setattr(gbt9704, "GbtTable", Table)
+    assert build("reportlab.pdf") == ours
+    words = [w for w, _x, _y in ours]
+    assert words.count("左对齐") == 65 and words.count("居中") == 20 + 2 and "413%" in words
+
+
+def test_page_streams_are_binary_and_the_setting_is_restored(tmp_path, monkeypatch):
+    from reportlab import rl_config
+
+    monkeypatch.setattr(rl_config, "useA85", 1)
+    ty = Typography("zh", F.default_fonts())
+    out = tmp_path / "t.pdf"
+    build_pdf(str(out), ty, [ty.p("正文")], title="t")
+    assert b"ASCII85Decode" not in out.read_bytes()
+    assert rl_config.useA85 == 1
