@@ -235,7 +235,7 @@ class Typography:
     lang: str
     fonts: F.FontSet
     styles: dict[str, ParagraphStyle] = field(default_factory=dict)
-    _widths: dict[tuple[str, str, float], float] = field(default_factory=dict, repr=False)
+    _cells: dict[tuple[str, str], Paragraph] = field(default_factory=dict, repr=False)
 
     @property
     def zh(self) -> bool:
@@ -339,7 +339,7 @@ class Typography:
                 if self._fits(raw, cell, room[i]):
                     out_row.append(raw)
                 else:
-                    out_row.append(self.para(raw, aligned[align[i]]))
+                    out_row.append(self._cell(raw, aligned[align[i]]))
             data.append(out_row)
         aligns = [("ALIGN", (i, 1), (i, -1), {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}[a])
                   for i, a in enumerate(align)]
@@ -372,11 +372,16 @@ class Typography:
         return "\n" not in text and (self.zh or not _CJK_RUN.search(text)) and self._width(text, style) <= room
 
     def _width(self, text: str, style: ParagraphStyle) -> float:
-        key = (text, style.fontName, style.fontSize)
-        width = self._widths.get(key)
-        if width is None:
-            width = self._widths[key] = pdfmetrics.stringWidth(text, style.fontName, style.fontSize)
-        return width
+        return string_width(text, style.fontName, style.fontSize)
+
+    def _cell(self, text: str, style: ParagraphStyle) -> Paragraph:
+        """One paragraph per text and style for table cells: a task listed under each of its departments
+        is laid out once per column width (cells never split, so tables can share them)."""
+        key = (text, style.name)
+        para = self._cells.get(key)
+        if para is None:
+            para = self._cells[key] = self.para(text, style)
+        return para
 
     def caption(self, text: str) -> Paragraph:
         return self.para(text, self.styles["caption"])
