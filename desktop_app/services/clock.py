@@ -12,7 +12,12 @@ from desktop_app.store.meta import meta_get
 
 def today(db: sqlite_utils.Database) -> dt.date:
     pinned = meta_get(db, "demo_today")
-    return dt.date.fromisoformat(pinned[:10]) if pinned else dt.date.today()
+    if pinned:
+        try:
+            return dt.date.fromisoformat(pinned[:10])
+        except ValueError:
+            pass   # a hand-edited, unreadable pin: fall back to the calendar date
+    return dt.date.today()
 
 
 def received_stamp(day: dt.date) -> str:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.calendar import periods_for_year
 from desktop_app.domain.models import PeriodKind
+from desktop_app.services import clock
 from desktop_app.store.db import open_database
 from desktop_app.store.periods import calendar, list_periods
 from desktop_app.ui.ops import Op
@@ -57,13 +58,7 @@ def newest_plan(db: Any) -> int | None:
 
 def today_of(db: Any) -> dt.date:
     """The date every figure is computed for: the demo database pins its own."""
-    row = db.execute("SELECT value FROM meta WHERE key = 'demo_today'").fetchone()
-    if row and row[0]:
-        try:
-            return dt.date.fromisoformat(str(row[0])[:10])
-        except ValueError:
-            pass
-    return dt.date.today()
+    return clock.today(db)
 
 
 class ReadConnection:

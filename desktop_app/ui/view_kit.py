@@ -16,6 +16,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QInputDialog, QLabel, QTableView, QWidget
 
+from desktop_app.services import clock
+
 Index = QModelIndex | QPersistentModelIndex
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -116,16 +118,7 @@ def heading() -> QLabel:
 
 def today(db: Any) -> dt.date:
     """The date the pages compute with: the demo database's pinned day, else the real date."""
-    try:
-        row = db.execute("SELECT value FROM meta WHERE key = 'demo_today'").fetchone()
-    except Exception:  # noqa: BLE001 - no meta table: not a PeakDesk database yet
-        row = None
-    if row and row[0]:
-        try:
-            return dt.date.fromisoformat(str(row[0])[:10])
-        except ValueError:
-            pass
-    return dt.date.today()
+    return clock.today(db) if db is not None else dt.date.today()
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
