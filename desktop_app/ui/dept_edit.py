@@ -53,7 +53,7 @@ class EditDeptCommand(QUndoCommand):
     """
 
     def __init__(self, db: Any, before: DeptState | None, after: DeptState | None,
-                 written: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None:
+                 written: Callable[[Any], None], on_error: Callable[[BaseException], object]) -> None:
         super().__init__(_describe(before, after))
         self.db, self.before, self.after = db, before, after
         self.written, self.on_error = written, on_error
@@ -109,7 +109,7 @@ class DeptEditDialog(QDialog):
             self.setWindowTitle(self.tr("New Department"))
         else:
             self.setWindowTitle(self.tr("Edit Department %1").replace("%1", start.code))
-        self.resize(640, 640)
+        self.resize(640, 800 if start.kind == DeptKind.PLACEHOLDER else 640)
 
         def line(name: str, text: str) -> QLineEdit:
             edit = QLineEdit(text)
@@ -143,6 +143,7 @@ class DeptEditDialog(QDialog):
         self.aliases.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.aliases.verticalHeader().setVisible(False)
         self.aliases.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.aliases.setMinimumHeight(130)
         for alias, alias_lang in start.aliases:
             self._add_alias_row(alias, alias_lang)
         self.new_alias = line("new_alias", "")
@@ -151,16 +152,16 @@ class DeptEditDialog(QDialog):
         self.new_alias_lang.setObjectName("new_alias_lang")
         self.add_alias_button = QPushButton(self.tr("&Add Alias"))
         self.add_alias_button.clicked.connect(self.add_alias)
-        self.new_alias.returnPressed.connect(self.add_alias)
         self.remove_alias_button = QPushButton(self.tr("&Remove Alias"))
         self.remove_alias_button.clicked.connect(self.remove_selected_aliases)
 
         # members of a placeholder group
         self.members = QListWidget()
         self.members.setObjectName("members")
-        for d in departments.list_departments(db):
-            if d.code == start.code or d.kind == DeptKind.PLACEHOLDER:
-                continue
+        candidates = [d for d in departments.list_departments(db)
+                      if d.code != start.code and d.kind != DeptKind.PLACEHOLDER]
+        for d in sorted(candidates, key=lambda d: d.code not in start.members):  # members first
+
             item = QListWidgetItem(f"{d.name(lang)}  [{d.code}]")
             item.setData(Qt.ItemDataRole.UserRole, d.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -173,10 +174,10 @@ class DeptEditDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Code:"), self.code)
-        form.addRow(self.tr("Name (&Chinese):"), self.name_zh)
+        form.addRow(self.tr("&Name (Chinese):"), self.name_zh)
         form.addRow(self.tr("Name (&English):"), self.name_en)
-        form.addRow(self.tr("Short name (C&hinese):"), self.short_zh)
-        form.addRow(self.tr("Short name (E&nglish):"), self.short_en)
+        form.addRow(self.tr("&Short name (Chinese):"), self.short_zh)
+        form.addRow(self.tr("Short name (En&glish):"), self.short_en)
         form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.tr("Contact &person:"), self.contact_person)
         form.addRow(self.tr("Contact p&hone:"), self.contact_phone)
@@ -269,6 +270,9 @@ class DeptEditDialog(QDialog):
     def accept(self) -> None:
         from desktop_app.ui.ops import show_error
 
+        if self.focusWidget() is self.new_alias and self.new_alias.text().strip():
+            self.add_alias()  # Enter in the alias field adds the alias instead of closing the dialog
+            return
         state = self.state()
         problem = None
         if not state.code:
@@ -362,8 +366,10 @@ class MergeDeptDialog(QDialog):
             if not hidden and first_visible is None:
                 first_visible = item
         current = self.targets.currentItem()
-        if current is None or current.isHidden():
+        if (current is None or current.isHidden()) and first_visible is not None:
             self.targets.setCurrentItem(first_visible)
+        elif first_visible is None:
+            self.targets.setCurrentRow(-1)
         self._update()
 
     def _update(self) -> None:

@@ -40,8 +40,11 @@ def test_edit_names_and_alias_then_undo_and_redo(window, page, qtbot, monkeypatc
         assert dialog.before is not None and dialog.code.isReadOnly()
         dialog.name_zh.setText("区生态环境局（新）")
         dialog.name_en.setText("District Ecology Bureau")
+        dialog.show()
+        dialog.new_alias.setFocus()
         dialog.new_alias.setText("生态环境局")
-        dialog.add_alias()
+        qtbot.keyClick(dialog.new_alias, Qt.Key.Key_Return)   # adds the alias, keeps the dialog open
+        assert dialog.isVisible() and dialog.new_alias.text() == ""
         dialog.new_alias.setText("Eco Bureau")
         dialog.new_alias_lang.setCurrentIndex(dialog.new_alias_lang.findData("en"))
         dialog.add_alias_button.click()
