@@ -35,6 +35,7 @@ from desktop_app.store import departments
 from desktop_app.ui.app import current_lang
 
 LANGS = ("zh", "en")
+NOTE_STYLE = "background:#fff3cd; color:#664d03; padding:6px; border-radius:3px"
 
 
 def _describe(before: DeptState | None, after: DeptState | None) -> str:
@@ -133,7 +134,7 @@ class DeptEditDialog(QDialog):
                                          "names; saving clears the “to check” mark."))
         self.check_note.setObjectName("check-note")
         self.check_note.setWordWrap(True)
-        self.check_note.setStyleSheet("background:#fff3cd; color:#664d03; padding:6px; border-radius:3px")
+        self.check_note.setStyleSheet(NOTE_STYLE)
         self.check_note.setVisible(start.to_check)
 
         # aliases: text + language
@@ -318,7 +319,7 @@ class MergeDeptDialog(QDialog):
             "database is made first; restore it (File → Restore from Backup) to go back."))
         self.warning.setObjectName("merge-warning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("background:#fff3cd; color:#664d03; padding:6px; border-radius:3px")
+        self.warning.setStyleSheet(NOTE_STYLE)
         self.search = QLineEdit()
         self.search.setObjectName("merge-search")
         self.search.setClearButtonEnabled(True)
