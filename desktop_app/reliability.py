@@ -90,7 +90,32 @@ def _limit_memory() -> None:  # runs in the child before exec
 
 def run_worker(args: list[str], timeout: float = WORKER_TIMEOUT) -> tuple[int, str, str, float, float]:
     """Run ``python -m desktop_app.reliability --worker …``; (rc, stdout, stderr, peak MB, wall s)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with tempfile.TemporaryDirectory(prefix="peakdesk-worker-") as tmp:
+        peak_file = Path(tmp) / "peak-kb"
+        env = {**os.environ, "PYTHONPATH": str(ROOT), PEAK_FILE_ENV: str(peak_file)}
+        rc, stdout, stderr, inherited_mb, wall = _run(args, env, timeout)
+        # ru_maxrss of a child starts at its parent's RSS at fork time (the test process: ~300 MB by the end
+        # of a full run); the worker's own high-water mark (VmHWM, reset by exec) is what it used.
+        try:
+            return rc, stdout, stderr, int(peak_file.read_text()) / 1024, wall
+        except (OSError, ValueError):  # killed before it could say: the inherited figure is an upper bound
+            return rc, stdout, stderr, inherited_mb, wall
+
+
+PEAK_FILE_ENV = "PEAKDESK_WORKER_PEAK_FILE"
+
+
+def _own_peak_kb() -> int | None:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def _run(args: list[str], env: dict[str, str], timeout: float) -> tuple[int, str, str, float, float]:
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         proc = subprocess.Popen([sys.executable, "-m", "desktop_app.reliability", "--worker", *args],
@@ -286,7 +311,12 @@ def _report(lines: list[str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--worker"]:
-        print(json.dumps(worker(*argv[1:5]), ensure_ascii=False))
+        try:
+            print(json.dumps(worker(*argv[1:5]), ensure_ascii=False))
+        finally:
+            peak, target = _own_peak_kb(), os.environ.get(PEAK_FILE_ENV)
+            if peak is not None and target:
+                Path(target).write_text(str(peak))
         return 0
     parser = argparse.ArgumentParser(prog="python -m desktop_app.reliability", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -185,3 +185,61 @@ def merge(db: sqlite_utils.Database, source_code: str, target_code: str) -> None
         add_alias(db, dst.id, alias, lang)
     db.execute("UPDATE department SET merged_into = ? WHERE id = ?", [dst.id, src.id])
     audit.log(db, "merge", "department", src.code, {"into": dst.code})
+
+
+def alias_owner(db: sqlite_utils.Database, alias: str) -> str | None:
+    """The code of the department an alias belongs to (aliases are unique, case-insensitive)."""
+    row = db.execute(
+        "SELECT d.code FROM department_alias a JOIN department d ON d.id = a.department_id WHERE a.alias = ?",
+        [alias.strip()]).fetchone()
+    return str(row[0]) if row else None
+
+
+def remove_alias(db: sqlite_utils.Database, dept_id: int, alias: str) -> bool:
+    """Forget one spelling of a department; False when it had no such alias."""
+    cur = db.execute("DELETE FROM department_alias WHERE department_id = ? AND alias = ?", [dept_id, alias.strip()])
+    return cur.rowcount > 0
+
+
+def set_aliases(db: sqlite_utils.Database, dept_id: int, aliases: list[tuple[str, str]]) -> None:
+    """Replace a department's aliases with ``aliases`` ((alias, lang) pairs, in that order).
+
+    Raises PeakDeskError when an alias already belongs to another department.
+    """
+    for alias, _lang in aliases:
+        owner = alias_owner(db, alias)
+        if owner is not None and owner != _code_of(db, dept_id):
+            raise PeakDeskError(
+                f"The alias “{alias}” already belongs to department {owner}. Remove it there first.",
+                message_zh=f"别名“{alias}”已属于单位 {owner}。请先在该单位中删除它。")
+    db.execute("DELETE FROM department_alias WHERE department_id = ?", [dept_id])
+    for alias, lang in aliases:
+        add_alias(db, dept_id, alias, lang)
+
+
+def _code_of(db: sqlite_utils.Database, dept_id: int) -> str | None:
+    row = db.execute("SELECT code FROM department WHERE id = ?", [dept_id]).fetchone()
+    return str(row[0]) if row else None
+
+
+def references(db: sqlite_utils.Database, dept_id: int) -> int:
+    """How many rows elsewhere refer to the department (assignments, progress, submissions, merges …)."""
+    total = 0
+    for table, column in db.execute(
+            "SELECT m.name, p.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) p "
+            "WHERE m.type = 'table' AND p.\"table\" = 'department' "
+            "AND m.name NOT IN ('department_alias', 'placeholder_member')").fetchall():
+        total += db.execute(f'SELECT count(*) FROM "{table}" WHERE "{column}" = ?', [dept_id]).fetchone()[0]
+    return int(total)
+
+
+def delete(db: sqlite_utils.Database, code: str) -> None:
+    """Remove a department nothing refers to (undoing its creation); its aliases and memberships go too."""
+    dept = require(db, code)
+    if references(db, dept.id):
+        raise PeakDeskError(
+            f"Department {code} is still used by tasks, reports or other departments and cannot be removed.",
+            message_zh=f"单位 {code} 仍被任务、报表或其他单位引用，无法删除。")
+    db.execute("DELETE FROM department_alias WHERE department_id = ?", [dept.id])
+    db.execute("DELETE FROM placeholder_member WHERE placeholder_id = ? OR member_id = ?", [dept.id, dept.id])
+    db.execute("DELETE FROM department WHERE id = ?", [dept.id])

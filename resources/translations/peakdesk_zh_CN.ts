@@ -613,52 +613,218 @@
 <context>
     <name>DepartmentsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/models/departments_model.py" line="42"/>
+        <location filename="../../desktop_app/ui/models/departments_model.py" line="48"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/departments_model.py" line="43"/>
+        <location filename="../../desktop_app/ui/models/departments_model.py" line="49"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/departments_model.py" line="44"/>
+        <location filename="../../desktop_app/ui/models/departments_model.py" line="50"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/departments_model.py" line="45"/>
+        <location filename="../../desktop_app/ui/models/departments_model.py" line="51"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/departments_model.py" line="46"/>
+        <location filename="../../desktop_app/ui/models/departments_model.py" line="52"/>
         <source>Aliases</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/departments_model.py" line="47"/>
+        <location filename="../../desktop_app/ui/models/departments_model.py" line="53"/>
         <source>Members</source>
         <translation>成员单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/models/departments_model.py" line="102"/>
+        <source>To check: created by a plan import from a name PeakDesk did not know.</source>
+        <translation>待核对：由导入方案时遇到的未知名称自动创建。</translation>
     </message>
 </context>
 <context>
     <name>DepartmentsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/departments_view.py" line="83"/>
+        <location filename="../../desktop_app/ui/departments_view.py" line="198"/>
+        <source>%1 was merged into %2 (%3 task assignments moved). Backup: %4</source>
+        <translation>%1 已合并到 %2（转移任务分工 %3 项）。备份：%4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_view.py" line="220"/>
         <source>%1 units</source>
         <translation>%1 个单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_view.py" line="89"/>
+        <location filename="../../desktop_app/ui/departments_view.py" line="221"/>
+        <source>%1 of %2 units</source>
+        <translation>%1 / %2 个单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_view.py" line="224"/>
+        <source>%1 to check</source>
+        <translation>%1 个待核对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_view.py" line="235"/>
         <source>&amp;Filter:</source>
         <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/departments_view.py" line="90"/>
+        <location filename="../../desktop_app/ui/departments_view.py" line="236"/>
         <source>Name, alias or code…</source>
         <translation>名称、别名或代码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_view.py" line="237"/>
+        <source>Only &amp;to check</source>
+        <translation>仅看待核对(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_view.py" line="238"/>
+        <source>Departments a plan import created from names it did not know</source>
+        <translation>导入方案时由未知名称自动创建的单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_view.py" line="239"/>
+        <source>&amp;New Department…</source>
+        <translation>新建单位(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_view.py" line="240"/>
+        <source>E&amp;dit…</source>
+        <translation>编辑(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/departments_view.py" line="241"/>
+        <source>&amp;Merge Into…</source>
+        <translation>合并到(&amp;M)…</translation>
+    </message>
+</context>
+<context>
+    <name>DeptEdit</name>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="42"/>
+        <source>New department %1</source>
+        <translation>新建单位 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="45"/>
+        <source>Edit department %1</source>
+        <translation>编辑单位 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="81"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="82"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+</context>
+<context>
+    <name>DeptEditDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="109"/>
+        <source>New Department</source>
+        <translation>新建单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="111"/>
+        <source>Edit Department %1</source>
+        <translation>编辑单位 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="132"/>
+        <source>Created by a plan import from a name PeakDesk did not know. Check the names; saving clears the “to check” mark.</source>
+        <translation>此单位由导入方案时遇到的未知名称自动创建。请核对名称；保存后将清除“待核对”标记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="142"/>
+        <source>Alias</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="142"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="150"/>
+        <source>Another spelling of the name…</source>
+        <translation>名称的其他写法…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="153"/>
+        <source>&amp;Add Alias</source>
+        <translation>添加别名(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="155"/>
+        <source>&amp;Remove Alias</source>
+        <translation>删除别名(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="171"/>
+        <source>Filter units…</source>
+        <translation>筛选单位…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="176"/>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="177"/>
+        <source>&amp;Name (Chinese):</source>
+        <translation>中文名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="178"/>
+        <source>Name (&amp;English):</source>
+        <translation>英文名称(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="179"/>
+        <source>&amp;Short name (Chinese):</source>
+        <translation>中文简称(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="180"/>
+        <source>Short name (En&amp;glish):</source>
+        <translation>英文简称(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="181"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="182"/>
+        <source>Contact &amp;person:</source>
+        <translation>联系人(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="183"/>
+        <source>Contact p&amp;hone:</source>
+        <translation>联系电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="185"/>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="195"/>
+        <source>Member departments of this group</source>
+        <translation>本统称包含的成员单位</translation>
     </message>
 </context>
 <context>
@@ -1190,37 +1356,37 @@
         <translation>任务全文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="387"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="390"/>
         <source>Code, title or text…</source>
         <translation>编号、标题或正文…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="388"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="391"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="389"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="392"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="390"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="393"/>
         <source>S&amp;ection:</source>
         <translation>章节(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="391"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="394"/>
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="392"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="395"/>
         <source>&amp;Group by section</source>
         <translation>按章节分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="393"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="396"/>
         <source>&amp;Edit Task…</source>
         <translation>编辑任务(&amp;E)…</translation>
     </message>
@@ -1228,133 +1394,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="231"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="232"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="233"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="234"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="245"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="235"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="236"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="237"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="248"/>
         <source>&amp;Back Up Database</source>
         <translation>备份数据库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="238"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="249"/>
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="239"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="240"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="251"/>
         <source>&amp;Find Task</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="241"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="253"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
         <source>&amp;About PeakDesk</source>
         <translation>关于 PeakDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="255"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="245"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="256"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="257"/>
         <source>&amp;Import Plan…</source>
         <translation>导入方案(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="258"/>
         <source>&amp;Issue Workbooks…</source>
         <translation>下发工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="248"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="259"/>
         <source>&amp;Merge Returned Workbooks…</source>
         <translation>汇总报送工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="249"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="260"/>
         <source>Open &amp;Department Workbook…</source>
         <translation>打开单位填报工作簿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="287"/>
         <source>no database</source>
         <translation>未打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="285"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="296"/>
         <source>Demo data: every figure is computed as if today were %1. Open your own database with File → Open Database.</source>
         <translation>演示数据：所有数字均按今天是 %1 计算。请通过“文件 → 打开数据库”打开您自己的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="300"/>
         <source>No database open</source>
         <translation>未打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="292"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="303"/>
         <source>%1 tasks</source>
         <translation>%1 项任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="302"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="313"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="357"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="312"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="323"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="346"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
         <source>PeakDesk databases (*.sqlite *.db);;All files (*)</source>
         <translation>PeakDesk 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
@@ -1369,14 +1535,47 @@
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="440"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="452"/>
         <source>About PeakDesk</source>
         <translation>关于 PeakDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="441"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="453"/>
         <source>&lt;h3&gt;PeakDesk %1&lt;/h3&gt;&lt;p&gt;Carbon-peak plan task desk: task ledger, monthly reporting, quarterly early warnings, annual assessment and printed reports.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PeakDesk %1&lt;/h3&gt;&lt;p&gt;碳达峰任务调度考核台：任务台账、月度调度、季度预警、年度考核和打印报告。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDeptDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="309"/>
+        <source>Merge Department %1</source>
+        <translation>合并单位 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="312"/>
+        <source>Merge “%1” into the department chosen below when the two turn out to be one. Its task assignments move to that department, its names become aliases of it (so old workbooks and imports still find it), and its history stays.</source>
+        <translation>如果两个单位实为同一单位，可将“%1”合并到下方选择的单位。其任务分工将转移到该单位，其名称成为该单位的别名（旧的填报表和导入仍能识别），历史记录保留不变。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="317"/>
+        <source>A merge cannot be undone with Edit → Undo, and it clears the undo history. A backup of the database is made first; restore it (File → Restore from Backup) to go back.</source>
+        <translation>合并无法通过“编辑 → 撤销”撤回，并会清空撤销记录。合并前会先自动备份数据库；如需恢复，请使用“文件 → 从备份恢复”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="325"/>
+        <source>Search by name, alias or code…</source>
+        <translation>按名称、别名或代码搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="339"/>
+        <source>&amp;Merge into:</source>
+        <translation>合并到(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="342"/>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -2168,55 +2367,55 @@ Substitutes: %2</source>
 <context>
     <name>SubmissionsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="265"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="268"/>
         <source>%1: %2 of %3 departments reported (%4 on time, %5 late), %6 missing.</source>
         <translation>%1：%3 个单位中已报送 %2 个（按时 %4 个，逾期 %5 个），未报 %6 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="315"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="318"/>
         <source>reminders-%1.xlsx</source>
         <translation>催报名单-%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="316"/>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="332"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="319"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="335"/>
         <source>Export Reminder List</source>
         <translation>导出催报名单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="317"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="320"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/submissions_view.py" line="334"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="337"/>
         <source>%n missing department(s) written to %1.</source>
         <translation>
             <numerusform>已将 %n 个未报单位写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="341"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="344"/>
         <source>&amp;Issue Workbooks…</source>
         <translation>下发工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="342"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="345"/>
         <source>&amp;Merge Returned Workbooks…</source>
         <translation>汇总报送工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="343"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="346"/>
         <source>&amp;Period:</source>
         <translation>报送期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="344"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="347"/>
         <source>Export &amp;Reminder List…</source>
         <translation>导出催报名单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="345"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="348"/>
         <source>Green: on time (date received) · yellow: late · red: missing after the due date · grey: not due yet. Click a cell to choose its period.</source>
         <translation>绿色：按时（显示收到日期）· 黄色：逾期 · 红色：过截止日仍未报 · 灰色：未到期。点击单元格可选择该报送期。</translation>
     </message>

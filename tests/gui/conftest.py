@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/gui" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"))
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_gc():
+    """MainWindow freezes the collector's view after opening a database (a GUI-thread stall otherwise);
+    in a test process that would keep every earlier test's windows alive, so thaw after each test."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="session")

@@ -86,3 +86,15 @@ def test_compound_file_writer_makes_files_olefile_reads(tmp_path: Path) -> None:
     with olefile.OleFileIO(str(path)) as ole:
         assert sorted("/".join(e) for e in ole.listdir()) == ["Second", "Workbook"]
         assert ole.openstream("Workbook").read()[:200] == b"\x09\x08" * 100
+
+
+def test_worker_memory_is_its_own_not_the_test_process(corpus: Corpus, tmp_path: Path) -> None:
+    """A child's ru_maxrss starts at its parent's RSS; the figure must be the worker's own high-water mark."""
+    ballast = bytearray(400 * 1024 * 1024)
+    ballast[::4096] = b"\1" * len(ballast[::4096])   # touch every page so the test process really holds it
+    case = corpus.cases[0]
+    db_copy = tmp_path / "demo.sqlite"
+    shutil.copy(corpus.db, db_copy)
+    *_rest, peak_mb, _wall = run_worker([str(db_copy), str(corpus.path(case)), corpus.dept_a, "2025-10"], timeout=60)
+    assert 10 < peak_mb < 300, peak_mb
+    del ballast

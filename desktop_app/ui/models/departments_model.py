@@ -11,8 +11,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.models import KIND_LABELS, label
 from desktop_app.store import departments
@@ -20,6 +22,10 @@ from desktop_app.store.departments import Department
 from desktop_app.ui.app import current_lang
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+TO_CHECK_BRUSH = QBrush(QColor("#fff3cd"))
+TO_CHECK_TEXT = QBrush(QColor("#664d03"))
 
 
 class DeptColumn(IntEnum):
@@ -63,6 +69,12 @@ class DepartmentsModel(QAbstractTableModel):
     def department_at(self, row: int) -> Department:
         return self._rows[row]
 
+    def row_of(self, code: str) -> int:
+        return next((i for i, d in enumerate(self._rows) if d.code == code), -1)
+
+    def to_check_count(self) -> int:
+        return sum(1 for d in self._rows if d.to_check)
+
     def retranslate(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(DeptColumn) - 1))
@@ -86,6 +98,13 @@ class DepartmentsModel(QAbstractTableModel):
             return None
         d = self._rows[index.row()]
         col = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and d.to_check:
+            return QCoreApplication.translate(
+                "DepartmentsModel", "To check: created by a plan import from a name PeakDesk did not know.")
+        if d.to_check and role == Qt.ItemDataRole.BackgroundRole:
+            return TO_CHECK_BRUSH
+        if d.to_check and role == Qt.ItemDataRole.ForegroundRole:
+            return TO_CHECK_TEXT
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == DeptColumn.CODE:
                 return d.code
@@ -111,3 +130,28 @@ class DepartmentsModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+class DepartmentsProxy(QSortFilterProxyModel):
+    """Text filter over every column, optionally only the departments flagged "to check"."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.only_to_check = False
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_only_to_check(self, on: bool) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self.only_to_check = bool(on)
+            self.endFilterChange()
+        else:
+            self.only_to_check = bool(on)
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        if self.only_to_check and not model.index(source_row, 0, source_parent).data(DeptRole.TO_CHECK):
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
