@@ -58,6 +58,7 @@ def freeze_long_lived_objects() -> None:
     A full collection traverses every tracked object; with Qt, reportlab and the loaded database that took
     ~65 ms on the GUI thread, a visible stall. Frozen objects are still freed by reference counting.
     """
+    gc.unfreeze()   # what an earlier database left behind becomes collectable again
     gc.collect()
     gc.freeze()
 
