@@ -10,7 +10,6 @@ db_path, mime_or_paths)`` from ``dropEvent``.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -34,8 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.models import ChangeSummary
-from desktop_app.paths import backups_dir
-from desktop_app.store.db import backup_to
+from desktop_app.services.backup import auto_backup
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.cycle_widgets import (
     BAD_COLOR,
@@ -52,8 +50,6 @@ from desktop_app.ui.cycle_widgets import (
 )
 from desktop_app.ui.ops import show_error
 
-KEEP_MERGE_BACKUPS = 10
-
 
 def dropped_paths(source: QMimeData | Iterable[Path | str]) -> list[Path]:
     """The .xlsx files and folders among dropped URLs (or paths); anything else is ignored."""
@@ -66,17 +62,6 @@ def dropped_paths(source: QMimeData | Iterable[Path | str]) -> list[Path]:
 
 def accepts_drop(mime: QMimeData) -> bool:
     return bool(dropped_paths(mime))
-
-
-def backup_before_merge(db: Any, db_path: Path, keep: int = KEEP_MERGE_BACKUPS) -> Path:
-    """A timestamped copy of the database (SQLite backup API); only the newest ``keep`` such copies stay."""
-    folder = backups_dir()
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backup_to(db, folder / f"{db_path.stem}-before-merge-{stamp}.sqlite")
-    older = sorted(folder.glob(f"{db_path.stem}-before-merge-*.sqlite"))
-    for stale in older[:-keep] if keep > 0 else older:
-        stale.unlink(missing_ok=True)
-    return target
 
 
 class MergeDialog(BackgroundDialog):
@@ -217,10 +202,9 @@ class MergeDialog(BackgroundDialog):
         if not paths or (self.op is not None and not self.op.done):
             return None
         dry_run = self.dry_run.isChecked()
-        db_path = self.db_path
 
         def job(db: Any, progress: Any, cancelled: Any) -> Any:
-            backup = None if dry_run else backup_before_merge(db, db_path)
+            backup = None if dry_run else auto_backup(db, "merge")
             result = merge_files(db, paths, today=today_of(db), dry_run=dry_run, progress=progress,
                                  cancelled=cancelled)
             return result, backup
