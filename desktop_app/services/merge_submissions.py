@@ -76,7 +76,7 @@ from desktop_app.store.cycle import departments_by_id, existing_secret, held_tas
 from desktop_app.store.db import BatchedWrites, write_tx
 from desktop_app.store.departments import Department
 from desktop_app.store.periods import PeriodRow, period_by_id
-from desktop_app.store.progress import CurrentEntry, Entry, add_entries, current_entries
+from desktop_app.store.progress import CurrentEntry, Entry, add_entries, current_entries, join_contact
 
 BATCH_FILES = 50          # commit the merge run's transaction after this many files …
 BATCH_SECONDS = 1.0       # … or after this much time, whichever comes first
@@ -85,18 +85,6 @@ READ_THREADS = 2          # … by two threads: python-calamine, zlib and hashli
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
-
-
-def join_contact(person: str, phone: str) -> str:
-    """progress.contact holds 'person / phone' (either part may be empty)."""
-    return " / ".join(p for p in (person.strip(), phone.strip()) if p)
-
-
-def split_contact(contact: str) -> tuple[str, str]:
-    person, sep, phone = contact.partition(" / ")
-    if not sep and any(ch.isdigit() for ch in person) and not any("\u4e00" <= ch <= "\u9fff" for ch in person):
-        return "", person
-    return person, phone
 
 
 @dataclass

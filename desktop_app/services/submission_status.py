@@ -21,6 +21,7 @@ from desktop_app.domain.models import ChangeSummary
 from desktop_app.exchange.safe_xlsx import text_cell
 from desktop_app.store.cycle import departments_by_id, held_tasks
 from desktop_app.store.periods import PeriodRow, calendar, require_period
+from desktop_app.store.progress import split_contact
 
 
 @dataclass
@@ -81,8 +82,6 @@ def periods_status(db: sqlite_utils.Database, plan_id: int, period_codes: list[s
 
 def _status(period: PeriodRow, depts: dict[int, Any], holders: dict[int, Any], first: dict[int, str],
             contacts: dict[int, str]) -> PeriodStatus:
-    from desktop_app.services.merge_submissions import split_contact
-
     out = PeriodStatus(period)
     for dept_id in sorted(holders, key=lambda i: depts[i].code):
         d = depts[dept_id]

@@ -11,6 +11,18 @@ import sqlite_utils
 from desktop_app.domain.models import Status
 
 
+def join_contact(person: str, phone: str) -> str:
+    """progress.contact holds 'person / phone' (either part may be empty)."""
+    return " / ".join(p for p in (person.strip(), phone.strip()) if p)
+
+
+def split_contact(contact: str) -> tuple[str, str]:
+    person, sep, phone = contact.partition(" / ")
+    if not sep and any(ch.isdigit() for ch in person) and not any("\u4e00" <= ch <= "\u9fff" for ch in person):
+        return "", person
+    return person, phone
+
+
 @dataclass
 class Entry:
     status: Status
