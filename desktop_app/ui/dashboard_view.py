@@ -26,10 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.errors import PeakDeskError
 from desktop_app.services import compute_warnings, submission_status
-
-# Imported now rather than lazily by submission_status in the loader thread, where the import would
-# compete with painting for the GIL.
-from desktop_app.services import merge_submissions as _merge_submissions  # noqa: F401
+from desktop_app.store import ledger
 from desktop_app.ui import view_kit
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.pages import Page, view_title
@@ -91,7 +88,7 @@ def reporting_period(db: Any, plan_id: int, today: dt.date) -> tuple[str, dt.dat
 
 def section_progress(db: Any, plan_id: int) -> list[SectionProgress]:
     """Progress by top-level section (with its second-level sections as children), from each task's
-    latest current entry of its lead unit; a task never reported counts 0 %."""
+    latest status as the ledger shows it (``store.ledger.latest_progress``); a task never reported counts 0 %."""
     parents: dict[int, int | None] = {}
     nodes: dict[int, SectionProgress] = {}
     tops: list[SectionProgress] = []
@@ -114,16 +111,10 @@ def section_progress(db: Any, plan_id: int) -> list[SectionProgress]:
         path.reverse()  # top first
         return [nodes[i] for i in path[:2]]
 
-    latest: dict[int, tuple[str, float | None]] = {}
-    for task_id, status, percent in db.execute(
-            "SELECT p.task_id, p.status, p.percent FROM progress p "
-            "JOIN assignment a ON a.task_id = p.task_id AND a.department_id = p.department_id AND a.role = 'lead' "
-            "JOIN period pe ON pe.id = p.period_id JOIN task t ON t.id = p.task_id "
-            "WHERE t.plan_id = ? AND p.is_current = 1 ORDER BY pe.end, p.id", [plan_id]).fetchall():
-        latest[task_id] = (status, percent)
+    latest = ledger.latest_progress(db, plan_id)   # the status the ledger shows for each task
     for task_id, section_id in db.execute("SELECT id, section_id FROM task WHERE plan_id = ? ORDER BY seq",
                                           [plan_id]).fetchall():
-        status, percent = latest.get(task_id, (None, None))
+        status, percent, _period = latest.get(task_id, (None, None, None))
         for sp in chain(section_id):
             sp.tasks += 1
             if sp.first_task is None:
