@@ -26,6 +26,7 @@ from desktop_app.domain.warnings import PeriodReport, TargetFacts, TaskFacts
 from desktop_app.errors import UsageError
 from desktop_app.store import monitoring as store
 from desktop_app.store.ledger import EffectiveAssignment, effective_assignments
+from desktop_app.store.periods import PeriodRow, list_periods
 
 
 def parse_quarter(code: str) -> Period:
@@ -52,7 +53,7 @@ class PlanFacts:
     assignments: list[EffectiveAssignment]
     milestones: dict[int, list[Milestone]]
     targets: dict[int, list[store.TargetRow]]
-    periods: dict[int, store.PeriodRow]
+    periods: dict[int, PeriodRow]
     reporting_kind: str
     by_task_dept: dict[tuple[int, int], list[store.ProgressRow]] = field(default_factory=dict)
     by_dept_period: dict[tuple[int, int], list[store.ProgressRow]] = field(default_factory=dict)
@@ -66,7 +67,7 @@ class PlanFacts:
         facts = cls(plan=plan, tasks={t.id: t for t in store.tasks(db, plan_id)},
                     depts=store.departments(db), assignments=effective_assignments(db, plan_id),
                     milestones=store.milestones(db, plan_id), targets=store.targets(db, plan_id),
-                    periods={p.id: p for p in store.periods(db, plan_id)},
+                    periods={p.id: p for p in list_periods(db, plan_id)},
                     reporting_kind="quarter" if plan.reporting == "quarterly" else "month")
         by_td: dict[tuple[int, int], list[store.ProgressRow]] = defaultdict(list)
         by_dp: dict[tuple[int, int], list[store.ProgressRow]] = defaultdict(list)
@@ -97,7 +98,7 @@ class PlanFacts:
     def start_of(self, task_id: int) -> dt.date | None:
         return self.tasks[task_id].start or self.plan.issued_on
 
-    def reporting_periods(self, start: dt.date, end: dt.date) -> list[store.PeriodRow]:
+    def reporting_periods(self, start: dt.date, end: dt.date) -> list[PeriodRow]:
         return [p for p in self.periods.values()
                 if p.kind == self.reporting_kind and p.start >= start and p.end <= end]
 
@@ -120,7 +121,7 @@ class PlanFacts:
         return max(rows, key=lambda r: (self.periods[r.period_id].end, r.version)).indicator
 
     @staticmethod
-    def _timeliness(rows: list[store.ProgressRow], period: store.PeriodRow,
+    def _timeliness(rows: list[store.ProgressRow], period: PeriodRow,
                     as_of: dt.date) -> tuple[str, dt.date | None]:
         seen = [r.received for r in rows if r.received <= as_of]
         first = min(seen) if seen else None
@@ -128,11 +129,11 @@ class PlanFacts:
             return ("not_due" if period.due > as_of else "missing"), None
         return ("late" if first > period.due else "on_time"), first
 
-    def dept_period_status(self, dept_id: int, period: store.PeriodRow,
+    def dept_period_status(self, dept_id: int, period: PeriodRow,
                            as_of: dt.date) -> tuple[str, dt.date | None]:
         return self._timeliness(self.by_dept_period.get((dept_id, period.id), []), period, as_of)
 
-    def task_period_status(self, task_id: int, dept_id: int, period: store.PeriodRow,
+    def task_period_status(self, task_id: int, dept_id: int, period: PeriodRow,
                            as_of: dt.date) -> tuple[str, dt.date | None]:
         rows = [r for r in self.by_task_dept.get((task_id, dept_id), []) if r.period_id == period.id]
         return self._timeliness(rows, period, as_of)

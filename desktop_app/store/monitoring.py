@@ -54,16 +54,6 @@ class TargetRow:
 
 
 @dataclass(frozen=True)
-class PeriodRow:
-    id: int
-    kind: str
-    code: str
-    start: dt.date
-    end: dt.date
-    due: dt.date
-
-
-@dataclass(frozen=True)
 class ProgressRow:
     task_id: int
     department_id: int
@@ -117,17 +107,6 @@ def task_id(db: sqlite_utils.Database, plan_id: int, code: str) -> int | None:
 
 def task_ids(db: sqlite_utils.Database, plan_id: int) -> dict[str, int]:
     return {r[1]: int(r[0]) for r in db.execute("SELECT id, code FROM task WHERE plan_id = ?", [plan_id])}
-
-
-def periods(db: sqlite_utils.Database, plan_id: int, kind: str | None = None) -> list[PeriodRow]:
-    sql = "SELECT id, kind, code, start, end, due FROM period WHERE plan_id = ?"
-    args: list[Any] = [plan_id]
-    if kind:
-        sql += " AND kind = ?"
-        args.append(kind)
-    return [PeriodRow(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), dt.date.fromisoformat(r[4]),
-                      dt.date.fromisoformat(r[5]))
-            for r in db.execute(sql + " ORDER BY start, kind", args).fetchall()]
 
 
 def progress(db: sqlite_utils.Database, plan_id: int) -> list[ProgressRow]:
