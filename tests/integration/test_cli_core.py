@@ -74,9 +74,9 @@ def test_output_piped_into_a_closed_reader_is_not_a_crash(tmp_path):
     db = tmp_path / "d.sqlite"
     assert subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(db), "demo"],
                           capture_output=True, timeout=120).returncode == 0
-    proc = subprocess.Popen([sys.executable, "-m", "desktop_app", "--db", str(db), "plan", "show", "1", "--json"],
+    proc = subprocess.Popen([sys.executable, "-m", "desktop_app", "--db", str(db), "progress", "list"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    proc.stdout.read(10)       # like `| head -c 10`
+    proc.stdout.read(10)       # like `| head -c 10`; the listing is far larger than a pipe buffer
     proc.stdout.close()
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0 and b"Traceback" not in err
