@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.domain.models import STATUS_LABELS, Status
+from desktop_app.exchange.safe_xlsx import clean_text
 from desktop_app.reports.data import (
     GRADE_LABELS,
     SUBMISSION_LABELS,
@@ -57,7 +57,7 @@ TITLES = {
 
 def text(cell: Any, value: object) -> None:
     """Write ``value`` as a text cell (never a formula), without illegal control characters."""
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("", "" if value is None else str(value))
+    cell.value = clean_text(value)
     cell.data_type = "s"
 
 
