@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.domain.models import STATUS_LABELS, Status
-from desktop_app.exchange.safe_xlsx import clean_text
+from desktop_app.exchange.safe_xlsx import clean_text, fit_row_height
 from desktop_app.reports.data import (
     GRADE_LABELS,
     SUBMISSION_LABELS,
@@ -103,6 +103,11 @@ def _sheet(wb: Workbook, title: str, headers: Sequence[str], widths: Sequence[fl
 
 def _finish(ws: Worksheet, n_rows: int, n_cols: int, out: Path) -> Path:
     last = get_column_letter(n_cols)
+    widths = [ws.column_dimensions[get_column_letter(c)].width or 9 for c in range(1, n_cols + 1)]
+    for r in range(2, n_rows + 3):   # header and data rows sized to their wrapped text
+        texts = ["" if v is None else str(v) for v in next(ws.iter_rows(min_row=r, max_row=r, max_col=n_cols,
+                                                                       values_only=True))]
+        ws.row_dimensions[r].height = fit_row_height(list(zip(texts, widths, strict=True)))
     ws.auto_filter.ref = f"A2:{last}{max(2, n_rows + 2)}"
     ws.print_area = f"A1:{last}{max(2, n_rows + 2)}"
     out = Path(out)

@@ -66,6 +66,18 @@ def test_ledger_keeps_formula_like_text_as_text(tmp_path):
     assert ws.max_row == len(data.tasks) + 2
 
 
+def test_ledger_rows_are_as_tall_as_their_wrapped_text(tmp_path):
+    """Spreadsheet programs do not re-measure rows on open; a long narrative must not overlap the next row."""
+    data = sample.ledger()
+    data.tasks[0].narrative = "本月推进重点项目建设，完成年度目标的阶段性工作量。" * 8
+    data.tasks[1].narrative = "短"
+    out = excel.write_ledger(data, tmp_path / "ledger.xlsx", "zh")
+    ws = openpyxl.load_workbook(out).active
+    long_row, short_row = ws.row_dimensions[3].height, ws.row_dimensions[4].height
+    assert long_row is not None and short_row is not None
+    assert long_row >= 4 * short_row / 2 and long_row > short_row
+
+
 def test_summary_and_assessment_sheets(tmp_path):
     month = sample.monthly()
     ws = openpyxl.load_workbook(excel.write_monthly_summary(month, tmp_path / "s.xlsx", "en")).active
