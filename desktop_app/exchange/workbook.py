@@ -765,6 +765,11 @@ MAX_SHEET_CELLS = 3_000_000
 # Any attribute ending in "r" whose value looks like a reference (cells r="G3", rows r="3"), in any
 # spacing or quoting XML allows; a stray match (header="0") can only make the check stricter.
 _REF = re.compile(rb"""r\s*=\s*["']([A-Z]{0,3})([0-9]{1,7})["']""")
+# The same references, matched only when they may be far: a column beyond BL (64) or a row of five
+# digits or more. A sheet without one is within every limit (≤ 64 columns × 9,999 rows), which one
+# scan without captures settles; only a sheet with one is looked at reference by reference.
+assert MAX_SHEET_COLUMNS == 64 and 9_999 <= MAX_SHEET_ROWS and 64 * 9_999 <= MAX_SHEET_CELLS
+_MAYBE_FAR = re.compile(rb"""r\s*=\s*["'](?:(?:[A-Z]{3}|[C-Z][A-Z]|B[M-Z])[0-9]|[A-Z]{0,3}[0-9]{5})""")
 
 
 def _column_number(letters: bytes) -> int:
@@ -781,6 +786,8 @@ def _check_extent(name: str, zf: zipfile.ZipFile | _ZipParts, sheet_name: str) -
         data = parts.read(part) if part else b""
     except (KeyError, zipfile.BadZipFile, ValueError, OSError):
         return      # the reader itself reports a damaged workbook
+    if _MAYBE_FAR.search(data) is None:
+        return
     refs = _REF.findall(data)
     max_row = max(map(int, set(map(itemgetter(1), refs))), default=0)
     max_col = max(map(_column_number, set(map(itemgetter(0), refs))), default=0)

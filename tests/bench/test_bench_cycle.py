@@ -73,12 +73,14 @@ def openpyxl_read_all():
 calamine_read_all()   # warm the file cache for a fair comparison
 t0 = time.perf_counter(); openpyxl_read_all(); openpyxl_s = time.perf_counter() - t0
 
-# Best of 3 on both sides (the machine is shared): calamine reading the files, and merging them into
-# a fresh copy of the issued database each time (a second merge into the same one would be duplicates).
+# Best of 9 on both sides, interleaved (the machine is shared; the minimum is the run least disturbed by
+# other work, as timeit takes it): calamine reading the files, and merging them into a fresh copy of the
+# issued database each time (a second merge into the same one would be duplicates). Nine rounds cost
+# about 3 s; with three, one busy spell on the other core decided the ratio.
 import shutil
 db.close()
 calamine_times, merge_times = [], []
-for trial in range(3):
+for trial in range(9):
     t0 = time.perf_counter(); calamine_read_all(); calamine_times.append(time.perf_counter() - t0)
     copy = work / f"trial{trial}.sqlite"
     shutil.copy(work / "bench.sqlite", copy)

@@ -4,6 +4,8 @@ import io
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_app.errors import InputRejected
 from desktop_app.exchange.workbook import MAX_SHEET_COLUMNS, _check_extent, _int
@@ -68,3 +70,32 @@ def test_any_xml_spelling_of_the_reference_is_seen(tag):
     with pytest.raises(InputRejected) as info:
         _check_extent("f.xlsx", zipfile.ZipFile(io.BytesIO(buf.getvalue())), "S")
     assert info.value.problems[0].cell == "XFD9"
+
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _column(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+@given(st.lists(st.tuples(st.text(_LETTERS, min_size=1, max_size=3), st.integers(1, 9_999_999)),
+                min_size=1, max_size=6))
+@settings(max_examples=400, deadline=None)
+def test_quick_screen_decides_as_the_full_count(cells):
+    """The one-scan screen for far references never lets through a sheet the reference-by-reference count
+    refuses (and the count still decides every sheet the screen stops)."""
+    from desktop_app.exchange.workbook import MAX_SHEET_CELLS, MAX_SHEET_ROWS
+
+    max_row = max(r for _c, r in cells)
+    max_col = max(_column(c) for c, _r in cells)
+    too_far = max_col > MAX_SHEET_COLUMNS or max_row > MAX_SHEET_ROWS or max_row * max_col > MAX_SHEET_CELLS
+    zf = _zip([f"{c}{r}" for c, r in cells])
+    if too_far:
+        with pytest.raises(InputRejected):
+            _check_extent("f.xlsx", zf, "S")
+    else:
+        _check_extent("f.xlsx", zf, "S")
