@@ -9,6 +9,7 @@ responsive; it reports laid-out pages through a queue and can be terminated on C
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
 from collections.abc import Callable
 from pathlib import Path
@@ -16,9 +17,13 @@ from typing import Any
 
 from desktop_app.errors import PeakDeskError
 
+CHILD_NICENESS = 10
+
 
 def _child(q: Any, db_path: str, plan_id: int, kind: str, out: str, lang: str, params: dict[str, Any],
            pdf: bool) -> None:
+    if hasattr(os, "nice"):
+        os.nice(CHILD_NICENESS)   # background work yields the CPU to the window (POSIX; Windows keeps normal)
     try:
         from desktop_app.services import build_report
         from desktop_app.store.db import open_database
