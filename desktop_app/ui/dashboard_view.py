@@ -187,8 +187,8 @@ class DashboardPage(Page):
         # submissions
         self.sub_box = QGroupBox()
         self.sub_count = self._big_button("dash-submissions")
-        self.sub_count.clicked.connect(lambda: self._go("submissions", {"period": self.snapshot.period}
-                                                        if self.snapshot else {}))
+        self.sub_count.clicked.connect(lambda: self._go("submissions", {
+            "period": self.snapshot.period, "missing_only": bool(self.snapshot.missing)} if self.snapshot else {}))
         self.sub_note = QLabel()
         self.sub_note.setWordWrap(True)
         self.missing_label = QLabel()

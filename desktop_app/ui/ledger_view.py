@@ -222,6 +222,25 @@ class LedgerPage(Page):
             task_ids=hits,
         ))
 
+    def show_filtered(self, *, task_id: int | None = None, section_id: int | None = None,
+                      department: str | None = None, **_other: Any) -> None:
+        """Used by the dashboard: show one section's tasks (or one department's), other filters cleared, with
+        a task selected and its detail shown."""
+        if section_id is not None or department is not None:
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            for combo, value in ((self.section_filter, section_id), (self.dept_filter, department),
+                                 (self.status_filter, None)):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(max(combo.findData(value), 0) if value is not None else 0)
+                combo.blockSignals(False)
+            if task_id is not None:
+                self.current_task = int(task_id)
+            self.apply_filters()
+        if task_id is not None:
+            self.select_task(int(task_id))      # the current-row change shows its detail
+
     def _after_reset(self) -> None:
         self._update_count()
         if self._tree_mode:

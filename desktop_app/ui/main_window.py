@@ -383,8 +383,6 @@ class MainWindow(QMainWindow):
             page.show_filtered(**filters)
         elif view == "periods" and "period" in filters and hasattr(page, "select_period"):
             page.select_period(filters["period"])
-        elif view == "ledger" and filters.get("task_id") and hasattr(page, "select_task"):
-            page.select_task(int(filters["task_id"]))
 
     # --- plan import and the reporting cycle ----------------------------------------------------------
     def _cycle_dialog(self, dialog: Any) -> Any:

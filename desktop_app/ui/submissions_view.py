@@ -11,9 +11,18 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.store.db import db_path as database_path
+from desktop_app.ui import view_kit
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.cycle_widgets import (
     BAD_COLOR,
@@ -122,13 +132,7 @@ class SubmissionMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{dept[0]} {self._name(dept)} · {period}", status_label(status)]
-            if received:
-                lines.append(self.tr("Received %1").replace("%1", received.replace("T", " ")))
-            lines.append(self.tr("Due %1").replace("%1", due.isoformat()))
-            if dept[3] or dept[4]:
-                lines.append(self.tr("Contact: %1").replace("%1", " ".join(p for p in dept[3:5] if p)))
-            return "\n".join(lines)
+            return "\n".join(self.describe(index.row(), index.column()))
         if role == MatrixRole.STATUS:
             return status
         if role == MatrixRole.DEPARTMENT:
@@ -136,6 +140,25 @@ class SubmissionMatrixModel(QAbstractTableModel):
         if role == MatrixRole.PERIOD:
             return period
         return None
+
+    def describe(self, row: int, column: int) -> list[str]:
+        """The lines telling one cell: department and period, status, received, due, contact."""
+        dept = self.departments[row]
+        period, due = self.periods[column]
+        status, received = self.cells.get((dept[0], period), ("", None))
+        lines = [f"{dept[0]} {self._name(dept)} · {period}", status_label(status)]
+        if received:
+            lines.append(self.tr("Received %1").replace("%1", received.replace("T", " ")))
+        lines.append(self.tr("Due %1").replace("%1", due.isoformat()))
+        if dept[3] or dept[4]:
+            lines.append(self.tr("Contact: %1").replace("%1", " ".join(p for p in dept[3:5] if p)))
+        return lines
+
+    def row_of(self, department: str) -> int | None:
+        return next((i for i, d in enumerate(self.departments) if d[0] == department), None)
+
+    def column_of(self, period: str) -> int | None:
+        return next((i for i, p in enumerate(self.periods) if p[0] == period), None)
 
     def _name(self, dept: tuple[str, str, str, str, str]) -> str:
         return dept[2] if current_lang() == "en" and dept[2] else dept[1]
@@ -162,7 +185,26 @@ class SubmissionMatrixModel(QAbstractTableModel):
     def retranslate(self) -> None:
         if self.departments and self.periods:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.departments) - 1, len(self.periods) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, len(self.departments) - 1))
+        if self.departments:   # an empty range would be an invalid section for the filter proxy (crashes)
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.departments) - 1)
+
+
+class _MissingOnly(QSortFilterProxyModel):
+    """Rows of the departments that have not reported for one period (missing, or not due yet)."""
+
+    def __init__(self, parent: Any) -> None:
+        super().__init__(parent)
+        self.period: str | None = None
+
+    def set_period(self, period: str | None) -> None:
+        view_kit.change_filter(self, lambda: setattr(self, "period", period))
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt API
+        model = self.sourceModel()
+        if self.period is None or not isinstance(model, SubmissionMatrixModel):
+            return True
+        dept = model.departments[source_row][0]
+        return model.cells.get((dept, self.period), ("", None))[0] in ("missing", PENDING)
 
 
 class SubmissionsPage(Page):
@@ -187,7 +229,7 @@ class SubmissionsPage(Page):
         self.merge_button.setObjectName("merge-workbooks")
         self.merge_button.clicked.connect(self.open_merge_dialog)
         self.period = PeriodCombo()
-        self.period.currentIndexChanged.connect(lambda _i: self._update_counts())
+        self.period.currentIndexChanged.connect(lambda _i: self._period_changed())
         self.period_label = QLabel()
         self.period_label.setBuddy(self.period)
         self.reminder_button = QPushButton()
@@ -198,10 +240,16 @@ class SubmissionsPage(Page):
         self.legend = QLabel()
         self.legend.setObjectName("page-note")
 
+        self.missing_only = QCheckBox()
+        self.missing_only.setObjectName("submission-missing-only")
+        self.missing_only.toggled.connect(lambda _on: self._apply_missing_only())
+
         self.model = SubmissionMatrixModel(self)
+        self.proxy = _MissingOnly(self)
+        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("submission-matrix")
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setMinimumSectionSize(64)
@@ -210,6 +258,10 @@ class SubmissionsPage(Page):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.clicked.connect(self._clicked)
+        self.table.selectionModel().currentChanged.connect(lambda _c, _p: self._show_detail())
+        self.detail = QLabel()
+        self.detail.setObjectName("submission-detail")
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         actions = QHBoxLayout()
         actions.addWidget(self.issue_button)
@@ -217,6 +269,7 @@ class SubmissionsPage(Page):
         actions.addSpacing(24)
         actions.addWidget(self.period_label)
         actions.addWidget(self.period)
+        actions.addWidget(self.missing_only)
         actions.addWidget(self.reminder_button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -225,6 +278,7 @@ class SubmissionsPage(Page):
         layout.addLayout(actions)
         layout.addWidget(self.counts)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.legend)
         self.retranslate()
         self._enable()
@@ -249,13 +303,53 @@ class SubmissionsPage(Page):
                 self.period.select(keep)
         else:
             self.period.clear()
-        self._update_counts()
+        self._period_changed()
         self._enable()
 
     def _enable(self) -> None:
         ready = self.db is not None and self.plan_id is not None
-        for w in (self.issue_button, self.merge_button, self.reminder_button, self.period):
+        for w in (self.issue_button, self.merge_button, self.reminder_button, self.period, self.missing_only):
             w.setEnabled(ready)
+
+    def _period_changed(self) -> None:
+        self._update_counts()
+        self._apply_missing_only()
+
+    def _apply_missing_only(self) -> None:
+        self.proxy.set_period(self.period.code() or None if self.missing_only.isChecked() else None)
+        self._show_detail()
+
+    def show_filtered(self, *, period: str | None = None, department: str | None = None,
+                      missing_only: bool | None = None, **_other: Any) -> None:
+        """Used by the dashboard: choose the period, optionally show only who has not reported, and put the
+        cursor on a department's cell (its detail below the matrix)."""
+        if period:
+            self.period.select(period)
+        if missing_only is not None:
+            self.missing_only.setChecked(missing_only)
+        if department:
+            self.select_cell(department, period or self.period.code())
+
+    def select_cell(self, department: str, period: str | None) -> bool:
+        row = self.model.row_of(department)
+        column = self.model.column_of(period) if period else None
+        if row is None or column is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, column))
+        if not index.isValid():              # hidden by "missing only": show every department again
+            self.missing_only.setChecked(False)
+            index = self.proxy.mapFromSource(self.model.index(row, column))
+        self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.table.scrollTo(index)
+        return True
+
+    def _show_detail(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.detail.setText("")
+            return
+        source = self.proxy.mapToSource(index)
+        self.detail.setText(" · ".join(self.model.describe(source.row(), source.column())))
 
     def _update_counts(self) -> None:
         code = self.period.code()
@@ -345,6 +439,9 @@ class SubmissionsPage(Page):
         self.merge_button.setText(self.tr("&Merge Returned Workbooks…"))
         self.period_label.setText(self.tr("&Period:"))
         self.reminder_button.setText(self.tr("Export &Reminder List…"))
+        self.missing_only.setText(self.tr("&Only departments not yet reported"))
+        self.missing_only.setToolTip(self.tr("Show only the departments missing (or not due yet) for the chosen "
+                                             "period"))
         self.legend.setText(self.tr("Green: on time (date received) · yellow: late · red: missing after the due "
                                     "date · grey: not due yet. Click a cell to choose its period."))
         self.model.retranslate()

@@ -192,3 +192,15 @@ def select_where(table: QTableView, proxy: Any, model: RowsModel, match: Callabl
             table.scrollTo(index)
             return True
     return False
+
+
+def change_filter(proxy: Any, change: Callable[[], None]) -> None:
+    """Run ``change`` (which alters what ``proxy.filterAcceptsRow`` accepts) and let the proxy refilter:
+    ``beginFilterChange``/``endFilterChange`` on Qt ≥ 6.9, where ``invalidateFilter`` is deprecated."""
+    if hasattr(proxy, "beginFilterChange"):
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange()
+    else:
+        change()
+        proxy.invalidateFilter()

@@ -443,13 +443,10 @@ class _WarningFilter(QSortFilterProxyModel):
         self.department: str | None = None
 
     def set_filter(self, level: str | None, department: str | None) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9; invalidateFilter() is deprecated there
-            self.beginFilterChange()
+        def change() -> None:
             self.level, self.department = level, department
-            self.endFilterChange()
-        else:
-            self.level, self.department = level, department
-            self.invalidateFilter()
+
+        view_kit.change_filter(self, change)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:  # noqa: N802 - Qt API
         w = self.sourceModel().rows[source_row]  # type: ignore[attr-defined]

@@ -442,170 +442,170 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="307"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="298"/>
         <source>Submissions this period</source>
         <translation>本期报送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="308"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="299"/>
         <source>Early warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="309"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="300"/>
         <source>Progress by section</source>
         <translation>分领域进展</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="310"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="301"/>
         <source>Upcoming due dates</source>
         <translation>近期截止</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="311"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="302"/>
         <source>Section</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="311"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="302"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="311"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="302"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="312"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="303"/>
         <source>Open the submission matrix for this period</source>
         <translation>打开本期报送情况表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="313"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="304"/>
         <source>Show the red warnings</source>
         <translation>查看红色预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="314"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="305"/>
         <source>Show the yellow warnings</source>
         <translation>查看黄色预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="356"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="347"/>
         <source>Open a database to see its dashboard.</source>
         <translation>请打开一个数据库以查看总览。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="357"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="348"/>
         <source>This database has no plan yet: import one on the Plans page.</source>
         <translation>此数据库还没有方案：请在“方案”页导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="364"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="355"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="367"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="358"/>
         <source>%1 of %2 submitted</source>
         <translation>已报 %1 / 应报 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="369"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="360"/>
         <source>Period %1, due %2</source>
         <translation>报送期 %1，截止 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="372"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="363"/>
         <source>%n late</source>
         <translation>
             <numerusform>迟报 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="374"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="365"/>
         <source>Missing (%n):</source>
         <translation>
             <numerusform>未报（%n 个）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="375"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="366"/>
         <source>Every department has reported.</source>
         <translation>所有单位均已报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="381"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="372"/>
         <source>No reporting period has ended yet.</source>
         <translation>尚无已结束的报送期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="384"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="375"/>
         <source>Red %1</source>
         <translation>红色 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="385"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="376"/>
         <source>Yellow %1</source>
         <translation>黄色 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="386"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="377"/>
         <source>Quarter %1 · green %2</source>
         <translation>%1 季度 · 绿色 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="406"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="397"/>
         <source>monthly report</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="406"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="397"/>
         <source>quarterly report</source>
         <translation>季报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="407"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="398"/>
         <source>annual report</source>
         <translation>年报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="410"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="401"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="410"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="401"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>还有 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="412"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="403"/>
         <source>%1 %2 due %3 (%4)</source>
         <translation>%1 %2 截止 %3（%4）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="416"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="407"/>
         <source>Task %1 due %2 (%3)</source>
         <translation>任务 %1 截止 %2（%3）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="420"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="411"/>
         <source>Nothing due in the next %n day(s).</source>
         <translation>
             <numerusform>未来 %n 天内没有截止事项。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="425"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="416"/>
         <source>%1/%2 done</source>
         <translation>完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="429"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="420"/>
         <source>Mean reported progress %1% over %2 task(s); %3 never reported</source>
         <translation>%2 项任务平均报送进度 %1%；%3 项从未报送</translation>
     </message>
@@ -709,22 +709,22 @@
 <context>
     <name>DeptEdit</name>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="42"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="43"/>
         <source>New department %1</source>
         <translation>新建单位 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="45"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="46"/>
         <source>Edit department %1</source>
         <translation>编辑单位 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="81"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="82"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="82"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="83"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -732,97 +732,97 @@
 <context>
     <name>DeptEditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="109"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="110"/>
         <source>New Department</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="111"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="112"/>
         <source>Edit Department %1</source>
         <translation>编辑单位 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="132"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="133"/>
         <source>Created by a plan import from a name PeakDesk did not know. Check the names; saving clears the “to check” mark.</source>
         <translation>此单位由导入方案时遇到的未知名称自动创建。请核对名称；保存后将清除“待核对”标记。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="142"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="143"/>
         <source>Alias</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="142"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="143"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="150"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="151"/>
         <source>Another spelling of the name…</source>
         <translation>名称的其他写法…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="153"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="154"/>
         <source>&amp;Add Alias</source>
         <translation>添加别名(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="155"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="156"/>
         <source>&amp;Remove Alias</source>
         <translation>删除别名(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="171"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="172"/>
         <source>Filter units…</source>
         <translation>筛选单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="176"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="177"/>
         <source>&amp;Code:</source>
         <translation>代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="177"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="178"/>
         <source>&amp;Name (Chinese):</source>
         <translation>中文名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="178"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="179"/>
         <source>Name (&amp;English):</source>
         <translation>英文名称(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="179"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="180"/>
         <source>&amp;Short name (Chinese):</source>
         <translation>中文简称(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="180"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="181"/>
         <source>Short name (En&amp;glish):</source>
         <translation>英文简称(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="181"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="182"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="182"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="183"/>
         <source>Contact &amp;person:</source>
         <translation>联系人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="183"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="184"/>
         <source>Contact p&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="185"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="186"/>
         <source>Aliases</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="195"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="196"/>
         <source>Member departments of this group</source>
         <translation>本统称包含的成员单位</translation>
     </message>
@@ -1304,89 +1304,89 @@
         <translation>尚未报送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="235"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="254"/>
         <source>%1 of %2 tasks</source>
         <translation>%1 / %2 项任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="323"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="342"/>
         <source>Select a task to see its full text, targets and units.</source>
         <translation>选择一项任务，查看其全文、指标和责任单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="338"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="357"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="338"/>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="339"/>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="340"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="357"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="358"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="359"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="339"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="358"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="340"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="359"/>
         <source>Due date</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="344"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="363"/>
         <source>Latest status</source>
         <translation>最新状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="349"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="368"/>
         <source>Targets</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="349"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="368"/>
         <source>No quantitative target.</source>
         <translation>无量化指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="349"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="368"/>
         <source>Full text</source>
         <translation>任务全文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="390"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="409"/>
         <source>Code, title or text…</source>
         <translation>编号、标题或正文…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="391"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="410"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="392"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="411"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="393"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="412"/>
         <source>S&amp;ection:</source>
         <translation>章节(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="394"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="413"/>
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="395"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="414"/>
         <source>&amp;Group by section</source>
         <translation>按章节分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger_view.py" line="396"/>
+        <location filename="../../desktop_app/ui/ledger_view.py" line="415"/>
         <source>&amp;Edit Task…</source>
         <translation>编辑任务(&amp;E)…</translation>
     </message>
@@ -1394,133 +1394,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="242"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="245"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="245"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="248"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="248"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="249"/>
         <source>&amp;Back Up Database</source>
         <translation>备份数据库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="249"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="251"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="251"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
         <source>&amp;Find Task</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="253"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="253"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="255"/>
         <source>&amp;About PeakDesk</source>
         <translation>关于 PeakDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="255"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="256"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="256"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="257"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="257"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="258"/>
         <source>&amp;Import Plan…</source>
         <translation>导入方案(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="258"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="259"/>
         <source>&amp;Issue Workbooks…</source>
         <translation>下发工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="259"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="260"/>
         <source>&amp;Merge Returned Workbooks…</source>
         <translation>汇总报送工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="260"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
         <source>Open &amp;Department Workbook…</source>
         <translation>打开单位填报工作簿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="287"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="288"/>
         <source>no database</source>
         <translation>未打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="296"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="297"/>
         <source>Demo data: every figure is computed as if today were %1. Open your own database with File → Open Database.</source>
         <translation>演示数据：所有数字均按今天是 %1 计算。请通过“文件 → 打开数据库”打开您自己的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="300"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="301"/>
         <source>No database open</source>
         <translation>未打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="303"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="304"/>
         <source>%1 tasks</source>
         <translation>%1 项任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="313"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="357"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="314"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="323"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="324"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="359"/>
         <source>PeakDesk databases (*.sqlite *.db);;All files (*)</source>
         <translation>PeakDesk 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
@@ -1535,12 +1535,12 @@
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="452"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="451"/>
         <source>About PeakDesk</source>
         <translation>关于 PeakDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="453"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="452"/>
         <source>&lt;h3&gt;PeakDesk %1&lt;/h3&gt;&lt;p&gt;Carbon-peak plan task desk: task ledger, monthly reporting, quarterly early warnings, annual assessment and printed reports.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PeakDesk %1&lt;/h3&gt;&lt;p&gt;碳达峰任务调度考核台：任务台账、月度调度、季度预警、年度考核和打印报告。&lt;/p&gt;</translation>
     </message>
@@ -1548,32 +1548,32 @@
 <context>
     <name>MergeDeptDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="309"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="310"/>
         <source>Merge Department %1</source>
         <translation>合并单位 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="312"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="313"/>
         <source>Merge “%1” into the department chosen below when the two turn out to be one. Its task assignments move to that department, its names become aliases of it (so old workbooks and imports still find it), and its history stays.</source>
         <translation>如果两个单位实为同一单位，可将“%1”合并到下方选择的单位。其任务分工将转移到该单位，其名称成为该单位的别名（旧的填报表和导入仍能识别），历史记录保留不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="317"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="318"/>
         <source>A merge cannot be undone with Edit → Undo, and it clears the undo history. A backup of the database is made first; restore it (File → Restore from Backup) to go back.</source>
         <translation>合并无法通过“编辑 → 撤销”撤回，并会清空撤销记录。合并前会先自动备份数据库；如需恢复，请使用“文件 → 从备份恢复”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="325"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="326"/>
         <source>Search by name, alias or code…</source>
         <translation>按名称、别名或代码搜索…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="339"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="340"/>
         <source>&amp;Merge into:</source>
         <translation>合并到(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dept_edit.py" line="342"/>
+        <location filename="../../desktop_app/ui/dept_edit.py" line="343"/>
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
@@ -1581,180 +1581,180 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="182"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="167"/>
         <source>Returned workbooks</source>
         <translation>报送回来的工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="168"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="174"/>
         <source>Folder of returned workbooks</source>
         <translation>报送工作簿所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="232"/>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="326"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="216"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="310"/>
         <source>Merge Workbooks</source>
         <translation>汇总工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="222"/>
         <source>Cancelling after the current file…</source>
         <translation>当前文件处理完后取消…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="238"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="242"/>
         <source>Would be accepted</source>
         <translation>可接收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="242"/>
         <source>Accepted</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="260"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="244"/>
         <source>Duplicate (already merged)</source>
         <translation>重复（已汇总过）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="261"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="245"/>
         <source>Rejected</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="290"/>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="347"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="331"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="278"/>
         <source>%1 accepted, %2 duplicate, %3 rejected.</source>
         <translation>接收 %1 个，重复 %2 个，退回 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="296"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="280"/>
         <source>Check only, nothing was written: %1 would be accepted, %2 duplicate, %3 rejected.</source>
         <translation>仅检查，未写入任何内容：可接收 %1 个，重复 %2 个，退回 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="300"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="284"/>
         <source>No .xlsx workbooks were found in what you chose.</source>
         <translation>所选内容中没有找到 .xlsx 工作簿。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="286"/>
         <source>Cancelled: the remaining files were not merged.</source>
         <translation>已取消：其余文件未汇总。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="312"/>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="349"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="296"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="333"/>
         <source>Errors of the selected file</source>
         <translation>所选文件的错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="315"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="299"/>
         <source>Errors in %1</source>
         <translation>%1 中的错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="332"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="316"/>
         <source>Cancelled. Files merged before you cancelled stay merged; the file being merged was not.</source>
         <translation>已取消。取消前已汇总的文件保持不变；正在处理的文件未汇总。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="338"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="322"/>
         <source>Merge Returned Workbooks</source>
         <translation>汇总报送工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="339"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="323"/>
         <source>Workbooks and folders to merge</source>
         <translation>要汇总的工作簿和文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="340"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="324"/>
         <source>Add &amp;Files…</source>
         <translation>添加文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="341"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="325"/>
         <source>Add F&amp;older…</source>
         <translation>添加文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="342"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="326"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="343"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="327"/>
         <source>&amp;Check only (write nothing)</source>
         <translation>仅检查，不写入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="344"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="328"/>
         <source>You can also drop workbooks or folders here. Folders are searched for .xlsx files, including sub-folders. Each file is merged whole or not at all.</source>
         <translation>也可以把工作簿或文件夹拖放到这里。会在文件夹（含子文件夹）中查找 .xlsx 文件。每个文件要么整体汇总，要么整体不汇总。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="346"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="330"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="346"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="330"/>
         <source>Status</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="346"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="330"/>
         <source>Department</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="347"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="331"/>
         <source>Period</source>
         <translation>报送期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="347"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="331"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="348"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="332"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="348"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="332"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="348"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="332"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="350"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="334"/>
         <source>&amp;Merge</source>
         <translation>汇总(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="351"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="335"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1780,7 +1780,7 @@
 <context>
     <name>PeriodCombo</name>
     <message>
-        <location filename="../../desktop_app/ui/cycle_widgets.py" line="127"/>
+        <location filename="../../desktop_app/ui/cycle_widgets.py" line="122"/>
         <source> (closed)</source>
         <translation>（已关闭）</translation>
     </message>
@@ -2329,37 +2329,37 @@ Substitutes: %2</source>
 <context>
     <name>SubmissionMatrixModel</name>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="61"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="71"/>
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="62"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="72"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="63"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="73"/>
         <source>Missing</source>
         <translation>未报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="64"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="74"/>
         <source>Not due yet</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="127"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="151"/>
         <source>Received %1</source>
         <translation>收到时间 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="128"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="152"/>
         <source>Due %1</source>
         <translation>截止 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="130"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="154"/>
         <source>Contact: %1</source>
         <translation>联系人：%1</translation>
     </message>
@@ -2367,55 +2367,65 @@ Substitutes: %2</source>
 <context>
     <name>SubmissionsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="268"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="362"/>
         <source>%1: %2 of %3 departments reported (%4 on time, %5 late), %6 missing.</source>
         <translation>%1：%3 个单位中已报送 %2 个（按时 %4 个，逾期 %5 个），未报 %6 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="318"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="412"/>
         <source>reminders-%1.xlsx</source>
         <translation>催报名单-%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="319"/>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="335"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="413"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="429"/>
         <source>Export Reminder List</source>
         <translation>导出催报名单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="320"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="414"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/submissions_view.py" line="337"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="431"/>
         <source>%n missing department(s) written to %1.</source>
         <translation>
             <numerusform>已将 %n 个未报单位写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="344"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="438"/>
         <source>&amp;Issue Workbooks…</source>
         <translation>下发工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="345"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="439"/>
         <source>&amp;Merge Returned Workbooks…</source>
         <translation>汇总报送工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="346"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="440"/>
         <source>&amp;Period:</source>
         <translation>报送期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="347"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="441"/>
         <source>Export &amp;Reminder List…</source>
         <translation>导出催报名单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="348"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="442"/>
+        <source>&amp;Only departments not yet reported</source>
+        <translation>只看尚未报送的部门(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="443"/>
+        <source>Show only the departments missing (or not due yet) for the chosen period</source>
+        <translation>只显示所选期次缺报(或尚未到期)的部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="445"/>
         <source>Green: on time (date received) · yellow: late · red: missing after the due date · grey: not due yet. Click a cell to choose its period.</source>
         <translation>绿色：按时（显示收到日期）· 黄色：逾期 · 红色：过截止日仍未报 · 灰色：未到期。点击单元格可选择该报送期。</translation>
     </message>

@@ -61,7 +61,7 @@ def test_every_figure_navigates_to_its_detail(qtbot, demo_db) -> None:
     qtbot.mouseClick(page.sub_count, Qt.MouseButton.LeftButton)
     assert seen == [("warnings", {"quarter": "2025Q3", "level": "red"}),
                     ("warnings", {"quarter": "2025Q3", "level": "yellow"}),
-                    ("submissions", {"period": "2025-09"})]
+                    ("submissions", {"period": "2025-09", "missing_only": bool(snap.missing)})]
     seen.clear()
     if page.missing.count():
         page._item_clicked(page.missing.item(0))
@@ -104,3 +104,44 @@ def test_main_window_follows_dashboard_links(window, qtbot) -> None:
     window.show_view("dashboard")
     dash._item_clicked(dash.upcoming.item(0))
     assert window.current_view() in ("periods", "ledger")
+
+
+def test_dashboard_links_apply_their_filters(window, qtbot) -> None:
+    """A section opens the ledger filtered to that section with its first task shown; the submissions count
+    opens the matrix showing only who has not reported; a missing department puts the cursor on its cell."""
+    from desktop_app.ui.submissions_view import MatrixRole
+    from tests.gui.page_harness import settle
+
+    window.show_view("dashboard")
+    dash = window.pages["dashboard"]
+    settle(dash)
+    snap = dash.snapshot
+    ledger = window.pages["ledger"]
+    ledger.search.setText("碳")                        # filters a user left behind are cleared
+    ledger.apply_filters()
+    section = snap.sections[1]
+    dash._item_clicked(dash.sections.topLevelItem(1))
+    assert window.current_view() == "ledger"
+    assert ledger.section_filter.currentData() == section.section_id and ledger.search.text() == ""
+    shown = ledger.model.rowCount()
+    assert 0 < shown == section.tasks < len(ledger.model.all_rows())
+    assert ledger.current_task == section.first_task
+    assert ledger.detail.toPlainText()
+
+    window.show_view("dashboard")
+    assert snap.missing, "the demo has departments that have not reported"
+    qtbot.mouseClick(dash.sub_count, Qt.MouseButton.LeftButton)
+    subs = window.pages["submissions"]
+    assert window.current_view() == "submissions" and subs.period.code() == snap.period
+    assert subs.missing_only.isChecked()
+    rows = [subs.proxy.index(r, 0).data(MatrixRole.DEPARTMENT) for r in range(subs.proxy.rowCount())]
+    assert rows == sorted(code for code, _zh, _en in snap.missing)
+
+    window.show_view("dashboard")
+    code = snap.missing[0][0]
+    dash._item_clicked(dash.missing.item(0))
+    current = subs.table.currentIndex()
+    assert current.data(MatrixRole.DEPARTMENT) == code and current.data(MatrixRole.PERIOD) == snap.period
+    assert code in subs.detail.text() and snap.period in subs.detail.text()
+    subs.missing_only.setChecked(False)
+    assert subs.proxy.rowCount() == len(subs.model.departments) > len(rows)
