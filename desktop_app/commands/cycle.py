@@ -101,15 +101,20 @@ def cmd_package_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop_app.services.merge_submissions import merge_files
+    from desktop_app.services.backup import auto_backup
+    from desktop_app.services.merge_submissions import collect_xlsx, merge_files
 
     bad = [p for p in args.paths if p.is_file() and p.suffix.lower() != ".xlsx"]
     if bad:
         raise UsageError(f"only .xlsx workbooks can be merged: {', '.join(str(p) for p in bad)}",
                          message_zh=f"只能合并 .xlsx 工作簿：{'、'.join(str(p) for p in bad)}")
-    result = merge_files(ctx.db, args.paths, today=_today(args, ctx), dry_run=args.dry_run)
-    if not result.files:
+    files = collect_xlsx(args.paths)
+    if not files:
         raise UsageError("no .xlsx workbook found in the given paths", message_zh="所给路径中没有 .xlsx 工作簿")
+    if not args.dry_run:
+        saved = auto_backup(ctx.db, "merge")
+        print(f"backup before merging: {saved}", file=sys.stderr)
+    result = merge_files(ctx.db, files, today=_today(args, ctx), dry_run=args.dry_run)
     if args.json:
         print_json([f.as_json(dry_run=args.dry_run) for f in result.files])
     else:

@@ -1,8 +1,9 @@
 """Database backups: timestamped copies made with SQLite's online backup API, pruned to the last N.
 
-A backup is ``<backups dir>/<database stem>-<YYYYmmdd-HHMMSS>[-n]-<reason>.sqlite``. Backups are made
-by hand (File → Back up database) and automatically before every merge (``auto_backup(db, "merge")``)
-and before a restore. Only the newest ``keep`` backups of the same database are kept; the number
+A backup is ``<backups dir>/<database stem>-<YYYYmmdd-HHMMSS>[-n]-<reason>.sqlite`` (the file mechanics
+are ``store.backups``). Backups are made by hand (File → Back up database) and automatically before
+every merge (``auto_backup(db, "merge")``), before a restore and before a migration (by
+``store.db.open_database``). Only the newest ``keep`` backups of the same database are kept; the number
 is a user setting the GUI passes in (``set_default_keep``), 20 unless changed.
 
 Restoring copies a backup back into the open database with the same backup API, after checking that
@@ -12,121 +13,27 @@ the file is a sound PeakDesk database this version can open, and after backing u
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
-from desktop_app.errors import PeakDeskError
-from desktop_app.paths import backups_dir
-from desktop_app.store.db import APPLICATION_ID, backup_to, db_path, latest_version
+from desktop_app.store.backups import (
+    DEFAULT_KEEP,
+    BackupError,
+    BackupInfo,
+    BackupResult,
+    back_up,
+    backups_of,
+    default_keep,
+    list_backups,
+    prune,
+    set_default_keep,
+)
+from desktop_app.store.db import APPLICATION_ID, latest_version
 
-DEFAULT_KEEP = 20
-_keep = DEFAULT_KEEP
-
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z0-9_]+)\.sqlite$")
-
-
-class BackupError(PeakDeskError):
-    """A backup could not be made or restored (the message says why and what to do)."""
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    stem: str
-    created: dt.datetime
-    reason: str
-    size: int
-
-    @property
-    def sort_key(self) -> tuple[dt.datetime, int]:
-        m = _NAME.match(self.path.name)
-        return self.created, int(m.group("n") or 0) if m else 0
-
-
-@dataclass(frozen=True)
-class BackupResult:
-    path: Path
-    pruned: list[Path]
-
-
-def set_default_keep(n: int) -> None:
-    """How many backups per database to keep when the caller does not say (the GUI's setting)."""
-    global _keep
-    _keep = max(1, int(n))
-
-
-def default_keep() -> int:
-    return _keep
-
-
-def _slug(reason: str) -> str:
-    slug = re.sub(r"[^a-z0-9_]+", "_", reason.strip().lower()).strip("_")
-    return slug or "manual"
-
-
-def _stem_of(db: sqlite_utils.Database) -> str:
-    path = db_path(db)
-    if not path:
-        raise BackupError("An in-memory database cannot be backed up.",
-                          message_zh="内存数据库无法备份。")
-    return Path(path).stem
-
-
-def list_backups(stem: str, directory: Path | None = None) -> list[BackupInfo]:
-    """The backups of the database named ``stem``, newest first."""
-    directory = directory or backups_dir()
-    found: list[BackupInfo] = []
-    for path in directory.glob("*.sqlite"):
-        m = _NAME.match(path.name)
-        if not m or m.group("stem") != stem:
-            continue
-        created = dt.datetime.strptime(m.group("stamp"), "%Y%m%d-%H%M%S")
-        found.append(BackupInfo(path, stem, created, m.group("reason"), path.stat().st_size))
-    found.sort(key=lambda b: b.sort_key, reverse=True)
-    return found
-
-
-def backups_of(db: sqlite_utils.Database, directory: Path | None = None) -> list[BackupInfo]:
-    return list_backups(_stem_of(db), directory)
-
-
-def prune(stem: str, keep: int, directory: Path | None = None) -> list[Path]:
-    """Delete all but the newest ``keep`` backups of ``stem``; returns what was deleted."""
-    removed = []
-    for info in list_backups(stem, directory)[max(1, keep):]:
-        info.path.unlink(missing_ok=True)
-        removed.append(info.path)
-    return removed
-
-
-def back_up(db: sqlite_utils.Database, reason: str = "manual", *, keep: int | None = None,
-            directory: Path | None = None, now: dt.datetime | None = None) -> BackupResult:
-    """Copy the open database into the backups folder, then prune old backups of the same database."""
-    stem = _stem_of(db)
-    directory = directory or backups_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    slug = _slug(reason)
-    # Two backups in the same second (a manual one right before a merge) get a counter, so they
-    # never overwrite each other and still sort in the order they were made.
-    same = [b for b in list_backups(stem, directory) if b.created.strftime("%Y%m%d-%H%M%S") == stamp]
-    n = 1 + max((b.sort_key[1] or 1 for b in same), default=0)
-    target = directory / (f"{stem}-{stamp}-{slug}.sqlite" if n == 1 else f"{stem}-{stamp}-{n}-{slug}.sqlite")
-    try:
-        backup_to(db, target)
-    except (OSError, sqlite3.Error) as exc:
-        target.unlink(missing_ok=True)
-        raise BackupError(
-            f"Could not write the backup {target} ({exc}). Check that the folder is writable and the disk "
-            "is not full.",
-            message_zh=f"无法写入备份 {target}（{exc}）。请检查文件夹是否可写、磁盘是否已满。") from exc
-    return BackupResult(target, prune(stem, keep if keep is not None else _keep, directory))
-
+__all__ = ["DEFAULT_KEEP", "BackupError", "BackupInfo", "BackupResult", "auto_backup", "back_up", "backups_of",
+           "check_backup", "default_keep", "list_backups", "prune", "restore", "set_default_keep"]
 
 def auto_backup(db: sqlite_utils.Database, reason: str) -> Path:
     """The automatic backup before a risky write (``reason``: 'merge', 'restore', …); returns its path."""

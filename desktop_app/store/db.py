@@ -159,13 +159,11 @@ def open_database(path: Path | str, *, create: bool = True, migrate: bool = True
     db = sqlite_utils.Database(conn)
     if migrate and version < latest:
         if version > 0 and backup_before_migrate:
-            backup_to(db, path.with_name(f"{path.stem}.before-v{latest}-{_stamp()}{path.suffix or '.sqlite'}"))
+            from desktop_app.store.backups import back_up  # imports this module
+
+            back_up(db, "migration")   # in the backups folder: restorable and pruned like the others
         _migrate(db, path)
     return db
-
-
-def _stamp() -> str:
-    return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
 def _migrate(db: sqlite_utils.Database, path: Path | None) -> None:

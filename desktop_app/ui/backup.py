@@ -70,7 +70,8 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(560, 420)
         self.reason_names = {"manual": self.tr("by hand"), "merge": self.tr("before a merge"),
-                             "before_restore": self.tr("before a restore"), "migration": self.tr("before an upgrade")}
+                             "before_restore": self.tr("before a restore"), "migration": self.tr("before an upgrade"),
+                             "merge_departments": self.tr("before merging departments")}
         if window.db is not None:
             for info in backup.backups_of(window.db):
                 item = QListWidgetItem(f"{info.created:%Y-%m-%d %H:%M:%S}  ·  "

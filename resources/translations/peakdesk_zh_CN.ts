@@ -2190,7 +2190,12 @@ Substitutes: %2</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/backup.py" line="92"/>
+        <location filename="../../desktop_app/ui/backup.py" line="74"/>
+        <source>before merging departments</source>
+        <translation>合并部门前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/backup.py" line="93"/>
         <source>Replace everything in the open database with the backup of %1?</source>
         <translation>用 %1 的备份替换当前数据库的全部内容？</translation>
     </message>

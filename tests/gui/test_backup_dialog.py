@@ -31,7 +31,7 @@ def test_back_up_then_restore(qtbot, window) -> None:
 
 
 def test_keep_setting_reaches_the_service(app, monkeypatch) -> None:
-    monkeypatch.setattr(service, "_keep", service.DEFAULT_KEEP)
+    monkeypatch.setattr("desktop_app.store.backups._keep", service.DEFAULT_KEEP)
     backup.BACKUP_KEEP.set(5)
     backup.apply_keep_setting()
     assert service.default_keep() == 5

@@ -212,7 +212,9 @@ def test_older_database_is_backed_up_then_migrated(tmp_path: Path, monkeypatch: 
 
     assert cli_main(["--db", str(path), "init"]) == 0
     assert "ready" in capsys.readouterr().out
-    backups = list(tmp_path.glob(f"office.before-v{old_version + 1}-*.sqlite"))
+    from desktop_app.services import backup
+
+    backups = [b.path for b in backup.list_backups("office") if b.reason == "migration"]
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
     try:

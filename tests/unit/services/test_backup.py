@@ -60,7 +60,7 @@ def test_keeps_only_the_newest_n_of_this_database(db, tmp_path: Path) -> None:
 
 
 def test_set_default_keep_applies_to_auto_backups(db, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(backup, "_keep", backup.DEFAULT_KEEP)
+    monkeypatch.setattr("desktop_app.store.backups._keep", backup.DEFAULT_KEEP)
     backup.set_default_keep(2)
     for _ in range(4):
         backup.auto_backup(db, "merge")

@@ -98,7 +98,10 @@ def test_older_database_is_backed_up_before_migration(tmp_path, monkeypatch):
     db = open_database(path)
     assert "extra_thing" in db.table_names()
     db.close()
-    backups = list(tmp_path.glob("old.before-v*.sqlite"))
+    from desktop_app.paths import backups_dir
+
+    assert not list(tmp_path.glob("*.before*"))             # not beside the database: in the backups folder
+    backups = list(backups_dir().glob("old-*-migration.sqlite"))
     assert len(backups) == 1
     conn = sqlite3.connect(backups[0])
     assert conn.execute("PRAGMA user_version").fetchone()[0] == old_version
