@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -60,6 +61,12 @@ def status_from_label(text: str) -> Status | None:
     """Accept a status as code, Chinese label or English label (case-insensitive)."""
     t = text.strip()
     return _STATUS_BY_LABEL.get(t) or _STATUS_BY_EN_LOWER.get(t.lower())
+
+
+def join_names(names: Iterable[str], lang: str) -> str:
+    """A list of names in running text: "、" between Chinese names, "; " between English ones (an English
+    department name can hold a comma); empty names are left out."""
+    return ("、" if lang.startswith("zh") else "; ").join(n for n in names if n)
 
 
 def label(mapping: dict[Any, tuple[str, str]], key: object, lang: str) -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from desktop_app.domain.models import DeptRef, Role, Status
+from desktop_app.domain.models import DeptRef, Role, Status, join_names
 
 LEVELS = ("red", "yellow", "green")
 LEVEL_LABELS = {"red": ("红色", "Red"), "yellow": ("黄色", "Yellow"), "green": ("绿色", "Green")}
@@ -76,12 +76,10 @@ class TaskLine:
         return self.expected - (self.percent or 0.0)
 
     def lead_names(self, lang: str) -> str:
-        return "、".join(d.name(lang) for d in self.lead) if lang.startswith("zh") else \
-            "; ".join(d.name(lang) for d in self.lead)
+        return join_names((d.name(lang) for d in self.lead), lang)
 
     def cooperating_names(self, lang: str) -> str:
-        return "、".join(d.name(lang) for d in self.cooperating) if lang.startswith("zh") else \
-            "; ".join(d.name(lang) for d in self.cooperating)
+        return join_names((d.name(lang) for d in self.cooperating), lang)
 
 
 @dataclass

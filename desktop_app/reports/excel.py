@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktop_app.domain.models import STATUS_LABELS, Status
+from desktop_app.domain.models import STATUS_LABELS, Status, join_names
 from desktop_app.exchange.safe_xlsx import clean_text, fit_row_height
 from desktop_app.reports.data import (
     GRADE_LABELS,
@@ -116,10 +116,6 @@ def _finish(ws: Worksheet, n_rows: int, n_cols: int, out: Path) -> Path:
     return out
 
 
-def _join(items: Sequence[str], lang: str) -> str:
-    return ("、" if lang.startswith("zh") else "; ").join(i for i in items if i)
-
-
 def write_ledger(data: LedgerData, out: Path, lang: str = "zh") -> Path:
     zh = lang.startswith("zh")
     headers = HEADERS["ledger"][0 if zh else 1]
@@ -130,7 +126,7 @@ def write_ledger(data: LedgerData, out: Path, lang: str = "zh") -> Path:
     for i, t in enumerate(data.tasks, 3):
         values: list[object] = [
             t.code, t.section.get(lang), t.title.get(lang), t.lead_names(lang), t.cooperating_names(lang),
-            _join(t.targets, lang), _join(t.units, lang), _join(t.target_values, lang),
+            join_names(t.targets, lang), join_names(t.units, lang), join_names(t.target_values, lang),
             t.start.isoformat() if t.start else "", t.due.isoformat() if t.due else "", t.period,
             pick(STATUS_LABELS[t.status], lang) if t.status else ("未报送" if zh else "Not reported"),
             t.percent, t.expected, t.indicator, t.narrative, t.problems, t.next_steps]

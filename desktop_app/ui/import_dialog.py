@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import plan_edit
-from desktop_app.domain.models import Direction, Target
+from desktop_app.domain.models import Direction, Target, join_names
 from desktop_app.domain.plan import DraftTask, DraftUnit, PlanDraft
 from desktop_app.store.departments import list_departments
 from desktop_app.ui.app import current_lang
@@ -395,7 +395,7 @@ class ImportDialog(QDialog):
         problems_total = 0
         for i, task in enumerate(draft.tasks):
             item = QTreeWidgetItem([task.code, task.title, unit_text(task.lead, lang),
-                                    "、".join(unit_text(u, lang) for u in task.cooperating),
+                                    join_names((unit_text(u, lang) for u in task.cooperating), lang),
                                     "；".join(target_text(t) for t in task.targets)])
             item.setData(0, KIND_ROLE, "task")
             item.setData(0, INDEX_ROLE, i)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.models import STATUS_LABELS, ChangeSummary, Status, label
+from desktop_app.domain.models import STATUS_LABELS, ChangeSummary, Status, join_names, label
 from desktop_app.store import departments, ledger
 from desktop_app.store.search import search_tasks
 from desktop_app.ui import settings
@@ -355,7 +355,7 @@ class LedgerPage(Page):
             parts.append(f"<p style='color:#6c757d'>{e(sec.number + sec.title(lang))}</p>")
         rows = [
             (self.tr("Lead unit"), d.lead.name(lang) if d.lead else self.tr("(none)")),
-            (self.tr("Cooperating units"), "、".join(c.name(lang) for c in d.cooperating) or self.tr("(none)")),
+            (self.tr("Cooperating units"), join_names((c.name(lang) for c in d.cooperating), lang) or self.tr("(none)")),
             (self.tr("Due date"), d.due.isoformat() if d.due else self.tr("(none)")),
         ]
         if latest is not None and latest.status is not None:

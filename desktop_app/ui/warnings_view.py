@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.domain.models import STATUS_LABELS, ChangeSummary, Status
+from desktop_app.domain.models import STATUS_LABELS, ChangeSummary, Status, join_names
 from desktop_app.errors import PeakDeskError
 from desktop_app.services import compute_warnings
 from desktop_app.ui import view_kit
@@ -142,7 +142,7 @@ class WarningsPage(Page):
     def _coop_tip(self, w: Any) -> str | None:
         if not w.cooperating:
             return None
-        return self.tr("Cooperating units: %1").replace("%1", "、".join(d.name(current_lang()) for d in w.cooperating))
+        return self.tr("Cooperating units: %1").replace("%1", join_names((d.name(current_lang()) for d in w.cooperating), current_lang()))
 
     def _reason_tip(self, w: Any) -> str:
         ex = w.explain or {}
@@ -331,7 +331,7 @@ class WarningsPage(Page):
                  f"<p><b>{e(L['Lead unit'])}:</b> {e(w.department.name(lang))}"]
         if w.cooperating:
             parts.append(f"<br><b>{e(L['Cooperating units'])}:</b> "
-                         + e("、".join(d.name(lang) for d in w.cooperating)))
+                         + e(join_names((d.name(lang) for d in w.cooperating), lang)))
         parts.append("</p>")
         if w.fired:
             parts.append(f"<p><b>{e(L['Rules that fired'])}:</b></p><ul>")

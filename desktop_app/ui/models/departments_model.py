@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.domain.models import KIND_LABELS, label
+from desktop_app.domain.models import KIND_LABELS, join_names, label
 from desktop_app.store import departments
 from desktop_app.store.departments import Department
 from desktop_app.ui.app import current_lang
@@ -117,7 +117,7 @@ class DepartmentsModel(QAbstractTableModel):
             if col == DeptColumn.ALIASES:
                 return "; ".join(a for a, _ in d.aliases if a not in (d.name_zh, d.name_en))
             if col == DeptColumn.MEMBERS:
-                return "、".join(self._names.get(m, m) for m in d.members)
+                return join_names((self._names.get(m, m) for m in d.members), current_lang())
         if role == DeptRole.CODE:
             return d.code
         if role == DeptRole.KIND:

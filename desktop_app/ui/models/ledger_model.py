@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.domain.models import STATUS_LABELS, Status, label
+from desktop_app.domain.models import STATUS_LABELS, Status, join_names, label
 from desktop_app.store import ledger
 from desktop_app.store.ledger import LedgerRow, SectionRow
 from desktop_app.ui.app import current_lang
@@ -214,8 +214,7 @@ class LedgerModel(QAbstractTableModel):
                 row.code,
                 row.title(lang),
                 row.lead.name(lang) if row.lead else "",
-                "、".join(d.name(lang) for d in row.cooperating) if lang == "zh"
-                else ", ".join(d.name(lang) for d in row.cooperating),
+                join_names((d.name(lang) for d in row.cooperating), lang),
                 row.target_text(lang),
                 row.due.isoformat() if row.due else "",
                 label(STATUS_LABELS, row.status, lang) if row.status else "",
