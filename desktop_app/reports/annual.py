@@ -8,9 +8,10 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak
 
+from desktop_app.domain.results import ReportResult
 from desktop_app.reports import charts
 from desktop_app.reports import fonts as F
-from desktop_app.reports.common import Builder, ReportResult, code_key, num, signed
+from desktop_app.reports.common import Builder, code_key, num, signed
 from desktop_app.reports.data import (
     GRADE_LABELS,
     GRADES,

@@ -10,6 +10,7 @@ from pathlib import Path
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from desktop_app.domain.models import ROLE_LABELS, STATUS_LABELS, Role, Status
+from desktop_app.domain.results import ReportResult
 from desktop_app.reports import fonts as F
 from desktop_app.reports.data import ReportMeta, pick
 from desktop_app.reports.gbt9704 import LINE, Typography, build_pdf, document_header, format_date
@@ -17,17 +18,6 @@ from desktop_app.reports.texts import ReportTexts, load_texts
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
-
-
-@dataclass
-class ReportResult:
-    """What a builder made: the file, its pages and the fonts it used (shown by the GUI)."""
-
-    path: Path
-    pages: int
-    title: str
-    fonts: str                    # one line per role, in the report's language
-    substitutes: str              # the substitutes used, or "no substitute fonts"
 
 
 @dataclass

@@ -8,8 +8,9 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from desktop_app.domain.models import Role
+from desktop_app.domain.results import ReportResult
 from desktop_app.reports import fonts as F
-from desktop_app.reports.common import Builder, ReportResult, code_key
+from desktop_app.reports.common import Builder, code_key
 from desktop_app.reports.data import DepartmentSheetData
 from desktop_app.reports.gbt9704 import signature_block
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
+from desktop_app.domain.results import ReportResult
 from desktop_app.reports import charts
 from desktop_app.reports import fonts as F
-from desktop_app.reports.common import Builder, ReportResult
+from desktop_app.reports.common import Builder
 from desktop_app.reports.data import SUBMISSION_LABELS, SUBMISSION_STATES, MonthlyBulletinData, pick
 from desktop_app.reports.gbt9704 import signature_block
 

@@ -8,9 +8,10 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Spacer
 
+from desktop_app.domain.results import ReportResult
 from desktop_app.reports import charts
 from desktop_app.reports import fonts as F
-from desktop_app.reports.common import Builder, ReportResult
+from desktop_app.reports.common import Builder
 from desktop_app.reports.data import LEVEL_LABELS, LEVELS, QuarterlyCircularData, pick
 from desktop_app.reports.gbt9704 import LINE, signature_block
 

@@ -20,9 +20,10 @@ import sqlite_utils
 
 from desktop_app.domain.calendar import HolidayCalendar, parse_period_code
 from desktop_app.domain.models import DeptRef, PeriodKind, Role, Status
+from desktop_app.domain.results import ReportResult
 from desktop_app.errors import UsageError
 from desktop_app.reports import data as rd
-from desktop_app.reports.common import ReportResult, code_key
+from desktop_app.reports.common import code_key
 from desktop_app.reports.texts import load_texts
 from desktop_app.services import compute_warnings, run_assessment
 from desktop_app.services.clock import today

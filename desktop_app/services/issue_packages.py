@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
 
 from desktop_app.domain.models import ROLE_LABELS, STATUS_LABELS, ChangeSummary
+from desktop_app.domain.results import ExportResult, IssuedPackage
 from desktop_app.errors import UsageError
 from desktop_app.exchange.safe_xlsx import safe_file_name
 from desktop_app.exchange.workbook import (
@@ -37,27 +37,6 @@ Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 
 _SIGN = {"at_least": "≥", "at_most": "≤", "reduce_by": "降低", "increase_by": "提高", "about": "约"}
-
-
-@dataclass
-class IssuedPackage:
-    department: str
-    department_name: str
-    file: Path
-    package_id: str
-    rows: int
-
-    def as_json(self) -> dict[str, object]:
-        return {"department": self.department, "department_name": self.department_name, "file": str(self.file),
-                "package_id": self.package_id, "rows": self.rows}
-
-
-@dataclass
-class ExportResult:
-    period: str
-    packages: list[IssuedPackage] = field(default_factory=list)
-    cancelled: bool = False
-    summary: ChangeSummary = field(default_factory=ChangeSummary)
 
 
 def plan_title(db: sqlite_utils.Database, plan_id: int) -> str:

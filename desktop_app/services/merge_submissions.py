@@ -45,11 +45,11 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import sqlite_utils
 
 from desktop_app.domain.models import ChangeSummary
+from desktop_app.domain.results import FileResult, MergeResult
 from desktop_app.errors import InputRejected, Problem, UsageError
 from desktop_app.exchange.safe_xlsx import MAX_FILE_BYTES
 from desktop_app.exchange.workbook import (
@@ -85,41 +85,6 @@ READ_THREADS = 2          # … by two threads: python-calamine, zlib and hashli
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
-
-
-@dataclass
-class FileResult:
-    file: str
-    status: str                                  # accepted | duplicate | rejected
-    department: str | None = None
-    period: str | None = None
-    rows: int = 0
-    late: bool = False
-    errors: list[Problem] = field(default_factory=list)
-    changes: dict[str, list[str]] = field(default_factory=lambda: {"new": [], "changed": [], "unchanged": []})
-    submission_id: int | None = None
-    supersedes: list[int] = field(default_factory=list)
-
-    def as_json(self, dry_run: bool = False) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "file": self.file, "status": self.status, "department": self.department, "period": self.period,
-            "rows": self.rows, "late": self.late,
-            "errors": [{"sheet": p.sheet, "cell": p.cell, "message": p.message} for p in self.errors]}
-        if dry_run:
-            out["changes"] = self.changes
-        return out
-
-
-@dataclass
-class MergeResult:
-    files: list[FileResult] = field(default_factory=list)
-    dry_run: bool = False
-    cancelled: bool = False
-    summary: ChangeSummary = field(default_factory=ChangeSummary)
-
-    @property
-    def any_rejected(self) -> bool:
-        return any(f.status == "rejected" for f in self.files)
 
 
 @dataclass

@@ -137,6 +137,9 @@ def app_icon() -> QIcon:
     return QIcon(str(ICON_PATH)) if ICON_PATH.is_file() else QIcon()
 
 
+GUI_SWITCH_INTERVAL_S = 0.0005
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, configured once (reuses an existing instance, e.g. under pytest-qt)."""
     app = QApplication.instance()
@@ -151,6 +154,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     if app.property("peakdesk_configured") is None:
+        # Every call from Qt into Python (a model's data(), a slot) takes the interpreter lock. While a
+        # worker thread runs Python, a waiting GUI thread gets it only after the switch interval (5 ms by
+        # default) — per call: painting a table of a few hundred cells then stalled for several hundred
+        # milliseconds. A short interval bounds each wait; the cost is more frequent switching.
+        sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
         app.setStyle("Fusion")
         ensure_cjk_font()
         app.setProperty("peakdesk_configured", True)

@@ -183,11 +183,12 @@ class BackgroundDialog(QDialog):
     def running(self) -> bool:
         return self.op is not None and not self.op.done
 
-    def run_job(self, db_path: Path, job: Any, title: str, maximum: int = 0) -> InlineOp:
+    def run_job(self, job: Any, title: str, maximum: int = 0) -> InlineOp:
+        """Run ``job`` (an ``ops.in_child`` job: it opens its own connection in the child process)."""
         self.progress.setRange(0, maximum)
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.op = InlineOp(self, db_path, job, title=title)
+        self.op = InlineOp(self, None, job, title=title)
         self.op.progress_changed.connect(self._progressed)
         self.op.success(self._done).failure(self._failed).on_cancelled(self._cancelled).run()
         return self.op

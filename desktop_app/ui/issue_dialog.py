@@ -43,7 +43,7 @@ from desktop_app.ui.cycle_widgets import (
     set_row,
     today_of,
 )
-from desktop_app.ui.ops import show_error
+from desktop_app.ui.ops import in_child, show_error
 
 
 def holding_departments(db: Any, plan_id: int) -> list[tuple[str, str, str, int]]:
@@ -216,8 +216,6 @@ class IssueDialog(BackgroundDialog):
 
     # --- the background job ------------------------------------------------------------------------
     def start(self) -> InlineOp | None:
-        from desktop_app.services.issue_packages import export_packages
-
         codes = self.checked_codes()
         folder = self.folder.text().strip()
         period = self.period.code()
@@ -229,14 +227,12 @@ class IssueDialog(BackgroundDialog):
         plan_id = self.plan_id
         every = len(codes) == self.departments.count()
 
-        def job(db: Any, progress: Any, cancelled: Any) -> Any:
-            return export_packages(db, plan_id, period, out_dir, today=today_of(db),
-                                   departments=None if every else codes, progress=progress, cancelled=cancelled)
-
+        job = in_child(self.db_path, "issue", plan_id=plan_id, period=period, out_dir=str(out_dir),
+                       departments=None if every else codes)
         self.results.setRowCount(0)
         self.summary.clear()
         self._set_running(True)
-        return self.run_job(self.db_path, job, self.tr("Issue Workbooks"), len(codes))
+        return self.run_job(job, self.tr("Issue Workbooks"), len(codes))
 
     def cancel(self) -> None:
         if self.op is not None and not self.op.done:

@@ -167,7 +167,9 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(VIEW_NAMES):
             self._load_if_stale(VIEW_NAMES[row])
             self.stack.setCurrentIndex(row)
-            settings.LAST_VIEW.set(VIEW_NAMES[row])
+            # LAST_VIEW is saved with the layout on close: a settings write on every switch makes Qt sync the
+            # settings file (a write and fsync on the GUI thread), which stalled page switches by 100 ms and
+            # more while a background job was writing to the same disk.
 
     # --- actions and menus -----------------------------------------------------------------------
     def _action(self, name: str, slot: Any, shortcut: Any = None) -> QAction:
@@ -466,6 +468,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(split)
 
     def save_layout(self) -> None:
+        settings.LAST_VIEW.set(self.current_view())
         settings.MAIN_GEOMETRY.set(self.saveGeometry())
         settings.MAIN_STATE.set(self.saveState())
         settings.MAIN_SPLITTER.set(self.splitter.saveState())

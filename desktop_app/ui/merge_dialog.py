@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.models import ChangeSummary
-from desktop_app.services.backup import auto_backup
+from desktop_app.services import backup as backups
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.cycle_widgets import (
     BAD_COLOR,
@@ -46,9 +46,8 @@ from desktop_app.ui.cycle_widgets import (
     ReadConnection,
     read_only_table,
     set_row,
-    today_of,
 )
-from desktop_app.ui.ops import show_error
+from desktop_app.ui.ops import in_child, show_error
 
 
 def dropped_paths(source: QMimeData | Iterable[Path | str]) -> list[Path]:
@@ -196,24 +195,18 @@ class MergeDialog(BackgroundDialog):
 
     # --- the background job ------------------------------------------------------------------------
     def start(self) -> InlineOp | None:
-        from desktop_app.services.merge_submissions import merge_files
-
         paths = self.paths()
         if not paths or (self.op is not None and not self.op.done):
             return None
         dry_run = self.dry_run.isChecked()
 
-        def job(db: Any, progress: Any, cancelled: Any) -> Any:
-            backup = None if dry_run else auto_backup(db, "merge")
-            result = merge_files(db, paths, today=today_of(db), dry_run=dry_run, progress=progress,
-                                 cancelled=cancelled)
-            return result, backup
-
+        job = in_child(self.db_path, "merge", paths=[str(p) for p in paths], dry_run=dry_run,
+                       keep=backups.default_keep())
         self.results.setRowCount(0)
         self.errors.setRowCount(0)
         self.summary.clear()
         self._set_running(True)
-        return self.run_job(self.db_path, job, self.tr("Merge Workbooks"), 0)
+        return self.run_job(job, self.tr("Merge Workbooks"), 0)
 
     def cancel(self) -> None:
         if self.op is not None and not self.op.done:

@@ -9,6 +9,10 @@ with ``open_database(db_path)`` and closed afterwards); it must not touch widget
 transaction rolls back). A progress dialog appears only when the job runs longer than
 ``DIALOG_DELAY_MS``. The success / failure / cancelled callbacks run on the GUI thread. A
 ``PeakDeskError`` is shown as a plain message; anything else is a bug and shows its traceback.
+
+CPU-heavy jobs (issuing, merging, reports) run in a child process instead: ``in_child(db_path, name, …)``
+makes a job whose thread only waits for ``child_jobs.run_in_child`` and relays progress, so the window's
+thread never competes with the job for the interpreter lock.
 """
 
 from __future__ import annotations
@@ -80,6 +84,20 @@ class _Runner(QRunnable):
         finally:
             if db is not None:
                 db.close()
+
+
+def in_child(db_path: Path | str, name: str, **kwargs: Any) -> Job:
+    """An ``Op`` job that runs ``child_jobs.JOBS[name]`` in a child process with its own connection to
+    ``db_path`` (make the ``Op`` with ``db_path=None``: its worker thread only waits and relays progress)."""
+    from desktop_app.ui.child_jobs import run_in_child
+
+    def job(_db: Any, progress: ProgressFn, cancelled: CancelledFn) -> Any:
+        state, value = run_in_child(name, kwargs, db_path=db_path, progress=progress, cancelled=cancelled)
+        if state == "cancelled":
+            raise OperationCancelled()
+        return value
+
+    return job
 
 
 class Op(QObject):

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.ui import view_kit
 from desktop_app.ui.app import current_lang
-from desktop_app.ui.ops import Op
+from desktop_app.ui.ops import Op, in_child
 from desktop_app.ui.pages import Page, view_title
 
 if TYPE_CHECKING:
@@ -322,17 +322,14 @@ class ReportsPage(Page):
         db_path = str(self.db_path)
 
         def job(_db: Any, progress: Any, cancelled: Any) -> Any:
-            from desktop_app.ui.report_process import build_in_process
-
             out.parent.mkdir(parents=True, exist_ok=True)
             tmp = out.with_name(f".{out.stem}.part{out.suffix}")
             progress(0, 0, building)
             try:
-                result = build_in_process(
-                    db_path, plan_id, kind, tmp, lang, params, pdf=suffix == "pdf", cancelled=cancelled,
-                    on_page=lambda page: progress(int(page), 0, page_label.replace("%1", str(page))))
-                if result is None:  # cancelled
-                    return None
+                build = in_child(db_path, "report", plan_id=plan_id, kind=kind, out=str(tmp), lang=lang,
+                                 params=params, pdf=suffix == "pdf")
+                result = build(None, lambda page, _total, _label: progress(
+                    page, 0, page_label.replace("%1", str(page))), cancelled)
                 tmp.replace(out)
             finally:
                 tmp.unlink(missing_ok=True)

@@ -42,7 +42,7 @@ def test_issue_workbooks_for_checked_departments(qtbot, tmp_path: Path) -> None:
 def test_cancel_stops_part_way_and_keeps_what_was_written(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "bench.sqlite"
     db = open_database(path)
-    plan_id = build_bench_db(db, departments=40, per_department=20)
+    plan_id = build_bench_db(db, departments=40, per_department=60)
     db.close()
     dialog = IssueDialog(path, plan_id=plan_id)
     qtbot.addWidget(dialog)
