@@ -32,6 +32,14 @@ bench: $(STAMP) $(QM)
 reliability: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen PEAKDESK_FUZZ_EXAMPLES=10000 $(PY) -m desktop_app.reliability
 
+# The README's pictures of the window, taken from the demo database (offscreen when there is no display).
+SHOTS := dashboard-zh ledger-zh assessment-zh warnings-zh ledger-en
+screenshots: $(STAMP) $(QM)
+	for shot in $(SHOTS); do \
+		$(PY) -m desktop_app gui --demo --view $${shot%-*} --lang $${shot##*-} \
+			--screenshot resources/screenshots/app-$$shot.png || exit 1; \
+	done
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop_app tests
 	$(VENV)/bin/mypy desktop_app

@@ -25,7 +25,7 @@ from desktop_app import __version__
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.errors import PeakDeskError
 from desktop_app.store.db import open_database
-from desktop_app.ui import settings
+from desktop_app.ui import settings, view_kit
 from desktop_app.ui.app import app_icon, current_lang, language_hub, set_language
 from desktop_app.ui.names import VIEW_NAMES
 from desktop_app.ui.ops import Op, show_error
@@ -300,7 +300,8 @@ class MainWindow(QMainWindow):
                 "File → Open Database.").replace("%1", today))
 
     def _update_status(self) -> None:
-        self.status_db.setText(str(self.db_path) if self.db_path else self.tr("No database open"))
+        self.status_db.setText(view_kit.display_path(self.db_path) if self.db_path else self.tr("No database open"))
+        self.status_db.setToolTip(str(self.db_path) if self.db_path else "")
         if self.db is not None and self.plan_id is not None:
             n = self.db.execute("SELECT count(*) FROM task WHERE plan_id = ?", [self.plan_id]).fetchone()[0]
             self.status_count.setText(self.tr("%1 tasks").replace("%1", str(n)))
@@ -323,7 +324,7 @@ class MainWindow(QMainWindow):
         settings.LAST_DATABASE.set(str(path))
         self._load_pages()
         self.retranslate()
-        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
+        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", view_kit.display_path(path)), 5000)
         freeze_long_lived_objects()
         self.loaded.emit()
         return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -204,3 +205,12 @@ def change_filter(proxy: Any, change: Callable[[], None]) -> None:
     else:
         change()
         proxy.invalidateFilter()
+
+
+def display_path(path: Path | str) -> str:
+    """A path as the status bar shows it: the user's home folder written ``~``."""
+    p, home = Path(path), Path.home()
+    try:
+        return str(Path("~") / p.relative_to(home))
+    except ValueError:
+        return str(p)
