@@ -129,3 +129,35 @@ def test_dropping_files_starts_a_merge(qtbot, returned: tuple[Path, Path]) -> No
     assert dialog.paths() == [good]
     qtbot.waitUntil(lambda: dialog.op is not None and dialog.op.done, timeout=30000)
     assert dialog.results.rowCount() == 1 and dialog.results.item(0, 1).text() == "Accepted"
+
+
+def test_cancel_stops_after_the_current_file_and_keeps_whole_files(qtbot, tmp_path: Path) -> None:
+    """Cancel part-way through a large folder: the job (in its own process) stops; every file merged before
+    the cancel is complete, and none after it was touched."""
+    import datetime as dt
+
+    from tests.cycle_data import build_bench_db
+
+    path = tmp_path / "bench.sqlite"
+    db = open_database(path)
+    plan_id = build_bench_db(db, departments=100, per_department=30)
+    result = export_packages(db, plan_id, "2025-10", tmp_path / "issued", today=dt.date.fromisoformat(DEMO_TODAY))
+    db.close()
+    back = tmp_path / "returned"
+    back.mkdir()
+    for p in result.packages:
+        fill_workbook(Path(p.file), FILLED, out=back / Path(p.file).name)
+    dialog = MergeDialog(path, paths=[back])
+    qtbot.addWidget(dialog)
+    op = dialog.start()
+    assert op is not None and dialog.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 1, timeout=30000)
+    dialog.cancel()
+    qtbot.waitUntil(lambda: op.done, timeout=30000)
+    assert op.state == "cancelled"
+    accepted = query(path, "SELECT id, rows FROM submission WHERE status = 'accepted'")
+    assert 0 < len(accepted) < 100
+    for sub_id, rows in accepted:     # each merged file entirely: one progress version per task it reported
+        assert query(path, "SELECT count(*) FROM progress WHERE submission_id = ?", [sub_id])[0][0] == rows == 30
+    assert query(path, "SELECT count(*) FROM progress WHERE submission_id IS NULL AND source = 'workbook'")[0][0] == 0
+    assert dialog.merge_button.isEnabled() or dialog.close_button.isEnabled()

@@ -84,3 +84,18 @@ def test_a_failure_is_reported_and_the_page_recovers(qtbot, demo_db, tmp_path: P
     qtbot.waitUntil(lambda: op.done, timeout=30000)
     assert op.state == "failed" and shown and "--dept" in str(shown[0])
     assert page.build_button.isEnabled() and not (tmp_path / "sheet.pdf").exists() and opened == []
+
+
+def test_cancel_leaves_no_file_behind(qtbot, demo_db, tmp_path: Path, opened) -> None:
+    """Cancelling a report stops its process; neither the report nor its partial file is left."""
+    page, _w = open_page(qtbot, ReportsPage, demo_db)
+    choose(page, "annual")
+    out = tmp_path / "reports" / "annual.pdf"
+    page.out.setText(str(out))
+    op = page.build()
+    assert op is not None and page.cancel_button.isEnabled()
+    page.cancel()
+    qtbot.waitUntil(lambda: op.done, timeout=30000)
+    assert op.state == "cancelled"
+    assert list(out.parent.iterdir()) == [] and opened == []
+    assert page.build_button.isEnabled() and not page.cancel_button.isEnabled()
