@@ -92,7 +92,7 @@ class Watchdog:
 
     def app_gap(self, machine: MachineStalls) -> float:
         """The longest gap less the part of it during which the machine stalled every process."""
-        return max([(b - a) * 1000 - machine.covered_ms(a, b) for a, b in self.gaps], default=0.0)
+        return max([(b - a) * 1000 - machine.covered_ms(a, b) for a, b in self.gaps], default=float(self.max_gap))
 
 
 def spin(qtbot, ms: int) -> None:
