@@ -89,9 +89,15 @@ def add_entries(db: sqlite_utils.Database, department_id: int, period_id: int, e
     """
     if current is None:
         current = current_entries(db, period_id, department_id)
-    versions = dict(db.execute(
-        "SELECT task_id, max(version) FROM progress WHERE period_id = ? AND department_id = ? GROUP BY task_id",
-        [period_id, department_id]).fetchall())
+    # Newest version per task, by the tasks' own keys: the UNIQUE (task, department, period, version) index
+    # answers each with a seek (filtering by period and department alone scanned the whole index).
+    task_ids = list(dict.fromkeys(task_id for task_id, _e in entries))
+    versions: dict[int, int] = {}
+    for start in range(0, len(task_ids), _ROWS_PER_STATEMENT):
+        chunk = task_ids[start:start + _ROWS_PER_STATEMENT]
+        versions.update(db.conn.execute(
+            f"SELECT task_id, max(version) FROM progress WHERE task_id IN ({','.join('?' * len(chunk))}) "
+            "AND department_id = ? AND period_id = ? GROUP BY task_id", [*chunk, department_id, period_id]).fetchall())
     retired = [current[task_id].id for task_id, _e in entries if task_id in current]
     for start in range(0, len(retired), _ROWS_PER_STATEMENT):
         ids = retired[start:start + _ROWS_PER_STATEMENT]
