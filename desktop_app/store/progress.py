@@ -94,10 +94,10 @@ def add_entries(db: sqlite_utils.Database, department_id: int, period_id: int, e
     task_ids = list(dict.fromkeys(task_id for task_id, _e in entries))
     versions: dict[int, int] = {}
     for start in range(0, len(task_ids), _ROWS_PER_STATEMENT):
-        chunk = task_ids[start:start + _ROWS_PER_STATEMENT]
+        some = task_ids[start:start + _ROWS_PER_STATEMENT]
         versions.update(db.conn.execute(
-            f"SELECT task_id, max(version) FROM progress WHERE task_id IN ({','.join('?' * len(chunk))}) "
-            "AND department_id = ? AND period_id = ? GROUP BY task_id", [*chunk, department_id, period_id]).fetchall())
+            f"SELECT task_id, max(version) FROM progress WHERE task_id IN ({','.join('?' * len(some))}) "
+            "AND department_id = ? AND period_id = ? GROUP BY task_id", [*some, department_id, period_id]).fetchall())
     retired = [current[task_id].id for task_id, _e in entries if task_id in current]
     for start in range(0, len(retired), _ROWS_PER_STATEMENT):
         ids = retired[start:start + _ROWS_PER_STATEMENT]
