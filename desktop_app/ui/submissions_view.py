@@ -165,6 +165,10 @@ class SubmissionMatrixModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Vertical \
+                and 0 <= section < len(self.departments):
+            dept = self.departments[section]   # the full name when the header is too narrow for it
+            return f"{dept[0]}  {self._name(dept)}"
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.periods):
@@ -257,6 +261,10 @@ class SubmissionsPage(Page):
         # every cell of the matrix on each reset, ~60 ms on the demo).
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        # Long English department names would push the periods off the page: the names are cut (full name
+        # in the tooltip) so that the year's columns stay in view.
+        self.table.verticalHeader().setMaximumWidth(self.table.fontMetrics().horizontalAdvance("M") * 26)
+        self.table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.clicked.connect(self._clicked)
         self.table.selectionModel().currentChanged.connect(lambda _c, _p: self._show_detail())
         self.detail = QLabel()
@@ -359,9 +367,14 @@ class SubmissionsPage(Page):
         c = self.model.counts(code)
         total = len(self.model.departments)
         received = c["on_time"] + c["late"]
-        text = self.tr("%1: %2 of %3 departments reported (%4 on time, %5 late), %6 missing.")
+        if c[PENDING]:   # the period is not due yet: nobody is missing, some have not reported yet
+            due = next((d for p, d in self.model.periods if p == code), None)
+            text = self.tr("%1: %2 of %3 departments reported (%4 on time, %5 late), %6 not yet; due %7.")
+        else:
+            due = None
+            text = self.tr("%1: %2 of %3 departments reported (%4 on time, %5 late), %6 missing.")
         for k, v in (("%1", code), ("%2", received), ("%3", total), ("%4", c["on_time"]), ("%5", c["late"]),
-                     ("%6", c["missing"] + c[PENDING])):
+                     ("%6", c["missing"] + c[PENDING]), ("%7", due.isoformat() if due else "")):
             text = text.replace(k, str(v))
         self.counts.setText(text)
 

@@ -1123,117 +1123,117 @@
         <translation>工作簿保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="223"/>
         <source>Choose a period, at least one department and a folder.</source>
         <translation>请选择报送期、至少一个单位和保存文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="239"/>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="288"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="235"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="284"/>
         <source>Issue Workbooks</source>
         <translation>下发工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="245"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="241"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="253"/>
         <source>Writing the workbook of %1…</source>
         <translation>正在生成%1的工作簿…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="276"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="272"/>
         <source>Cancelled: %n workbook(s) were written before you cancelled.</source>
         <translation>
             <numerusform>已取消：取消前已生成 %n 个工作簿。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="274"/>
         <source>%n workbook(s) written to %1.</source>
         <translation>
             <numerusform>已生成 %n 个工作簿，保存在 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="290"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="298"/>
         <source>Issue Department Workbooks</source>
         <translation>下发单位填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="303"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="299"/>
         <source>&amp;Period:</source>
         <translation>报送期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="305"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="301"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="307"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="303"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="308"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="304"/>
         <source>Filter departments</source>
         <translation>筛选单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="309"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="305"/>
         <source>Departments (tasks held)</source>
         <translation>单位（承担任务数）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="310"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="306"/>
         <source>Check &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="311"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="307"/>
         <source>Check &amp;none</source>
         <translation>全不选(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="312"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="308"/>
         <source>Workbooks written</source>
         <translation>已生成的工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="313"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="309"/>
         <source>Department</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="313"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="309"/>
         <source>Tasks</source>
         <translation>任务数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="313"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="309"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="314"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="310"/>
         <source>&amp;Issue</source>
         <translation>下发(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="315"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="311"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/issue_dialog.py" line="316"/>
+        <location filename="../../desktop_app/ui/issue_dialog.py" line="312"/>
         <source>&amp;Open Folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
@@ -1394,133 +1394,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="243"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="245"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="244"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="245"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="246"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="248"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="247"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="249"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="248"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="249"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="251"/>
         <source>&amp;Back Up Database</source>
         <translation>备份数据库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="250"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="251"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="253"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="252"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
         <source>&amp;Find Task</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="253"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="255"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="256"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="255"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="257"/>
         <source>&amp;About PeakDesk</source>
         <translation>关于 PeakDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="256"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="258"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="257"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="259"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="258"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="260"/>
         <source>&amp;Import Plan…</source>
         <translation>导入方案(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="259"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
         <source>&amp;Issue Workbooks…</source>
         <translation>下发工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="260"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="262"/>
         <source>&amp;Merge Returned Workbooks…</source>
         <translation>汇总报送工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="261"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="263"/>
         <source>Open &amp;Department Workbook…</source>
         <translation>打开单位填报工作簿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="288"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="290"/>
         <source>no database</source>
         <translation>未打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="297"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="299"/>
         <source>Demo data: every figure is computed as if today were %1. Open your own database with File → Open Database.</source>
         <translation>演示数据：所有数字均按今天是 %1 计算。请通过“文件 → 打开数据库”打开您自己的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="301"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="303"/>
         <source>No database open</source>
         <translation>未打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="304"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="307"/>
         <source>%1 tasks</source>
         <translation>%1 项任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="314"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="317"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="361"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="324"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="327"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="359"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="362"/>
         <source>PeakDesk databases (*.sqlite *.db);;All files (*)</source>
         <translation>PeakDesk 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
@@ -1535,12 +1535,12 @@
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="451"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="454"/>
         <source>About PeakDesk</source>
         <translation>关于 PeakDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="452"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="455"/>
         <source>&lt;h3&gt;PeakDesk %1&lt;/h3&gt;&lt;p&gt;Carbon-peak plan task desk: task ledger, monthly reporting, quarterly early warnings, annual assessment and printed reports.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PeakDesk %1&lt;/h3&gt;&lt;p&gt;碳达峰任务调度考核台：任务台账、月度调度、季度预警、年度考核和打印报告。&lt;/p&gt;</translation>
     </message>
@@ -1581,180 +1581,180 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="167"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="166"/>
         <source>Returned workbooks</source>
         <translation>报送回来的工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="167"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="174"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="173"/>
         <source>Folder of returned workbooks</source>
         <translation>报送工作簿所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="216"/>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="310"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="303"/>
         <source>Merge Workbooks</source>
         <translation>汇总工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="222"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="215"/>
         <source>Cancelling after the current file…</source>
         <translation>当前文件处理完后取消…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="231"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="242"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="235"/>
         <source>Would be accepted</source>
         <translation>可接收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="242"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="235"/>
         <source>Accepted</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="244"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="237"/>
         <source>Duplicate (already merged)</source>
         <translation>重复（已汇总过）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="245"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="238"/>
         <source>Rejected</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="274"/>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="331"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="267"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="324"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="271"/>
         <source>%1 accepted, %2 duplicate, %3 rejected.</source>
         <translation>接收 %1 个，重复 %2 个，退回 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="280"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="273"/>
         <source>Check only, nothing was written: %1 would be accepted, %2 duplicate, %3 rejected.</source>
         <translation>仅检查，未写入任何内容：可接收 %1 个，重复 %2 个，退回 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="284"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="277"/>
         <source>No .xlsx workbooks were found in what you chose.</source>
         <translation>所选内容中没有找到 .xlsx 工作簿。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="286"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="279"/>
         <source>Cancelled: the remaining files were not merged.</source>
         <translation>已取消：其余文件未汇总。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="296"/>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="333"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="326"/>
         <source>Errors of the selected file</source>
         <translation>所选文件的错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="299"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="292"/>
         <source>Errors in %1</source>
         <translation>%1 中的错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="316"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="309"/>
         <source>Cancelled. Files merged before you cancelled stay merged; the file being merged was not.</source>
         <translation>已取消。取消前已汇总的文件保持不变；正在处理的文件未汇总。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="322"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="315"/>
         <source>Merge Returned Workbooks</source>
         <translation>汇总报送工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="316"/>
         <source>Workbooks and folders to merge</source>
         <translation>要汇总的工作簿和文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="317"/>
         <source>Add &amp;Files…</source>
         <translation>添加文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="325"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="318"/>
         <source>Add F&amp;older…</source>
         <translation>添加文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="326"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="319"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="327"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="320"/>
         <source>&amp;Check only (write nothing)</source>
         <translation>仅检查，不写入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="328"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="321"/>
         <source>You can also drop workbooks or folders here. Folders are searched for .xlsx files, including sub-folders. Each file is merged whole or not at all.</source>
         <translation>也可以把工作簿或文件夹拖放到这里。会在文件夹（含子文件夹）中查找 .xlsx 文件。每个文件要么整体汇总，要么整体不汇总。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="330"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="323"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="330"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="323"/>
         <source>Status</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="330"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="323"/>
         <source>Department</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="331"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="324"/>
         <source>Period</source>
         <translation>报送期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="331"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="324"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="332"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="325"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="332"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="325"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="332"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="325"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="334"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="327"/>
         <source>&amp;Merge</source>
         <translation>汇总(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="335"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="328"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1762,17 +1762,17 @@
 <context>
     <name>Op</name>
     <message>
-        <location filename="../../desktop_app/ui/ops.py" line="98"/>
+        <location filename="../../desktop_app/ui/ops.py" line="116"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ops.py" line="164"/>
+        <location filename="../../desktop_app/ui/ops.py" line="182"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ops.py" line="247"/>
+        <location filename="../../desktop_app/ui/ops.py" line="265"/>
         <source>PeakDesk ran into an unexpected error. Please send the details below to support.</source>
         <translation>PeakDesk 遇到意外错误。请将下面的详细信息发送给技术支持。</translation>
     </message>
@@ -2133,19 +2133,19 @@
         <translation>正在排版第 %1 页…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="388"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="385"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/reports_view.py" line="391"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="388"/>
         <source>Saved %1 (%n page(s)).</source>
         <translation>
             <numerusform>已保存 %1（共 %n 页）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="392"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="389"/>
         <source>Fonts: %1
 Substitutes: %2</source>
         <translation>字体：%1
@@ -2372,65 +2372,70 @@ Substitutes: %2</source>
 <context>
     <name>SubmissionsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="362"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="372"/>
+        <source>%1: %2 of %3 departments reported (%4 on time, %5 late), %6 not yet; due %7.</source>
+        <translation>%1：%3 个单位中已报送 %2 个（按时 %4 个，逾期 %5 个），尚未报送 %6 个；截止 %7。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="375"/>
         <source>%1: %2 of %3 departments reported (%4 on time, %5 late), %6 missing.</source>
         <translation>%1：%3 个单位中已报送 %2 个（按时 %4 个，逾期 %5 个），未报 %6 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="412"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="425"/>
         <source>reminders-%1.xlsx</source>
         <translation>催报名单-%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="413"/>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="429"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="426"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="442"/>
         <source>Export Reminder List</source>
         <translation>导出催报名单</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="414"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="427"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/submissions_view.py" line="431"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="444"/>
         <source>%n missing department(s) written to %1.</source>
         <translation>
             <numerusform>已将 %n 个未报单位写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="438"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="451"/>
         <source>&amp;Issue Workbooks…</source>
         <translation>下发工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="439"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="452"/>
         <source>&amp;Merge Returned Workbooks…</source>
         <translation>汇总报送工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="440"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="453"/>
         <source>&amp;Period:</source>
         <translation>报送期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="441"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="454"/>
         <source>Export &amp;Reminder List…</source>
         <translation>导出催报名单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="442"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="455"/>
         <source>&amp;Only departments not yet reported</source>
         <translation>只看尚未报送的部门(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="443"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="456"/>
         <source>Show only the departments missing (or not due yet) for the chosen period</source>
         <translation>只显示所选期次缺报(或尚未到期)的部门</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/submissions_view.py" line="445"/>
+        <location filename="../../desktop_app/ui/submissions_view.py" line="458"/>
         <source>Green: on time (date received) · yellow: late · red: missing after the due date · grey: not due yet. Click a cell to choose its period.</source>
         <translation>绿色：按时（显示收到日期）· 黄色：逾期 · 红色：过截止日仍未报 · 灰色：未到期。点击单元格可选择该报送期。</translation>
     </message>

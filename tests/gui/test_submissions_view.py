@@ -54,6 +54,9 @@ def test_page_counts_and_reminder_export(qtbot, demo_db, tmp_path: Path) -> None
     reported = len(status.departments) - len(missing)
     assert page.counts.text().startswith(f"2025-09: {reported} of {len(status.departments)} departments reported")
     assert page.counts.text().endswith(f"{len(missing)} missing.")
+    page.period.select("2025-10")       # not due until 2025-11-07: nobody is missing yet
+    assert page.counts.text().endswith("not yet; due 2025-11-07.") and "missing" not in page.counts.text()
+    page.period.select("2025-09")
     out = page.export_reminders(tmp_path / "reminders")
     assert out == tmp_path / "reminders.xlsx" and out.is_file()
     ws = load_workbook(out).active
