@@ -7,8 +7,8 @@ child process the job has a lock of its own; the GUI-side thread only waits on a
 
 No Qt here: the child (``spawn``, so nothing of Qt is inherited) imports this module and the services.
 
-    run_in_child(JOBS["merge"], {"paths": […], "dry_run": False, "keep": 20}, db_path=…,
-                 progress=progress, cancelled=cancelled)
+    run_in_child("merge", {"paths": […], "dry_run": False, "keep": 20}, db_path=…,
+                 progress=progress, cancelled=cancelled)      # → ("done", result) or ("cancelled", None)
 
 A job is ``fn(db, progress, cancelled, **kwargs)`` with its own database connection, like an ``Op``
 job. ``progress(done, total, label)`` is forwarded (at most every 30 ms, and always the last step).
