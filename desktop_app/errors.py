@@ -8,19 +8,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop_app.messages import Msg, lang_of, msg, render
+
 
 class PeakDeskError(Exception):
-    """A problem the user can fix; the message says what is wrong and what to do."""
+    """A problem the user can fix; the message says what is wrong and what to do.
+
+    New code passes a catalogue ``Msg`` (see ``desktop_app.messages``); the older
+    ``(message, message_zh=...)`` form is still accepted while call sites move over.
+    """
 
     exit_code = 1
 
-    def __init__(self, message: str, *, message_zh: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_zh = message_zh or message
+    def __init__(self, message: str | Msg, *, message_zh: str = "") -> None:
+        self.msg = message if isinstance(message, Msg) else None
+        english = render(message, "en")
+        super().__init__(english)
+        self.message = english
+        self.message_zh = render(message, "zh") if isinstance(message, Msg) else (message_zh or english)
 
     def localized(self, lang: str) -> str:
-        return self.message_zh if lang.startswith("zh") else self.message
+        return self.message_zh if lang_of(lang) == "zh" else self.message
 
 
 class UsageError(PeakDeskError):
@@ -43,32 +51,44 @@ class DatabaseBusy(DatabaseError):
 class Problem:
     """One thing wrong with an input, located as precisely as the format allows."""
 
-    message: str
+    message: str | Msg
     file: str = ""
     sheet: str = ""
     cell: str = ""
     line: int | None = None
 
-    def where(self) -> str:
-        parts = [p for p in (self.file, self.sheet and f"{self.sheet}!{self.cell}" if self.cell else self.sheet) if p]
+    def where(self, lang: str = "en") -> str:
+        cell = render(msg("where.cell", sheet=self.sheet, cell=self.cell), lang) if self.cell else self.sheet
+        parts = [p for p in (self.file, cell) if p]
         if self.line is not None:
-            parts.append(f"line {self.line}")
-        return ", ".join(parts)
+            parts.append(render(msg("where.line", line=self.line), lang))
+        return "、".join(parts) if lang_of(lang) == "zh" else ", ".join(parts)
+
+    def text(self, lang: str = "en") -> str:
+        """The reason alone, in ``lang``."""
+        return render(self.message, lang)
+
+    def localized(self, lang: str) -> str:
+        where = self.where(lang)
+        sep = "：" if lang_of(lang) == "zh" else ": "
+        return f"{where}{sep}{self.text(lang)}" if where else self.text(lang)
 
     def __str__(self) -> str:
-        where = self.where()
-        return f"{where}: {self.message}" if where else self.message
+        return self.localized("en")
 
 
 @dataclass
 class InputRejected(PeakDeskError):
     """A file was refused; ``problems`` lists every reason with its location."""
 
-    summary: str
+    summary: str | Msg
     problems: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        lines = [self.summary] + [f"  - {p}" for p in self.problems[:50]]
+        PeakDeskError.__init__(self, self._text("en"), message_zh=self._text("zh"))
+
+    def _text(self, lang: str) -> str:
+        lines = [render(self.summary, lang)] + [f"  - {p.localized(lang)}" for p in self.problems[:50]]
         if len(self.problems) > 50:
-            lines.append(f"  … and {len(self.problems) - 50} more")
-        PeakDeskError.__init__(self, "\n".join(lines))
+            lines.append("  " + render(msg("common.and_more", count=len(self.problems) - 50), lang))
+        return "\n".join(lines)
