@@ -29,7 +29,9 @@ def add_import_parser(plan_sub: argparse._SubParsersAction) -> None:  # type: ig
 def _unit(u: DraftUnit | None) -> dict[str, Any] | None:
     if u is None:
         return None
-    return {"code": u.code, "name_zh": u.name_zh, "name_en": u.name_en}
+    # the name this plan writes (name_zh carries it for the scorer and scripts); the registry's names beside it
+    return {"code": u.code, "name": u.name, "name_zh": u.name, "name_en": u.name_en,
+            "registry_zh": u.name_zh}
 
 
 def _target(t: Target) -> dict[str, Any]:
@@ -49,7 +51,8 @@ def draft_json(draft: PlanDraft, plan_id: int | None) -> dict[str, Any]:
         "sections": len(draft.task_sections()),
         "tasks": [{"code": t.code, "section": section_name(t.section), "title": t.title, "text": t.text,
                    "lead": _unit(t.lead), "cooperating": [_unit(u) for u in t.cooperating],
-                   "targets": [_target(x) for x in t.targets]} for t in draft.tasks],
+                   "targets": [_target(x) for x in t.targets], "joint": t.joint,
+                   "due": t.due.isoformat() if t.due else None} for t in draft.tasks],
         "objectives": [_target(x) for x in draft.objectives],
         "warnings": [{"kind": w.kind, "task": w.task_code, "line": w.line, "message": w.message}
                      for w in draft.warnings],

@@ -46,6 +46,7 @@ class DraftTask:
     line: int | None = None        # where it starts in the source (1-based)
     title_en: str = ""
     text_en: str = ""
+    joint: bool = False            # one list of responsible units with no lead named (lead = first listed)
 
 
 @dataclass

@@ -20,9 +20,9 @@ from desktop_app.paths import DATA_DIR
 
 GLOSSARY_PATH = DATA_DIR / "dept_glossary.json"
 
-LEVEL_ZH = {"district": "区", "city": "市", "province": "省"}
-LEVEL_EN = {"district": "District", "city": "Municipal", "province": "Provincial"}
-LEVEL_CODE = {"district": "", "city": "M-", "province": "P-"}
+LEVEL_ZH = {"district": "区", "city": "市", "province": "省", "county": "县", "none": ""}
+LEVEL_EN = {"district": "District", "city": "Municipal", "province": "Provincial", "county": "County", "none": ""}
+LEVEL_CODE = {"district": "", "city": "M-", "province": "P-", "county": "C-", "none": "N-"}
 
 _EN_LEVEL_START = re.compile(r"^(?:the\s+)?(district|municipal|city|provincial|province)\s+", re.I)
 _EN_LEVEL_OF = re.compile(r"\s+of\s+(?:the\s+)?(district|municipality|municipal|city|province)\b", re.I)
@@ -89,13 +89,18 @@ class Glossary:
         return g
 
     def add(self, entry: GlossaryEntry) -> None:
+        """Index an entry under its names; an alias counts only when it is a spelling of the same unit
+        (same kind of body, the shorter name's characters in order in the longer one), so that the
+        glossary never maps 工业和信息化局 onto 经委 or 水利局 onto 水务局."""
         self.entries.append(entry)
         for zh in (entry.zh, *entry.zh_aliases):
-            self._zh.setdefault(zh_key(zh), entry)
+            if zh == entry.zh or same_unit_zh(zh, entry.zh):
+                self._zh.setdefault(zh_key(zh), entry)
         for en in (entry.en, *entry.en_aliases):
-            self._en.setdefault(en_key(en), entry)
+            if en == entry.en or same_unit_en(en, entry.en):
+                self._en.setdefault(en_key(en), entry)
 
-    def lookup(self, name: str, *, default_level: str = "district") -> Resolved | None:
+    def lookup(self, name: str, *, default_level: str | None = "district") -> Resolved | None:
         """Resolve a printed unit name, or None when the glossary does not know it."""
         name = clean_unit(name)
         if not name:
@@ -114,7 +119,7 @@ class Glossary:
                 level = None if entry else level
         if entry is None:
             return None
-        return self.resolve_entry(entry, level or default_level)
+        return self.resolve_entry(entry, level or default_level or "none")
 
     @staticmethod
     def resolve_entry(entry: GlossaryEntry, level: str) -> Resolved:
@@ -122,11 +127,50 @@ class Glossary:
             return Resolved(entry.code, entry.zh, entry.en, entry.kind, entry.zh_aliases, entry.en_aliases)
         zh_prefix, en_prefix = LEVEL_ZH[level], LEVEL_EN[level]
         party = "of the Party Committee"
-        en_name = entry.en.replace(party, f"of the {en_prefix} Party Committee") \
-            if entry.en.endswith(party) else f"{en_prefix} {entry.en}"
+        en_name = entry.en.replace(party, f"of the {en_prefix} Party Committee".replace("  ", " ")) \
+            if entry.en.endswith(party) else f"{en_prefix} {entry.en}".strip()
         return Resolved(LEVEL_CODE[level] + entry.code, zh_prefix + entry.zh, en_name, entry.kind,
-                        tuple(zh_prefix + a for a in entry.zh_aliases),
-                        tuple(f"{en_prefix} {a}" for a in entry.en_aliases))
+                        tuple(zh_prefix + a for a in entry.zh_aliases if same_unit_zh(a, entry.zh)),
+                        tuple(f"{en_prefix} {a}".strip() for a in entry.en_aliases if same_unit_en(a, entry.en)))
+
+
+_ZH_BODY = (("委员会", "委"), ("委", "委"), ("办公室", "办"), ("办", "办"), ("局", "局"), ("厅", "厅"), ("中心", "中心"),
+            ("部", "部"), ("公司", "公司"), ("政府", "政府"), ("联合会", "联"), ("妇联", "联"), ("校", "校"))
+_EN_BODY = {"commission": "c", "committee": "c", "bureau": "b", "department": "d", "administration": "a",
+            "office": "o", "center": "z", "centre": "z", "company": "co", "government": "g", "federation": "f",
+            "school": "s", "authority": "au"}
+_EN_GENERIC = set(_EN_BODY) | _STOP | {"affairs", "management", "administrative", "party", "municipal", "district"}
+
+
+def _body_zh(name: str) -> str:
+    return next((cls for end, cls in _ZH_BODY if name.endswith(end)), name[-1:])
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def same_unit_zh(a: str, b: str) -> bool:
+    """Two spellings of one unit: 发改委 / 发展改革委 / 发展和改革委员会 (not 发改局, not 工信局 / 经委)."""
+    if _body_zh(a) != _body_zh(b):
+        return False
+    short, long = sorted((zh_key(a), zh_key(b)), key=len)
+    return _subsequence(short, long)
+
+
+def same_unit_en(a: str, b: str) -> bool:
+    """English spellings of one unit: same kind of body, same content words (in any order)."""
+    wa = re.findall(r"[a-z]+", a.lower().replace("&", " and "))
+    wb = re.findall(r"[a-z]+", b.lower().replace("&", " and "))
+    ba = {_EN_BODY[w] for w in wa if w in _EN_BODY}
+    bb = {_EN_BODY[w] for w in wb if w in _EN_BODY}
+    if ba != bb and a.upper() != a:
+        return False
+    canon = {"economy": "economic", "ecological": "ecology", "environmental": "environment", "transport": "transportation"}
+    ca = {canon.get(w, w) for w in wa if w not in _EN_GENERIC}
+    cb = {canon.get(w, w) for w in wb if w not in _EN_GENERIC}
+    return ca == cb or a.upper() == a
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +180,7 @@ def default_glossary() -> Glossary:
 
 def split_level_zh(name: str) -> tuple[str | None, str]:
     for level, prefix in LEVEL_ZH.items():
-        if name.startswith(prefix) and len(name) > 2:
+        if prefix and name.startswith(prefix) and len(name) > 2:
             return level, name[1:]
     return None, name
 

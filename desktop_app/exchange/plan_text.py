@@ -26,6 +26,13 @@ from desktop_app.errors import InputRejected, Problem
 from desktop_app.exchange.departments import Glossary, default_glossary, split_and, split_units
 from desktop_app.exchange.plan_readers import SourceLine
 from desktop_app.exchange.plan_targets import extract_targets
+from desktop_app.exchange.plan_units import (
+    UnitSpec,
+    find_markers,
+    first_listed_rule,
+    is_unit_line,
+    parse_spec,
+)
 
 ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 EN_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -384,8 +391,12 @@ def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary
         raise _reject_structure(source_name, "the document is empty.", "文档为空。")
     english = is_english_text(" ".join(ln.text for ln in lines[:300]))
     kept, dropped = trim_junk(lines)
+    notice, kept = cut_cover_notice(kept, english)
     roots, preamble = build_items(kept, english)
-    draft = PlanDraft(title=_plan_title(preamble or kept), lang="en" if english else "zh", source_name=source_name)
+    fold_submeasures(roots)
+    first_is_lead = any(first_listed_rule(ln.text) for ln in kept)
+    draft = PlanDraft(title=_plan_title(notice + preamble if notice else (preamble or kept)),
+                      lang="en" if english else "zh", source_name=source_name)
     if english:
         draft.title_en = draft.title
     all_items = _walk(roots)
@@ -429,7 +440,7 @@ def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary
             draft.sections.append(DraftSection(item.number, item.title, level=item.depth + 1, parent=parent,
                                                title_en=item.title if english else ""))
             continue
-        draft.tasks.append(_make_task(item, section_index, english, glossary, draft))
+        draft.tasks.append(_make_task(item, section_index, english, glossary, draft, first_is_lead))
     if not draft.tasks:
         raise _reject_structure(source_name, "numbered headings were found but no tasks under them.",
                                 "找到了编号标题，但其下没有任务。")
@@ -438,12 +449,91 @@ def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary
     return draft
 
 
+_TITLE_WORDS = re.compile(r"方案|分工|分解|清单|计划|规划|任务|要点|意见|措施|台账|"
+                          r"\bplan\b|\btasks?\b|programme|program|measures|division", re.I)
+_NOT_TITLE = re.compile(r"欢迎|网站|资讯网|新闻网|来源|发布|编辑|记者|位置|首页|>|›|电话|热线|http|www\.|浏览|点击|"
+                        r"阅读|索引号|today is|visits|home\s*/|translation|reference only|^附件|^【|"
+                        r"人民政府文件$|办公室文件$|〔\d{4}〕|\[\d{4}\]", re.I)
+
+
 def _plan_title(lines: list[SourceLine]) -> str:
+    """The plan's own title: the last title-like line before the first item (the attachment's title
+    after a cover notice), else the first one, else the first line."""
+    candidates = []
+    for ln in lines[:60]:
+        text = _HEADER_JUNK.sub("", ln.text).strip()
+        if not text or len(text) > 90 or _NOT_TITLE.search(text) or re.search(r"[。!?！？]$|[:：]$", text):
+            continue
+        if re.search(r"[，,；;]", text) and not re.search(r"关于|notice|plan", text, re.I):
+            continue
+        if _TITLE_WORDS.search(text):
+            candidates.append(text)
+    if candidates:
+        plain = [c for c in candidates if not re.search(r"通知$|^notice\b", c, re.I)]
+        return (plain or candidates)[-1][:200]
     for ln in lines[:10]:
         text = _HEADER_JUNK.sub("", ln.text).strip()
-        if text and not re.match(r"^[\d\-/: ]+$", text):
+        if text and not re.match(r"^[\d\-/: ]+$", text) and not _NOT_TITLE.search(text):
             return text[:200]
     return lines[0].text[:200] if lines else ""
+
+
+_SIGNATURE_DATE = re.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
+_NOTICE_HINT = re.compile(r"通知|印发|现将|notice|hereby issued", re.I)
+
+
+def cut_cover_notice(lines: list[SourceLine], english: bool) -> tuple[list[SourceLine], list[SourceLine]]:
+    """Split off a cover notice (…的通知, its own 一、二、三 paragraphs, signature and date) before the
+    plan it issues: (notice lines, plan lines). Only when a signature date line is followed by more
+    numbered text; otherwise nothing is cut."""
+    limit = max(1, int(len(lines) * 0.6))
+    for i, ln in enumerate(lines[:limit]):
+        if _SIGNATURE_DATE.match(ln.text) or re.match(r"^[（(]此件(?:公开|不公开)发布[）)]$", ln.text):
+            head = lines[: i + 1]
+            if not any(_NOTICE_HINT.search(h.text) for h in head):
+                continue
+            j = i + 1
+            while j < len(lines) and (_SIGNATURE_DATE.match(lines[j].text) or
+                                      re.match(r"^[（(]此件.{0,8}[）)]$|^附件\s*\d*\s*[:：]?$", lines[j].text)):
+                j += 1
+            rest = lines[j:]
+            if sum(1 for r in rest[:80] if match_number(r.text, english)) >= 2:
+                return head, rest
+    return [], lines
+
+
+_FOLD_STYLES = ("(1)", "①", "(cn)", "1.")
+
+
+def fold_submeasures(items: list[Item]) -> None:
+    """An item whose numbered sub-measures (1)…(4) carry no units while one unit line follows them
+    (or stands under the item itself) is one task: the sub-measures are folded into its text."""
+    for item in items:
+        if not item.children:
+            continue
+        fold_submeasures(item.children)
+        kids = item.children
+        if any(k.children for k in kids) or kids[0].style not in _FOLD_STYLES or kids[0].style == item.style:
+            continue
+        own = any(is_unit_line(p) for p in item.paras)
+        last = kids[-1]
+        tail = [i for i, p in enumerate(last.paras) if is_unit_line(p) or _is_marker_line(p)]
+        others = any(is_unit_line(p) or _is_marker_line(p) or find_markers(k.head)
+                     for k in kids[:-1] for p in [k.head, *k.paras])
+        if others or not (own or tail) or find_markers(last.head):
+            continue
+        cut = tail[0] if tail else len(last.paras)
+        for k in kids:
+            item.paras.append(f"{k.number}{k.head}")
+            item.paras.extend(k.paras if k is not last else last.paras[:cut])
+        item.paras.extend(last.paras[cut:])
+        item.children = []
+        item.shape = "heading"
+
+
+def _is_marker_line(text: str) -> bool:
+    t = text.strip()
+    return t[:1] in "（(〔[［【" and t[-1:] in "）)〕]］】" and bool(find_markers(t))
 
 
 def _add_objectives(draft: PlanDraft, item: Item) -> None:
@@ -453,29 +543,63 @@ def _add_objectives(draft: PlanDraft, item: Item) -> None:
         draft.objectives.extend(targets)
 
 
+def task_units(paras: list[str], *, first_is_lead: bool) -> tuple[UnitSpec, str, list[str]]:
+    """Units of a task from its bracket markers and unit lines; the text without them; lines dropped."""
+    spec = UnitSpec()
+    kept: list[str] = []
+    dropped: list[str] = []
+    for para in paras:
+        stripped = para.strip()
+        if is_unit_line(stripped):
+            inner = stripped
+            if stripped[:1] in "（(" and stripped[-1:] in "）)":
+                inner = stripped[1:-1]
+            spec.extend(parse_spec(inner.rstrip("。."), first_is_lead=first_is_lead))
+            continue
+        markers = find_markers(para)
+        if markers:
+            text = para
+            for mk in reversed(markers):
+                spec.extend(mk.spec if not first_is_lead else _first_lead(mk.spec))
+                text = text[: mk.span[0]] + text[mk.span[1]:]
+            text = re.sub(r"[ \t]+$", "", text)
+            if text.strip(" 。.;；"):
+                kept.append(text.rstrip())
+            continue
+        kept.append(para)
+    dropped.extend(spec.dropped)
+    return spec, "\n".join(kept).strip(), dropped
+
+
+def _first_lead(spec: UnitSpec) -> UnitSpec:
+    if spec.joint and spec.cooperating and not spec.leads:
+        spec.leads, spec.cooperating = spec.cooperating[:1], spec.cooperating[1:]
+    spec.joint = False
+    return spec
+
+
 def _make_task(item: Item, sections: dict[int, int], english: bool, glossary: Glossary,
-               draft: PlanDraft) -> DraftTask:
-    full = "\n".join([item.head, *item.paras])
-    marker = find_unit_marker(full)
+               draft: PlanDraft, first_is_lead: bool = False) -> DraftTask:
+    spec, text, dropped = task_units([item.head, *item.paras], first_is_lead=first_is_lead)
     lead: DraftUnit | None = None
     cooperating: list[DraftUnit] = []
-    text = full
-    if marker:
-        text = (full[: marker.span[0]] + full[marker.span[1]:]).strip()
-        text = re.sub(r"[ \t]+\n", "\n", text).rstrip()
-        def known(n: str) -> bool:
-            return glossary.lookup(n) is not None
-
-        lead_names = split_and(marker.lead, known)
-        coop_names = split_and(marker.cooperating, known)
-        names = lead_names + coop_names
-        if names:
-            lead = DraftUnit(names[0])
-            cooperating = [DraftUnit(n) for n in names[1:]]
+    names = spec.names
+    if names:
+        lead = DraftUnit(names[0])
+        cooperating = [DraftUnit(n) for n in names[1:]]
+    for d in dropped:
+        if len(d) <= 40 and re.search(r"(局|委|办|厅|中心|公司|政府|Bureau|Commission|Office)", d):
+            draft.warnings.append(DraftWarning(f"“{d}” next to the units was not taken as a unit", line=item.line,
+                                               kind="unit_text_unused",
+                                               message_zh=f"单位列表中的“{d}”未被识别为单位"))
     section = sections.get(id(item.parent)) if item.parent is not None else None
-    title = item.title if item.shape == "body" else item.head.strip()
-    task = DraftTask(code="", section=section, title=title, text=text, lead=lead, cooperating=cooperating,
-                     line=item.line)
+    head = item.head
+    if text and not text.startswith(head[:10]):
+        head = text.split("\n", 1)[0]
+    title = first_sentence(head) if item.shape == "body" or len(head) > 60 else head.strip(" 。.")
+    task = DraftTask(code="", section=section, title=title, text=text or item.head, lead=lead,
+                     cooperating=cooperating, line=item.line)
+    task.joint = spec.joint and not first_is_lead
     if english:
         task.title_en, task.text_en = task.title, task.text
     targets, bare, unknown = extract_targets(text)

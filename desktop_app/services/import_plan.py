@@ -17,7 +17,7 @@ import sqlite_utils
 from desktop_app.domain.models import ChangeSummary, DeptKind, Role
 from desktop_app.domain.plan import DraftTask, DraftUnit, DraftWarning, PlanDraft
 from desktop_app.errors import UsageError
-from desktop_app.exchange.departments import Glossary, default_glossary, dominant_level
+from desktop_app.exchange.departments import Glossary, default_glossary
 from desktop_app.exchange.plan_readers import read_plan_file
 from desktop_app.exchange.plan_table import draft_from_source
 from desktop_app.store import audit, departments, ledger
@@ -117,36 +117,58 @@ def preview(db: sqlite_utils.Database, path: Path | str, *, translation_of: int 
 
 
 def resolve_units(db: sqlite_utils.Database, draft: PlanDraft, glossary: Glossary) -> None:
-    """Registry aliases first, then the glossary; unknown names stay code=None ("to check")."""
-    units = [u for t in draft.tasks for u in ([t.lead] if t.lead else []) + t.cooperating]
-    level = dominant_level([u.name for u in units])
+    """Match each unit, named as the plan writes it, to the registry; unknown names stay code=None.
+
+    A unit keeps the plan's own spelling. It matches a department by that spelling (name or alias);
+    otherwise the glossary may recognise another spelling of the same unit at the same level
+    (发改委 = 发展改革委; 市 stays 市, no prefix stays no prefix), which is proposed as a match in
+    the review step. The glossary never renames a unit into another locality's department.
+    """
     unknown: dict[str, list[str]] = {}
+    matched: dict[str, tuple[str, list[str]]] = {}
+    cache: dict[str, tuple[str | None, str, str, DeptKind, str]] = {}
     for task in draft.tasks:
         for unit in ([task.lead] if task.lead else []) + task.cooperating:
-            if not _resolve_unit(db, unit, glossary, level):
+            hit = cache.get(unit.name)
+            if hit is None:
+                hit = _resolve_name(db, unit.name, glossary, draft.lang)
+                cache[unit.name] = hit
+            code, name_zh, name_en, kind, how = hit
+            unit.code, unit.name_zh, unit.name_en, unit.kind = code, name_zh, name_en, kind
+            if how == "unknown":
                 unknown.setdefault(unit.name, []).append(task.code)
+            elif how.startswith("synonym:"):
+                matched.setdefault(unit.name, (how[8:], []))[1].append(task.code)
     for name, codes in unknown.items():
         draft.warnings.append(DraftWarning(
             f"unknown unit “{name}” will be added as a new department to check (tasks {', '.join(codes[:8])}"
             f"{' …' if len(codes) > 8 else ''})", task_code=codes[0], kind="unknown_department",
             message_zh=f"未登记的单位“{name}”将作为待核实单位新增（任务 {'、'.join(codes[:8])}{' …' if len(codes) > 8 else ''}）"))
+    for name, (registry_name, codes) in matched.items():
+        draft.warnings.append(DraftWarning(
+            f"“{name}” is taken as the registry's “{registry_name}” (another spelling of the same unit); "
+            "change it in the review if it is another unit", task_code=codes[0], kind="unit_matched",
+            message_zh=f"“{name}”按同一单位的不同写法匹配到单位库中的“{registry_name}”；如不是同一单位，请在核对时修改"))
 
 
-def _resolve_unit(db: sqlite_utils.Database, unit: DraftUnit, glossary: Glossary, level: str) -> bool:
-    found = departments.find(db, unit.name)
-    if found is None:
-        hit = glossary.lookup(unit.name, default_level=level)
-        if hit is None:
-            unit.code = None
-            english = not any("\u4e00" <= ch <= "\u9fff" for ch in unit.name)
-            unit.name_zh, unit.name_en = ("", unit.name) if english else (unit.name, "")
-            return False
-        found = departments.get(db, hit.code)
-        if found is None:
-            unit.code, unit.name_zh, unit.name_en, unit.kind = hit.code, hit.name_zh, hit.name_en, hit.kind
-            return True
-    unit.code, unit.name_zh, unit.name_en, unit.kind = found.code, found.name_zh, found.name_en, DeptKind(found.kind)
-    return True
+def _resolve_name(db: sqlite_utils.Database, name: str, glossary: Glossary,
+                  lang: str) -> tuple[str | None, str, str, DeptKind, str]:
+    """(code, name_zh, name_en, kind, how) for a unit name as written; how = exact|glossary|synonym:…|unknown."""
+    english = not any("\u4e00" <= ch <= "\u9fff" for ch in name)
+    found = departments.find(db, name)
+    if found is not None:
+        zh = found.name_zh if english else name
+        return found.code, zh, found.name_en if not english else name, DeptKind(found.kind), "exact"
+    hit = glossary.lookup(name, default_level=None)
+    if hit is None:
+        return None, ("" if english else name), (name if english else ""), DeptKind.FUNCTIONAL, "unknown"
+    existing = departments.get(db, hit.code)
+    if existing is not None and existing.merged_into is None:
+        zh = existing.name_zh if english else name
+        how = "exact" if english or existing.name_zh == name else f"synonym:{existing.name_zh}"
+        return existing.code, zh, name if english else existing.name_en, DeptKind(existing.kind), how
+    # a new department: the plan's own spelling, the glossary's other language as a suggestion
+    return hit.code, (hit.name_zh if english else name), (name if english else hit.name_en), hit.kind, "glossary"
 
 
 # --- diff against the ledger ------------------------------------------------------------------------
