@@ -54,6 +54,7 @@ class PlanSource:
     lines: list[SourceLine] = field(default_factory=list)
     tables: list[SourceTable] = field(default_factory=list)
     encoding: str = ""
+    original_lines: list[SourceLine] = field(default_factory=list)   # as in the file, before folding
 
     @property
     def name(self) -> str:

@@ -16,8 +16,9 @@ from desktop_app.domain.plan import DraftSection, DraftTask, DraftUnit, DraftWar
 from desktop_app.domain.plan_edit import renumber as renumber_tasks
 from desktop_app.errors import InputRejected, Problem
 from desktop_app.exchange.departments import Glossary, default_glossary, split_and, split_units
-from desktop_app.exchange.plan_readers import PlanSource, SourceTable, column_letter
+from desktop_app.exchange.plan_readers import PlanSource, SourceLine, SourceTable, column_letter
 from desktop_app.exchange.plan_targets import extract_targets
+from desktop_app.exchange.plan_units import has_traditional, strip_pinyin, to_simplified
 from desktop_app.exchange.plan_text import (
     finish_warnings,
     first_sentence,
@@ -76,9 +77,38 @@ def has_task_table(source: PlanSource) -> bool:
     return any(find_header(t) for t in source.tables)
 
 
+def normalise_source(source: PlanSource) -> bool:
+    """Strip pinyin inserted by reposting sites and fold traditional characters to simplified
+    (OpenCC), in place; the original lines are kept on the source. True when text was folded."""
+    sample = " ".join(ln.text for ln in source.lines[:400]) + " ".join(
+        c for t in source.tables for r in t.rows[:100] for c in r)
+    traditional = has_traditional(sample)
+
+    def fix(text: str) -> str:
+        text = strip_pinyin(text)
+        return to_simplified(text) if traditional else text
+
+    if not source.original_lines:
+        source.original_lines = list(source.lines)
+    source.lines = [SourceLine(fix(ln.text), ln.number) for ln in source.lines]
+    for t in source.tables:
+        t.rows = [[fix(c) for c in row] for row in t.rows]
+    return traditional
+
+
 def draft_from_source(source: PlanSource, *, glossary: Glossary | None = None) -> PlanDraft:
     """The draft for any read file: task tables when there are any, otherwise the text."""
     glossary = glossary or default_glossary()
+    folded = normalise_source(source)
+    draft = _draft_from_source(source, glossary)
+    if folded:
+        draft.warnings.append(DraftWarning(
+            "traditional characters were read as simplified (the file itself is unchanged)",
+            kind="traditional_folded", message_zh="繁体字已按简体读取（原文件未改动）"))
+    return draft
+
+
+def _draft_from_source(source: PlanSource, glossary: Glossary) -> PlanDraft:
     if has_task_table(source):
         return draft_from_tables(source, glossary)
     if source.kind == "xlsx":

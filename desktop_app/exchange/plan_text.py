@@ -301,6 +301,7 @@ def build_items(lines: list[SourceLine], english: bool) -> tuple[list[Item], lis
     hits = [match_number(ln.text, english) for ln in lines]
     next_n: list[int | None] = [None] * len(lines)
     upcoming: int | None = None
+    memory: dict[str, tuple[int, int]] = {}     # numbering style → (last number, depth) placed
     for i in range(len(lines) - 1, -1, -1):
         next_n[i] = upcoming
         hit_i = hits[i]
@@ -312,7 +313,7 @@ def build_items(lines: list[SourceLine], english: bool) -> tuple[list[Item], lis
             n, style, token, rest = hit
             shape = item_shape(rest, english)
             placed = None if (folding and style == folding) else _place(stack, n, style, shape, english,
-                                                                      will_parent=next_n[i] == 1)
+                                                                      will_parent=next_n[i] == 1, memory=memory)
             if placed is None:
                 if last is None:
                     preamble.append(ln)
@@ -332,6 +333,7 @@ def build_items(lines: list[SourceLine], english: bool) -> tuple[list[Item], lis
                 item.parent = parent
                 parent.children.append(item)
             item.depth = depth
+            memory[style] = (n, depth)
             primary = stack[depth].primary if depth < len(stack) else style
             del stack[depth:]
             stack.append(_Level(item, new_styles, primary))
@@ -345,7 +347,7 @@ def build_items(lines: list[SourceLine], english: bool) -> tuple[list[Item], lis
 
 
 def _place(stack: list[_Level], n: int, style: str, shape: str, english: bool, *,
-           will_parent: bool) -> tuple[int, set[str]] | None:
+           will_parent: bool, memory: dict[str, tuple[int, int]] | None = None) -> tuple[int, set[str]] | None:
     """Depth for a new item and the numbering styles of its level, or None = ordinary text.
 
     Among the levels whose last number is n-1, the best match wins: same numbering style as the
@@ -368,6 +370,10 @@ def _place(stack: list[_Level], n: int, style: str, shape: str, english: bool, *
                  + (2 if shape == level.item.shape else 0) + (2 if will_parent == is_parent_level else 0))
         if best is None or score >= best[1]:
             best = (depth, score)
+    last = (memory or {}).get(style)
+    if last is not None and last[0] + 1 == n and last[1] == len(stack) and style != top.item.style \
+            and (best is None or best[1] < 5):
+        return len(stack), {style}          # numbered on across sections: 6. under (一), 7. under (二)
     if best is not None:
         depth = best[0]
         return depth, stack[depth].styles | {style}
@@ -390,6 +396,7 @@ def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary
     if not lines:
         raise _reject_structure(source_name, "the document is empty.", "文档为空。")
     english = is_english_text(" ".join(ln.text for ln in lines[:300]))
+    lines = repair_extracted_text(lines, english)
     kept, dropped = trim_junk(lines)
     notice, kept = cut_cover_notice(kept, english)
     roots, preamble = build_items(kept, english)
@@ -440,6 +447,9 @@ def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary
             draft.sections.append(DraftSection(item.number, item.title, level=item.depth + 1, parent=parent,
                                                title_en=item.title if english else ""))
             continue
+        if item.shape == "heading" and item.parent is None and any(sib.children for sib in roots) \
+                and not task_units([item.head, *item.paras], first_is_lead=False)[0]:
+            continue   # a top-level heading with paragraphs only (保障措施 …) among sections of tasks
         draft.tasks.append(_make_task(item, section_index, english, glossary, draft, first_is_lead))
     if not draft.tasks:
         raise _reject_structure(source_name, "numbered headings were found but no tasks under them.",
@@ -471,11 +481,49 @@ def _plan_title(lines: list[SourceLine]) -> str:
     if candidates:
         plain = [c for c in candidates if not re.search(r"通知$|^notice\b", c, re.I)]
         return (plain or candidates)[-1][:200]
+    for ln in lines[:60]:   # a cover notice run into one line: the plan's name in 《》
+        quoted = [q for q in re.findall(r"《([^《》]{4,80})》", ln.text) if _TITLE_WORDS.search(q)]
+        if quoted:
+            return quoted[0]
     for ln in lines[:10]:
         text = _HEADER_JUNK.sub("", ln.text).strip()
         if text and not re.match(r"^[\d\-/: ]+$", text) and not _NOT_TITLE.search(text):
             return text[:200]
     return lines[0].text[:200] if lines else ""
+
+
+_PAGE_NUMBER = re.compile(r"(?:^|\s)[—–－-]\s*\d{1,3}\s*[—–－-](?:\s|$)")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff（）()：:，、；。“”％%\d])[ \t]+(?=[\u4e00-\u9fff（）()：:，、；。“”％%])|"
+                      r"(?<=[\u4e00-\u9fff（）()：:，、；。“”])[ \t]+(?=\d)")
+_ENDS_SENTENCE = re.compile(r"[。！？；：:!?;）)\]】〕”]$")
+
+
+def repair_extracted_text(lines: list[SourceLine], english: bool, *, force: bool = False) -> list[SourceLine]:
+    """Undo PDF-extraction artefacts: page numbers (— 1 —), spaces inside words, lines broken
+    mid-sentence. Only when the text shows them (page-number lines) or the source is a PDF."""
+    pdfish = force or sum(1 for ln in lines if _PAGE_NUMBER.search(ln.text)) >= 1
+    if not pdfish:
+        return lines
+    out: list[SourceLine] = []
+    for ln in lines:
+        text = _PAGE_NUMBER.sub(" ", ln.text).strip()
+        if not english:
+            text = _CJK_GAP.sub("", text)
+        if not text:
+            continue
+        if out:
+            prev = out[-1].text
+            starts_new = match_number(text, english) is not None or is_unit_line(text) \
+                or bool(re.match(r"^(?:附件|附表)", text))
+            open_bracket = sum(prev.count(c) for c in "（(") > sum(prev.count(c) for c in "）)")
+            continuation = text[:1] in "，,。；;、）)" or (not starts_new or is_unit_line(text)) and open_bracket or (
+                not starts_new and not _ENDS_SENTENCE.search(prev) and len(prev) >= 16)
+            if continuation:
+                sep = " " if english and not prev.endswith("-") else ""
+                out[-1] = SourceLine(prev + sep + text, out[-1].number)
+                continue
+        out.append(SourceLine(text, ln.number))
+    return out
 
 
 _SIGNATURE_DATE = re.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")

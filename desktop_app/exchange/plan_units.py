@@ -53,11 +53,17 @@ def _converter() -> object | None:
     return None
 
 
-_TRAD_HINT = re.compile(r"[們個這來說國區縣發責單負頭環節體會與為於業務產標實開關點網資綠碳達報時處將後幾過還進鄉鎮區]")
+_TRAD_HINT = re.compile(r"[們個這來說國區縣發責單負頭環節體會與為於業務產標實開關點網資綠達報時處將後幾過還進鄉鎮]")
 
 
 def has_traditional(text: str) -> bool:
-    return len(_TRAD_HINT.findall(text[:20000])) >= 5
+    """Enough characters change when folded to simplified (a few variants in simplified text do not count)."""
+    sample = "".join(re.findall(r"[\u4e00-\u9fff]", text[:20000]))[:5000]
+    if len(_TRAD_HINT.findall(sample)) < 3:
+        return False
+    folded = to_simplified(sample)
+    changed = sum(1 for a, b in zip(sample, folded, strict=False) if a != b)
+    return changed >= 5 and changed >= len(sample) * 0.02
 
 
 def to_simplified(text: str) -> str:
@@ -400,10 +406,21 @@ def find_markers(text: str) -> list[Marker]:
     out = []
     for start, end in bracket_groups(text):
         inner = text[start + 1: end - 1]
-        if len(inner) < 3 or not is_marker_text(inner):
+        if len(inner) < 3:
             continue
-        out.append(Marker(parse_spec(inner), (start, end)))
+        if is_marker_text(inner):
+            out.append(Marker(parse_spec(inner), (start, end)))
+        elif not text[end:].strip(" 。.;；\n") and _names_only(inner):
+            # a closing bracket holding only unit names: （省生态环境厅、省工业和信息化厅）
+            names = [normalise_name(n) for n in split_names(inner)]
+            out.append(Marker(UnitSpec(names[:1], names[1:], joint=True), (start, end)))
     return out
+
+
+def _names_only(inner: str) -> bool:
+    names = split_names(inner)
+    return bool(names) and all(looks_like_unit(normalise_name(n)) for n in names) \
+        and not re.search(r"\d{4}|试行|暂行|草案|修订|征求意见", inner)
 
 
 _UNIT_LINE = re.compile(
