@@ -15,34 +15,49 @@ from dataclasses import dataclass
 from desktop_app.domain.plan import DraftSection, DraftTask, DraftUnit, DraftWarning, PlanDraft
 from desktop_app.domain.plan_edit import renumber as renumber_tasks
 from desktop_app.errors import InputRejected, Problem
-from desktop_app.exchange.departments import Glossary, default_glossary, split_and, split_units
+from desktop_app.exchange.departments import Glossary, default_glossary
 from desktop_app.exchange.plan_readers import PlanSource, SourceLine, SourceTable, column_letter
 from desktop_app.exchange.plan_targets import extract_targets
-from desktop_app.exchange.plan_units import has_traditional, strip_pinyin, to_simplified
 from desktop_app.exchange.plan_text import (
     finish_warnings,
     first_sentence,
     match_number,
     parse_plan_lines,
 )
+from desktop_app.exchange.plan_units import (
+    UnitSpec,
+    first_listed_rule,
+    has_traditional,
+    looks_like_unit,
+    normalise_name,
+    split_names,
+    strip_pinyin,
+    to_simplified,
+)
 
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "seq": ("序号", "编号", "no", "no.", "#", "s/n", "serial number", "number"),
     "section": ("重点领域", "领域", "类别", "任务类别", "板块", "专项行动", "行动", "area", "category", "field", "section",
                 "key area", "action"),
-    "title": ("重点任务", "任务", "主要任务", "工作任务", "任务名称", "重点工作", "工作事项", "key task", "key tasks",
+    "title": ("重点任务", "任务", "主要任务", "工作任务", "任务名称", "重点工作", "工作事项", "重点工作任务", "重点项目",
+              "工作目标任务", "key task", "key tasks",
               "task", "tasks", "task name"),
-    "text": ("具体措施", "工作措施", "主要措施", "具体内容", "工作内容", "任务内容", "主要内容", "具体任务", "措施",
+    "text": ("具体措施", "工作措施", "主要措施", "具体举措", "工作举措", "主要举措", "推进措施", "工作要求", "目标要求",
+             "主要工作措施", "具体工作措施", "重点工作内容", "工作内容及目标", "具体内容", "工作内容", "任务内容", "主要内容", "具体任务", "措施",
              "specific measures", "measures", "measure", "content", "description", "details", "actions"),
-    "lead": ("牵头单位", "牵头部门", "主责单位", "lead unit", "lead units", "lead department", "leading unit", "lead"),
-    "coop": ("配合单位", "配合部门", "协办单位", "参与单位", "cooperating units", "cooperating unit", "supporting units",
+    "lead": ("牵头单位", "牵头部门", "主责单位", "牵头责任单位", "牵头责任部门", "主责部门", "牵头单位（部门）",
+             "牵头单位(部门)", "主办单位", "lead unit", "lead units", "lead department", "leading unit", "lead"),
+    "coop": ("配合单位", "配合部门", "协办单位", "参与单位", "协同责任单位", "协同单位", "协同部门", "参加单位",
+             "配合责任单位", "协作单位", "协办部门", "cooperating units", "cooperating unit", "supporting units",
              "co-operating units", "cooperating departments"),
-    "resp": ("责任单位", "责任部门", "负责单位", "responsible unit", "responsible units", "responsible unit(s)",
+    "resp": ("责任单位", "责任部门", "负责单位", "主要责任单位", "实施单位", "责任主体", "responsible unit", "responsible units", "responsible unit(s)",
              "responsible departments"),
     "due": ("完成时限", "完成时间", "时间节点", "时限", "完成期限", "时间要求", "deadline", "due", "due date",
             "time limit", "completion time", "timeline"),
     "target": ("目标", "预期目标", "工作目标", "指标", "目标值", "target", "targets", "goal", "indicator"),
 }
+HEADER_NAMES["leader"] = ("责任领导", "分管领导", "牵头领导", "联系领导", "责任人", "leader", "responsible leader")
+HEADER_NAMES["note"] = ("备注", "说明", "note", "notes", "remarks")
 _LOOKUP = {name.lower(): key for key, names in HEADER_NAMES.items() for name in names}
 
 
@@ -137,6 +152,8 @@ def draft_from_tables(source: PlanSource, glossary: Glossary) -> PlanDraft:
     draft = PlanDraft(title=title, lang="en" if english else "zh", source_name=source.name,
                       source_sha256=source.sha256)
     several = len(tables) > 1
+    first_is_lead = any(first_listed_rule(c) for t, _h in tables for r in t.rows[:40] for c in r) or any(
+        first_listed_rule(ln.text) for ln in source.lines[:80])
     for table, header in tables:
         sheet_section: int | None = None
         if several:
@@ -145,6 +162,14 @@ def draft_from_tables(source: PlanSource, glossary: Glossary) -> PlanDraft:
         current = sheet_section
         group_titles: dict[str, int] = {}
         cols = header.columns
+        mapped = set(cols.values())
+        for c, cell in enumerate(table.rows[header.row]):
+            if cell and c not in mapped and cell not in {table.rows[header.row][m] for m in mapped}:
+                where = f"{table.name}!{column_letter(c)}{table.first_row + header.row}"
+                draft.warnings.append(DraftWarning(
+                    f"{where}: column “{cell}” was not understood and is not imported; map it in the review",
+                    kind="unmapped_column", line=table.first_row + header.row,
+                    message_zh=f"{where}：未能识别“{cell}”列，未导入；可在核对时指定其含义"))
         title_rows = [row[cols["title"]] for row in table.rows[header.row + 1:]
                       if "title" in cols and cols["title"] < len(row) and row[cols["title"]]]
         grouping = "text" in cols and "section" not in cols and len(set(title_rows)) < len(title_rows)
@@ -154,9 +179,16 @@ def draft_from_tables(source: PlanSource, glossary: Glossary) -> PlanDraft:
             distinct = {c for c in row if c}
             if not distinct:
                 continue
-            if len(distinct) == 1 and not cells.get("lead") and not cells.get("resp"):
+            if len(distinct) == 1 and re.match(r"^(?:注|说明|备注|note)\s*[:：]", next(iter(distinct)), re.I):
+                continue   # a note row merged across the table
+            seq_cell = cells.get("seq", "")
+            if len(distinct) == 1 or (seq_cell and re.fullmatch(r"[一二三四五六七八九十]+、?|[IVX]+\.?", seq_cell)
+                                      and not cells.get("lead") and not cells.get("resp") and not cells.get("coop")):
                 current = len(draft.sections)
-                text = next(iter(distinct))
+                text = next(iter(distinct)) if len(distinct) == 1 else " ".join(
+                    c for c in dict.fromkeys(row) if c and c != seq_cell)
+                if len(distinct) > 1:
+                    text = seq_cell.rstrip("、") + "、" + text
                 hit = match_number(text, english)
                 draft.sections.append(DraftSection(hit[2] if hit else "", hit[3] if hit else text,
                                                    level=2 if several else 1, parent=sheet_section))
@@ -180,7 +212,7 @@ def draft_from_tables(source: PlanSource, glossary: Glossary) -> PlanDraft:
             body = hit[3] if hit else body
             task = DraftTask(code="", section=section, title=task_title or first_sentence(body), text=body,
                              line=table.first_row + r)
-            _units_from_cells(task, cells, glossary)
+            _units_from_cells(task, cells, first_is_lead)
             task.due = parse_due(cells.get("due", ""))
             if cells.get("due") and task.due is None and not re.search(r"长期|持续|每年|annual|ongoing|continu", cells["due"], re.I):
                 draft.warnings.append(DraftWarning(
@@ -215,21 +247,28 @@ def _group_section(draft: PlanDraft, groups: dict[str, int], key: str, parent: i
     return groups[key]
 
 
-def _units_from_cells(task: DraftTask, cells: dict[str, str], glossary: Glossary) -> None:
-    def known(name: str) -> bool:
-        return glossary.lookup(name) is not None
-
-    lead_names = split_and(split_units(cells.get("lead", "")), known)
-    coop_names = split_and(split_units(cells.get("coop", "")), known)
-    resp_names = split_and(split_units(cells.get("resp", "")), known)
-    names = lead_names + coop_names if lead_names else resp_names + coop_names
-    seen: list[str] = []
-    for n in names:
-        if n not in seen:
-            seen.append(n)
-    if seen:
-        task.lead = DraftUnit(seen[0])
-        task.cooperating = [DraftUnit(n) for n in seen[1:]]
+def _units_from_cells(task: DraftTask, cells: dict[str, str], first_is_lead: bool = False) -> list[str]:
+    """Units from the lead / cooperating / responsible cells, as written; returns cell text not taken."""
+    spec = UnitSpec()
+    leads = [normalise_name(n) for n in split_names(cells.get("lead", ""))]
+    coop = [normalise_name(n) for n in split_names(cells.get("coop", ""))]
+    resp = [normalise_name(n) for n in split_names(cells.get("resp", ""))]
+    dropped = [n for n in leads + coop + resp if not looks_like_unit(n)]
+    leads, coop, resp = ([n for n in x if looks_like_unit(n)] for x in (leads, coop, resp))
+    if leads:
+        spec.leads = leads
+        spec.cooperating = [n for n in resp + coop if n not in leads]
+    elif resp:
+        spec.leads, spec.cooperating = resp[:1], [n for n in resp[1:] + coop if n != resp[0]]
+        spec.joint = not first_is_lead and not coop
+    else:
+        spec.leads, spec.cooperating = coop[:1], coop[1:]
+    names = spec.names
+    if names:
+        task.lead = DraftUnit(names[0])
+        task.cooperating = [DraftUnit(n) for n in names[1:]]
+    task.joint = spec.joint
+    return dropped
 
 
 def parse_due(text: str) -> dt.date | None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from desktop_app.domain.plan import DraftSection, DraftTask, DraftUnit, DraftWarning, PlanDraft
 from desktop_app.domain.plan_edit import renumber as renumber_tasks
 from desktop_app.errors import InputRejected, Problem
-from desktop_app.exchange.departments import Glossary, default_glossary, split_and, split_units
+from desktop_app.exchange.departments import Glossary, default_glossary, split_units
 from desktop_app.exchange.plan_readers import SourceLine
 from desktop_app.exchange.plan_targets import extract_targets
 from desktop_app.exchange.plan_units import (
