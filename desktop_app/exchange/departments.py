@@ -94,10 +94,10 @@ class Glossary:
         glossary never maps 工业和信息化局 onto 经委 or 水利局 onto 水务局."""
         self.entries.append(entry)
         for zh in (entry.zh, *entry.zh_aliases):
-            if zh == entry.zh or same_unit_zh(zh, entry.zh):
+            if zh == entry.zh or not entry.leveled or same_unit_zh(zh, entry.zh):
                 self._zh.setdefault(zh_key(zh), entry)
         for en in (entry.en, *entry.en_aliases):
-            if en == entry.en or same_unit_en(en, entry.en):
+            if en == entry.en or not entry.leveled or same_unit_en(en, entry.en):
                 self._en.setdefault(en_key(en), entry)
 
     def lookup(self, name: str, *, default_level: str | None = "district") -> Resolved | None:
@@ -134,14 +134,8 @@ class Glossary:
                         tuple(f"{en_prefix} {a}".strip() for a in entry.en_aliases if same_unit_en(a, entry.en)))
 
 
-_ZH_BODY = (("委员会", "委"), ("委", "委"), ("办公室", "办"), ("办", "办"), ("局", "局"), ("厅", "厅"), ("中心", "中心"),
+_ZH_BODY = (("委员会", "委"), ("委", "委"), ("办公室", "办"), ("办", "办"), ("局", "局"), ("厅", "局"), ("中心", "中心"),
             ("部", "部"), ("公司", "公司"), ("政府", "政府"), ("联合会", "联"), ("妇联", "联"), ("校", "校"))
-_EN_BODY = {"commission": "c", "committee": "c", "bureau": "b", "department": "d", "administration": "a",
-            "office": "o", "center": "z", "centre": "z", "company": "co", "government": "g", "federation": "f",
-            "school": "s", "authority": "au"}
-_EN_GENERIC = set(_EN_BODY) | _STOP | {"affairs", "management", "administrative", "party", "municipal", "district"}
-
-
 def _body_zh(name: str) -> str:
     return next((cls for end, cls in _ZH_BODY if name.endswith(end)), name[-1:])
 
@@ -155,22 +149,25 @@ def same_unit_zh(a: str, b: str) -> bool:
     """Two spellings of one unit: 发改委 / 发展改革委 / 发展和改革委员会 (not 发改局, not 工信局 / 经委)."""
     if _body_zh(a) != _body_zh(b):
         return False
-    short, long = sorted((zh_key(a), zh_key(b)), key=len)
-    return _subsequence(short, long)
+    def core(n: str) -> str:
+        n = zh_key(n)
+        end = next((e for e, _c in _ZH_BODY if n.endswith(e)), "")
+        return n[: len(n) - len(end)] if end else n
+
+    short, long = sorted((core(a), core(b)), key=len)
+    return bool(short) and _subsequence(short, long)
+
+
+_EN_DISTINGUISH = {"industry", "information", "informatization", "housing", "forestry", "conservancy", "resources",
+                   "natural", "urban", "environmental", "protection"}
 
 
 def same_unit_en(a: str, b: str) -> bool:
-    """English spellings of one unit: same kind of body, same content words (in any order)."""
-    wa = re.findall(r"[a-z]+", a.lower().replace("&", " and "))
-    wb = re.findall(r"[a-z]+", b.lower().replace("&", " and "))
-    ba = {_EN_BODY[w] for w in wa if w in _EN_BODY}
-    bb = {_EN_BODY[w] for w in wb if w in _EN_BODY}
-    if ba != bb and a.upper() != a:
-        return False
-    canon = {"economy": "economic", "ecological": "ecology", "environmental": "environment", "transport": "transportation"}
-    ca = {canon.get(w, w) for w in wa if w not in _EN_GENERIC}
-    cb = {canon.get(w, w) for w in wb if w not in _EN_GENERIC}
-    return ca == cb or a.upper() == a
+    """English renderings vary widely, so an English alias is only refused when it names something the
+    canonical name does not (Industry and Information Technology is not the Economic Commission)."""
+    wa = set(re.findall(r"[a-z]+", a.lower()))
+    wb = set(re.findall(r"[a-z]+", b.lower()))
+    return not ((wa - wb) & _EN_DISTINGUISH)
 
 
 @lru_cache(maxsize=1)

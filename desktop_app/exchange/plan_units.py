@@ -94,7 +94,8 @@ _ZH_UNIT_END = re.compile(
     r"(?:局|委|委员会|厅|办|办公室|中心|公司|集团|政府|管委会|分局|支队|大队|院|所|站|会|社|行|分行|处|队|署|"
     r"街道|乡镇|镇|街镇|部|部门|单位|机构|企业|园区|段|组|科|校|学校|协会|联合会|联社|总公司|供电所|"
     r"监管局|工作室|指挥部|领导小组|专班|银行|医院|馆|台|场|站所|片区|社区|村|村委会|工委|党委|党组|"
-    r"各地|各县|各区|各市|各市州|各县区|市州|人民政府|办事处|街道办|（[^（）]{1,12}）|\([^()]{1,12}\))$")
+    r"各地|各县|各区|各市|各市州|各县区|市州|人民政府|办事处|街道办|联|协|团|团委|政协|人大|法院|检察院|海关|"
+    r"电视台|报社|网|商会|合作社|基地|平台|（[^（）]{1,12}）|\([^()]{1,12}\))$")
 _ZH_COLLECTIVE = re.compile(r"^(?:各|相关|有关|其他|沿河|所在|属地|全)")
 _NOT_UNIT = re.compile(
     r"下同|按职责|分工负责|职责分工|未明确|排在第一|为牵头|所列|负责落实|逐一|以下各项|^\d|^[一二三四五六七八九十]+$|"
@@ -104,7 +105,7 @@ _EN_UNIT_WORD = re.compile(
     r"\b(?:bureau|sub-?bureau|commission|committee|office|offices|department|departments|company|group|"
     r"administration|government|governments|federation|station|cent(?:er|re)|corporation|authority|bank|branch|"
     r"council|agency|association|institute|league|zone|enterprises?|units?|park|management|section|team|"
-    r"administrative committee|grid)\b", re.I)
+    r"administrative committee|grid|town|township|sub-?district|street|village|community)\b", re.I)
 
 
 def looks_like_unit(name: str) -> bool:
@@ -120,7 +121,12 @@ def looks_like_unit(name: str) -> bool:
         if _ZH_COLLECTIVE.match(name) and len(name) >= 3:
             return True
         return bool(_ZH_UNIT_END.search(name)) and len(name) >= 3
-    return bool(_EN_UNIT_WORD.search(name)) and len(name) >= 5
+    return (bool(_EN_UNIT_WORD.search(name)) or bool(_EN_COLLECTIVE.search(name))) and len(name) >= 5
+
+
+_EN_COLLECTIVE = re.compile(
+    r"^(?:(?:each|all|every|other|relevant|related|the)\b.*\b)?(?:streets?|towns?|townships?|sub-?districts?|districts?|"
+    r"counties|cities|villages|communities|departments|authorities|units|governments|offices|enterprises)\b", re.I)
 
 
 # --- splitting a list -------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import sqlite_utils
 from desktop_app.domain.models import ChangeSummary, DeptKind, Role
 from desktop_app.domain.plan import DraftTask, DraftUnit, DraftWarning, PlanDraft
 from desktop_app.errors import UsageError
-from desktop_app.exchange.departments import Glossary, default_glossary
+from desktop_app.exchange.departments import Glossary, default_glossary, dominant_level
 from desktop_app.exchange.plan_readers import read_plan_file
 from desktop_app.exchange.plan_table import draft_from_source
 from desktop_app.store import audit, departments, ledger
@@ -126,12 +126,16 @@ def resolve_units(db: sqlite_utils.Database, draft: PlanDraft, glossary: Glossar
     """
     unknown: dict[str, list[str]] = {}
     matched: dict[str, tuple[str, list[str]]] = {}
+    # translators drop the level ("Ecological Environment Bureau" for 区生态环境局): English names
+    # without one take the plan's usual level; Chinese names are taken as written
+    en_level = dominant_level([u.name for t in draft.tasks for u in ([t.lead] if t.lead else []) + t.cooperating
+                               if not any("\u4e00" <= ch <= "\u9fff" for ch in u.name)])
     cache: dict[str, tuple[str | None, str, str, DeptKind, str]] = {}
     for task in draft.tasks:
         for unit in ([task.lead] if task.lead else []) + task.cooperating:
             hit = cache.get(unit.name)
             if hit is None:
-                hit = _resolve_name(db, unit.name, glossary, draft.lang)
+                hit = _resolve_name(db, unit.name, glossary, en_level)
                 cache[unit.name] = hit
             code, name_zh, name_en, kind, how = hit
             unit.code, unit.name_zh, unit.name_en, unit.kind = code, name_zh, name_en, kind
@@ -152,14 +156,14 @@ def resolve_units(db: sqlite_utils.Database, draft: PlanDraft, glossary: Glossar
 
 
 def _resolve_name(db: sqlite_utils.Database, name: str, glossary: Glossary,
-                  lang: str) -> tuple[str | None, str, str, DeptKind, str]:
+                  en_level: str) -> tuple[str | None, str, str, DeptKind, str]:
     """(code, name_zh, name_en, kind, how) for a unit name as written; how = exact|glossary|synonym:…|unknown."""
     english = not any("\u4e00" <= ch <= "\u9fff" for ch in name)
     found = departments.find(db, name)
     if found is not None:
         zh = found.name_zh if english else name
         return found.code, zh, found.name_en if not english else name, DeptKind(found.kind), "exact"
-    hit = glossary.lookup(name, default_level=None)
+    hit = glossary.lookup(name, default_level=en_level if english else None)
     if hit is None:
         return None, ("" if english else name), (name if english else ""), DeptKind.FUNCTIONAL, "unknown"
     existing = departments.get(db, hit.code)

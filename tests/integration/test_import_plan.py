@@ -146,8 +146,9 @@ def test_cli_json_shape_dry_run_and_exit_codes(tmp_path: Path, capsys: pytest.Ca
     assert set(data) >= {"plan_id", "title", "sections", "tasks", "objectives", "warnings"}
     assert data["plan_id"] is None and data["sections"] == 2
     task = data["tasks"][0]
-    assert set(task) == {"code", "section", "title", "text", "lead", "cooperating", "targets"}
-    assert task["lead"] == {"code": "DRC", "name_zh": "区发展改革委", "name_en": "District Development and Reform Commission"}
+    assert set(task) == {"code", "section", "title", "text", "lead", "cooperating", "targets", "joint", "due"}
+    assert task["lead"] == {"code": "DRC", "name": "区发展改革委", "name_zh": "区发展改革委",
+                            "name_en": "District Development and Reform Commission", "registry_zh": "区发展改革委"}
     assert task["targets"][0] == {"value": 29.4, "unit": "万千瓦", "year": 2025, "direction": "at_least",
                                   "text": "“十四五”期间新增光伏29.4万千瓦"}
     assert data["objectives"][0]["value"] == 20

@@ -12,7 +12,7 @@ from desktop_app.exchange.departments import default_glossary, dominant_level, e
     ("区发展改革委", "DRC"), ("区发改委", "DRC"), ("District Development and Reform Commission", "DRC"),
     ("Development and Reform Commission", "DRC"),
     ("区经委", "EC"), ("区经信委", "EC"), ("District Economic Commission", "EC"), ("District Economic Committee", "EC"),
-    ("区建管委", "CMC"), ("区住建委", "CMC"), ("District Construction and Administration Commission", "CMC"),
+    ("区建管委", "CMC"), ("District Construction and Administration Commission", "CMC"),
     ("District Construction Management Committee", "CMC"),
     ("区规划资源局", "PNRB"), ("District Bureau of Planning and Resources", "PNRB"),
     ("区生态环境局", "EEB"), ("District Bureau of Ecological Environment", "EEB"),
@@ -31,7 +31,7 @@ def test_glossary_lookup(name: str, code: str) -> None:
 def test_canonical_names_carry_the_level() -> None:
     hit = default_glossary().lookup("District Economic Committee")
     assert hit and (hit.name_zh, hit.name_en) == ("区经委", "District Economic Commission")
-    city = default_glossary().lookup("市经信局")
+    city = default_glossary().lookup("市经委")
     assert city and city.name_zh == "市经委" and city.code == "M-EC"
     assert default_glossary().lookup("各街镇").kind is DeptKind.PLACEHOLDER   # type: ignore[union-attr]
     assert default_glossary().lookup("区某某不存在办公室") is None
@@ -52,3 +52,20 @@ def test_split_units_with_compound_groups() -> None:
 
 def test_en_key_ignores_word_order() -> None:
     assert en_key("Bureau of Planning and Resources") == en_key("Planning and Resources Bureau")
+
+
+@pytest.mark.parametrize("name", ["市工业和信息化局", "区工信局", "市水利局", "市住建局", "区住建委", "县林业局", "市经信局",
+                                  "Municipal Bureau of Industry and Information Technology", "Municipal Forestry Bureau",
+                                  "Municipal Water Resources Bureau"])
+def test_glossary_never_maps_another_unit_onto_a_jiading_department(name: str) -> None:
+    """工业和信息化局 is not 经委, 水利局 is not 水务局, 住建局 is not 建管委 (issue 16)."""
+    assert default_glossary().lookup(name) is None
+
+
+@pytest.mark.parametrize(("a", "b"), [("发改委", "发展改革委"), ("发展和改革委员会", "发展改革委"), ("机管局", "机关事务管理局"),
+                                      ("应急局", "应急管理局")])
+def test_same_level_spellings_of_one_unit_match(a: str, b: str) -> None:
+    g = default_glossary()
+    ha, hb = g.lookup(a, default_level=None), g.lookup(b, default_level=None)
+    assert ha is not None and hb is not None and ha.code == hb.code and ha.code.startswith("N-")
+    assert g.lookup("市" + a).code == g.lookup("市" + b).code != g.lookup("区" + a).code  # type: ignore[union-attr]
