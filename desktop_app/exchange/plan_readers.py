@@ -24,6 +24,10 @@ MAX_TABLE_ROWS = 20_000
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 DOCX_SUFFIXES = {".docx"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+PDF_SUFFIXES = {".pdf"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".mht", ".shtml"}
+OLD_WORD_SUFFIXES = {".doc", ".wps", ".rtf", ".odt"}
+MAX_PDF_PAGES = 500
 
 
 @dataclass(frozen=True)
@@ -92,15 +96,165 @@ def read_plan_file(path: Path | str) -> PlanSource:
         return read_docx(path)
     if suffix in XLSX_SUFFIXES or (is_zip and _zip_has(path, "xl/workbook.xml")):
         return read_xlsx(path)
+    if head.startswith(b"%PDF") or suffix in PDF_SUFFIXES:
+        return read_pdf(path)
+    if is_zip and suffix == ".odt":
+        return read_converted(path)
     if is_zip:
         raise reject(path, "this is a zip archive, not a plan document. Choose a .txt, .docx or .xlsx file.",
                      zh="这是压缩包，不是方案文件。请选择 .txt、.docx 或 .xlsx 文件。")
-    if suffix and suffix not in TEXT_SUFFIXES and suffix not in {".doc", ".wps"}:
-        pass  # unknown suffix: try it as text, the content check below refuses binaries
-    if suffix in {".doc", ".wps"}:
-        raise reject(path, "old Word/WPS .doc files are not supported. Save it as .docx (Word 2007 or "
-                     "later) and import that.", zh="不支持旧版 .doc/.wps 文件。请另存为 .docx 后再导入。")
+    if suffix in OLD_WORD_SUFFIXES or head.startswith(b"\xd0\xcf\x11\xe0"):
+        return read_converted(path)
+    if suffix in HTML_SUFFIXES or _looks_html(path):
+        return read_html(path)
     return read_text(path)
+
+
+def _looks_html(path: Path) -> bool:
+    with path.open("rb") as fh:
+        start = fh.read(2048).lstrip().lower()
+    return start.startswith((b"<!doctype html", b"<html")) or b"<html" in start[:512]
+
+
+# --- PDF (text layer) -------------------------------------------------------------------------------
+
+def read_pdf(path: Path) -> PlanSource:
+    """The text layer of a PDF, page by page (pypdfium2: PDFium's own text extraction, fast and
+    maintained; a scanned PDF without text is refused with a message)."""
+    data = path.read_bytes()
+    if not data.startswith(b"%PDF"):
+        raise reject(path, "the file is named .pdf but is not a PDF document.", zh="文件扩展名为 .pdf，但不是 PDF 文档。")
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise reject(path, f"the PDF could not be read ({exc}); it may be damaged or password-protected.",
+                     zh=f"无法读取该 PDF（{exc}），文件可能已损坏或设有密码。") from exc
+    lines: list[SourceLine] = []
+    try:
+        if len(pdf) > MAX_PDF_PAGES:
+            raise reject(path, f"the PDF has {len(pdf)} pages; a plan has far fewer (limit {MAX_PDF_PAGES}).",
+                         zh=f"PDF 共 {len(pdf)} 页，超过上限 {MAX_PDF_PAGES} 页。")
+        number = 0
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            try:
+                text = textpage.get_text_bounded()
+            finally:
+                textpage.close()
+                page.close()
+            for raw in text.splitlines():
+                number += 1
+                cleaned = _clean(raw)
+                if cleaned:
+                    lines.append(SourceLine(cleaned, number))
+    finally:
+        pdf.close()
+    if not lines:
+        raise reject(path, "the PDF has no text layer (it is a scan). Run OCR on it or import the Word/text "
+                     "version.", zh="该 PDF 没有文字层（是扫描件）。请先做文字识别，或导入其 Word/文本版本。")
+    return PlanSource(path, sha256_of(data), "pdf", lines=lines)
+
+
+# --- saved web pages ----------------------------------------------------------------------------------
+
+_BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table",
+               "ul", "ol", "dd", "dt", "blockquote", "pre", "header", "footer", "td", "th", "title"}
+
+
+def read_html(path: Path) -> PlanSource:
+    """A saved web page: its visible text in reading order, one block per line, tables as tables
+    (lxml's HTML parser: maintained, tolerant of broken markup, already a dependency of python-docx)."""
+    data = path.read_bytes()
+    if len(data) > MAX_TEXT_BYTES:
+        raise reject(path, "the page is too large to be a plan.", zh="网页文件过大，不像是方案。")
+    import lxml.html
+
+    text, encoding = _decode_html(data, path)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except Exception as exc:  # lxml raises ParserError/ValueError for empty or broken documents
+        raise reject(path, f"the web page could not be read: {exc}.", zh=f"无法读取该网页：{exc}。") from exc
+    for bad in root.xpath("//script|//style|//noscript|//template|//svg|//head/*[not(self::title)]"):
+        bad.drop_tree()
+    chunks: list[str] = []
+    tables: list[SourceTable] = []
+
+    def walk(el: Any) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "table":
+            rows = []
+            for tr in el.iter("tr"):
+                rows.append([_clean(" ".join(td.itertext())) for td in tr if td.tag in ("td", "th")])
+            if rows:
+                tables.append(SourceTable(f"table {len(tables) + 1}", rows, where="table"))
+                for row in rows:
+                    chunks.append("\n" + " ".join(c for c in row if c) + "\n")
+            if el.tail:
+                chunks.append(el.tail)
+            return
+        block = tag in _BLOCK_TAGS
+        if block:
+            chunks.append("\n")
+        if el.text:
+            chunks.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            chunks.append("\n")
+        if el.tail:
+            chunks.append(el.tail)
+
+    walk(root)
+    lines = [SourceLine(c, i) for i, c in enumerate((_clean(x) for x in "".join(chunks).split("\n")), start=1) if c]
+    if not lines and not tables:
+        raise reject(path, "the web page holds no text.", zh="网页中没有文字。")
+    return PlanSource(path, sha256_of(data), "html", lines=lines, tables=tables, encoding=encoding)
+
+
+def _decode_html(data: bytes, path: Path) -> tuple[str, str]:
+    m = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", data[:4096], re.I)
+    if m:
+        declared = m.group(1).decode("ascii", "replace").lower()
+        declared = "gb18030" if declared in ("gb2312", "gbk", "gb18030") else declared
+        try:
+            return data.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data, path)
+
+
+# --- old Word / WPS through LibreOffice ------------------------------------------------------------------
+
+def read_converted(path: Path) -> PlanSource:
+    """.doc/.wps/.rtf/.odt: converted to .docx by LibreOffice when it is installed, else a message."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        raise reject(path, "old Word/WPS files need LibreOffice to be read, and it is not installed. Open the "
+                     "file in Word or WPS, choose File > Save As > Word Document (.docx), and import that.",
+                     zh="读取旧版 Word/WPS 文件需要 LibreOffice，但本机未安装。请用 Word 或 WPS 打开该文件，"
+                        "选择“文件 > 另存为 > Word 文档（.docx）”，再导入另存的文件。")
+    with tempfile.TemporaryDirectory(prefix="peakdesk-doc-") as out:
+        try:
+            subprocess.run([office, "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to",
+                            "docx", "--outdir", out, str(path)], check=True, capture_output=True, timeout=120)
+        except (subprocess.SubprocessError, OSError) as exc:
+            raise reject(path, f"LibreOffice could not convert the file ({exc}). Save it as .docx in Word or WPS.",
+                         zh="LibreOffice 无法转换该文件。请用 Word 或 WPS 另存为 .docx 后导入。") from exc
+        converted = Path(out) / (path.stem + ".docx")
+        if not converted.is_file():
+            raise reject(path, "LibreOffice did not produce a .docx. Save it as .docx in Word or WPS.",
+                         zh="LibreOffice 未能转换出 .docx。请用 Word 或 WPS 另存为 .docx 后导入。")
+        source = read_docx(converted)
+    source.path = path
+    source.sha256 = sha256_of(path.read_bytes())
+    return source
 
 
 def _zip_has(path: Path, member: str) -> bool:

@@ -19,6 +19,7 @@ from desktop_app.exchange.departments import Glossary, default_glossary
 from desktop_app.exchange.plan_readers import PlanSource, SourceLine, SourceTable, column_letter
 from desktop_app.exchange.plan_targets import extract_targets
 from desktop_app.exchange.plan_text import (
+    _plan_title,
     finish_warnings,
     first_sentence,
     match_number,
@@ -126,6 +127,13 @@ def draft_from_source(source: PlanSource, *, glossary: Glossary | None = None) -
 def _draft_from_source(source: PlanSource, glossary: Glossary) -> PlanDraft:
     if has_task_table(source):
         return draft_from_tables(source, glossary)
+    if source.kind in ("text", "pdf", "html"):
+        flat = flat_tables(source.lines)
+        if flat:
+            return draft_from_tables(PlanSource(source.path, source.sha256, source.kind, lines=source.lines[:0],
+                                                tables=flat), glossary,
+                                     title_lines=[ln for ln in source.lines if ln.number < flat[0].first_row
+                                                  and not _CELL_END.search(ln.text)])
     if source.kind == "xlsx":
         names = ", ".join(HEADER_NAMES["title"][:2] + HEADER_NAMES["text"][:1] + HEADER_NAMES["lead"][:1]
                           + HEADER_NAMES["resp"][:1] + HEADER_NAMES["due"][:1])
@@ -136,15 +144,18 @@ def _draft_from_source(source: PlanSource, glossary: Glossary) -> PlanDraft:
                      file=source.name, sheet=source.tables[0].name if source.tables else "")])
         exc.message_zh = f"{source.name} 无法作为方案导入：各工作表前 30 行中都没有任务分工表的表头（如 {names}）。"
         raise exc
-    draft = parse_plan_lines(source.lines, source_name=source.name, glossary=glossary)
+    draft = parse_plan_lines(source.lines, source_name=source.name, glossary=glossary, extracted=source.kind == "pdf")
     draft.source_name, draft.source_sha256 = source.name, source.sha256
     return draft
 
 
-def draft_from_tables(source: PlanSource, glossary: Glossary) -> PlanDraft:
+def draft_from_tables(source: PlanSource, glossary: Glossary, *,
+                      title_lines: list[SourceLine] | None = None) -> PlanDraft:
     tables = [(t, h) for t in source.tables if (h := find_header(t)) is not None]
     title = source.path.stem
-    if source.lines:
+    if title_lines:
+        title = _plan_title(title_lines)
+    elif source.lines:
         title = next((ln.text for ln in source.lines[:5] if not match_number(ln.text, False)), title)
     elif tables and tables[0][1].row > 0:
         title = next((c for c in tables[0][0].rows[0] if c), title)
@@ -152,6 +163,7 @@ def draft_from_tables(source: PlanSource, glossary: Glossary) -> PlanDraft:
     draft = PlanDraft(title=title, lang="en" if english else "zh", source_name=source.name,
                       source_sha256=source.sha256)
     several = len(tables) > 1
+    plan_year = _year_of(title)
     first_is_lead = any(first_listed_rule(c) for t, _h in tables for r in t.rows[:40] for c in r) or any(
         first_listed_rule(ln.text) for ln in source.lines[:80])
     for table, header in tables:
@@ -213,8 +225,9 @@ def draft_from_tables(source: PlanSource, glossary: Glossary) -> PlanDraft:
             task = DraftTask(code="", section=section, title=task_title or first_sentence(body), text=body,
                              line=table.first_row + r)
             _units_from_cells(task, cells, first_is_lead)
-            task.due = parse_due(cells.get("due", ""))
-            if cells.get("due") and task.due is None and not re.search(r"长期|持续|每年|annual|ongoing|continu", cells["due"], re.I):
+            task.due = parse_due(cells.get("due", ""), year=plan_year)
+            if cells.get("due") and task.due is None and not re.search(r"长期|持续|每年|常态|annual|ongoing|continu",
+                                                                        cells["due"], re.I):
                 draft.warnings.append(DraftWarning(
                     f"{table.name}!{column_letter(cols['due'])}{table.first_row + r}: deadline “{cells['due']}” not understood",
                     line=table.first_row + r, kind="due_not_understood",
@@ -237,6 +250,98 @@ def draft_from_tables(source: PlanSource, glossary: Glossary) -> PlanDraft:
     return draft
 
 
+_CELL_END = re.compile(r"\s*[|｜\t]\s*$")
+_TAIL_KINDS = ("lead", "coop", "resp", "due", "leader", "note", "target")
+
+
+def _header_key(cell: str) -> str | None:
+    return _LOOKUP.get(_norm(cell))
+
+
+def flat_tables(lines: list[SourceLine]) -> list[SourceTable]:
+    """A task table flattened to text: one cell per line (…|) or one row per line (cells split by
+    | or tabs, or by spaces with the unit columns at the end). Found by its header names."""
+    texts = [ln.text for ln in lines]
+    # one cell per line: a run of header names, then rows of the same width
+    i = 0
+    while i < len(texts):
+        run = []
+        j = i
+        while j < len(texts) and _header_key(_CELL_END.sub("", texts[j])):
+            run.append(_CELL_END.sub("", texts[j]))
+            j += 1
+        keys = [_header_key(c) for c in run]
+        if len(run) >= 3 and ("title" in keys or "text" in keys) and set(keys) & {"lead", "resp", "coop"}:
+            rows = [run]
+            k = len(run)
+            pos = j
+            while pos + k <= len(texts):
+                row = [_CELL_END.sub("", t) for t in texts[pos:pos + k]]
+                if not re.fullmatch(r"\d{1,3}|[一二三四五六七八九十]+、?.*", row[0]) or not all(
+                        _CELL_END.search(t) or t.endswith("|") for t in texts[pos:pos + k]):
+                    break
+                rows.append(row)
+                pos += k
+            if len(rows) > 1:
+                return [SourceTable("text", rows, first_row=lines[i].number, where="table")]
+        i = j + 1 if j > i else i + 1
+    # one row per line
+    for i, text in enumerate(texts):
+        cells = _split_row(text, None)
+        keys = [_header_key(c) for c in cells]
+        if len(cells) < 3 or not all(keys) or not ({"title", "text"} & set(keys)) \
+                or not ({"lead", "resp", "coop"} & set(keys)):
+            continue
+        header = cells
+        rows = [header]
+        for text2 in texts[i + 1:]:
+            if not re.match(r"^\d{1,3}\s", text2):
+                if rows[1:] and not re.match(r"^[一二三四五六七八九十]+、", text2):
+                    break
+                continue
+            row = _split_row(text2, [k or "" for k in keys])
+            if row:
+                rows.append(row)
+        if len(rows) > 1:
+            return [SourceTable("text", rows, first_row=lines[i].number, where="table")]
+    return []
+
+
+def _split_row(text: str, keys: list[str] | None) -> list[str]:
+    """Cells of a flattened row. With ``keys`` (the header's column kinds) a row split by spaces
+    takes its unit/deadline columns from the end, one word each, and the rest as the task."""
+    if re.search(r"[|｜\t]", text):
+        cells = [c.strip() for c in re.split(r"\s*[|｜\t]\s*", text.strip(" |｜\t"))]
+        return cells if keys is None or len(cells) == len(keys) else (cells + [""] * len(keys))[:len(keys)]
+    words = text.split()
+    if keys is None:
+        return words
+    tail = 0
+    for k in reversed(keys):
+        if k in _TAIL_KINDS:
+            tail += 1
+        else:
+            break
+    if len(words) < tail + 2:
+        return []
+    head, ends = words[: len(words) - tail], words[len(words) - tail:]
+    middle_keys = keys[: len(keys) - tail]
+    row = [""] * len(middle_keys)
+    if middle_keys and middle_keys[0] == "seq":
+        row[0] = head[0]
+        head = head[1:]
+    # the task text: from the first word with sentence punctuation on; the words before it name the task
+    text_col = next((c for c, k in enumerate(middle_keys) if k == "text"), None)
+    title_col = next((c for c, k in enumerate(middle_keys) if k == "title"), None)
+    split_at = next((w for w, word in enumerate(head) if re.search(r"[，。；、,]", word)), len(head))
+    before, after = "".join(head[:split_at]), " ".join(head[split_at:])
+    if text_col is not None and title_col is not None:
+        row[title_col], row[text_col] = before, after
+    elif text_col is not None or title_col is not None:
+        row[text_col if text_col is not None else title_col] = (before + " " + after).strip()  # type: ignore[index]
+    return row + ends
+
+
 def _group_section(draft: PlanDraft, groups: dict[str, int], key: str, parent: int | None, english: bool) -> int:
     """The section for a task group cell (created on first sight, under the current banner row)."""
     if key not in groups:
@@ -257,7 +362,7 @@ def _units_from_cells(task: DraftTask, cells: dict[str, str], first_is_lead: boo
     leads, coop, resp = ([n for n in x if looks_like_unit(n)] for x in (leads, coop, resp))
     if leads:
         spec.leads = leads
-        spec.cooperating = [n for n in resp + coop if n not in leads]
+        spec.cooperating = [n for n in coop + resp if n not in leads]
     elif resp:
         spec.leads, spec.cooperating = resp[:1], [n for n in resp[1:] + coop if n != resp[0]]
         spec.joint = not first_is_lead and not coop
@@ -271,11 +376,29 @@ def _units_from_cells(task: DraftTask, cells: dict[str, str], first_is_lead: boo
     return dropped
 
 
-def parse_due(text: str) -> dt.date | None:
-    """'2025年底前' → 2025-12-31, '2025年6月' → 2025-06-30, '2025-03-31' → that day."""
+def _year_of(title: str) -> int | None:
+    m = re.search(r"(20\d\d)\s*年", title)
+    return int(m.group(1)) if m else None
+
+
+def parse_due(text: str, *, year: int | None = None) -> dt.date | None:
+    """'2025年底前' → 2025-12-31, '2025年6月' → 2025-06-30, '2025-03-31' → that day; with the plan's
+    ``year``: '12月底' → that year's 12-31, '全年' → its last day."""
     text = text.strip()
     if not text:
         return None
+    if year is not None and not re.search(r"20\d\d", text):
+        m = re.match(r"^(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(?:底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前)?$", text)
+        if m and 1 <= int(m.group(1)) <= 12:
+            month = int(m.group(1))
+            if m.group(2):
+                try:
+                    return dt.date(year, month, int(m.group(2)))
+                except ValueError:
+                    return None
+            return _month_end(year, month)
+        if re.fullmatch(r"全年|年内|年底前?|年末|本年度|年底前完成", text):
+            return dt.date(year, 12, 31)
     m = re.search(r"(20\d\d)[-/.](\d{1,2})[-/.](\d{1,2})", text)
     if m:
         try:

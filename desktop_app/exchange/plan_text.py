@@ -390,13 +390,14 @@ def _walk(items: list[Item]) -> list[Item]:
     return out
 
 
-def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary: Glossary | None = None) -> PlanDraft:
+def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary: Glossary | None = None,
+                     extracted: bool = False) -> PlanDraft:
     """Parse a plan document's lines into a draft (units resolved against the glossary only)."""
     glossary = glossary or default_glossary()
     if not lines:
         raise _reject_structure(source_name, "the document is empty.", "文档为空。")
     english = is_english_text(" ".join(ln.text for ln in lines[:300]))
-    lines = repair_extracted_text(lines, english)
+    lines = repair_extracted_text(lines, english, force=extracted)
     kept, dropped = trim_junk(lines)
     notice, kept = cut_cover_notice(kept, english)
     roots, preamble = build_items(kept, english)
