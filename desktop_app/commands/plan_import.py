@@ -9,6 +9,7 @@ from typing import Any
 from desktop_app.commands.common import Context, print_json
 from desktop_app.domain.models import Direction, Target
 from desktop_app.domain.plan import DraftUnit, PlanDraft
+from desktop_app.messages import msg
 from desktop_app.services import import_plan
 
 
@@ -23,6 +24,8 @@ def add_import_parser(plan_sub: argparse._SubParsersAction) -> None:  # type: ig
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--translation-of", type=int, metavar="PLAN_ID", default=None,
                    help="the file is a translation of plan PLAN_ID: add its titles/texts and unit names to that plan")
+    p.add_argument("--as-new", action="store_true",
+                   help="import as a new plan even when the same plan (same file or same tasks) is already imported")
     p.set_defaults(handler=cmd_plan_import)
 
 
@@ -63,14 +66,15 @@ def cmd_plan_import(args: argparse.Namespace, ctx: Context) -> int:
     pv = import_plan.preview(ctx.db, args.file, translation_of=args.translation_of)
     plan_id: int | None = None
     result = None
+    as_new = bool(getattr(args, "as_new", False))
     if not args.dry_run:
-        result = import_plan.commit(ctx.db, pv)
+        result = import_plan.commit(ctx.db, pv, as_new=as_new)
         plan_id = result.plan_id
     data = draft_json(pv.draft, plan_id)
     if pv.translation_of is not None:
         data["translation_of"] = pv.translation_of
         data["aligned_tasks"] = len(pv.aligned)
-    if pv.existing_plan_id is not None:
+    if pv.existing_plan_id is not None and not as_new:
         data["update_of"] = pv.existing_plan_id
         data["update_match"] = pv.match
         diff = result.diff if result and result.diff else pv.diff
@@ -83,9 +87,13 @@ def cmd_plan_import(args: argparse.Namespace, ctx: Context) -> int:
     print(f"{action}: {data['title']} — {len(data['tasks'])} {'项任务' if zh else 'tasks'}, "
           f"{data['sections']} {'个章节' if zh else 'sections'}, {len(data['objectives'])} "
           f"{'项主要目标' if zh else 'objectives'}" + (f" (plan {plan_id})" if plan_id else ""))
+    if "update_of" in data:
+        how = msg(f"import.match.{pv.match}") if pv.match in ("sha256", "file_name", "content") else pv.match
+        print(msg("import.recognised", plan=pv.existing_plan_id, how=how).render(ctx.lang))
     if "diff" in data and data["diff"]:
         d = data["diff"]
-        print(f"{'更新方案' if zh else 'Update of plan'} {pv.existing_plan_id}: +{d['added']} -{d['removed']} ~{d['changed']}")
+        print(msg("import.update_counts", plan=pv.existing_plan_id, added=d["added"], removed=d["removed"],
+                  changed=d["changed"]).render(ctx.lang))
     for w in pv.draft.warnings:
         where = f"[{w.task_code}] " if w.task_code else ""
         print(f"  ! {where}{w.text(ctx.lang)}")

@@ -134,7 +134,7 @@ class Glossary:
                         tuple(f"{en_prefix} {a}".strip() for a in entry.en_aliases if same_unit_en(a, entry.en)))
 
 
-_ZH_BODY = (("委员会", "委"), ("委", "委"), ("办公室", "办"), ("办", "办"), ("局", "局"), ("厅", "局"), ("中心", "中心"),
+_ZH_BODY = (("委员会", "委"), ("委", "委"), ("办公室", "办"), ("办", "办"), ("分局", "分局"), ("局", "局"), ("厅", "局"), ("中心", "中心"),
             ("部", "部"), ("公司", "公司"), ("政府", "政府"), ("联合会", "联"), ("妇联", "联"), ("校", "校"))
 def _body_zh(name: str) -> str:
     return next((cls for end, cls in _ZH_BODY if name.endswith(end)), name[-1:])

@@ -17,7 +17,7 @@ from desktop_app.domain.plan_edit import renumber as renumber_tasks
 from desktop_app.errors import InputRejected, Problem
 from desktop_app.exchange.departments import Glossary, default_glossary
 from desktop_app.exchange.plan_readers import PlanSource, SourceLine, SourceTable, column_letter
-from desktop_app.exchange.plan_targets import extract_targets
+from desktop_app.exchange.plan_targets import due_from_text, extract_targets
 from desktop_app.exchange.plan_text import (
     _plan_title,
     finish_warnings,
@@ -225,7 +225,7 @@ def draft_from_tables(source: PlanSource, glossary: Glossary, *,
             task = DraftTask(code="", section=section, title=task_title or first_sentence(body), text=body,
                              line=table.first_row + r)
             _units_from_cells(task, cells, first_is_lead)
-            task.due = parse_due(cells.get("due", ""), year=plan_year)
+            task.due = parse_due(cells.get("due", ""), year=plan_year) or due_from_text(body)
             if cells.get("due") and task.due is None and not re.search(r"长期|持续|每年|常态|annual|ongoing|continu",
                                                                         cells["due"], re.I):
                 draft.warnings.append(DraftWarning(

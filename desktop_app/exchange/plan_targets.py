@@ -7,6 +7,7 @@ then '到2030年'), and 十四五/14th Five-Year Plan mean 2025, 十五五/15th 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -18,10 +19,14 @@ ZH_UNITS = sorted([
     "万吨标准煤", "吨标准煤", "万吨标煤", "吨标煤", "万吨二氧化碳", "万吨", "亿吨", "吨",
     "亿立方米", "万立方米", "立方米", "万平方米", "平方米", "平米", "平方公里", "公顷", "万亩", "亩",
     "公里", "千米", "米", "亿元", "万元", "元",
-    "个百分点", "百分点", "%", "％",
+    "个百分点", "百分点", "%", "％", "克标准煤/千瓦时", "克二氧化碳/千瓦时", "克/千瓦时", "千克标准煤/吨",
+    "吨标准煤/万元", "吨二氧化碳/万元", "微克/立方米", "毫克/立方米", "吨/日", "吨/天", "吨/年", "万吨/年",
+    "蒸吨/小时", "蒸吨", "万千伏安", "千伏安", "万标准立方米", "标准立方米", "天", "小时", "分贝",
     "个", "座", "辆", "艘", "台", "套", "家", "条", "处", "户", "所", "项", "根", "张", "批", "只",
     "万辆", "万个", "万户", "万台", "万人", "人", "次",
 ], key=len, reverse=True)
+
+_COMPOUND_UNIT = re.compile(r"[万亿千百]?[\u4e00-\u9fffA-Za-z²³]{1,7}/[\u4e00-\u9fffA-Za-z²³]{1,5}")
 
 # Units that are only a unit after a number when nothing CJK follows that makes them a word.
 _ZH_UNIT_RE = re.compile("|".join(re.escape(u) for u in ZH_UNITS))
@@ -48,7 +53,8 @@ _ZH_NUM = r"\d+(?:[.．]\d+)?"
 _EN_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 AT_LEAST_ZH = ("不少于", "不低于", "至少", "超过", "以上", "及以上", "力争", "突破", "达到", "达", "累计", "新增", "完成", "提高到", "提升到", "稳定在")
-AT_MOST_ZH = ("不高于", "不超过", "以内", "以下", "控制在", "低于", "少于")
+AT_MOST_ZH = ("不高于", "不超过", "以内", "以下", "控制在", "低于", "少于", "降至", "降到", "下降到", "降低到", "压减到",
+              "压减至")
 REDUCE_ZH = ("下降", "降低", "减少", "削减", "压减")
 INCREASE_ZH = ("增长", "提高", "提升", "增加")
 ABOUT_ZH = ("左右", "约")
@@ -100,7 +106,7 @@ def _year_in(clause: str) -> int | None:
     if re.search(r"14th and (?:the )?15th", clause, re.I) or "十四五”和“十五五" in clause or "十四五和十五五" in clause:
         years.append((0, 2030))
     for m in _YEAR_ZH.finditer(clause):
-        if _is_baseline(clause, m.start()) or re.match(r"\s*起", clause[m.end():]):
+        if _is_baseline(clause, m.start()) or re.match(r"\s*(?:起|为|是)", clause[m.end():]):
             continue
         years.append((m.start(), int(m.group(1))))
     for m in _YEAR_EN.finditer(clause):
@@ -137,6 +143,37 @@ def _direction_en(before: str, after: str) -> Direction:
     return Direction.AT_LEAST
 
 
+_METRIC_VERBS_ZH = ("提高到", "提升到", "下降到", "降低到", "降至", "控制在", "稳定在", "保持在", "不低于", "不高于", "不少于",
+                    "不超过", "达到", "达", "超过", "提高", "提升", "下降", "降低", "减少", "增长", "增加", "新增", "累计",
+                    "完成", "建成", "实现", "保持", "为", "在", "分别")
+
+
+def metric_of(clause: str, at: int, english: bool) -> str:
+    """What a figure measures: the words before it, without the year phrase and the target verb
+    (到2025年，新能源公交车比例达到96% → 新能源公交车比例). The task text itself is never changed;
+    when nothing is left the whole clause is the metric, with its numbers."""
+    before = clause[:at]
+    if english:
+        text = re.sub(r"\b(?:by|in|before|until)\s+(?:the\s+end\s+of\s+)?20\d\d\b,?", "", before, flags=re.I)
+        text = re.sub(r"\b(?:will|shall|should)?\s*(?:reach|be|rise|fall|drop|increase|decrease|exceed|stay|"
+                      r"be kept|be controlled|be reduced|be raised)?\s*(?:to|by|at|within|over|below|above)?\s*"
+                      r"(?:no (?:less|more) than|at least|at most|about|around)?\s*$", "", text, flags=re.I)
+    else:
+        text = re.sub(r"(?:^|(?:到|至|截至|截止))\s*20\d\d\s*年(?:底|末)?(?:前|以前)?\s*[，,]?", "", before)
+        text = re.sub(r"(?:“?十[四五六]五”?(?:期间|时期|末)?)\s*[，,]?", "", text)
+        changed = True
+        while changed:
+            changed = False
+            for verb in _METRIC_VERBS_ZH:
+                if text.rstrip().endswith(verb):
+                    text = text.rstrip()[: -len(verb)]
+                    changed = True
+        text = re.sub(r"(?:分别)?(?:比|较|相比)\s*(?:19|20)\d\d\s*年?(?:水平)?$", "", text.rstrip())
+        text = re.sub(r"分别$", "", text.rstrip())
+    text = re.sub(r"\s+", " ", text).strip(" ，,、：:；;“”\"（(")
+    return (text or clause.strip())[:80]
+
+
 def _metric(clause: str, english: bool) -> str:
     text = re.sub(_EN_NUM if english else _ZH_NUM, "", clause)
     text = re.sub(r"\s+", " ", text).strip(" ，,、“”\"")
@@ -154,17 +191,23 @@ def extract_targets(text: str, *, year: int | None = None) -> tuple[list[Target]
         y = _year_in(clause)
         if y is not None:
             current_year = y
-        found = _targets_en(clause) if english else _targets_zh(clause, bare, unknown)
-        for value, unit, direction in found:
+        starts: list[int] = []
+        found = _targets_en(clause, starts) if english else _targets_zh(clause, bare, unknown, starts)
+        first_metric = ""
+        for (value, unit, direction), at in zip(found, starts, strict=True):
+            metric = metric_of(clause, at, english)
+            if first_metric and re.search(r"\d", metric):
+                metric = first_metric     # 分别下降15%、10%和26%: one metric for the list
+            first_metric = first_metric or metric
             targets.append(Target(value=value, unit=unit, year=current_year, direction=direction,
-                                  text=clause.strip(), metric=_metric(clause, english),
-                                  baseline_year=_baseline_year(clause)))
+                                  text=clause.strip(), metric=metric, baseline_year=_baseline_year(clause)))
         if english:
             bare.extend(_bare_en(clause, found))
     return targets, bare, unknown
 
 
-def _targets_zh(clause: str, bare: list[NumberWithoutUnit], unknown: list[str]) -> list[tuple[float, str, Direction]]:
+def _targets_zh(clause: str, bare: list[NumberWithoutUnit], unknown: list[str],
+                starts: list[int]) -> list[tuple[float, str, Direction]]:
     out: list[tuple[float, str, Direction]] = []
     for m in re.finditer(_ZH_NUM, clause):
         start, end = m.span()
@@ -173,6 +216,10 @@ def _targets_zh(clause: str, bare: list[NumberWithoutUnit], unknown: list[str]) 
             continue
         if start and (clause[start - 1].isalnum() and clause[start - 1].isascii()):
             continue   # part of a code: 'PM2.5', 'S1'
+        if re.search(r"[×xX*＊]\s*$", before) or re.match(r"\s*[×xX*＊]\s*\d", after):
+            continue   # a configuration such as 3×200MW, not a target
+        if re.search(r"(?:19|20)\d\d\s*年(?:底|末)?\s*(?:为|是|仅为|约为)\s*$|基期值?为?\s*$|现状值?为?\s*$", before):
+            continue   # a baseline (2020年为12.3%), not a target
         value = float(m.group().replace("．", "."))
         rest = after.lstrip()
         scale = rest[:1] if rest[:1] in ("万", "亿") else ""
@@ -181,12 +228,20 @@ def _targets_zh(clause: str, bare: list[NumberWithoutUnit], unknown: list[str]) 
         if unit_found is None and scale:
             scaled = _ZH_UNIT_RE.match(rest[1:])
             unit_found = scale + scaled.group() if scaled else None
+        if unit_found is None or unit_found in ("吨", "克", "千瓦时"):
+            compound = _COMPOUND_UNIT.match(rest)   # any rate: 克二氧化碳/千瓦时, 吨/万元, 立方米/秒
+            if compound and len(compound.group()) > len(unit_found or ""):
+                unit_found = compound.group()
         if unit_found is not None:
             unit = unit_found
             unit = "%" if unit == "％" else unit
             if unit in ("个", "家", "项", "批", "次") and re.match(r"\s*(个|家|项|批|次)(月|年)", after):
                 continue
-            out.append((value, unit, _direction_zh(before, after)))
+            direction = _direction_zh(before, rest[len(unit_found):] if rest.startswith(unit_found) else after)
+            if out and re.search(r"[%％\w]\s*[、和及与,，]\s*$", before[-4:]) and re.search(r"分别|各|依次", before):
+                direction = out[-1][2]   # 分别下降15%、10%和26%: every figure of the list
+            out.append((value, unit, direction))
+            starts.append(start)
             continue
         governed = any(before.rstrip().endswith(w) for w in TARGET_VERBS_ZH + ("为", "在"))
         if governed:
@@ -195,12 +250,13 @@ def _targets_zh(clause: str, bare: list[NumberWithoutUnit], unknown: list[str]) 
                 unknown.append(f"{m.group()}{nxt.group(1)}")
             elif re.search(r"(PUE|系数|比值|指数)[^，。；]{0,12}$", before):
                 out.append((value, "", _direction_zh(before, after)))
+                starts.append(start)
             else:
                 bare.append(NumberWithoutUnit(value, clause.strip()))
     return out
 
 
-def _targets_en(clause: str) -> list[tuple[float, str, Direction]]:
+def _targets_en(clause: str, starts: list[int]) -> list[tuple[float, str, Direction]]:
     out: list[tuple[float, str, Direction]] = []
     for m in re.finditer(_EN_NUM, clause):
         start, end = m.span()
@@ -209,20 +265,25 @@ def _targets_en(clause: str) -> list[tuple[float, str, Direction]]:
             continue
         if start and clause[start - 1].isalpha():
             continue
+        if re.search(r"[×xX*]\s*$", before) or re.match(r"\s*[×xX*]\s*\d", after):
+            continue   # 3×200MW
         value = float(m.group().replace(",", ""))
         rest = after.lstrip()
         for pattern, unit, mult in _EN_UNIT_RES:
             um = pattern.match(rest)
             if um:
                 out.append((value * mult, unit, _direction_en(before, after)))
+                starts.append(start)
                 break
         else:
             words = re.findall(r"[A-Za-z-]+", rest)[:4]
             counter = next((w for w in words if w.lower() in EN_COUNTERS), None)
             if counter and re.match(r"\s*(?:new\s+)?[A-Za-z]", after):
                 out.append((value, counter.lower(), _direction_en(before, after)))
+                starts.append(start)
             elif re.search(r"PUE[^,;]{0,60}$", before) and re.search(r"than\s*$", before):
                 out.append((value, "", _direction_en(before, after)))
+                starts.append(start)
     return out
 
 
@@ -234,3 +295,20 @@ def _bare_en(clause: str, found: list[tuple[float, str, Direction]]) -> list[Num
             continue
         out.append(NumberWithoutUnit(value, clause.strip()))
     return out
+
+
+_DUE_ZH = re.compile(r"(?:到|至|截至|截止|在)\s*(20\d\d)\s*年(?:底|末)?(?:前|以前)?|(20\d\d)\s*年(?:底|末|年底)?(?:前|以前)|"
+                     r"(20\d\d)\s*年(?:内|年内)")
+_DUE_EN = re.compile(r"\b(?:by|before|until|no later than)\s+(?:the\s+end\s+of\s+)?(20\d\d)\b", re.I)
+
+
+def due_from_text(text: str) -> dt.date | None:
+    """The deadline a task's text sets: 到2025年 / 2025年底前 / By 2025 → 2025-12-31 (the latest one named);
+    years after 比/较 (baselines) do not count."""
+    years = []
+    for m in _DUE_ZH.finditer(text):
+        if re.search(r"(?:比|较|相比|与)\s*$", text[: m.start()]):
+            continue
+        years.append(int(next(g for g in m.groups() if g)))
+    years += [int(m.group(1)) for m in _DUE_EN.finditer(text)]
+    return dt.date(max(years), 12, 31) if years else None

@@ -25,7 +25,7 @@ from desktop_app.domain.plan_edit import renumber as renumber_tasks
 from desktop_app.errors import InputRejected, Problem
 from desktop_app.exchange.departments import Glossary, default_glossary, split_units
 from desktop_app.exchange.plan_readers import SourceLine
-from desktop_app.exchange.plan_targets import extract_targets
+from desktop_app.exchange.plan_targets import due_from_text, extract_targets
 from desktop_app.exchange.plan_units import (
     UnitSpec,
     find_markers,
@@ -483,7 +483,7 @@ def _plan_title(lines: list[SourceLine]) -> str:
         plain = [c for c in candidates if not re.search(r"通知$|^notice\b", c, re.I)]
         return (plain or candidates)[-1][:200]
     for ln in lines[:60]:   # a cover notice run into one line: the plan's name in 《》
-        quoted = [q for q in re.findall(r"《([^《》]{4,80})》", ln.text) if _TITLE_WORDS.search(q)]
+        quoted = [str(q) for q in re.findall(r"《([^《》]{4,80})》", ln.text) if _TITLE_WORDS.search(q)]
         if quoted:
             return quoted[0]
     for ln in lines[:10]:
@@ -653,6 +653,7 @@ def _make_task(item: Item, sections: dict[int, int], english: bool, glossary: Gl
         task.title_en, task.text_en = task.title, task.text
     targets, bare, unknown = extract_targets(text)
     task.targets = targets
+    task.due = due_from_text(text)
     for b in bare:
         draft.warnings.append(DraftWarning(f"number without unit: {b.value:g} in “{b.text[:60]}”",
                                            line=item.line, kind="number_without_unit",

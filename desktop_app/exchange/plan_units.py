@@ -136,7 +136,9 @@ _OPEN, _CLOSE = "（(〔[【", "）)〕]】"
 
 def split_top(text: str, seps: str) -> list[str]:
     """Split at any character of ``seps`` outside brackets."""
-    out, depth, cur = [], 0, []
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in text:
         if ch in _OPEN:
             depth += 1
@@ -186,7 +188,7 @@ def split_names(text: str) -> list[str]:
                 p = p.replace(" ", "")
             joined.extend(_split_zh_and(p))
         parts = joined
-    out = []
+    out: list[str] = []
     for p in parts:
         p = _clean_piece(p)
         m = (_EN_GROUP_TAIL if english else _ZH_GROUP_TAIL).match(p)
@@ -296,7 +298,8 @@ def _keep(names: list[str], spec: UnitSpec) -> list[str]:
 
 
 _VERB_LEAD = re.compile(r"^(?P<names>.+?)\s*(?:共同)?牵头(?:负责)?$")
-_VERB_COOP = re.compile(r"^(?P<names>.+?)\s*(?:配合|参与|参加|协同|协助|按职责分工负责|按职责负责|分别负责|负责落实|负责)$")
+_VERB_COOP = re.compile(r"^(?P<names>.+?)\s*(?:配合|参与|参加|协同|协助|按职责分工负责|按职责负责|分别负责|负责落实|"
+                       r"具体落实|组织落实|抓好落实|落实|组织实施|负责)$")
 _EN_LEAD = re.compile(r"^(?P<names>.+?)\s+(?:takes?|taking|will take)\s+the\s+lead$", re.I)
 _EN_COOP = re.compile(r"^(?:with\s+)?(?P<names>.+?)\s+(?:cooperat\w*|participat\w*|assist\w*|"
                       r"(?:are|is)\s+responsible.*|in\s+cooperation)$", re.I)

@@ -9,13 +9,14 @@ aligned by structure (section ordinal + task number), plus English aliases of th
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
 
 from desktop_app.domain.models import ChangeSummary, DeptKind, Role
-from desktop_app.domain.plan import DraftTask, DraftUnit, DraftWarning, PlanDraft
+from desktop_app.domain.plan import DraftTask, DraftWarning, PlanDraft
 from desktop_app.errors import UsageError
 from desktop_app.exchange.departments import Glossary, default_glossary, dominant_level
 from desktop_app.exchange.plan_readers import read_plan_file
@@ -58,7 +59,7 @@ class ImportPreview:
     draft: PlanDraft
     path: Path
     existing_plan_id: int | None = None      # the plan this file updates (same sha256 or file name)
-    match: str = ""                          # 'sha256' | 'file_name' | ''
+    match: str = ""                          # 'sha256' | 'file_name' | 'content' | ''
     diff: PlanDiff | None = None
     translation_of: int | None = None
     aligned: dict[str, int] = field(default_factory=dict)   # task code → task id of the original plan
@@ -104,6 +105,10 @@ def preview(db: sqlite_utils.Database, path: Path | str, *, translation_of: int 
         row = db.execute("SELECT plan_id FROM plan_source WHERE file_name = ? AND lang = ? ORDER BY id DESC LIMIT 1",
                          [source.name, draft.lang]).fetchone()
         match = "file_name"
+    if row is None:
+        same = same_content_plan(db, draft)
+        if same is not None:
+            row, match = (same,), "content"
     if row is not None:
         plan_id = int(row[0])
         original = db.execute("SELECT translation_of FROM plan WHERE id = ?", [plan_id]).fetchone()[0]
@@ -173,6 +178,30 @@ def _resolve_name(db: sqlite_utils.Database, name: str, glossary: Glossary,
         return existing.code, zh, name if english else existing.name_en, DeptKind(existing.kind), how
     # a new department: the plan's own spelling, the glossary's other language as a suggestion
     return hit.code, (hit.name_zh if english else name), (name if english else hit.name_en), hit.kind, "glossary"
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s\W_]+", "", text).lower()
+
+
+def same_content_plan(db: sqlite_utils.Database, draft: PlanDraft) -> int | None:
+    """The plan holding the same tasks as ``draft`` (the same plan as .txt and as .xlsx, or under
+    another file name): most of the draft's task titles appear in that plan's tasks and the task
+    counts are close. None when no plan is that close."""
+    keys = [k[:12] for k in (_key(t.title) for t in draft.tasks) if len(k) >= 4]
+    if len(keys) < 3:
+        return None
+    best: tuple[float, int] | None = None
+    plans = db.execute("SELECT id FROM plan WHERE translation_of IS NULL").fetchall()
+    for (plan_id,) in plans:
+        rows = db.execute("SELECT title_zh, text_zh, title_en FROM task WHERE plan_id = ?", [plan_id]).fetchall()
+        if not rows or not 0.7 <= len(rows) / len(draft.tasks) <= 1.4:
+            continue
+        hay = "\n".join(_key(f"{a}{b}{c}") for a, b, c in rows)
+        ratio = sum(1 for k in keys if k in hay) / len(keys)
+        if ratio >= 0.7 and (best is None or ratio > best[0]):
+            best = (ratio, int(plan_id))
+    return best[1] if best else None
 
 
 # --- diff against the ledger ------------------------------------------------------------------------
