@@ -416,7 +416,18 @@ def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary
 
     # trailing text after the final numbered paragraph is page furniture, not part of the task
     final = all_items[-1]
-    if final.shape == "body" and not final.children and final.paras:
+    keep = 0
+    while keep < len(final.paras) and (is_unit_line(final.paras[keep]) or _is_marker_line(final.paras[keep])):
+        keep += 1     # the last task's own unit lines are not trailing text
+    if keep:
+        tail_paras, tail_lines = final.paras[keep:], final.para_lines[keep:]
+        final.paras, final.para_lines = final.paras[:keep], final.para_lines[:keep]
+        if tail_paras:
+            draft.warnings.append(DraftWarning(
+                f"dropped {len(tail_paras)} line(s) of trailing text after the last task (line {tail_lines[0]})",
+                line=tail_lines[0], kind="trailing_text",
+                message_zh=f"已略去最后一项任务之后的 {len(tail_paras)} 行文字（第 {tail_lines[0]} 行起）"))
+    elif final.shape == "body" and not final.children and final.paras:
         draft.warnings.append(DraftWarning(
             f"dropped {len(final.paras)} line(s) of trailing text after the last task (line {final.para_lines[0]})",
             line=final.para_lines[0], kind="trailing_text",

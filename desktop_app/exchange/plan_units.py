@@ -99,7 +99,7 @@ _ZH_UNIT_END = re.compile(
 _ZH_COLLECTIVE = re.compile(r"^(?:各|相关|有关|其他|沿河|所在|属地|全)")
 _NOT_UNIT = re.compile(
     r"下同|按职责|分工负责|职责分工|未明确|排在第一|为牵头|所列|负责落实|逐一|以下各项|^\d|^[一二三四五六七八九十]+$|"
-    r"指标|预期性|约束性|完成时限|时间|领导|同志|^注|持续推进|长期|年底|月底|^其他$|^等$|"
+    r"指标|预期性|约束性|完成时限|时间|领导(?!小组)|同志|^注|持续推进|长期|年底|月底|^其他$|^等$|均由|^以下|^由|任务|"
     r"the same below|according to|where no lead|responsib\w+ of|duties", re.I)
 _EN_UNIT_WORD = re.compile(
     r"\b(?:bureau|sub-?bureau|commission|committee|office|offices|department|departments|company|group|"
@@ -118,6 +118,8 @@ def looks_like_unit(name: str) -> bool:
     if re.search(r"[\u4e00-\u9fff]", name):
         if len(name) < 2:
             return False
+        if len(name) == 2:
+            return name[-1] in "委局办厅院所"   # an elided list member: 区发展改革委、科委
         if _ZH_COLLECTIVE.match(name) and len(name) >= 3:
             return True
         return bool(_ZH_UNIT_END.search(name)) and len(name) >= 3
@@ -207,12 +209,22 @@ _EN_GROUP_TAIL = re.compile(
 _EN_UNIT_END = re.compile(_EN_UNIT_WORD.pattern.rstrip(r"\b") + r"\W*$", re.I)
 
 
+_EN_UNIT_START = re.compile(r"^(?:Municipal|District|County|Provincial|City|State|New Area|Township|Town|people's|"
+                            r"People's|all|each|every|the|relevant|other)\b")
+
+
 def _split_en_and(part: str) -> list[str]:
-    """'A Commission and B Bureau' → two units; 'Development and Reform Commission' stays one."""
+    """'A Commission and B Bureau' → two units; 'Development and Reform Commission' stays one.
+    First where the left part ends like a unit, else where the right part starts like one."""
     pieces = re.split(r"\s+and\s+", part)
     for i in range(1, len(pieces)):
         left, right = " and ".join(pieces[:i]), " and ".join(pieces[i:])
-        if _EN_UNIT_END.search(left) and looks_like_unit(left) and right[:1].isupper() and looks_like_unit(right):
+        if _EN_UNIT_END.search(left) and looks_like_unit(left) and (right[:1].isupper() or _EN_UNIT_START.match(right)) \
+                and looks_like_unit(right):
+            return [left, *_split_en_and(right)]
+    for i in range(1, len(pieces)):
+        left, right = " and ".join(pieces[:i]), " and ".join(pieces[i:])
+        if _EN_UNIT_START.match(right) and looks_like_unit(left) and looks_like_unit(right):
             return [left, *_split_en_and(right)]
     return [part]
 
@@ -243,7 +255,7 @@ COOP_LABEL = (r"协同责任单位|协同单位|配合单位|配合部门|参加
               r"participating\s+(?:units?|departments?)")
 JOINT_LABEL = (r"主要责任单位|责任单位|责任部门|负责单位|负责部门|实施单位|承办单位|"
                r"responsible\s+(?:units?|departments?|agenc(?:y|ies))(?:\s*\(s\))?")
-SKIP_LABEL = (r"责任领导|分管领导|牵头领导|联系领导|包保领导|分管区领导|分管县领导|责任人|联系人|完成时限|完成时间|时间节点|"
+SKIP_LABEL = (r"(?:责任|分管|牵头|联系|包保|挂帅)(?:省|市|县|区|镇)?领导|责任人|联系人|完成时限|完成时间|时间节点|"
               r"时限|指标类型|指标属性|responsible\s+leaders?|leaders?\s+in\s+charge|deadline")
 SPLIT_LABEL = r"部门分工|分工|责任分工|division of (?:labou?r|responsibilities)"
 
@@ -347,7 +359,7 @@ def _verb_spec(s: str, spec: UnitSpec) -> UnitSpec:
     """'X、Y牵头，Z参与，W负责落实' / 'X牵头，各部门配合' / 'X, Y take the lead; Z cooperate'."""
     out = UnitSpec()
     english = not re.search(r"[\u4e00-\u9fff]", s)
-    clauses = split_top(s, ";；") if english else split_top(s, "，,;；")
+    clauses = split_top(s, ";；") if english else split_top(s, "，,;；。")
     leads: list[str] = []
     coop: list[str] = []
     plain: list[str] = []
