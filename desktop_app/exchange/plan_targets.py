@@ -148,29 +148,31 @@ _METRIC_VERBS_ZH = ("提高到", "提升到", "下降到", "降低到", "降至"
                     "完成", "建成", "实现", "保持", "为", "在", "分别")
 
 
+_METRIC_TAIL_ZH = re.compile("(?:" + "|".join(sorted(_METRIC_VERBS_ZH, key=len, reverse=True)) + r")+\s*$")
+_METRIC_YEAR_ZH = re.compile(r"(?:^|(?:到|至|截至|截止))\s*20\d\d\s*年(?:底|末)?(?:前|以前)?\s*[，,]?")
+_METRIC_FYP_ZH = re.compile(r"(?:“?十[四五六]五”?(?:期间|时期|末)?)\s*[，,]?")
+_METRIC_BASE_ZH = re.compile(r"(?:分别)?(?:比|较|相比)\s*(?:19|20)\d\d\s*年?(?:水平)?$|分别$")
+_METRIC_YEAR_EN = re.compile(r"\b(?:by|in|before|until)\s+(?:the\s+end\s+of\s+)?20\d\d\b,?", re.I)
+_METRIC_TAIL_EN = re.compile(
+    r"\b(?:will|shall|should)?\s*(?:reach|be|rise|fall|drop|increase|decrease|exceed|stay|be kept|be controlled|"
+    r"be reduced|be raised)?\s*(?:to|by|at|within|over|below|above)?\s*(?:no (?:less|more) than|at least|at most|"
+    r"about|around)?\s*$", re.I)
+_SPACES = re.compile(r"\s+")
+
+
 def metric_of(clause: str, at: int, english: bool) -> str:
     """What a figure measures: the words before it, without the year phrase and the target verb
     (到2025年，新能源公交车比例达到96% → 新能源公交车比例). The task text itself is never changed;
     when nothing is left the whole clause is the metric, with its numbers."""
     before = clause[:at]
     if english:
-        text = re.sub(r"\b(?:by|in|before|until)\s+(?:the\s+end\s+of\s+)?20\d\d\b,?", "", before, flags=re.I)
-        text = re.sub(r"\b(?:will|shall|should)?\s*(?:reach|be|rise|fall|drop|increase|decrease|exceed|stay|"
-                      r"be kept|be controlled|be reduced|be raised)?\s*(?:to|by|at|within|over|below|above)?\s*"
-                      r"(?:no (?:less|more) than|at least|at most|about|around)?\s*$", "", text, flags=re.I)
+        text = _METRIC_TAIL_EN.sub("", _METRIC_YEAR_EN.sub("", before))
     else:
-        text = re.sub(r"(?:^|(?:到|至|截至|截止))\s*20\d\d\s*年(?:底|末)?(?:前|以前)?\s*[，,]?", "", before)
-        text = re.sub(r"(?:“?十[四五六]五”?(?:期间|时期|末)?)\s*[，,]?", "", text)
-        changed = True
-        while changed:
-            changed = False
-            for verb in _METRIC_VERBS_ZH:
-                if text.rstrip().endswith(verb):
-                    text = text.rstrip()[: -len(verb)]
-                    changed = True
-        text = re.sub(r"(?:分别)?(?:比|较|相比)\s*(?:19|20)\d\d\s*年?(?:水平)?$", "", text.rstrip())
-        text = re.sub(r"分别$", "", text.rstrip())
-    text = re.sub(r"\s+", " ", text).strip(" ，,、：:；;“”\"（(")
+        text = _METRIC_FYP_ZH.sub("", _METRIC_YEAR_ZH.sub("", before))
+        text = _METRIC_TAIL_ZH.sub("", text)
+        text = _METRIC_BASE_ZH.sub("", text.rstrip())
+        text = _METRIC_TAIL_ZH.sub("", text)
+    text = _SPACES.sub(" ", text).strip(" ，,、：:；;“”\"（(")
     return (text or clause.strip())[:80]
 
 
@@ -206,19 +208,26 @@ def extract_targets(text: str, *, year: int | None = None) -> tuple[list[Target]
     return targets, bare, unknown
 
 
+_ZH_NUM_RE = re.compile(_ZH_NUM)
+_NOT_A_QUANTITY = re.compile(r"\s*(年|月|日|号线|号|级|星|G\b|kV|KV|千伏|倍|型|届|次全会|周年|类|大|项行动|位)")
+_TIMES_BEFORE = re.compile(r"[×xX*＊]\s*$")
+_TIMES_AFTER = re.compile(r"\s*[×xX*＊]\s*\d")
+_BASELINE_BEFORE = re.compile(r"(?:19|20)\d\d\s*年(?:底|末)?\s*(?:为|是|仅为|约为)\s*$|基期值?为?\s*$|现状值?为?\s*$")
+
+
 def _targets_zh(clause: str, bare: list[NumberWithoutUnit], unknown: list[str],
                 starts: list[int]) -> list[tuple[float, str, Direction]]:
     out: list[tuple[float, str, Direction]] = []
-    for m in re.finditer(_ZH_NUM, clause):
+    for m in _ZH_NUM_RE.finditer(clause):
         start, end = m.span()
         before, after = clause[:start], clause[end:]
-        if re.match(r"\s*(年|月|日|号线|号|级|星|G\b|kV|KV|千伏|倍|型|届|次全会|周年|类|大|项行动|位)", after):
+        if _NOT_A_QUANTITY.match(after):
             continue
         if start and (clause[start - 1].isalnum() and clause[start - 1].isascii()):
             continue   # part of a code: 'PM2.5', 'S1'
-        if re.search(r"[×xX*＊]\s*$", before) or re.match(r"\s*[×xX*＊]\s*\d", after):
+        if _TIMES_BEFORE.search(before[-3:]) or _TIMES_AFTER.match(after):
             continue   # a configuration such as 3×200MW, not a target
-        if re.search(r"(?:19|20)\d\d\s*年(?:底|末)?\s*(?:为|是|仅为|约为)\s*$|基期值?为?\s*$|现状值?为?\s*$", before):
+        if _BASELINE_BEFORE.search(before[-12:]):
             continue   # a baseline (2020年为12.3%), not a target
         value = float(m.group().replace("．", "."))
         rest = after.lstrip()

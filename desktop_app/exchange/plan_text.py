@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from desktop_app.domain.plan import DraftSection, DraftTask, DraftUnit, DraftWarning, PlanDraft
 from desktop_app.domain.plan_edit import renumber as renumber_tasks
@@ -159,8 +160,8 @@ def match_number(text: str, english: bool) -> tuple[int, str, str, str] | None:
     return None
 
 
-def first_sentence(text: str, limit: int = 0) -> str:
-    english = is_english_text(text)
+def first_sentence(text: str, limit: int = 0, english: bool | None = None) -> str:
+    english = is_english_text(text) if english is None else english
     limit = limit or (160 if english else 60)
     m = re.search(r"[。！？；]" if not english else r"[.!?;](?=\s|$)", text)
     sentence = text[: m.start()] if m else text
@@ -172,6 +173,7 @@ def first_sentence(text: str, limit: int = 0) -> str:
     return sentence.strip()
 
 
+@lru_cache(maxsize=8192)
 def is_english_text(text: str) -> bool:
     sample = text[:4000]
     cjk = len(re.findall(r"[\u4e00-\u9fff]", sample))
@@ -656,7 +658,7 @@ def _make_task(item: Item, sections: dict[int, int], english: bool, glossary: Gl
     head = item.head
     if text and not text.startswith(head[:10]):
         head = text.split("\n", 1)[0]
-    title = first_sentence(head) if item.shape == "body" or len(head) > 60 else head.strip(" 。.")
+    title = first_sentence(head, english=english) if item.shape == "body" or len(head) > 60 else head.strip(" 。.")
     task = DraftTask(code="", section=section, title=title, text=text or item.head, lead=lead,
                      cooperating=cooperating, line=item.line)
     task.joint = spec.joint and not first_is_lead
