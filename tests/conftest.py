@@ -72,13 +72,23 @@ def seeds_present() -> bool:
     return SEEDS_DIR.is_dir() and any(SEEDS_DIR.glob("*.txt"))
 
 
+# The plan-layout corpus with its scorer (issue 16); PEAKDESK_STYLES points elsewhere.
+STYLES_DIR = Path(os.environ.get("PEAKDESK_STYLES") or SEEDS_DIR.parent / "plans-styles")
+
+
+def styles_present() -> bool:
+    return (STYLES_DIR / "score.py").is_file() and (STYLES_DIR / "expected.json").is_file()
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Seed tests run wherever ../shared/seeds is present; elsewhere they are deselected, not passed."""
-    if seeds_present():
+    """Seed and layout-corpus tests run wherever ../shared/seeds or ../shared/plans-styles is present;
+    elsewhere they are deselected, not passed."""
+    absent = [m for m, present in (("seed", seeds_present()), ("styles", styles_present())) if not present]
+    if not absent:
         return
     kept, dropped = [], []
     for item in items:
-        (dropped if item.get_closest_marker("seed") else kept).append(item)
+        (dropped if any(item.get_closest_marker(m) for m in absent) else kept).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept

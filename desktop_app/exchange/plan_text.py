@@ -374,7 +374,7 @@ def _place(stack: list[_Level], n: int, style: str, shape: str, english: bool, *
             best = (depth, score)
     last = (memory or {}).get(style)
     if last is not None and last[0] + 1 == n and last[1] <= len(stack) and style != top.item.style \
-            and (best is None or best[1] < 5):
+            and (best is None or style not in stack[best[0]].styles):
         return len(stack), {style}          # numbered on across sections: 6. under (一), 7. under (二)
     if best is not None:
         depth = best[0]

@@ -292,9 +292,10 @@ class UnitSpec:
         return bool(self.leads or self.cooperating)
 
     def extend(self, other: UnitSpec) -> None:
+        empty = not (self.leads or self.cooperating)
+        self.joint = other.joint if empty else (self.joint and other.joint)
         self.leads += [n for n in other.leads if n not in self.leads]
         self.cooperating += [n for n in other.cooperating if n not in self.cooperating and n not in self.leads]
-        self.joint = self.joint and other.joint if self.leads else other.joint
         self.dropped += other.dropped
 
 

@@ -1,0 +1,182 @@
+"""Every unit layout of issue 16 on our own small documents (tests/data/plan_layouts), so that the
+behaviour is pinned without the shared layout corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.domain.models import Direction
+from desktop_app.domain.plan import DraftTask, PlanDraft
+from desktop_app.exchange.plan_readers import read_plan_file
+from desktop_app.exchange.plan_table import draft_from_source
+from desktop_app.exchange.plan_units import looks_like_unit, parse_spec, split_names
+
+LAYOUTS = Path(__file__).resolve().parents[2] / "data" / "plan_layouts"
+
+
+def draft(name: str | Path) -> PlanDraft:
+    return draft_from_source(read_plan_file(name if isinstance(name, Path) else LAYOUTS / name))
+
+
+def units(task: DraftTask) -> list[str]:
+    return ([task.lead.name] if task.lead else []) + [u.name for u in task.cooperating]
+
+
+def task(d: PlanDraft, title: str) -> DraftTask:
+    hits = [t for t in d.tasks if title in t.title]
+    assert len(hits) == 1, [t.title for t in d.tasks]
+    return hits[0]
+
+
+# --- the grammar --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "leads", "coop", "joint"), [
+    ("牵头单位：区甲局；配合单位：区乙局、区丙委", ["区甲局"], ["区乙局", "区丙委"], False),
+    ("牵头单位:区甲局;配合单位:区乙局", ["区甲局"], ["区乙局"], False),
+    ("牵头单位：区甲局 参加单位：区乙局、区丙委", ["区甲局"], ["区乙局", "区丙委"], False),
+    ("负责单位：区甲局、区乙局。未明确牵头单位的，由所列负责单位按职责分工负责，下同", ["区甲局"], ["区乙局"], True),
+    ("区甲局、区乙局牵头，区丙委参与，各街道负责落实", ["区甲局", "区乙局"], ["区丙委", "各街道"], False),
+    ("责任领导：王某某；牵头单位：区甲局；责任单位：区乙局", ["区甲局"], ["区乙局"], False),
+    ("预期性指标，牵头单位：区甲局；责任单位：区乙局", ["区甲局"], ["区乙局"], False),
+    ("部门分工：区甲局牵头，各地各部门配合", ["区甲局"], ["各地各部门"], False),
+    ("牵头单位：县发改局（粮食局）；配合单位：各县（市、区）人民政府", ["县发改局（粮食局）"], ["各县（市、区）人民政府"], False),
+    ("Lead units: Municipal Finance Bureau and Municipal Audit Bureau; Cooperating units: all sub-district offices",
+     ["Municipal Finance Bureau", "Municipal Audit Bureau"], ["all sub-district offices"], False),
+])
+def test_marker_grammar(text: str, leads: list[str], coop: list[str], joint: bool) -> None:
+    spec = parse_spec(text)
+    assert (spec.leads, spec.cooperating, spec.joint) == (leads, coop, joint)
+
+
+@pytest.mark.parametrize("note", ["下同", "未明确牵头单位的", "由所列负责单位按职责分工负责", "一", "预期性指标", "王某某同志",
+                                  "2025年底", "12", "以下任务均由各区人民政府组织实施", "注：配合部门按职责协同",
+                                  "where no lead unit is specified"])
+def test_notes_persons_numbers_are_not_units(note: str) -> None:
+    assert not looks_like_unit(note)
+
+
+def test_lists_keep_names_as_written() -> None:
+    # shared-prefix elision stays as written; a trailing 等 goes; inner brackets stay whole
+    assert split_names("市发展和改革局、工业和信息化局等，各县（市、区）人民政府") == [
+        "市发展和改革局", "工业和信息化局", "各县（市、区）人民政府"]
+
+
+# --- documents -------------------------------------------------------------------------------------------
+
+def test_brackets_in_every_form_and_a_cover_notice() -> None:
+    d = draft("brackets_notice.txt")
+    assert d.title == "松岩县节能降碳工作方案"
+    assert len(d.tasks) == 10                       # the notice's own 一、二、三 are not tasks
+    assert not any("思想认识" in t.title or "网站" in t.text for t in d.tasks)
+    assert units(task(d, "推广屋顶光伏")) == ["县发改局", "县住建局", "县教育局"]
+    assert units(task(d, "改造燃煤锅炉")) == ["县生态环境分局", "县市场监管局"]      # half-width
+    joint = task(d, "建设储能电站")
+    assert units(joint) == ["县发改局", "国网松岩县供电公司"] and joint.joint           # note dropped
+    assert units(task(d, "开展能效对标")) == ["县工信局", "县统计局", "县发改局"]       # 参加单位 after a space
+    assert units(task(d, "清理低效产能")) == ["县工信局", "县发改局", "县市场监管局", "各乡镇人民政府"]
+    assert units(task(d, "发展循环经济")) == ["县工信局", "县发改局（粮食局）", "各乡镇（街道）"]   # 〔〕
+    assert units(task(d, "园区集中供热")) == ["松岩经开区管委会", "县发改局", "住建局"]          # [], 等, elision
+    assert units(task(d, "空气质量改善")) == ["县生态环境分局", "各县（市、区）人民政府"]        # person left out
+    assert units(task(d, "绿色出行比例")) == ["县交通运输局", "县公安局交警大队"]              # classification
+    assert all("周立新" not in u and "指标" not in u for t in d.tasks for u in units(t))
+
+
+def test_numbering_across_sections_and_headings_are_sections() -> None:
+    d = draft("brackets_notice.txt")
+    assert [t.code for t in d.tasks][:4] == ["1.1", "1.2", "1.3", "2.1"]
+    assert [s.title for s in d.sections if s.parent is not None] == ["能源结构调整", "工业节能降碳", "社会共同行动"]
+
+
+def test_unit_lines_sub_measures_and_the_last_task() -> None:
+    d = draft("unit_lines.txt")
+    assert [t.title for t in d.tasks] == ["单位地区生产总值能耗下降3.5%", "主要污染物减排", "提升工业能效", "推进绿色建筑",
+                                          "倡导绿色生活"]
+    assert units(d.tasks[0]) == ["市发展和改革局", "市工业和信息化局", "市统计局", "各县（区）人民政府"]
+    assert "宋景行" not in " ".join(units(d.tasks[0]))
+    folded = task(d, "提升工业能效")                       # (1)-(4) and one unit line after them: one task
+    assert units(folded) == ["市工业和信息化局", "市发展和改革局", "市市场监管局"] and "能源审计" in folded.text
+    assert units(task(d, "推进绿色建筑")) == ["市住房和城乡建设局", "市自然资源和规划局"]
+    assert units(task(d, "倡导绿色生活")) == ["市委宣传部", "市教育局", "市妇联"]   # last task keeps its unit lines
+
+
+def test_first_listed_lead_stated_once() -> None:
+    d = draft("first_listed.txt")
+    assert [units(t)[0] for t in d.tasks] == ["省工业和信息化厅", "省住房城乡建设厅", "省交通运输厅"]
+    assert not any(t.joint for t in d.tasks)
+    assert units(d.tasks[0]) == ["省工业和信息化厅", "省发展改革委（省能源局）", "省生态环境厅"]
+
+
+def test_traditional_characters_and_pinyin() -> None:
+    source = read_plan_file(LAYOUTS / "traditional.txt")
+    d = draft_from_source(source)
+    assert d.title == "霞岭市建筑领域碳达峰实施方案"
+    assert units(d.tasks[0]) == ["市住房城乡建设局", "市发展改革委", "市市场监管局"]
+    assert units(d.tasks[2]) == ["市发展改革委", "国网霞岭供电公司"]
+    assert "(dá)" in source.original_lines[1].text          # the original text is kept on the source
+    assert any(w.kind == "traditional_folded" for w in d.warnings)
+
+
+def test_english_lists_with_and() -> None:
+    d = draft("english.txt")
+    assert units(d.tasks[0]) == ["Municipal Development and Reform Commission",
+                                 "Municipal Bureau of Housing and Urban-Rural Development", "Municipal Education Bureau",
+                                 "State Grid Riverton Power Supply Company"]
+    assert units(d.tasks[1])[:2] == ["Municipal Development and Reform Commission",
+                                     "Municipal Ecology and Environment Bureau"]
+    assert units(d.tasks[2]) == ["Municipal Forestry Bureau", "Municipal Bureau of Natural Resources and Planning",
+                                 "people's governments of all counties (districts)"]
+    assert d.tasks[0].due is not None and d.tasks[0].due.year == 2025          # By 2025
+
+
+def test_tables_flattened_to_rows_and_to_cells() -> None:
+    rows = draft("rows_flat.txt")
+    assert len(rows.tasks) == 3 and rows.title == "石湾区绿色低碳重点任务分解表"
+    assert units(rows.tasks[0]) == ["区发展改革委", "区工业和信息化局", "住房城乡建设委"]
+    assert units(rows.tasks[1]) == ["区发展改革委", "国网石湾供电公司", "区经济信息委"]
+    cells = draft("cells_flat.txt")
+    assert len(cells.tasks) == 2 and units(cells.tasks[1]) == ["区发改局", "区住建局", "各街道"]
+    assert "冯远" not in " ".join(u for t in cells.tasks for u in units(t))
+    assert cells.tasks[0].due is not None and cells.tasks[0].due.isoformat() == "2025-12-31"   # 12月底 in a 2025 plan
+
+
+def test_pdf_extraction_artefacts() -> None:
+    d = draft("pdf_extract.txt")
+    assert len(d.tasks) == 3
+    assert units(d.tasks[1]) == ["市能源局", "市发展改革委", "市生态环境局"]     # across a page number
+    assert units(d.tasks[2]) == ["市工业和信息化局", "市统计局"]                # a label broken over two lines
+    assert [(g.value, g.unit) for g in d.tasks[0].targets] == [(150.0, "万千瓦")]
+    assert not any(g.value == 600 for g in d.tasks[1].targets)                     # 2×600MW is not a target
+
+
+def test_saved_web_page() -> None:
+    d = draft("saved_page.html")
+    assert d.title == "碧湾新区碳达峰行动方案" and len(d.tasks) == 2
+    assert units(d.tasks[0]) == ["新区经发局", "新区规划建设局", "各街道"]
+    assert not any("visits" in t.text or "海滨路" in t.text for t in d.tasks)
+
+
+def test_gbk_text_is_detected(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes((LAYOUTS / "first_listed.txt").read_text(encoding="utf-8").encode("gbk"))
+    source = read_plan_file(path)
+    assert source.encoding == "gb18030"
+    assert units(draft_from_source(source).tasks[1]) == ["省住房城乡建设厅", "省发展改革委（省能源局）"]
+
+
+# --- targets -------------------------------------------------------------------------------------------------
+
+def test_targets_keep_the_sentence_and_read_lists_baselines_and_limits() -> None:
+    d = draft("brackets_notice.txt")
+    air = task(d, "空气质量改善")
+    assert "32微克/立方米" in air.text and "分别下降6%、5%和4%" in air.text          # the text keeps every number
+    got = [(g.value, g.unit, g.direction) for g in air.targets]
+    assert (32.0, "微克/立方米", Direction.AT_MOST) in got
+    assert [(v, dr) for v, _u, dr in got[1:]] == [(6.0, Direction.REDUCE_BY), (5.0, Direction.REDUCE_BY),
+                                                 (4.0, Direction.REDUCE_BY)]
+    assert [g.value for g in d.objectives] == [9.0, 36.0]                              # 2023年为21万千瓦 is a baseline
+    solar = task(d, "推广屋顶光伏")
+    assert solar.targets[0].metric and not any(ch.isdigit() for ch in solar.targets[0].metric)
+    assert solar.due is not None and solar.due.isoformat() == "2027-12-31"            # 到2027年
+    assert task(d, "节约型机关").due.isoformat() == "2026-12-31"                        # type: ignore[union-attr]
