@@ -43,3 +43,70 @@ def test_bench_import_1mb_plan(db, tmp_path: Path) -> None:  # noqa: ANN001
     assert size >= 1_000_000 and len(pv.draft.tasks) == tasks
     assert db.execute("SELECT count(*) FROM task WHERE plan_id = ?", [result.plan_id]).fetchone()[0] == tasks
     assert end - start <= 2.0
+
+
+LAYOUT_UNITS = ["市发展和改革局", "市工业和信息化局", "市住房和城乡建设局", "市水利局", "各县（市、区）人民政府",
+                "市生态环境局", "国网某市供电公司"]
+
+
+def layout_plan_lines(tasks: int) -> list[str]:
+    """A plan mixing the layouts of issue 16: labelled brackets, verb forms, unit lines, numbering on across sections."""
+    lines = ["某市碳达峰实施方案", "一、主要目标", "到2025年，单位地区生产总值能耗比2020年下降13.5%。", "二、重点任务"]
+    for i in range(1, tasks + 1):
+        if i % 10 == 1:
+            lines.append(f"（{CN[(i // 10) % 10]}）第{i // 10 + 1}组重点工作")
+        a, b, c = (LAYOUT_UNITS[(i + k) % len(LAYOUT_UNITS)] for k in range(3))
+        body = (f"{i}.推进第{i}项工作。到2025年新增光伏装机{i}万千瓦，单位产品能耗分别下降5%、4%和3%，"
+                f"PM2.5年均浓度控制在30微克/立方米以内。")
+        if i % 3 == 0:
+            lines += [body, f"牵头单位：{a}", f"责任单位：{b}、{c}"]
+        elif i % 3 == 1:
+            lines.append(body + f"（牵头单位：{a}；配合单位：{b}、{c}）")
+        else:
+            lines.append(body + f"（{a}牵头，{b}参与，{c}负责落实）")
+    return lines
+
+
+@pytest.mark.bench
+def test_bench_import_200_task_txt(db, tmp_path: Path) -> None:  # noqa: ANN001
+    path = tmp_path / "plan200.txt"
+    path.write_text("\n".join(layout_plan_lines(200)) + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    result = import_plan.commit(db, import_plan.preview(db, path))
+    took = time.perf_counter() - start
+    print(f"\n200-task .txt: preview + commit {took:.2f} s (limit 1 s)")
+    assert len(result.draft.tasks) == 200 and all(t.lead is not None for t in result.draft.tasks)
+    assert took <= 1.0
+
+
+@pytest.mark.bench
+def test_bench_import_50_page_pdf(db, tmp_path: Path) -> None:  # noqa: ANN001
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    font = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "wqy-microhei.ttc"
+    pdfmetrics.registerFont(TTFont("WQYBench", str(font), subfontIndex=0))
+    path = tmp_path / "plan50.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    lines = layout_plan_lines(200)
+    per_page = len(lines) // 50
+    page = 0
+    for start_line in range(0, len(lines), per_page):
+        page += 1
+        y = 800
+        for line in lines[start_line:start_line + per_page]:
+            for k in range(0, len(line), 38):     # hard breaks mid-sentence, as in a real PDF
+                c.setFont("WQYBench", 10)
+                c.drawString(50, y, line[k:k + 38])
+                y -= 14
+        c.drawString(280, 30, f"— {page} —")
+        c.showPage()
+    c.save()
+    start = time.perf_counter()
+    result = import_plan.commit(db, import_plan.preview(db, path))
+    took = time.perf_counter() - start
+    print(f"\n{page}-page PDF: preview + commit {took:.2f} s (limit 3 s), {len(result.draft.tasks)} tasks")
+    assert page >= 50 and len(result.draft.tasks) == 200
+    assert took <= 3.0
