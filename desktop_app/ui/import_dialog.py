@@ -99,6 +99,7 @@ class ImportDialog(QDialog):
         self.preview: Any = None          # services.import_plan.ImportPreview
         self.draft: PlanDraft | None = None
         self.history: list[PlanDraft] = []
+        self.created_units: list[DraftUnit] = []   # units named in the review that neither registry nor plan had
         self.result: Any = None
         self._loading = False
         self.registry = list_departments(self.conn.db)
@@ -177,6 +178,11 @@ class ImportDialog(QDialog):
         self.lead.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.lead.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.lead.activated.connect(lambda _i: self.apply_units())
+        # a name typed and confirmed with Enter is taken as written (a new unit when the registry has none)
+        self.lead.lineEdit().returnPressed.connect(self.apply_units)
+        self.new_unit_button = QPushButton()
+        self.new_unit_button.setObjectName("new-unit")
+        self.new_unit_button.clicked.connect(self.ask_new_unit)
         self.cooperating = QListWidget()
         self.cooperating.setObjectName("cooperating-list")
         self.cooperating.setMaximumHeight(90)
@@ -189,9 +195,13 @@ class ImportDialog(QDialog):
         self.add_unit_button.clicked.connect(self.add_cooperating)
         self.remove_unit_button = QPushButton()
         self.remove_unit_button.clicked.connect(self.remove_cooperating)
+        self.replace_unit_button = QPushButton()
+        self.replace_unit_button.setObjectName("replace-unit")
+        self.replace_unit_button.clicked.connect(self.replace_cooperating)
         unit_row = QHBoxLayout()
         unit_row.addWidget(self.add_unit, 1)
         unit_row.addWidget(self.add_unit_button)
+        unit_row.addWidget(self.replace_unit_button)
         unit_row.addWidget(self.remove_unit_button)
         self.targets = QTableWidget(0, len(TARGET_FIELDS))
         self.targets.setObjectName("target-table")
@@ -206,7 +216,10 @@ class ImportDialog(QDialog):
         self.text_label, self.lead_label, self.coop_label, self.target_label = QLabel(), QLabel(), QLabel(), QLabel()
         self.lead_label.setBuddy(self.lead)
         task_form.addRow(self.text_label, self.text_view)
-        task_form.addRow(self.lead_label, self.lead)
+        lead_row = QHBoxLayout()
+        lead_row.addWidget(self.lead, 1)
+        lead_row.addWidget(self.new_unit_button)
+        task_form.addRow(self.lead_label, lead_row)
         task_form.addRow(self.coop_label, self.cooperating)
         task_form.addRow("", unit_row)
         task_form.addRow(self.target_label, self.targets)
@@ -357,7 +370,8 @@ class ImportDialog(QDialog):
         if not update:
             return
         diff = pv.diff
-        how = self.tr("the same file") if pv.match == "sha256" else self.tr("a file of the same name")
+        how = {"sha256": self.tr("the same file"), "content": self.tr("a file with the same tasks (another name or format)")
+               }.get(pv.match, self.tr("a file of the same name"))
         if diff is None or diff.empty:
             summary = self.tr("Nothing changed since then.")
         else:
@@ -521,6 +535,10 @@ class ImportDialog(QDialog):
                     elif not u.code and u.name not in seen:
                         units.append(DraftUnit(u.name, None, u.name_zh, u.name_en, u.kind))
                         seen.add(u.name)
+        for u in self.created_units:
+            if u.name not in seen and not any(c.name == u.name or c.name_zh == u.name for c in units):
+                units.append(u)
+                seen.add(u.name)
         return units
 
     def _fill_department_pickers(self) -> None:
@@ -544,10 +562,55 @@ class ImportDialog(QDialog):
         return -1
 
     def picked_unit(self, combo: QComboBox) -> DraftUnit | None:
+        """The unit chosen in a picker: an item of the list, a name typed that matches one, or a new unit
+        with the typed name as written (it is created "to check" on commit)."""
         i = combo.currentIndex()
-        if 0 <= i < len(self.unit_choices) and combo.currentText() == combo.itemText(i):
+        text = combo.currentText().strip()
+        if 0 <= i < len(self.unit_choices) and text == combo.itemText(i):
             return self.unit_choices[i]
-        return None
+        if not text:
+            return None
+        for u in self.unit_choices:
+            if text in (u.name, u.name_zh, u.name_en, u.code, unit_text(u, current_lang())):
+                return u
+        return self.create_unit(text)
+
+    def create_unit(self, name: str) -> DraftUnit | None:
+        """A unit the reviewer names that neither the registry nor the document has; kept for every task."""
+        from desktop_app.exchange.plan_units import normalise_name
+
+        name = normalise_name(name)
+        if not name:
+            return None
+        for u in self.unit_choices:
+            if name in (u.name, u.name_zh, u.name_en):
+                return u
+        english = not any("\u4e00" <= ch <= "\u9fff" for ch in name)
+        unit = DraftUnit(name, None, "" if english else name, name if english else "")
+        self.created_units.append(unit)
+        keep = {combo: combo.currentText() for combo in (self.lead, self.add_unit)}
+        self._fill_department_pickers()
+        for combo, text in keep.items():
+            combo.setEditText(text)
+        return unit
+
+    def ask_new_unit(self) -> None:
+        """New unit… : type a name; it becomes the selected task's lead (or a choice when no task is selected)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(self, self.tr("New unit"), self.tr("Name of the unit, as the plan writes it:"))
+        if ok and name.strip():
+            self.new_unit_as_lead(name)
+
+    def new_unit_as_lead(self, name: str) -> DraftUnit | None:
+        unit = self.create_unit(name)
+        index = self.current_task()
+        if unit is None or index is None or self.draft is None:
+            return unit
+        task = self.draft.tasks[index]
+        coop = [u for u in ([task.lead] if task.lead else []) + task.cooperating if u.name != unit.name]
+        self._edit(plan_edit.reassign_units(self.draft, index, unit, coop), ("task", index))
+        return unit
 
     def apply_units(self) -> None:
         index = self.current_task()
@@ -579,6 +642,18 @@ class ImportDialog(QDialog):
         if any((u.code and u.code == unit.code) or u.name == unit.name for u in task.cooperating):
             return
         self._edit(plan_edit.reassign_units(self.draft, index, task.lead, [*task.cooperating, unit]), ("task", index))
+
+    def replace_cooperating(self) -> None:
+        """Match the selected cooperating unit to the one in the picker (an unknown name → a registry unit)."""
+        index = self.current_task()
+        row = self.cooperating.currentRow()
+        unit = self.picked_unit(self.add_unit)
+        if index is None or row < 0 or unit is None or self.draft is None:
+            return
+        task = self.draft.tasks[index]
+        coop = [unit if i == row else u for i, u in enumerate(task.cooperating)]
+        coop = [u for i, u in enumerate(coop) if all(v.name != u.name or j == i for j, v in enumerate(coop[:i + 1]))]
+        self._edit(plan_edit.reassign_units(self.draft, index, task.lead, coop), ("task", index))
 
     def remove_cooperating(self) -> None:
         index = self.current_task()
@@ -715,6 +790,26 @@ class ImportDialog(QDialog):
         if not self._running():
             self.reject()
 
+    def has_edits(self) -> bool:
+        return bool(self.history) and self.result is None
+
+    def confirm_discard(self) -> bool:
+        """Asked before Escape, Cancel or closing the window throws away review edits."""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self, self.windowTitle(),
+            self.tr("You have changed %n task(s) of the imported plan. Discard these changes?", "", len(self.history)),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        if self._running():
+            return
+        if self.has_edits() and not self.confirm_discard():
+            return
+        super().reject()
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import a Plan"))
         self.file_label.setText(self.tr("Plan &document:"))
@@ -724,8 +819,9 @@ class ImportDialog(QDialog):
         self._fill_translation_choices()
         self.translation.setCurrentIndex(max(0, keep))
         self.choose_note.setText(self.tr(
-            "Plain text (UTF-8 or GBK), Word .docx or a task-division table in .xlsx. Nothing is written until "
-            "you have reviewed what was recognised and pressed Commit."))
+            "Plain text (UTF-8 or GBK), Word .docx, PDF with a text layer, a saved web page (.html) or a "
+            "task-division table in .xlsx; old .doc/.wps files when LibreOffice is installed. Nothing is written "
+            "until you have reviewed what was recognised and pressed Commit."))
         self.as_new.setText(self.tr("Import as a new plan instead of updating"))
         self.tree.setHeaderLabels([self.tr("No."), self.tr("Section / task"), self.tr("Lead unit"),
                                    self.tr("Cooperating units"), self.tr("Targets")])
@@ -743,6 +839,12 @@ class ImportDialog(QDialog):
         self.target_label.setText(self.tr("Targets:"))
         self.add_unit_button.setText(self.tr("Add"))
         self.remove_unit_button.setText(self.tr("Remove"))
+        self.replace_unit_button.setText(self.tr("Replace"))
+        self.replace_unit_button.setToolTip(self.tr("Replace the selected cooperating unit with the one chosen here "
+                                                    "(match an unknown name to a registered unit)"))
+        self.new_unit_button.setText(self.tr("&New Unit…"))
+        self.new_unit_button.setToolTip(self.tr("Name a unit the registry does not have yet; it becomes the lead"))
+        self.lead.lineEdit().setPlaceholderText(self.tr("Choose or type a unit, then Enter"))
         self.targets.setHorizontalHeaderLabels([self.tr("Value"), self.tr("Unit"), self.tr("Year"),
                                                 self.tr("Direction"), self.tr("Source text")])
         self.warnings_label.setText(self.tr("Warnings from reading the document:"))

@@ -830,6 +830,53 @@
 <context>
     <name>ImportDialog</name>
     <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Choose or type a unit, then Enter</source>
+        <translation>选择或输入单位后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>&amp;New Unit…</source>
+        <translation>新建单位(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Name a unit the registry does not have yet; it becomes the lead</source>
+        <translation>新增单位库中还没有的单位，并设为牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Replace the selected cooperating unit with the one chosen here (match an unknown name to a registered unit)</source>
+        <translation>用此处选择的单位替换选中的配合单位（将未识别的名称对应到已登记的单位）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>New unit</source>
+        <translation>新建单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Name of the unit, as the plan writes it:</source>
+        <translation>单位名称（按方案原文填写）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>a file with the same tasks (another name or format)</source>
+        <translation>任务相同的文件（另一文件名或格式）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>You have changed %n task(s) of the imported plan. Discard these changes?</source>
+        <translation>
+            <numerusform>您已修改导入方案中的 %n 项任务。要放弃这些修改吗？</numerusform>
+        </translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/import_dialog.py" line="77"/>
         <source>No responsible unit</source>
         <translation>没有责任单位</translation>
@@ -971,8 +1018,8 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/import_dialog.py" line="727"/>
-        <source>Plain text (UTF-8 or GBK), Word .docx or a task-division table in .xlsx. Nothing is written until you have reviewed what was recognised and pressed Commit.</source>
-        <translation>支持纯文本（UTF-8 或 GBK）、Word .docx 或 .xlsx 任务分工表。在您核对识别结果并点击“提交”之前，不会写入任何内容。</translation>
+        <source>Plain text (UTF-8 or GBK), Word .docx, PDF with a text layer, a saved web page (.html) or a task-division table in .xlsx; old .doc/.wps files when LibreOffice is installed. Nothing is written until you have reviewed what was recognised and pressed Commit.</source>
+        <translation>支持纯文本（UTF-8 或 GBK）、Word .docx、带文字层的 PDF、保存的网页（.html）或 .xlsx 任务分工表；安装了 LibreOffice 时也支持旧版 .doc/.wps 文件。在您核对识别结果并点击“提交”之前，不会写入任何内容。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/import_dialog.py" line="729"/>

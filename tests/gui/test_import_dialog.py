@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.store import ledger
@@ -145,3 +146,86 @@ def test_bad_file_shows_a_message_and_writes_nothing(qtbot, tmp_path: Path) -> N
     assert box is not None and "garbage.docx" in box.text()
     assert query(db_path, "SELECT count(*) FROM plan") == [(0,)]
     assert dialog.next_button.isEnabled()
+
+
+NO_UNITS = """某县节能方案
+一、重点任务
+1.推广屋顶光伏。新增装机2万千瓦。
+2.淘汰燃煤锅炉。淘汰锅炉10台。
+3.推进节能诊断。
+"""
+
+
+def choice(dialog: ImportDialog, name: str) -> int:
+    return next((i for i, u in enumerate(dialog.unit_choices) if u.name == name), -1)
+
+
+def test_units_on_a_new_database_typed_and_created_inline(qtbot, tmp_path: Path) -> None:
+    """Issue 17 item 3: a plan that names no unit, on a new database: typed names become units."""
+    db_path = tmp_path / "new.sqlite"
+    open_database(db_path).close()
+    doc = tmp_path / "plan.txt"
+    doc.write_text(NO_UNITS, encoding="utf-8")
+    dialog = ImportDialog(db_path)
+    qtbot.addWidget(dialog)
+    dialog.file_edit.setText(str(doc))
+    preview(qtbot, dialog)
+    assert dialog.lead.count() == 0                      # nothing to pick yet: registry and plan are empty
+    dialog.select("task", 0)
+    dialog.lead.setEditText("县发改局")                   # typed, confirmed with Enter
+    dialog.lead.lineEdit().returnPressed.emit()
+    assert dialog.draft.tasks[0].lead is not None and dialog.draft.tasks[0].lead.name == "县发改局"
+    assert choice(dialog, "县发改局") >= 0                # now a choice for every other task
+    dialog.select("task", 1)
+    dialog.lead.setCurrentIndex(choice(dialog, "县发改局"))
+    dialog.apply_units()
+    dialog.add_unit.setEditText("县生态环境分局")
+    dialog.add_unit_button.click()
+    assert [u.name for u in dialog.draft.tasks[1].cooperating] == ["县生态环境分局"]
+    dialog.select("task", 2)
+    unit = dialog.new_unit_as_lead("县机关事务服务中心")     # New Unit… button
+    assert unit is not None and dialog.draft.tasks[2].lead.name == "县机关事务服务中心"
+    # match the unknown cooperating unit to another one, then commit
+    dialog.select("task", 1)
+    dialog.cooperating.setCurrentRow(0)
+    dialog.add_unit.setCurrentIndex(choice(dialog, "县机关事务服务中心"))
+    dialog.replace_unit_button.click()
+    assert [u.name for u in dialog.draft.tasks[1].cooperating] == ["县机关事务服务中心"]
+    op = dialog.next_step()
+    qtbot.waitUntil(lambda: op.done, timeout=20000)
+    db = open_database(db_path)
+    try:
+        names = {r[0] for r in db.execute("SELECT name_zh FROM department").fetchall()}
+        assert names == {"县发改局", "县机关事务服务中心"}
+        rows = ledger.ledger_rows(db, dialog.result.plan_id)
+        assert [r.lead.name_zh if r.lead else None for r in rows] == ["县发改局", "县发改局", "县机关事务服务中心"]
+    finally:
+        db.close()
+
+
+def test_escape_with_edits_asks_before_discarding(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17 item 6: Escape or Cancel in the review throws nothing away without asking."""
+    db_path = tmp_path / "plan.sqlite"
+    open_database(db_path).close()
+    doc = tmp_path / "plan.txt"
+    doc.write_text(NO_UNITS, encoding="utf-8")
+    dialog = ImportDialog(db_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.file_edit.setText(str(doc))
+    preview(qtbot, dialog)
+    asked: list[bool] = []
+    monkeypatch.setattr(dialog, "confirm_discard", lambda: asked.append(True) or False)
+    dialog.reject()                                     # no edit yet: closes without asking … re-open below
+    assert asked == [] and not dialog.isVisible()
+    dialog.show()
+    dialog.select("task", 0)
+    dialog.new_unit_as_lead("县发改局")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == [True] and dialog.isVisible()        # "keep editing" answered: still open, edit kept
+    assert dialog.draft.tasks[0].lead.name == "县发改局"
+    dialog.close()
+    assert asked == [True, True] and dialog.isVisible()
+    monkeypatch.setattr(dialog, "confirm_discard", lambda: True)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
