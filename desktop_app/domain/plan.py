@@ -56,6 +56,7 @@ class DraftWarning:
     line: int | None = None
     kind: str = ""                 # 'no_unit' | 'unknown_unit' | 'number_without_unit' | …
     message_zh: str = ""
+    data: dict[str, str] = field(default_factory=dict)   # what a review action needs (unit name, code, column …)
 
     def text(self, lang: str) -> str:
         return self.message_zh if lang.startswith("zh") and self.message_zh else self.message

@@ -73,11 +73,19 @@ def _norm(cell: str) -> str:
         re.sub(r"\s+", " ", cell.strip(" *:：")).lower()
 
 
-def find_header(table: SourceTable) -> Header | None:
+COLUMN_KINDS = ("seq", "section", "title", "text", "lead", "coop", "resp", "due", "target", "leader", "note", "ignore")
+
+
+def find_header(table: SourceTable, columns_map: dict[str, str] | None = None) -> Header | None:
+    """The header row: the first of 30 rows naming a task column and one more (``columns_map``: the
+    reviewer's meaning for header texts the names do not cover, 'ignore' to leave a column out)."""
     for r, row in enumerate(table.rows[:30]):
         columns: dict[str, int] = {}
         for c, cell in enumerate(row):
-            key = _LOOKUP.get(_norm(cell))
+            key = (columns_map or {}).get(cell.strip()) or _LOOKUP.get(_norm(cell))
+            if key == "ignore":
+                columns[f"ignore:{c}"] = c
+                continue
             if key and key not in columns:
                 columns[key] = c
         has_task = "title" in columns or "text" in columns
@@ -89,8 +97,8 @@ def find_header(table: SourceTable) -> Header | None:
     return None
 
 
-def has_task_table(source: PlanSource) -> bool:
-    return any(find_header(t) for t in source.tables)
+def has_task_table(source: PlanSource, columns_map: dict[str, str] | None = None) -> bool:
+    return any(find_header(t, columns_map) for t in source.tables)
 
 
 def normalise_source(source: PlanSource) -> bool:
@@ -112,11 +120,12 @@ def normalise_source(source: PlanSource) -> bool:
     return traditional
 
 
-def draft_from_source(source: PlanSource, *, glossary: Glossary | None = None) -> PlanDraft:
+def draft_from_source(source: PlanSource, *, glossary: Glossary | None = None,
+                      columns_map: dict[str, str] | None = None) -> PlanDraft:
     """The draft for any read file: task tables when there are any, otherwise the text."""
     glossary = glossary or default_glossary()
     folded = normalise_source(source)
-    draft = _draft_from_source(source, glossary)
+    draft = _draft_from_source(source, glossary, columns_map)
     if folded:
         draft.warnings.append(DraftWarning(
             "traditional characters were read as simplified (the file itself is unchanged)",
@@ -124,9 +133,9 @@ def draft_from_source(source: PlanSource, *, glossary: Glossary | None = None) -
     return draft
 
 
-def _draft_from_source(source: PlanSource, glossary: Glossary) -> PlanDraft:
-    if has_task_table(source):
-        return draft_from_tables(source, glossary)
+def _draft_from_source(source: PlanSource, glossary: Glossary, columns_map: dict[str, str] | None) -> PlanDraft:
+    if has_task_table(source, columns_map):
+        return draft_from_tables(source, glossary, columns_map=columns_map)
     if source.kind in ("text", "pdf", "html"):
         flat = flat_tables(source.lines)
         if flat:
@@ -149,9 +158,9 @@ def _draft_from_source(source: PlanSource, glossary: Glossary) -> PlanDraft:
     return draft
 
 
-def draft_from_tables(source: PlanSource, glossary: Glossary, *,
-                      title_lines: list[SourceLine] | None = None) -> PlanDraft:
-    tables = [(t, h) for t in source.tables if (h := find_header(t)) is not None]
+def draft_from_tables(source: PlanSource, glossary: Glossary, *, title_lines: list[SourceLine] | None = None,
+                      columns_map: dict[str, str] | None = None) -> PlanDraft:
+    tables = [(t, h) for t in source.tables if (h := find_header(t, columns_map)) is not None]
     title = source.path.stem
     if title_lines:
         title = _plan_title(title_lines)
@@ -180,7 +189,7 @@ def draft_from_tables(source: PlanSource, glossary: Glossary, *,
                 where = f"{table.name}!{column_letter(c)}{table.first_row + header.row}"
                 draft.warnings.append(DraftWarning(
                     f"{where}: column “{cell}” was not understood and is not imported; map it in the review",
-                    kind="unmapped_column", line=table.first_row + header.row,
+                    kind="unmapped_column", line=table.first_row + header.row, data={"column": cell, "where": where},
                     message_zh=f"{where}：未能识别“{cell}”列，未导入；可在核对时指定其含义"))
         title_rows = [row[cols["title"]] for row in table.rows[header.row + 1:]
                       if "title" in cols and cols["title"] < len(row) and row[cols["title"]]]

@@ -209,7 +209,7 @@ _EN_GROUP_TAIL = re.compile(
 _EN_UNIT_END = re.compile(_EN_UNIT_WORD.pattern.rstrip(r"\b") + r"\W*$", re.I)
 
 
-_EN_UNIT_START = re.compile(r"^(?:Municipal|District|County|Provincial|City|State|New Area|Township|Town|people's|"
+_EN_UNIT_START = re.compile(r"^(?:Municipal|District|County|Provincial|State|New Area|people's|"
                             r"People's|all|each|every|the|relevant|other)\b")
 
 

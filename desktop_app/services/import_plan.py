@@ -83,15 +83,17 @@ class ImportResult:
 # --- preview --------------------------------------------------------------------------------------
 
 def preview(db: sqlite_utils.Database, path: Path | str, *, translation_of: int | None = None,
-            glossary: Glossary | None = None) -> ImportPreview:
-    """Read and parse ``path`` and resolve its units against the registry; writes nothing."""
+            glossary: Glossary | None = None, columns_map: dict[str, str] | None = None) -> ImportPreview:
+    """Read and parse ``path`` and resolve its units against the registry; writes nothing.
+
+    ``columns_map`` gives table header texts the reviewer mapped (``{"督办科室": "ignore", "主办处室": "lead"}``)."""
     path = Path(path)
     glossary = glossary or default_glossary()
     if translation_of is not None and not db.execute("SELECT 1 FROM plan WHERE id = ?", [translation_of]).fetchone():
         raise UsageError(f"There is no plan {translation_of} to attach a translation to. See `peakdesk plan list`.",
                          message_zh=f"没有编号为 {translation_of} 的方案可作为译文的原文。请查看 `peakdesk plan list`。")
     source = read_plan_file(path)
-    draft = draft_from_source(source, glossary=glossary)
+    draft = draft_from_source(source, glossary=glossary, columns_map=columns_map)
     draft.source_name, draft.source_sha256 = source.name, source.sha256
     resolve_units(db, draft, glossary)
     result = ImportPreview(draft, path, translation_of=translation_of)
@@ -147,17 +149,22 @@ def resolve_units(db: sqlite_utils.Database, draft: PlanDraft, glossary: Glossar
             if how == "unknown":
                 unknown.setdefault(unit.name, []).append(task.code)
             elif how.startswith("synonym:"):
-                matched.setdefault(unit.name, (how[8:], []))[1].append(task.code)
+                # another spelling of a registered unit: proposed, not applied, so that the plan keeps its name
+                matched.setdefault(unit.name, (f"{how[8:]}\t{code}", []))[1].append(task.code)
+                unit.code, unit.name_zh = None, unit.name
     for name, codes in unknown.items():
         draft.warnings.append(DraftWarning(
             f"unknown unit “{name}” will be added as a new department to check (tasks {', '.join(codes[:8])}"
-            f"{' …' if len(codes) > 8 else ''})", task_code=codes[0], kind="unknown_department",
+            f"{' …' if len(codes) > 8 else ''})", task_code=codes[0], kind="unknown_department", data={"name": name},
             message_zh=f"未登记的单位“{name}”将作为待核实单位新增（任务 {'、'.join(codes[:8])}{' …' if len(codes) > 8 else ''}）"))
-    for name, (registry_name, codes) in matched.items():
+    for name, (registry, codes) in matched.items():
+        registry_name, registry_code = registry.split("\t")
         draft.warnings.append(DraftWarning(
-            f"“{name}” is taken as the registry's “{registry_name}” (another spelling of the same unit); "
-            "change it in the review if it is another unit", task_code=codes[0], kind="unit_matched",
-            message_zh=f"“{name}”按同一单位的不同写法匹配到单位库中的“{registry_name}”；如不是同一单位，请在核对时修改"))
+            f"“{name}” may be the registry's “{registry_name}” ({registry_code}), spelt differently; it is kept as a "
+            "new unit under its own name unless you match it in the review", task_code=codes[0],
+            kind="unit_match_proposed", data={"name": name, "code": registry_code, "registry_name": registry_name},
+            message_zh=f"“{name}”可能就是单位库中的“{registry_name}”（{registry_code}），只是写法不同；"
+                       "除非在核对时确认匹配，否则按原名新增"))
 
 
 def _resolve_name(db: sqlite_utils.Database, name: str, glossary: Glossary,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -53,6 +54,7 @@ IMPORT_FOLDER = Option[str]("import/folder", str, "", "folder a plan document wa
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1     # 'section' | 'task'
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 2    # index into draft.sections / draft.tasks
 TARGET_FIELDS = ("value", "unit", "year", "direction", "text")
+ACTION_WARNINGS = ("unit_match_proposed", "unknown_department", "unmapped_column")
 
 
 def unit_text(unit: DraftUnit | None, lang: str) -> str:
@@ -100,6 +102,7 @@ class ImportDialog(QDialog):
         self.draft: PlanDraft | None = None
         self.history: list[PlanDraft] = []
         self.created_units: list[DraftUnit] = []   # units named in the review that neither registry nor plan had
+        self.columns_map: dict[str, str] = {}       # table header text → meaning chosen in the review
         self.result: Any = None
         self._loading = False
         self.registry = list_departments(self.conn.db)
@@ -315,10 +318,11 @@ class ImportDialog(QDialog):
             return None
         path = Path(text)
         translation_of = self.translation.currentData()
+        columns_map = dict(self.columns_map)
 
         def job(db: Any, progress: Any, _cancelled: Any) -> Any:
             progress(0, 0, path.name)
-            return preview(db, path, translation_of=translation_of)
+            return preview(db, path, translation_of=translation_of, columns_map=columns_map or None)
 
         return self._run(job, self.tr("Reading the plan"), self._previewed)
 
@@ -428,8 +432,12 @@ class ImportDialog(QDialog):
             self.tree.setColumnWidth(column, width)
         self._loading = False
         self.warnings.clear()
-        for w in draft.warnings:
-            self.warnings.addItem(f"{w.task_code or ''}  {w.text(current_lang())}".strip())
+        for wi, w in enumerate(draft.warnings):
+            entry = QListWidgetItem(f"{w.task_code or ''}  {w.text(current_lang())}".strip())
+            entry.setData(Qt.ItemDataRole.UserRole, wi)
+            if w.kind in ACTION_WARNINGS:
+                entry.setToolTip(self.tr("Double-click to decide what to do with it"))
+            self.warnings.addItem(entry)
         self.review_summary.setText(
             self.tr("%1: %2 sections, %3 tasks, %4 plan objectives; %5 task(s) need a look (highlighted).")
             .replace("%1", draft.title).replace("%2", str(len(draft.task_sections())))
@@ -512,12 +520,102 @@ class ImportDialog(QDialog):
         self._loading = False
 
     def _warning_activated(self, item: Any) -> None:
+        wi = item.data(Qt.ItemDataRole.UserRole)
+        if self.draft is not None and isinstance(wi, int) and 0 <= wi < len(self.draft.warnings):
+            w = self.draft.warnings[wi]
+            if w.kind in ("unit_match_proposed", "unknown_department") and self.resolve_unit(w):
+                return
+            if w.kind == "unmapped_column" and self.ask_column(w):
+                return
         code = item.text().split()[0] if item.text() else ""
         if self.draft is not None:
             for i, t in enumerate(self.draft.tasks):
                 if t.code == code:
                     self.select("task", i)
                     return
+
+    # --- what was not understood: units and columns ---------------------------------------------------------
+    def resolve_unit(self, w: Any) -> bool:
+        """An unknown unit or a proposed match: match it to a registered unit, drop it, or keep it as new."""
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+        name = w.data.get("name", "")
+        if not name:
+            return False
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Unit “%1”").replace("%1", name))
+        box.setText(w.text(current_lang()))
+        proposed = w.data.get("code")
+        match = box.addButton(self.tr("Match to “%1”").replace("%1", w.data.get("registry_name", "")) if proposed
+                              else self.tr("Match to a Registered Unit…"), QMessageBox.ButtonRole.AcceptRole)
+        match.setEnabled(bool(proposed) or bool(self.registry))
+        drop = box.addButton(self.tr("Drop from All Tasks"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Keep as a New Unit"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is drop:
+            self.drop_unit_everywhere(name)
+        elif box.clickedButton() is match:
+            code = proposed
+            if not code:
+                labels = [f"{d.code}  {d.name(current_lang())}" for d in self.registry]
+                label, ok = QInputDialog.getItem(self, box.windowTitle(), self.tr("Registered unit:"), labels, 0, False)
+                code = label.split()[0] if ok and label else ""
+            if code:
+                self.match_unit_everywhere(name, code)
+        return True
+
+    def match_unit_everywhere(self, name: str, code: str) -> int:
+        """Every task's unit written ``name`` becomes the registered unit ``code`` (one undo step)."""
+        dept = next((d for d in self.registry if d.code == code), None)
+        if dept is None or self.draft is None:
+            return 0
+        target = DraftUnit(name, dept.code, dept.name_zh, dept.name_en, dept.kind)
+        return self._replace_everywhere(name, target)
+
+    def drop_unit_everywhere(self, name: str) -> int:
+        return self._replace_everywhere(name, None)
+
+    def _replace_everywhere(self, name: str, target: DraftUnit | None) -> int:
+        assert self.draft is not None
+        draft, changed = self.draft, 0
+        for i, task in enumerate(draft.tasks):
+            units = ([task.lead] if task.lead else []) + task.cooperating
+            if not any(u.name == name for u in units):
+                continue
+            units = [target if u.name == name else u for u in units]
+            kept: list[DraftUnit] = []
+            for u in units:
+                if u is not None and not any((u.code and k.code == u.code) or k.name == u.name for k in kept):
+                    kept.append(u)
+            draft = plan_edit.reassign_units(draft, i, kept[0] if kept else None, kept[1:])
+            changed += 1
+        if changed:
+            self._edit(draft, None)
+        return changed
+
+    def ask_column(self, w: Any) -> bool:
+        """A table column the importer did not understand: say what it holds, and the file is read again."""
+        from PySide6.QtWidgets import QInputDialog
+
+        column = w.data.get("column", "")
+        if not column or self.preview is None:
+            return False
+        labels = {"ignore": self.tr("Not needed (leave it out)"), "lead": self.tr("Lead unit"),
+                  "coop": self.tr("Cooperating units"), "resp": self.tr("Responsible units (one list)"),
+                  "title": self.tr("Task"), "text": self.tr("Measures / task text"), "due": self.tr("Deadline"),
+                  "target": self.tr("Target"), "section": self.tr("Category (section)"),
+                  "leader": self.tr("Leader in charge (a person)"), "note": self.tr("Remarks")}
+        choice, ok = QInputDialog.getItem(self, self.tr("Column “%1”").replace("%1", column),
+                                          self.tr("This column holds:"), list(labels.values()), 0, False)
+        if ok:
+            key = next(k for k, v in labels.items() if v == choice)
+            self.map_column(column, key)
+        return True
+
+    def map_column(self, column: str, key: str) -> InlineOp | None:
+        """Read the file again with ``column`` meaning ``key`` (review edits so far are replaced)."""
+        self.columns_map[column] = key
+        return self.start_preview()
 
     # --- department pickers ------------------------------------------------------------------------------
     def _units(self) -> list[DraftUnit]:

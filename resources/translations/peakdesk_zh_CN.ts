@@ -831,6 +831,96 @@
     <name>ImportDialog</name>
     <message>
         <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Double-click to decide what to do with it</source>
+        <translation>双击决定如何处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Unit “%1”</source>
+        <translation>单位“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Match to “%1”</source>
+        <translation>匹配为“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Match to a Registered Unit…</source>
+        <translation>匹配到已登记单位…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Drop from All Tasks</source>
+        <translation>从所有任务中删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Keep as a New Unit</source>
+        <translation>作为新单位保留</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Registered unit:</source>
+        <translation>已登记单位：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Not needed (leave it out)</source>
+        <translation>不需要（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Responsible units (one list)</source>
+        <translation>责任单位（单一列表）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Measures / task text</source>
+        <translation>工作措施 / 任务内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Category (section)</source>
+        <translation>类别（章节）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Leader in charge (a person)</source>
+        <translation>责任领导（个人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>Column “%1”</source>
+        <translation>列“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
+        <source>This column holds:</source>
+        <translation>该列的内容是：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="1"/>
         <source>Choose or type a unit, then Enter</source>
         <translation>选择或输入单位后按回车</translation>
     </message>

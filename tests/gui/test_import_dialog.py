@@ -229,3 +229,41 @@ def test_escape_with_edits_asks_before_discarding(qtbot, tmp_path: Path, monkeyp
     monkeypatch.setattr(dialog, "confirm_discard", lambda: True)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_unknown_units_matched_or_dropped_and_an_unknown_column_mapped(qtbot, tmp_path: Path) -> None:
+    """What was not understood is shown with an action: unknown units (match / drop), a proposed match
+    for another spelling of a registered unit, a table column the importer did not know."""
+    import openpyxl
+
+    from desktop_app.store import departments
+
+    db_path = tmp_path / "plan.sqlite"
+    db = open_database(db_path)
+    departments.upsert(db, "M-DRC", "市发展改革委", "Municipal Development and Reform Commission")
+    db.close()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "重点任务", "主办处室", "配合单位", "完成时限"])
+    ws.append(["1", "推进光伏开发，新增装机5万千瓦。", "市发改委", "市某某新设中心", "2025年底"])
+    ws.append(["2", "推进储能建设。", "市能源局", "市某某新设中心、市财政局", "2025年底"])
+    path = tmp_path / "table.xlsx"
+    wb.save(path)
+    dialog = ImportDialog(db_path)
+    qtbot.addWidget(dialog)
+    dialog.file_edit.setText(str(path))
+    preview(qtbot, dialog)
+    kinds = {w.kind for w in dialog.draft.warnings}
+    assert "unmapped_column" in kinds                          # 主办处室 is not a known column name
+    assert dialog.draft.tasks[0].lead.name == "市某某新设中心"   # so the cooperating column led
+    op = dialog.map_column("主办处室", "lead")                   # the chooser's answer: read the file again
+    qtbot.waitUntil(lambda: op.done, timeout=20000)
+    assert [t.lead.name for t in dialog.draft.tasks] == ["市发改委", "市能源局"]
+    proposed = [w for w in dialog.draft.warnings if w.kind == "unit_match_proposed"]
+    assert proposed and proposed[0].data == {"name": "市发改委", "code": "M-DRC", "registry_name": "市发展改革委"}
+    assert dialog.draft.tasks[0].lead.code is None               # proposed, not applied: the plan's own name
+    assert dialog.match_unit_everywhere("市发改委", "M-DRC") == 1
+    assert dialog.draft.tasks[0].lead.code == "M-DRC"
+    assert dialog.drop_unit_everywhere("市某某新设中心") == 2
+    assert [[u.name for u in t.cooperating] for t in dialog.draft.tasks] == [[], ["市财政局"]]
+    assert dialog.has_edits()
