@@ -73,6 +73,21 @@ def _norm(cell: str) -> str:
         re.sub(r"\s+", " ", cell.strip(" *:：")).lower()
 
 
+_GUESSES = [(re.compile(p), k) for p, k in (
+    (r"领导|责任人|联系人", "leader"), (r"时限|时间|期限|节点|进度安排", "due"), (r"牵头|主责|主办", "lead"),
+    (r"配合|协同|协办|参与|参加|协作", "coop"), (r"责任单位|责任部门|负责单位|负责部门|实施单位|责任主体", "resp"),
+    (r"备注|说明", "note"), (r"^(?:序号|编号|序)$", "seq"), (r"指标|目标值|预期目标", "target"),
+    (r"措施|举措|内容|要求|具体", "text"), (r"任务|工作|事项|项目", "title"), (r"领域|类别|板块|专项", "section"))]
+
+
+def _header_guess(cell: str) -> str | None:
+    """A header name not in the list, read by its words (牵头部门（单位） → lead, 工作任务及目标 → title)."""
+    text = re.sub(r"\s+", "", cell)
+    if not text or len(text) > 14 or not re.search(r"[\u4e00-\u9fff]", text):
+        return None
+    return next((k for pattern, k in _GUESSES if pattern.search(text)), None)
+
+
 COLUMN_KINDS = ("seq", "section", "title", "text", "lead", "coop", "resp", "due", "target", "leader", "note", "ignore")
 
 
@@ -82,7 +97,7 @@ def find_header(table: SourceTable, columns_map: dict[str, str] | None = None) -
     for r, row in enumerate(table.rows[:30]):
         columns: dict[str, int] = {}
         for c, cell in enumerate(row):
-            key = (columns_map or {}).get(cell.strip()) or _LOOKUP.get(_norm(cell))
+            key = (columns_map or {}).get(cell.strip()) or _LOOKUP.get(_norm(cell)) or _header_guess(cell)
             if key == "ignore":
                 columns[f"ignore:{c}"] = c
                 continue
@@ -264,7 +279,7 @@ _TAIL_KINDS = ("lead", "coop", "resp", "due", "leader", "note", "target")
 
 
 def _header_key(cell: str) -> str | None:
-    return _LOOKUP.get(_norm(cell))
+    return _LOOKUP.get(_norm(cell)) or _header_guess(cell)
 
 
 def flat_tables(lines: list[SourceLine]) -> list[SourceTable]:

@@ -244,7 +244,7 @@ def test_unknown_units_matched_or_dropped_and_an_unknown_column_mapped(qtbot, tm
     db.close()
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(["序号", "重点任务", "主办处室", "配合单位", "完成时限"])
+    ws.append(["序号", "重点任务", "经办科室", "配合单位", "完成时限"])
     ws.append(["1", "推进光伏开发，新增装机5万千瓦。", "市发改委", "市某某新设中心", "2025年底"])
     ws.append(["2", "推进储能建设。", "市能源局", "市某某新设中心、市财政局", "2025年底"])
     path = tmp_path / "table.xlsx"
@@ -254,9 +254,9 @@ def test_unknown_units_matched_or_dropped_and_an_unknown_column_mapped(qtbot, tm
     dialog.file_edit.setText(str(path))
     preview(qtbot, dialog)
     kinds = {w.kind for w in dialog.draft.warnings}
-    assert "unmapped_column" in kinds                          # 主办处室 is not a known column name
+    assert "unmapped_column" in kinds                          # 经办科室 is not a known column name
     assert dialog.draft.tasks[0].lead.name == "市某某新设中心"   # so the cooperating column led
-    op = dialog.map_column("主办处室", "lead")                   # the chooser's answer: read the file again
+    op = dialog.map_column("经办科室", "lead")                   # the chooser's answer: read the file again
     qtbot.waitUntil(lambda: op.done, timeout=20000)
     assert [t.lead.name for t in dialog.draft.tasks] == ["市发改委", "市能源局"]
     proposed = [w for w in dialog.draft.warnings if w.kind == "unit_match_proposed"]

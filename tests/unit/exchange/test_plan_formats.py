@@ -163,3 +163,12 @@ def test_old_word_file_through_libreoffice(tmp_path: Path) -> None:
     assert plan_readers.read_plan_file(doc).kind == "docx"
     d = draft(doc)
     assert [units(t) for t in d.tasks] == [["县发改局", "县住建局"], ["县生态环境分局"]]
+
+
+@pytest.mark.parametrize(("header", "key"), [("牵头部门（单位）", "lead"), ("工作任务及目标", "title"), ("责任领导", "leader"),
+                                             ("完成时间", "due"), ("协同部门", "coop"), ("主要工作措施", "text"),
+                                             ("督办科室", None)])
+def test_header_names_not_in_the_list_are_read_by_their_words(header: str, key: str | None) -> None:
+    from desktop_app.exchange.plan_table import _header_key
+
+    assert _header_key(header) == key
