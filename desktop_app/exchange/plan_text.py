@@ -31,6 +31,7 @@ from desktop_app.exchange.plan_units import (
     UnitSpec,
     find_markers,
     first_listed_rule,
+    inline_unit_tail,
     is_unit_line,
     parse_spec,
 )
@@ -628,6 +629,12 @@ def task_units(paras: list[str], *, first_is_lead: bool) -> tuple[UnitSpec, str,
             if text.strip(" 。.;；"):
                 kept.append(text.rstrip())
             continue
+        at = inline_unit_tail(para)
+        if at is not None:
+            inline = parse_spec(para[at:].strip().rstrip("。."), first_is_lead=first_is_lead)
+            if inline:
+                spec.extend(inline)
+                para = para[:at].rstrip()
         kept.append(para)
     dropped.extend(spec.dropped)
     return spec, "\n".join(kept).strip(), dropped

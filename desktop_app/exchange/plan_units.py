@@ -449,6 +449,22 @@ _UNIT_LINE = re.compile(
     rf"^\s*[（(]?\s*(?:{LEAD_LABEL}|{COOP_LABEL}|{JOINT_LABEL}|{SKIP_LABEL}|{SPLIT_LABEL})\s*[:：]", re.I)
 
 
+_INLINE_LABEL = re.compile(
+    rf"(?:(?<=[。；;.!?！？])|(?<=\s))\s*(?:{LEAD_LABEL}|{COOP_LABEL}|{JOINT_LABEL}|{SPLIT_LABEL})\s*[:：]", re.I)
+
+
+def inline_unit_tail(text: str) -> int | None:
+    """Where a paragraph's own unit statement starts when it is written inline, without brackets, after
+    the last sentence (…。责任单位：X、Y。 or …30个 牵头单位：X 配合单位：Y); None when there is none."""
+    m = _INLINE_LABEL.search(text)
+    if m is None:
+        return None
+    tail = text[m.start():]
+    if re.search(r"[。.!?！？]\s*\S", tail.rstrip(" 。.")):
+        return None        # sentences go on after it: not a closing unit statement
+    return m.start()
+
+
 def is_unit_line(text: str) -> bool:
     """A line of its own that names units (or the leader/deadline of the task above)."""
     return bool(_UNIT_LINE.match(text))

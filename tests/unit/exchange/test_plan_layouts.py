@@ -180,3 +180,14 @@ def test_targets_keep_the_sentence_and_read_lists_baselines_and_limits() -> None
     assert solar.targets[0].metric and not any(ch.isdigit() for ch in solar.targets[0].metric)
     assert solar.due is not None and solar.due.isoformat() == "2027-12-31"            # 到2027年
     assert task(d, "节约型机关").due.isoformat() == "2026-12-31"                        # type: ignore[union-attr]
+
+
+def test_unit_statement_inline_after_the_last_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "inline.txt"
+    path.write_text("某市节能工作要点\n一、能源\n（一）发展光伏。新增装机20万千瓦。责任单位：市发改委、市能源局。\n"
+                    "（二）改造机组。完成3台改造 牵头单位：市能源局 配合单位：市财政局\n"
+                    "（三）宣传节能。开展宣传活动，责任单位：各部门要积极配合。组织节能周活动。\n", encoding="utf-8")
+    d = draft(path)
+    assert [units(t) for t in d.tasks][:2] == [["市发改委", "市能源局"], ["市能源局", "市财政局"]]
+    assert d.tasks[0].text.endswith("20万千瓦。") and "责任单位" not in d.tasks[0].text
+    assert "宣传活动" in d.tasks[2].text            # a label in mid-text followed by more sentences is not a unit list
