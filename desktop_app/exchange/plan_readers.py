@@ -285,7 +285,7 @@ def decode_text(data: bytes, path: Path | str) -> tuple[str, str]:
                              f"{encoding} (byte {exc.start}).", zh=f"文件带 {encoding} 标记但内容无效。") from exc
     if b"\x00" in data[:65536]:
         raise reject(path, "this is a binary file, not a text document.", zh="这是二进制文件，不是文本文档。")
-    for encoding in ("utf-8", "gb18030"):
+    for encoding in ("utf-8", _legacy_chinese(data)):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
@@ -297,6 +297,23 @@ def decode_text(data: bytes, path: Path | str) -> tuple[str, str]:
     raise reject(path, "the file is neither UTF-8 nor GB18030/GBK text (it looks binary). Save it as "
                  "UTF-8 text or .docx.", zh="文件既不是 UTF-8 也不是 GB18030/GBK 文本（像是二进制文件）。",
                  line=line)
+
+
+def _legacy_chinese(data: bytes) -> str:
+    """GB18030 (a superset of GBK/GB2312) unless the bytes read better as Big5 (traditional plans from
+    Taiwan/Hong Kong sites): GB18030 decodes almost any byte pairs, so charset-normalizer judges."""
+    try:
+        import charset_normalizer
+    except ImportError:
+        return "gb18030"
+    sample = data[:200_000]
+    try:
+        sample.decode("utf-8")
+        return "gb18030"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(sample, cp_isolation=["gb18030", "big5"]).best()
+    return "big5" if best is not None and best.encoding == "big5" else "gb18030"
 
 
 def _first_bad_offset(data: bytes) -> int:

@@ -191,3 +191,14 @@ def test_unit_statement_inline_after_the_last_sentence(tmp_path: Path) -> None:
     assert [units(t) for t in d.tasks][:2] == [["市发改委", "市能源局"], ["市能源局", "市财政局"]]
     assert d.tasks[0].text.endswith("20万千瓦。") and "责任单位" not in d.tasks[0].text
     assert "宣传活动" in d.tasks[2].text            # a label in mid-text followed by more sentences is not a unit list
+
+
+def test_big5_text_is_told_from_gbk(tmp_path: Path) -> None:
+    import re
+
+    text = re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)", "", (LAYOUTS / "traditional.txt").read_text(encoding="utf-8"))
+    path = tmp_path / "big5.txt"
+    path.write_bytes(text.encode("big5", errors="ignore"))
+    source = read_plan_file(path)
+    assert source.encoding == "big5"
+    assert units(draft_from_source(source).tasks[0]) == ["市住房城乡建设局", "市发展改革委", "市市场监管局"]
