@@ -201,6 +201,7 @@ class AnnualReportData:
     locked: bool = False
     maxima: dict[str, float] = field(default_factory=lambda: {
         "progress": 60, "reporting": 20, "warnings": 10, "evaluation": 10, "adjustments": 10})
+    decimals: int = 1                        # the scheme's one rounding: scores are printed with this many places
 
     def grade_counts(self) -> Counter[str]:
         return Counter(r.grade for r in self.rows)

@@ -39,6 +39,17 @@ class TaskRow:
     title_en: str
     start: dt.date | None
     due: dt.date | None
+    section_id: int | None = None
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    id: int
+    parent_id: int | None
+    seq: int
+    number: str
+    title_zh: str
+    title_en: str
 
 
 @dataclass(frozen=True)
@@ -71,9 +82,15 @@ def plan(db: sqlite_utils.Database, plan_id: int) -> PlanRow | None:
 
 
 def tasks(db: sqlite_utils.Database, plan_id: int) -> list[TaskRow]:
-    return [TaskRow(r[0], r[1], r[2], r[3], r[4], _date(r[5]), _date(r[6])) for r in db.execute(
-        "SELECT id, code, seq, title_zh, title_en, start_date, due_date FROM task WHERE plan_id = ? "
+    return [TaskRow(r[0], r[1], r[2], r[3], r[4], _date(r[5]), _date(r[6]), r[7]) for r in db.execute(
+        "SELECT id, code, seq, title_zh, title_en, start_date, due_date, section_id FROM task WHERE plan_id = ? "
         "ORDER BY seq, id", [plan_id]).fetchall()]
+
+
+def sections(db: sqlite_utils.Database, plan_id: int) -> list[SectionRow]:
+    return [SectionRow(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5] or "") for r in db.execute(
+        "SELECT id, parent_id, seq, number, title_zh, title_en FROM section WHERE plan_id = ? ORDER BY seq, id",
+        [plan_id]).fetchall()]
 
 
 def milestones(db: sqlite_utils.Database, plan_id: int) -> dict[int, list[Milestone]]:
