@@ -13,6 +13,7 @@ from desktop_app.messages import msg
 from desktop_app.reports import data as rd
 from desktop_app.services import build_report, read_models, run_assessment
 from desktop_app.services.build_report import ReportOptions
+from desktop_app.services.plan_facts import PlanFacts
 
 KINDS = ("monthly", "quarterly", "annual", "department")
 
@@ -61,7 +62,7 @@ def annual(db: sqlite_utils.Database, plan_id: int, year: int, opts: ReportOptio
     data = build_report.gather_annual(db, plan_id, year, opts)
     result = run_assessment.compute(db, plan_id, year, data.as_of)
     flags = {d.department.code: d.flags for d in result.departments}
-    facts_lines = build_report.task_lines(db, build_report.PlanFacts.load(db, plan_id), result.measured_on,
+    facts_lines = build_report.task_lines(db, PlanFacts.load(db, plan_id), result.measured_on,
                                           result.as_of)
     places = data.decimals
     return {
@@ -89,7 +90,7 @@ def report_figures(db: sqlite_utils.Database, plan_id: int, kind: str, *, period
     need = build_report._need
     if kind == "monthly":
         data = build_report.gather_monthly(db, plan_id, need(period, "--period"), opts)
-        facts = build_report.PlanFacts.load(db, plan_id)
+        facts = PlanFacts.load(db, plan_id)
         as_of = (opts.date if opts and opts.date else None) or data.meta.date
         lines = list(build_report.task_lines(db, facts, data.end, as_of).values())
         return monthly(data, lines)
