@@ -40,8 +40,7 @@ from desktop_app.store import monitoring as store
 
 NO_DATA = "no_data"
 PERCENT_DECIMALS = 1           # section means are rounded to this many decimals, once, here
-STATUSES = (Status.COMPLETED.value, Status.IN_PROGRESS.value, Status.DELAYED.value, Status.NOT_STARTED.value,
-            NO_DATA)
+STATUSES = (*(s.value for s in Status), NO_DATA)
 
 
 @dataclass(frozen=True)
