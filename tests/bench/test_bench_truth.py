@@ -23,6 +23,7 @@ from desktop_app.services.build_report import build_pdf_report, export_excel
 from desktop_app.store.db import open_database
 
 TASKS = 100
+AS_OF = dt.date(2025, 10, 20)
 COOPERATING_PER_DEPT = 10
 
 
@@ -97,10 +98,9 @@ def test_bench_four_times_the_departments_costs_at_most_five_times(tmp_path: Pat
         path = tmp_path / f"scale{n}.sqlite"
         build(path, n)
         db = open_database(path)
-        as_of = dt.date(2025, 10, 20)
         ops: dict[str, Callable[[], object]] = {
-            "warnings": lambda db=db: compute_warnings.compute(db, 1, "2025Q3", as_of),
-            "assessment": lambda db=db: run_assessment.compute(db, 1, 2025, as_of),
+            "warnings": lambda db=db: compute_warnings.compute(db, 1, "2025Q3", AS_OF),
+            "assessment": lambda db=db: run_assessment.compute(db, 1, 2025, AS_OF),
             "summary export": lambda db=db, n=n: export_excel(db, 1, "summary", tmp_path / f"s{n}.xlsx",
                                                               period="2025-09"),
             "monthly report": lambda db=db, n=n: build_pdf_report(db, 1, "monthly", tmp_path / f"m{n}.pdf",
