@@ -64,7 +64,9 @@ class PlanFacts:
     _reported: dict[int, set[int]] | None = field(default=None, repr=False)
 
     @classmethod
-    def load(cls, db: sqlite_utils.Database, plan_id: int) -> PlanFacts:
+    def load(cls, db: sqlite_utils.Database, plan_id: int, *, with_progress: bool = True) -> PlanFacts:
+        """The plan's facts; ``with_progress=False`` leaves out the progress rows (the read models
+        then ask the store for each unit's latest report only)."""
         plan = store.plan(db, plan_id)
         if plan is None:
             raise UsageError(f"There is no plan {plan_id} in this database.",
@@ -77,7 +79,7 @@ class PlanFacts:
                     sections=store.sections(db, plan_id))
         by_td: dict[tuple[int, int], list[store.ProgressRow]] = defaultdict(list)
         by_dp: dict[tuple[int, int], list[store.ProgressRow]] = defaultdict(list)
-        for row in store.progress(db, plan_id):
+        for row in (store.progress(db, plan_id) if with_progress else ()):
             by_td[(row.task_id, row.department_id)].append(row)
             by_dp[(row.department_id, row.period_id)].append(row)
         facts.by_task_dept, facts.by_dept_period = dict(by_td), dict(by_dp)

@@ -46,7 +46,6 @@ class SectionProgress:
     title_en: str
     tasks: int = 0
     completed: int = 0
-    percent_sum: float = 0.0
     reported: int = 0
     first_task: int | None = None
     children: list[SectionProgress] = field(default_factory=list)

@@ -155,3 +155,11 @@ def test_assessment_flags_the_unit_that_never_reported(plan):
     assert rows["5"]["ratio"] == 0.0 and rows["5"]["actual"] is None     # no data is not on track
     reporters = [d for d in result.departments if "no_report" not in d.flags]
     assert all(d.rank <= s.rank for d in reporters for s in result.departments if "no_report" in s.flags)
+
+
+@pytest.mark.parametrize("on", [D(2025, 8, 31), D(2025, 9, 30), AS_OF])
+def test_the_stores_latest_report_query_agrees_with_the_plan_facts(plan, demo_db, on):
+    for db, plan_id in ((plan.db, plan.plan_id), (demo_db, 1)):
+        facts = PlanFacts.load(db, plan_id)
+        assert read_models.load_current(db, plan_id, on, AS_OF)[1] == \
+            read_models.current_progress(facts, on, AS_OF)
