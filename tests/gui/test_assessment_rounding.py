@@ -30,9 +30,11 @@ def test_screen_pdf_and_excel_show_the_same_rounded_totals_and_ranks(qtbot, demo
     pid = plan_id(demo_db)
     result = run_assessment.compute(demo_db, pid, 2025)
     places = result.scheme.decimals
-    page, _w = open_page(qtbot, AssessmentPage, demo_db)
+    page, _window = open_page(qtbot, AssessmentPage, demo_db)
     screen = {d.department.name("zh"): (d.rank, float(page.model.data(page.model.index(i, 7))))
               for i, d in enumerate(page.model.rows)}
+    page.deleteLater()            # no hidden page left to answer a later test's language change
+    qtbot.wait(10)
 
     pdf = tmp_path / "annual.pdf"
     build_pdf_report(demo_db, pid, "annual", pdf, "zh", year=2025)
