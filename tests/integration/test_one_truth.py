@@ -156,3 +156,22 @@ def test_new_plan_without_reports_ranks_and_grades_nobody_above_no_data(new_plan
         assert row["rank"] == 1 + sum(1 for t in totals if t > row["total"])
     assert len({r["rank"] for r in annual["rows"]}) < len(annual["rows"])   # some share one
     assert all(t["status"] == "no_data" for t in annual["tasks"])
+
+
+def test_report_json_carries_the_figures_it_prints(demo_db_file: Path, tmp_path: Path, capsys) -> None:
+    db = tmp_path / "demo.sqlite"
+    shutil.copy(demo_db_file, db)
+    built = cli_json(capsys, db, "report", "department", "--dept", "DRC", "--period", "2025-09",
+                     "--out", str(tmp_path / "drc.pdf"), "--json")
+    alone = cli_json(capsys, db, "figures", "department", "--dept", "DRC", "--period", "2025-09")
+    assert built["figures"] == alone and built["pages"] >= 1
+    roles = {t["role"] for t in alone["tasks"]}
+    assert roles == {"lead", "cooperating"}
+    # a department's own sheet shows its own entry; for its lead tasks that is the task's current one
+    ledger = {t["code"]: (t["status"], t["percent"]) for t in
+              cli_json(capsys, db, "plan", "show", "1", "--json")["tasks"]}
+    for t in alone["tasks"]:
+        if t["role"] == "lead":
+            assert (t["status"], t["percent"]) == ledger[t["code"]], t["code"]
+    assert main(["--db", str(db), "figures", "monthly"]) != 0          # no --period: a usage error
+    assert "--period" in capsys.readouterr().err
