@@ -10,6 +10,7 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
+from desktop_app.paths import TEMPLATES_DIR, user_templates_dir
 from desktop_app.services import run_assessment
 from desktop_app.services.build_report import build_pdf_report, export_excel
 from desktop_app.ui.assessment_view import AssessmentPage
@@ -26,10 +27,17 @@ def _excel_text(value: float, number_format: str) -> str:
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
-def test_screen_pdf_and_excel_show_the_same_rounded_totals_and_ranks(qtbot, demo_db, tmp_path) -> None:
+@pytest.mark.parametrize("decimals", [1, 2])
+def test_screen_pdf_and_excel_show_the_same_rounded_totals_and_ranks(qtbot, demo_db, tmp_path, decimals) -> None:
+    if decimals != 1:   # the user's copy of the scheme asks for another rounding: everything follows it
+        text = (TEMPLATES_DIR / "assessment_scheme.toml").read_text(encoding="utf-8")
+        user = user_templates_dir() / "assessment_scheme.toml"
+        user.parent.mkdir(parents=True, exist_ok=True)
+        user.write_text(re.sub(r"(?m)^decimals = 1", f"decimals = {decimals}", text), encoding="utf-8")
     pid = plan_id(demo_db)
     result = run_assessment.compute(demo_db, pid, 2025)
     places = result.scheme.decimals
+    assert places == decimals
     page, _window = open_page(qtbot, AssessmentPage, demo_db)
     screen = {d.department.name("zh"): (d.rank, float(page.model.data(page.model.index(i, 7))))
               for i, d in enumerate(page.model.rows)}
@@ -55,6 +63,9 @@ def test_screen_pdf_and_excel_show_the_same_rounded_totals_and_ranks(qtbot, demo
     assert screen and screen == printed == exported
     for _rank, total in screen.values():
         assert total == round(total, places)
-    # the demo's 53.22 and 53.19 both print 53.2 and now share a rank (they ranked 38 and 39)
+    # the demo's 53.22 and 53.19 both print 53.2 and now share a rank (they ranked 38 and 39); the
+    # three 90.0 share rank 1 at any rounding
     ranks = [r for r, _t in screen.values()]
-    assert len(set(ranks)) < len(ranks)
+    assert ranks.count(1) == 3
+    if decimals == 1:
+        assert sorted(t for r, t in screen.values() if r == 38) == [53.2, 53.2]
