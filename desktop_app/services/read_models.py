@@ -296,6 +296,8 @@ class DashboardFigures:
     quarter: str | None = None
     warning_counts: dict[str, int] = field(default_factory=dict)
     red: list[tuple[str, str]] = field(default_factory=list)  # (task, department code)
+    missing_depts: list[DeptRef] = field(default_factory=list, repr=False)     # for the window's names
+    red_warnings: list[Any] = field(default_factory=list, repr=False)          # TaskWarning, for its titles
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -329,9 +331,13 @@ def dashboard(db: sqlite_utils.Database, plan_id: int, on: dt.date | None = None
         figures.received = sum(1 for d in status.departments if d.status != "missing")
         figures.late = sum(1 for d in status.departments if d.status == "late")
         figures.missing = [d.department for d in status.missing()]
+        by_code = {ref.code: ref for ref, _kind in facts.depts.values()}
+        figures.missing_depts = [by_code.get(d.department, DeptRef(d.department, d.department_name))
+                                 for d in status.missing()]
     figures.quarter = default_quarter(plan_quarters(db, plan_id), on)
     if with_warnings and figures.quarter:
         result = compute_warnings.compute(db, plan_id, figures.quarter, on)
         figures.warning_counts = result.counts
-        figures.red = [(w.task_code, w.department.code) for w in result.warnings if w.level == "red"]
+        figures.red_warnings = [w for w in result.warnings if w.level == "red"]
+        figures.red = [(w.task_code, w.department.code) for w in figures.red_warnings]
     return figures

@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.errors import PeakDeskError
-from desktop_app.services import compute_warnings, read_models, submission_status
+from desktop_app.services import read_models
 from desktop_app.ui import view_kit
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.pages import Page, view_title
-from desktop_app.ui.warnings_view import default_quarter
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -107,29 +106,19 @@ def section_progress(db: Any, plan_id: int, figures: list[read_models.SectionFig
 
 
 def gather(db: Any, plan_id: int) -> Snapshot:
+    """The snapshot from the services' dashboard figures (what ``peakdesk dashboard --json`` prints)."""
     today = view_kit.today(db)
     snap = Snapshot(today)
-    names = {code: (zh, en) for code, zh, en in db.execute("SELECT code, name_zh, name_en FROM department").fetchall()}
-    current = reporting_period(db, plan_id, today)
-    if current is not None:
-        snap.period, snap.period_due = current
-        status = submission_status.period_status(db, plan_id, snap.period)
-        snap.expected = len(status.departments)
-        snap.received = sum(1 for d in status.departments if d.status != "missing")
-        snap.late = sum(1 for d in status.departments if d.status == "late")
-        snap.missing = [(d.department, d.department_name, names.get(d.department, ("", ""))[1])
-                        for d in status.missing()]
-    quarters = [(c, dt.date.fromisoformat(s), dt.date.fromisoformat(e)) for c, s, e in db.execute(
-        "SELECT code, start, end FROM period WHERE plan_id = ? AND kind = 'quarter' ORDER BY start",
-        [plan_id]).fetchall()]
-    snap.quarter = default_quarter(quarters, today)
-    if snap.quarter:
-        result = compute_warnings.compute(db, plan_id, snap.quarter)
-        snap.counts = result.counts
-        snap.red = [(w.task_code, w.department.code, w.title_zh if current_lang() == "zh" else (w.title_en or w.title_zh),
-                     w.department.name(current_lang())) for w in result.warnings if w.level == "red"]
-    snap.sections = section_progress(db, plan_id, read_models.dashboard(db, plan_id, today,
-                                                                        with_warnings=False).sections)
+    lang = current_lang()
+    figures = read_models.dashboard(db, plan_id, today)
+    snap.period, snap.period_due = figures.period, figures.period_due
+    snap.expected, snap.received, snap.late = figures.expected, figures.received, figures.late
+    snap.missing = [(d.code, d.name_zh, d.name_en) for d in figures.missing_depts]
+    snap.quarter = figures.quarter
+    snap.counts = figures.warning_counts
+    snap.red = [(w.task_code, w.department.code, w.title_zh if lang == "zh" else (w.title_en or w.title_zh),
+                 w.department.name(lang)) for w in figures.red_warnings]
+    snap.sections = section_progress(db, plan_id, figures.sections)
     horizon = (today + dt.timedelta(days=UPCOMING_DAYS)).isoformat()
     for code, kind, due in db.execute(
             "SELECT code, kind, due FROM period WHERE plan_id = ? AND due >= ? AND due <= ? AND closed = 0 "
