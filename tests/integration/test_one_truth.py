@@ -50,16 +50,17 @@ def assert_one_truth(v: dict[str, Any]) -> dict[str, tuple[str, float | None]]:
     """Every view agrees on every task; returns code → (status, percent)."""
     ledger = {t["code"]: (t["status"], t["percent"]) for t in v["ledger"]["tasks"]}
     reporter = {t["code"]: t["reporter"] for t in v["ledger"]["tasks"]}
-    lead = {t["code"]: t["lead"]["code"] if t["lead"] else None for t in v["ledger"]["tasks"]}
     assert ledger and {t["code"]: (t["status"], t["percent"]) for t in v["dashboard"]["tasks"]} == ledger
     assert {t["code"]: (t["status"], t["percent"]) for t in v["monthly"]["tasks"]} == ledger
     assert {t["code"]: (t["status"], t["percent"]) for t in v["annual"]["tasks"]} == ledger
     # warnings are per task and lead unit: the row of the unit whose report is current
     warned = {(w["task"], w["department"]): (w["status"], w["percent"]) for w in v["quarterly"]["warnings"]}
     for code, figure in ledger.items():
-        unit = reporter[code] or lead[code]
-        if unit is not None:
-            assert warned[(code, unit)] == figure, code
+        if reporter[code] is not None:
+            assert warned[(code, reporter[code])] == figure, code
+        else:   # no lead unit (or no member of a lead group) reported: every lead row says no data
+            rows = [v for (task, _unit), v in warned.items() if task == code]
+            assert all(v == ("no_data", None) for v in rows) and figure == ("no_data", None), code
     # the same section figures on the dashboard and in the bulletin
     dash = {s["number"] + s["title"]: s for s in v["dashboard"]["sections"] if s["tasks"]}
     for s in v["monthly"]["sections"]:
