@@ -285,19 +285,18 @@ def _n(x: float) -> str:
 
 
 def task_ratio(t: TaskProgress) -> float:
-    """min(actual ÷ expected, 1); completed = 1; nothing expected yet (0 %) = 1; never reported = 0.
+    """min(actual ÷ expected, 1); completed = 1; reported with nothing expected yet = 1.
 
-    A task with no milestone and no due date (nothing can be expected) and no report is "no data":
-    it counts 0, never as on track; once reported, it counts 1.
+    A task never reported on is "no data" and counts 0 — never as on track, even when its schedule
+    expects nothing yet (it counted 1 before, so units of a new plan that reported nothing got full
+    progress marks); a unit with nothing due can report "not started" to be counted on track.
     """
     if t.completed:
         return 1.0
-    if t.expected is None:
-        return 0.0 if t.actual is None else 1.0
-    if t.expected <= 0:
-        return 1.0
     if t.actual is None:
         return 0.0
+    if t.expected is None or t.expected <= 0:
+        return 1.0
     return min(t.actual / t.expected, 1.0)
 
 

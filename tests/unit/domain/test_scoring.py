@@ -39,7 +39,8 @@ def test_task_ratio():
     assert task_ratio(TaskProgress("1", "lead", 90, 60)) == 1.0            # capped at 1
     assert task_ratio(TaskProgress("1", "lead", 10, 60, completed=True)) == 1.0
     assert task_ratio(TaskProgress("1", "lead", None, 60)) == 0.0          # never reported
-    assert task_ratio(TaskProgress("1", "lead", None, 0)) == 1.0           # nothing expected yet
+    assert task_ratio(TaskProgress("1", "lead", None, 0)) == 0.0           # nothing expected, nothing said
+    assert task_ratio(TaskProgress("1", "lead", 0, 0)) == 1.0              # reported "not started": on track
     # no milestone, no due date, no report: "no data", never on track (it counted 1 before)
     assert task_ratio(TaskProgress("1", "lead", None, None)) == 0.0
     assert task_ratio(TaskProgress("1", "lead", 20, None)) == 1.0         # reported, nothing expected
