@@ -163,6 +163,7 @@ class SectionFigures:
     def as_json(self) -> dict[str, Any]:
         return {"section_id": self.section_id, "parent_id": self.parent_id, "depth": self.depth,
                 "number": self.number, "title": self.title_zh, "title_en": self.title_en, "tasks": self.tasks,
+                "direct_tasks": self.direct_tasks,
                 **{k: v for k, v in self.counts.items()}, "mean_percent": self.mean_percent}
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -176,3 +177,24 @@ def test_report_json_carries_the_figures_it_prints(demo_db_file: Path, tmp_path:
             assert (t["status"], t["percent"]) == ledger[t["code"]], t["code"]
     assert main(["--db", str(db), "figures", "monthly"]) != 0          # no --period: a usage error
     assert "--period" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
+def test_the_printed_bulletin_shows_the_dashboards_section_figures(demo_db_file: Path, tmp_path: Path,
+                                                                    capsys) -> None:
+    import subprocess
+
+    from desktop_app.reports.common import num
+
+    db = tmp_path / "demo.sqlite"
+    shutil.copy(demo_db_file, db)
+    dash = cli_json(capsys, db, "dashboard", "--json")
+    pdf = tmp_path / "monthly.pdf"
+    cli_json(capsys, db, "report", "monthly", "--period", "2025-09", "--out", str(pdf), "--json")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    printed = [float(x) for x in re.findall(r"(\d+(?:\.\d)?)%\s*$", text, flags=re.M)]
+    for s in dash["sections"]:
+        if s["tasks"] and s["direct_tasks"]:       # the sections the bulletin lists
+            assert s["mean_percent"] in printed, (s["number"], s["mean_percent"])
+    assert f"{num(dash['overall']['mean_percent'], 1)}%" in text.replace("\n", "")
