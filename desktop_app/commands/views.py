@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 
 from desktop_app.commands.common import Context, add_plan_arg, print_json, resolve_plan_id
+from desktop_app.domain.models import STATUS_LABELS, label
 from desktop_app.messages import msg, render
 
 
@@ -54,7 +55,7 @@ def cmd_dashboard(args: argparse.Namespace, ctx: Context) -> int:
     no_data = render(msg("truth.no_data"), ctx.lang)
     for t in figures.tasks:
         percent = "—" if t.percent is None else f"{t.percent:g}%"
-        status = no_data if not t.reported else t.status
+        status = no_data if t.status_enum is None else label(STATUS_LABELS, t.status_enum, ctx.lang)
         print(render(msg("truth.dashboard_line", code=t.code, status=status, percent=percent), ctx.lang))
     for s in figures.sections:
         if s.tasks:
