@@ -171,7 +171,8 @@ class AssessmentRow:
     adjustments: float
     total: float
     grade: str                               # excellent | good | pass | fail
-    rank: int
+    rank: int                                # equal totals share a rank (1, 1, 1, 4)
+    flags: list[str] = field(default_factory=list)   # e.g. no_report, evaluation_missing, grade_capped
 
 
 @dataclass

@@ -241,7 +241,7 @@ def gather_annual(db: sqlite_utils.Database, plan_id: int, year: int,
         sc = s.scores
         evaluation = None if "evaluation_missing" in s.flags else sc["evaluation"]
         rows.append(rd.AssessmentRow(s.department, sc["progress"], sc["reporting"], sc["warnings"], evaluation,
-                                     sc["adjustments"], s.total, s.grade, s.rank))
+                                     sc["adjustments"], s.total, s.grade, s.rank, list(s.flags)))
         dept_id = dept_ids.get(s.department.code)
         if dept_id is None:
             continue

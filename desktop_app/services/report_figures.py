@@ -4,6 +4,7 @@ so a script can check a report's numbers without reading the PDF."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import sqlite_utils
@@ -11,7 +12,7 @@ import sqlite_utils
 from desktop_app.errors import UsageError
 from desktop_app.messages import msg
 from desktop_app.reports import data as rd
-from desktop_app.services import build_report, read_models, run_assessment
+from desktop_app.services import build_report, read_models
 from desktop_app.services.build_report import ReportOptions
 from desktop_app.services.plan_facts import PlanFacts
 
@@ -60,10 +61,8 @@ def quarterly(db: sqlite_utils.Database, plan_id: int, quarter: str, opts: Repor
 
 def annual(db: sqlite_utils.Database, plan_id: int, year: int, opts: ReportOptions | None) -> dict[str, Any]:
     data = build_report.gather_annual(db, plan_id, year, opts)
-    result = run_assessment.compute(db, plan_id, year, data.as_of)
-    flags = {d.department.code: d.flags for d in result.departments}
-    facts_lines = build_report.task_lines(db, PlanFacts.load(db, plan_id), result.measured_on,
-                                          result.as_of)
+    measured = min(data.as_of, dt.date(year, 12, 31))
+    facts_lines = build_report.task_lines(db, PlanFacts.load(db, plan_id), measured, data.as_of)
     places = data.decimals
     return {
         "kind": "annual", "year": data.year, "as_of": data.as_of.isoformat(), "locked": data.locked,
@@ -71,7 +70,7 @@ def annual(db: sqlite_utils.Database, plan_id: int, year: int, opts: ReportOptio
         "rows": [{"rank": r.rank, "department": r.department.code, "progress": r.progress,
                   "reporting": r.reporting, "warnings": r.warnings, "evaluation": r.evaluation,
                   "adjustments": r.adjustments, "total": r.total, "total_text": f"{r.total:.{places}f}",
-                  "grade": r.grade, "flags": flags.get(r.department.code, [])} for r in data.rows],
+                  "grade": r.grade, "flags": r.flags} for r in data.rows],
         "grades": dict(data.grade_counts()),
         "tasks": [task_json(t) for t in facts_lines.values()],
     }
