@@ -72,12 +72,26 @@ def _sections(db: sqlite_utils.Database, plan_id: int) -> dict[int, tuple[int, s
     return {r[0]: (r[1], r[2], rd.Bilingual(r[3], r[4])) for r in rows}
 
 
-def _texts_of_current(db: sqlite_utils.Database, plan_id: int) -> dict[tuple[int, int, int], tuple[str, str, str]]:
-    """(task, department, period) → narrative, problems, next steps of the current version."""
+def _texts_of_current(db: sqlite_utils.Database,
+                      plan_id: int) -> dict[tuple[int, int, int], tuple[int, str, str, str]]:
+    """(task, department, period) → version, narrative, problems, next steps of the current version."""
     rows = db.execute(
-        "SELECT p.task_id, p.department_id, p.period_id, p.narrative, p.problems, p.next_steps FROM progress p "
-        "JOIN task t ON t.id = p.task_id WHERE t.plan_id = ? AND p.is_current = 1", [plan_id]).fetchall()
-    return {(r[0], r[1], r[2]): (r[3], r[4], r[5]) for r in rows}
+        "SELECT p.task_id, p.department_id, p.period_id, p.version, p.narrative, p.problems, p.next_steps "
+        "FROM progress p JOIN task t ON t.id = p.task_id WHERE t.plan_id = ? AND p.is_current = 1",
+        [plan_id]).fetchall()
+    return {(r[0], r[1], r[2]): (r[3], r[4], r[5], r[6]) for r in rows}
+
+
+def _texts_of(db: sqlite_utils.Database, texts: dict[tuple[int, int, int], tuple[int, str, str, str]],
+              key: tuple[int, int, int], version: int | None) -> tuple[str, str, str]:
+    """The texts of the version the figures come from: the current one, or (when a newer version
+    arrived after the as-of date) that earlier version, looked up on its own."""
+    found = texts.get(key)
+    if found is not None and (version is None or found[0] == version):
+        return found[1], found[2], found[3]
+    row = db.execute("SELECT narrative, problems, next_steps FROM progress WHERE task_id = ? AND "
+                     "department_id = ? AND period_id = ? AND version = ?", [*key, version]).fetchone()
+    return (row[0], row[1], row[2]) if row else ("", "", "")
 
 
 def _target_texts(facts: PlanFacts, task_id: int) -> tuple[list[str], list[str], list[str]]:
@@ -108,7 +122,7 @@ def task_lines(db: sqlite_utils.Database, facts: PlanFacts, on: dt.date, as_of: 
         coops = facts.holders(task_id, Role.COOPERATING)
         role = None
         cur = current[task_id]
-        reporter, period_id = cur.reporter_id, cur.period_id
+        reporter, period_id, version = cur.reporter_id, cur.period_id, cur.version
         status, percent, indicator = cur.status_enum, cur.percent, cur.indicator
         if dept_id is not None:
             if dept_id not in leads and dept_id not in coops:
@@ -116,13 +130,13 @@ def task_lines(db: sqlite_utils.Database, facts: PlanFacts, on: dt.date, as_of: 
             role = Role.LEAD if dept_id in leads else Role.COOPERATING
             own = facts.latest(task_id, dept_id, on, as_of)
             if own is not None:
-                reporter, period_id = dept_id, own.period_id
+                reporter, period_id, version = dept_id, own.period_id, own.version
                 status, percent, indicator = Status(own.status), own.percent, own.indicator
         targets, units, values = _target_texts(facts, task_id)
         _seq, number, title = sections.get(task_id, (9999, "", rd.Bilingual("")))
         narrative, problems, next_steps = ("", "", "")
         if period_id is not None and reporter is not None:
-            narrative, problems, next_steps = texts.get((task_id, reporter, period_id), ("", "", ""))
+            narrative, problems, next_steps = _texts_of(db, texts, (task_id, reporter, period_id), version)
         out[task_id] = rd.TaskLine(
             code=task.code, title=rd.Bilingual(task.title_zh, task.title_en),
             section=rd.Bilingual(f"{number}{title.zh}", title.en), role=role,

@@ -70,6 +70,7 @@ class TaskCurrent:
     reporter_id: int | None = None
     indicator: float | None = None
     cooperating: tuple[ReportRef, ...] = ()
+    version: int | None = None            # the version of the lead's report (as known on the as-of date)
 
     @property
     def reported(self) -> bool:
@@ -126,7 +127,8 @@ def current_progress(facts: PlanFacts, on: dt.date, as_of: dt.date,
         else:
             out[task_id] = TaskCurrent(task_id, task.code, best.status, best.percent,
                                        facts.periods[best.period_id].code, facts.dept(best.department_id),
-                                       best.period_id, best.department_id, best.indicator, tuple(coop))
+                                       best.period_id, best.department_id, best.indicator, tuple(coop),
+                                       best.version)
     return out
 
 

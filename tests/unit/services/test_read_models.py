@@ -163,3 +163,13 @@ def test_the_stores_latest_report_query_agrees_with_the_plan_facts(plan, demo_db
         facts = PlanFacts.load(db, plan_id)
         assert read_models.load_current(db, plan_id, on, AS_OF)[1] == \
             read_models.current_progress(facts, on, AS_OF)
+
+
+def test_report_lines_take_the_texts_of_the_version_their_figures_come_from(plan):
+    t2 = plan.tasks["2"]
+    plan.db.execute("UPDATE progress SET narrative = '第' || version || '版' WHERE task_id = ?", [t2])
+    facts = PlanFacts.load(plan.db, plan.plan_id)
+    early = build_report.task_lines(plan.db, facts, D(2025, 9, 30), AS_OF)[t2]
+    later = build_report.task_lines(plan.db, facts, D(2025, 9, 30), D(2025, 10, 31))[t2]
+    assert (early.percent, early.narrative) == (50.0, "第1版")       # v2 arrived after the as-of date
+    assert (later.percent, later.narrative) == (100.0, "第2版")
