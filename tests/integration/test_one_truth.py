@@ -19,6 +19,7 @@ from desktop_app.services import run_assessment
 from desktop_app.store import departments, progress
 from desktop_app.store.db import open_database, write_tx
 from desktop_app.store.meta import meta_set
+from tests.unit.reports import pdftools
 
 PLAN = """某区碳达峰实施方案
 一、主要目标
@@ -179,11 +180,8 @@ def test_report_json_carries_the_figures_it_prints(demo_db_file: Path, tmp_path:
     assert "--period" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
 def test_the_printed_bulletin_shows_the_dashboards_section_figures(demo_db_file: Path, tmp_path: Path,
                                                                     capsys) -> None:
-    import subprocess
-
     from desktop_app.reports.common import num
 
     db = tmp_path / "demo.sqlite"
@@ -191,8 +189,7 @@ def test_the_printed_bulletin_shows_the_dashboards_section_figures(demo_db_file:
     dash = cli_json(capsys, db, "dashboard", "--json")
     pdf = tmp_path / "monthly.pdf"
     cli_json(capsys, db, "report", "monthly", "--period", "2025-09", "--out", str(pdf), "--json")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = pdftools.layout_text(pdf)
     printed = [float(x) for x in re.findall(r"(\d+(?:\.\d)?)%\s*$", text, flags=re.M)]
     for s in dash["sections"]:
         if s["tasks"] and s["direct_tasks"]:       # the sections the bulletin lists
