@@ -408,6 +408,11 @@ def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary
     first_is_lead = any(first_listed_rule(ln.text) for ln in kept)
     draft = PlanDraft(title=_plan_title(notice + preamble if notice else (preamble or kept)),
                       lang="en" if english else "zh", source_name=source_name)
+    if notice:
+        draft.warnings.append(DraftWarning(
+            f"the cover notice before the plan (lines {notice[0].number}–{notice[-1].number}) was left out",
+            line=notice[0].number, kind="notice_dropped",
+            message_zh=f"方案前的印发通知（第 {notice[0].number}–{notice[-1].number} 行）未作为任务导入"))
     if english:
         draft.title_en = draft.title
     all_items = _walk(roots)
@@ -640,6 +645,10 @@ def task_units(paras: list[str], *, first_is_lead: bool) -> tuple[UnitSpec, str,
     return spec, "\n".join(kept).strip(), dropped
 
 
+_UNIT_WORDS = re.compile(r"牵头单位|责任单位|配合单位|负责单位|牵头部门|责任部门|[局委办]牵头|lead units?\b|"
+                         r"responsible units?\b|cooperating units?\b", re.I)
+
+
 def _first_lead(spec: UnitSpec) -> UnitSpec:
     if spec.joint and spec.cooperating and not spec.leads:
         spec.leads, spec.cooperating = spec.cooperating[:1], spec.cooperating[1:]
@@ -650,6 +659,14 @@ def _first_lead(spec: UnitSpec) -> UnitSpec:
 def _make_task(item: Item, sections: dict[int, int], english: bool, glossary: Glossary,
                draft: PlanDraft, first_is_lead: bool = False) -> DraftTask:
     spec, text, dropped = task_units([item.head, *item.paras], first_is_lead=first_is_lead)
+    if not spec:
+        for para in [item.head, *item.paras]:
+            if _UNIT_WORDS.search(para):
+                draft.warnings.append(DraftWarning(
+                    f"a line mentions responsible units but none could be read from it: “{para[:60]}”",
+                    line=item.line, kind="unit_line_unused",
+                    message_zh=f"此行提到责任单位，但未能从中读出单位：“{para[:60]}”"))
+                break
     lead: DraftUnit | None = None
     cooperating: list[DraftUnit] = []
     names = spec.names

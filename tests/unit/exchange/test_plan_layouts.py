@@ -202,3 +202,14 @@ def test_big5_text_is_told_from_gbk(tmp_path: Path) -> None:
     source = read_plan_file(path)
     assert source.encoding == "big5"
     assert units(draft_from_source(source).tasks[0]) == ["市住房城乡建设局", "市发展改革委", "市市场监管局"]
+
+
+def test_what_was_not_understood_is_reported(tmp_path: Path) -> None:
+    d = draft("brackets_notice.txt")
+    assert any(w.kind == "notice_dropped" for w in d.warnings)             # the cover notice, not silently
+    path = tmp_path / "odd.txt"
+    path.write_text("某县方案\n一、任务\n1.推进节能。完成改造10台。（牵头单位：见附表）\n2.推进光伏。新增装机1万千瓦。\n",
+                    encoding="utf-8")
+    odd = draft(path)
+    unused = [w for w in odd.warnings if w.kind == "unit_line_unused"]
+    assert len(unused) == 1 and "见附表" in unused[0].message and unused[0].task_code == odd.tasks[0].code
