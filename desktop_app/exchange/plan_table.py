@@ -29,8 +29,10 @@ from desktop_app.exchange.plan_units import (
     UnitSpec,
     first_listed_rule,
     has_traditional,
+    is_marker_text,
     looks_like_unit,
     normalise_name,
+    parse_spec,
     split_names,
     strip_pinyin,
     to_simplified,
@@ -379,6 +381,17 @@ def _group_section(draft: PlanDraft, groups: dict[str, int], key: str, parent: i
 def _units_from_cells(task: DraftTask, cells: dict[str, str], first_is_lead: bool = False) -> list[str]:
     """Units from the lead / cooperating / responsible cells, as written; returns cell text not taken."""
     spec = UnitSpec()
+    labelled = [c for c in (cells.get("resp", ""), cells.get("lead", ""), cells.get("coop", "")) if c and is_marker_text(c)]
+    if labelled:
+        # one cell saying it all: 牵头单位：X；配合单位：Y / X牵头，Y配合
+        for cell in labelled:
+            spec.extend(parse_spec(cell, first_is_lead=first_is_lead))
+        names = spec.names
+        if names:
+            task.lead = DraftUnit(names[0])
+            task.cooperating = [DraftUnit(n) for n in names[1:]]
+        task.joint = spec.joint and not first_is_lead
+        return spec.dropped
     leads = [normalise_name(n) for n in split_names(cells.get("lead", ""))]
     coop = [normalise_name(n) for n in split_names(cells.get("coop", ""))]
     resp = [normalise_name(n) for n in split_names(cells.get("resp", ""))]

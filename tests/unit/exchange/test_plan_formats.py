@@ -172,3 +172,17 @@ def test_header_names_not_in_the_list_are_read_by_their_words(header: str, key: 
     from desktop_app.exchange.plan_table import _header_key
 
     assert _header_key(header) == key
+
+
+def test_one_unit_cell_with_labels(tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "重点工作", "责任单位及分工", "完成时限"])
+    ws.append(["1", "推进光伏开发。", "牵头单位：市发改委；配合单位：市工信局、市财政局", "2025年底"])
+    ws.append(["2", "推进储能建设。", "市能源局牵头，市财政局配合", "2025年底"])
+    path = tmp_path / "cells.xlsx"
+    wb.save(path)
+    d = draft(path)
+    assert [units(t) for t in d.tasks] == [["市发改委", "市工信局", "市财政局"], ["市能源局", "市财政局"]]
