@@ -249,12 +249,13 @@ def expand_elision(names: list[str]) -> list[str]:
 # --- the marker grammar -----------------------------------------------------------------------------
 
 LEAD_LABEL = (r"牵头责任单位|牵头单位|牵头部门|主责单位|主办单位|牵头|"
-              r"lead(?:ing)?\s+(?:units?|departments?|agenc(?:y|ies))(?:\s*\(s\))?")
+              r"lead(?:ing)?(?:\s+(?:units?|departments?|agenc(?:y|ies)|bod(?:y|ies)))?(?:\s*\(s\))?")
 COOP_LABEL = (r"协同责任单位|协同单位|配合单位|配合部门|参加单位|参与单位|协办单位|协作单位|"
               r"co-?operating\s+(?:units?|departments?)(?:\s*\(s\))?|supporting\s+(?:units?|departments?)|"
-              r"participating\s+(?:units?|departments?)")
+              r"participating\s+(?:units?|departments?)|support(?:ing)?(?:\s+(?:units?|departments?))?|"
+              r"co-?operation|in\s+cooperation\s+with|assisting\s+(?:units?|departments?)")
 JOINT_LABEL = (r"主要责任单位|责任单位|责任部门|负责单位|负责部门|实施单位|承办单位|"
-               r"responsible\s+(?:units?|departments?|agenc(?:y|ies))(?:\s*\(s\))?")
+               r"responsib(?:le|ility)(?:\s+(?:units?|departments?|agenc(?:y|ies)|bod(?:y|ies)))?(?:\s*\(s\))?")
 SKIP_LABEL = (r"(?:责任|分管|牵头|联系|包保|挂帅)(?:省|市|县|区|镇)?领导|责任人|联系人|完成时限|完成时间|时间节点|"
               r"时限|指标类型|指标属性|responsible\s+leaders?|leaders?\s+in\s+charge|deadline")
 SPLIT_LABEL = r"部门分工|分工|责任分工|division of (?:labou?r|responsibilities)"

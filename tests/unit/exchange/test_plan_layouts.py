@@ -213,3 +213,14 @@ def test_what_was_not_understood_is_reported(tmp_path: Path) -> None:
     odd = draft(path)
     unused = [w for w in odd.warnings if w.kind == "unit_line_unused"]
     assert len(unused) == 1 and "见附表" in unused[0].message and unused[0].task_code == odd.tasks[0].code
+
+
+@pytest.mark.parametrize(("text", "leads", "coop"), [
+    ("Lead: Municipal Finance Bureau; Support: Municipal Audit Bureau", ["Municipal Finance Bureau"],
+     ["Municipal Audit Bureau"]),
+    ("Lead department: Municipal Energy Bureau; in cooperation with: Municipal Finance Bureau",
+     ["Municipal Energy Bureau"], ["Municipal Finance Bureau"]),
+])
+def test_english_label_variants(text: str, leads: list[str], coop: list[str]) -> None:
+    spec = parse_spec(text)
+    assert (spec.leads, spec.cooperating) == (leads, coop)
