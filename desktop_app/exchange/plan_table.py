@@ -182,9 +182,11 @@ def draft_from_tables(source: PlanSource, glossary: Glossary, *, title_lines: li
     if title_lines:
         title = _plan_title(title_lines)
     elif source.lines:
-        title = next((ln.text for ln in source.lines[:5] if not match_number(ln.text, False)), title)
+        title = _plan_title(source.lines[:60]) or title
     elif tables and tables[0][1].row > 0:
-        title = next((c for c in tables[0][0].rows[0] if c), title)
+        above = [SourceLine(c, r + 1) for r, row in enumerate(tables[0][0].rows[:tables[0][1].row])
+                 for c in dict.fromkeys(row) if c]
+        title = _plan_title(above) or title
     english = not re.search(r"[\u4e00-\u9fff]", " ".join(" ".join(r) for t, _h in tables for r in t.rows[:50]))
     draft = PlanDraft(title=title, lang="en" if english else "zh", source_name=source.name,
                       source_sha256=source.sha256)

@@ -171,7 +171,7 @@ def _resolve_name(db: sqlite_utils.Database, name: str, glossary: Glossary,
                   en_level: str) -> tuple[str | None, str, str, DeptKind, str]:
     """(code, name_zh, name_en, kind, how) for a unit name as written; how = exact|glossary|synonym:…|unknown."""
     english = not any("\u4e00" <= ch <= "\u9fff" for ch in name)
-    found = departments.find(db, name)
+    found = _find_as_written(db, name)
     if found is not None:
         zh = found.name_zh if english else name
         return found.code, zh, found.name_en if not english else name, DeptKind(found.kind), "exact"
@@ -306,14 +306,44 @@ def commit(db: sqlite_utils.Database, preview_or_draft: ImportPreview | PlanDraf
                                 changes=ChangeSummary(tasks=True, plans=True, departments=True))
         if existing is not None:
             diff = diff_plan(db, existing, draft)
+            _create_new_units(db, draft)
             _commit_update(db, existing, draft, diff)
             audit.log(db, "update", "plan", existing, {"source": draft.source_name, **{
                 k: v for k, v in diff.as_json().items() if k != "changes"}})
             return ImportResult(existing, False, draft, diff=diff,
                                 changes=ChangeSummary(tasks=True, plans=True, departments=True))
+        _create_new_units(db, draft)
         plan_id = ledger.save_plan_draft(db, draft)
         _add_glossary_aliases(db, draft)
     return ImportResult(plan_id, True, draft, changes=ChangeSummary(tasks=True, plans=True, departments=True))
+
+
+def _create_new_units(db: sqlite_utils.Database, draft: PlanDraft) -> None:
+    """Units the registry does not know become departments under the name the plan writes ("to check"),
+    before the ledger links them: a looser lookup there (short names) must not fold them into another."""
+    made: dict[str, str] = {}
+    for task in draft.tasks:
+        for unit in ([task.lead] if task.lead else []) + task.cooperating:
+            if unit.code:
+                continue
+            code = made.get(unit.name)
+            if code is None:
+                code = departments.next_code(db)
+                english = not any("\u4e00" <= ch <= "\u9fff" for ch in unit.name)
+                departments.upsert(db, code, unit.name_zh or unit.name, unit.name_en or (unit.name if english else ""),
+                                   kind=unit.kind, to_check=True)
+                made[unit.name] = code
+            unit.code = code
+
+
+def _find_as_written(db: sqlite_utils.Database, name: str) -> departments.Department | None:
+    """A department named exactly so (name, English name, code or alias); short display names do not count."""
+    row = db.execute("SELECT code FROM department WHERE name_zh = ? OR lower(name_en) = lower(?) OR code = ? "
+                     "ORDER BY merged_into IS NOT NULL, id LIMIT 1", [name, name, name]).fetchone()
+    if row is None:
+        row = db.execute("SELECT d.code FROM department_alias a JOIN department d ON d.id = a.department_id "
+                         "WHERE a.alias = ? LIMIT 1", [name]).fetchone()
+    return departments.find(db, str(row[0])) if row else None
 
 
 def _add_glossary_aliases(db: sqlite_utils.Database, draft: PlanDraft) -> None:

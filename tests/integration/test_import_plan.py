@@ -163,3 +163,57 @@ def test_cli_json_shape_dry_run_and_exit_codes(tmp_path: Path, capsys: pytest.Ca
     with pytest.raises(SystemExit) as exc:
         cli.main(["--db", str(dbp), "plan", "import"])
     assert exc.value.code == 2
+
+
+def test_same_plan_as_text_then_as_table_is_offered_as_an_update(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """Issue 16: the same plan under another name or format is recognised by its tasks, not duplicated."""
+    import openpyxl
+
+    dbp = tmp_path / "p.sqlite"
+    text = tmp_path / "方案.txt"
+    text.write_text("某县节能工作方案\n一、重点任务\n"
+                    "1.推广屋顶光伏建设。新增装机2万千瓦。（牵头单位：县发改局；配合单位：县住建局）\n"
+                    "2.淘汰燃煤锅炉改造。淘汰锅炉10台。（牵头单位：县生态环境分局）\n"
+                    "3.推进重点企业节能诊断。诊断企业30家。（牵头单位：县工信局）\n", encoding="utf-8")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["某县节能工作方案任务分工表"])
+    ws.append(["序号", "重点任务", "工作措施", "牵头单位", "配合单位"])
+    ws.append(["1", "推广屋顶光伏建设", "新增装机2万千瓦。", "县发改局", "县住建局"])
+    ws.append(["2", "淘汰燃煤锅炉改造", "淘汰锅炉10台。", "县生态环境分局", ""])
+    ws.append(["3", "推进重点企业节能诊断", "诊断企业30家。", "县工信局", ""])
+    table = tmp_path / "分工表.xlsx"
+    wb.save(table)
+    code, out, _ = run_cli(dbp, "plan", "import", str(text), "--json", capsys=capsys)
+    first = json.loads(out)["plan_id"]
+    code, out, _ = run_cli(dbp, "plan", "import", str(table), "--json", capsys=capsys)
+    data = json.loads(out)
+    assert code == 0 and data["update_of"] == first and data["update_match"] == "content"
+    code, out, _ = run_cli(dbp, "plan", "list", "--json", capsys=capsys)
+    assert len(json.loads(out)) == 1                                   # no silent second plan
+    code, out, _ = run_cli(dbp, "--lang", "en", "plan", "import", str(table), capsys=capsys)
+    assert f"Recognised as plan {first}" in out and "--as-new" in out    # the CLI says so
+    code, out, _ = run_cli(dbp, "plan", "import", str(table), "--as-new", "--json", capsys=capsys)
+    assert json.loads(out)["plan_id"] != first
+
+
+def test_units_keep_the_names_the_plan_writes_in_a_jiading_registry(demo_db, tmp_path: Path) -> None:  # noqa: ANN001
+    """Issue 16: another locality's units are never renamed into Jiading's departments, nor given a 区."""
+    doc = tmp_path / "other.txt"
+    doc.write_text("某市节能方案\n一、重点任务\n"
+                   "1.推进工业节能。完成技改20项。（牵头单位：市工业和信息化局；配合单位：市水利局、市住建局）\n"
+                   "2.推进园区循环化改造。改造园区3个。（牵头单位：发展改革委；配合单位：工信局、区发改委）\n",
+                   encoding="utf-8")
+    before = {r[0] for r in demo_db.execute("SELECT name_zh FROM department").fetchall()}
+    pv = import_plan.preview(demo_db, doc)
+    shown = [[u.name_zh for u in ([t.lead] if t.lead else []) + t.cooperating] for t in pv.draft.tasks]
+    assert shown == [["市工业和信息化局", "市水利局", "市住建局"], ["发展改革委", "工信局", "区发改委"]]
+    proposed = [w for w in pv.draft.warnings if w.kind == "unit_match_proposed"]
+    assert [w.data["name"] for w in proposed] == ["区发改委"]            # same level, other spelling: proposed only
+    result = import_plan.commit(demo_db, pv)
+    rows = ledger.ledger_rows(demo_db, result.plan_id)
+    names = [[r.lead.name_zh] + [d.name_zh for d in r.cooperating] for r in rows]
+    assert names == shown
+    after = {r[0] for r in demo_db.execute("SELECT name_zh FROM department").fetchall()}
+    assert {"市工业和信息化局", "市水利局", "市住建局", "发展改革委", "工信局", "区发改委"} <= after - before
+    assert not (after - before) & {"区经委", "区水务局", "区建管委", "区发展改革委"}
