@@ -224,3 +224,17 @@ def test_what_was_not_understood_is_reported(tmp_path: Path) -> None:
 def test_english_label_variants(text: str, leads: list[str], coop: list[str]) -> None:
     spec = parse_spec(text)
     assert (spec.leads, spec.cooperating) == (leads, coop)
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("到2025年，新能源和清洁能源公交车比例达到96%。", "新能源和清洁能源公交车比例 ≥ 96 % (2025)"),
+    ("能源消费总量控制在1860万吨标准煤以内。", "能源消费总量 ≤ 1860 万吨标准煤"),
+    ("By 2025, installed solar capacity will reach 1,800 MW.", "installed solar capacity ≥ 1800 MW (2025)"),
+])
+def test_a_target_as_shown_keeps_its_words_and_number(text: str, shown: str) -> None:
+    """The ledger, workbook and printed sheets show metric + figure: no '到年…达到%' with the numbers cut out."""
+    from desktop_app.exchange.plan_targets import extract_targets
+    from desktop_app.store.ledger import format_target
+
+    targets = extract_targets(text)[0]
+    assert [format_target(t) for t in targets] == [shown]
