@@ -24,7 +24,7 @@ from functools import lru_cache
 from desktop_app.domain.plan import DraftSection, DraftTask, DraftUnit, DraftWarning, PlanDraft
 from desktop_app.domain.plan_edit import renumber as renumber_tasks
 from desktop_app.errors import InputRejected, Problem
-from desktop_app.exchange.departments import Glossary, default_glossary, split_units
+from desktop_app.exchange.departments import Glossary, default_glossary
 from desktop_app.exchange.plan_readers import SourceLine
 from desktop_app.exchange.plan_targets import due_from_text, extract_targets
 from desktop_app.exchange.plan_units import (
@@ -212,12 +212,6 @@ def trim_junk(lines: list[SourceLine]) -> tuple[list[SourceLine], list[SourceLin
 
 # --- units -----------------------------------------------------------------------------------------
 
-_MARKER_KEYS = re.compile(
-    r"责任单位|责任部门|负责单位|牵头单位|牵头部门|配合单位|牵头|按职责分工负责|按职责负责|分别负责|"
-    r"responsible (?:units?|departments?)|lead (?:units?|departments?)|leading (?:units?|departments?)|"
-    r"cooperating units?|take the lead|takes the lead", re.I)
-
-
 @dataclass
 class UnitMarker:
     lead: list[str]
@@ -225,65 +219,13 @@ class UnitMarker:
     span: tuple[int, int]
 
 
-def _paren_groups(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every top-level parenthesised group, nested parentheses included."""
-    groups, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "（(":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch in "）)" and depth:
-            depth -= 1
-            if depth == 0:
-                groups.append((start, i + 1))
-    return groups
-
-
 def find_unit_marker(text: str) -> UnitMarker | None:
-    """The responsible-unit marker of a task paragraph (the last one that parses)."""
-    for start, end in reversed(_paren_groups(text)):
-        inner = text[start + 1: end - 1].strip()
-        if not _MARKER_KEYS.search(inner):
-            continue
-        parsed = parse_marker(inner)
-        if parsed:
-            return UnitMarker(parsed[0], parsed[1], (start, end))
-    return None
-
-
-def parse_marker(inner: str) -> tuple[list[str], list[str]] | None:
-    """Marker text → (lead part, cooperating part) as printed name lists."""
-    s = inner.strip().rstrip("。.")
-    m = re.match(r"^(?:牵头单位|牵头部门|lead (?:units?|departments?)|leading (?:units?|departments?))\s*[:：]\s*(.+?)"
-                 r"\s*[;；,，]\s*(?:配合单位|配合部门|协办单位|参与单位|cooperating (?:units?|departments?)|"
-                 r"supporting (?:units?|departments?)|co-?operating units?)\s*[:：]\s*(.+)$", s, re.I)
-    if m:
-        return split_units(m.group(1)), split_units(m.group(2))
-    m = re.match(r"^(?:牵头单位|牵头部门|lead (?:units?|departments?)|leading (?:units?|departments?))\s*[:：]\s*(.+)$", s, re.I)
-    if m:
-        names = split_units(m.group(1))
-        return names[:1], names[1:]
-    m = re.match(r"^(?:责任单位|责任部门|负责单位|主要责任单位|responsible (?:units?|departments?)(?:\s*\(s\))?)\s*[:：]\s*(.+)$",
-                 s, re.I)
-    if m:
-        names = split_units(m.group(1))
-        return (names[:1], names[1:]) if names else None
-    m = re.match(r"^(.+?)牵头\s*[，,、]?\s*(.*?)\s*(?:按职责分工负责|按职责负责|分别负责|配合|参与|负责)?$", s)
-    if m and not re.search(r"[:：]", m.group(1)):
-        lead, coop = split_units(m.group(1)), split_units(m.group(2))
-        return (lead[:1], lead[1:] + coop) if lead else None
-    m = re.match(r"^(.+?)\s*(?:按职责分工负责|按职责负责|分别负责)$", s)
-    if m:
-        names = split_units(m.group(1))
-        return (names[:1], names[1:]) if names else None
-    m = re.match(r"^(.+?)\s+(?:takes?|taking) the lead(?:\s*[,;]\s*(?:with\s+)?(.+?))?"
-                 r"(?:\s+(?:cooperat\w*|participat\w*|assist\w*|are responsible.*))?$", s, re.I)
-    if m:
-        lead = split_units(m.group(1))
-        coop = split_units(m.group(2) or "")
-        return (lead[:1], lead[1:] + coop) if lead else None
-    return None
+    """The last responsible-unit marker in brackets of a task paragraph (see ``plan_units``)."""
+    markers = find_markers(text)
+    if not markers:
+        return None
+    last = markers[-1]
+    return UnitMarker(last.spec.leads[:1], last.spec.leads[1:] + last.spec.cooperating, last.span)
 
 
 # --- the parser --------------------------------------------------------------------------------------

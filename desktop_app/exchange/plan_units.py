@@ -440,10 +440,22 @@ def find_markers(text: str) -> list[Marker]:
     return out
 
 
+_STRICT_UNIT_END = re.compile(
+    r"(?:局|委|委员会|厅|办|办公室|中心|公司|集团|政府|管委会|分局|分行|银行|院|所|社|处|署|部|部门|单位|街道|乡镇|"
+    r"镇人民政府|协会|联合会|妇联|工商联|团委|党委|人大|政协|(?:各|相关|有关).{1,8})$")
+
+
 def _names_only(inner: str) -> bool:
-    names = split_names(inner)
-    return bool(names) and all(looks_like_unit(normalise_name(n)) for n in names) \
-        and not re.search(r"\d{4}|试行|暂行|草案|修订|征求意见", inner)
+    """A bracket holding nothing but organisation names (stricter than a labelled list: （充电站）,
+    （含撬装站）, （试行） are asides, not units)."""
+    if re.match(r"\s*(?:含|包括|包含|不含|即|如|例如|其中|简称|以下简称|主要|重点|涉及)", inner) \
+            or re.search(r"\d{4}|试行|暂行|草案|修订|征求意见", inner):
+        return False
+    names = [normalise_name(n) for n in split_names(inner)]
+    bare = [re.sub(r"[（(][^（）()]*[）)]$", "", n) or n for n in names]     # 县发改局（粮食局） → 县发改局
+    return bool(names) and all(looks_like_unit(n) and (_STRICT_UNIT_END.search(b) or _ZH_COLLECTIVE.match(n)
+                                                      or not re.search(r"[\u4e00-\u9fff]", n))
+                                   for n, b in zip(names, bare, strict=True))
 
 
 _UNIT_LINE = re.compile(

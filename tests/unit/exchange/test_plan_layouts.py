@@ -238,3 +238,11 @@ def test_a_target_as_shown_keeps_its_words_and_number(text: str, shown: str) -> 
 
     targets = extract_targets(text)[0]
     assert [format_target(t) for t in targets] == [shown]
+
+
+@pytest.mark.parametrize("aside", ["做好工作（含撬装站）。", "建设充电设施（充电站）。", "执行方案（试行）。",
+                                   "建设场馆（体育馆、图书馆）。", "完善规划（2021—2025年）。"])
+def test_an_aside_in_brackets_is_not_a_unit_list(aside: str) -> None:
+    from desktop_app.exchange.plan_units import find_markers
+
+    assert find_markers(aside) == []
