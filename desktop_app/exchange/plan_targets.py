@@ -321,3 +321,27 @@ def due_from_text(text: str) -> dt.date | None:
         years.append(int(next(g for g in m.groups() if g)))
     years += [int(m.group(1)) for m in _DUE_EN.finditer(text)]
     return dt.date(max(years), 12, 31) if years else None
+
+
+_DEADLINE_LINE = re.compile(r"^\s*[（(]?\s*(?:完成时限|完成时间|时间节点|时限要求|时限|deadline)\s*[:：]\s*(.+)$", re.I)
+
+
+def due_from_deadline_line(line: str) -> dt.date | None:
+    """'完成时限：2025年12月底' / '时间节点：2025年6月' / 'Deadline: 2025-06-30' → that date (month end when no day)."""
+    m = _DEADLINE_LINE.match(line)
+    if m is None:
+        return None
+    text = m.group(1)
+    d = re.search(r"(20\d\d)\s*[年./-]\s*(\d{1,2})\s*(?:[月./-]\s*(\d{1,2})\s*日?)?", text)
+    if d:
+        year, month = int(d.group(1)), int(d.group(2))
+        if 1 <= month <= 12:
+            if d.group(3):
+                try:
+                    return dt.date(year, month, int(d.group(3)))
+                except ValueError:
+                    return None
+            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+    y = re.search(r"(20\d\d)", text)
+    return dt.date(int(y.group(1)), 12, 31) if y else None

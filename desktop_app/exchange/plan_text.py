@@ -26,7 +26,7 @@ from desktop_app.domain.plan_edit import renumber as renumber_tasks
 from desktop_app.errors import InputRejected, Problem
 from desktop_app.exchange.departments import Glossary, default_glossary
 from desktop_app.exchange.plan_readers import SourceLine
-from desktop_app.exchange.plan_targets import due_from_text, extract_targets
+from desktop_app.exchange.plan_targets import due_from_deadline_line, due_from_text, extract_targets
 from desktop_app.exchange.plan_units import (
     UnitSpec,
     find_markers,
@@ -632,7 +632,7 @@ def _make_task(item: Item, sections: dict[int, int], english: bool, glossary: Gl
         task.title_en, task.text_en = task.title, task.text
     targets, bare, unknown = extract_targets(text)
     task.targets = targets
-    task.due = due_from_text(text)
+    task.due = next((d for d in (due_from_deadline_line(p) for p in item.paras) if d), None) or due_from_text(text)
     for b in bare:
         draft.warnings.append(DraftWarning(f"number without unit: {b.value:g} in “{b.text[:60]}”",
                                            line=item.line, kind="number_without_unit",

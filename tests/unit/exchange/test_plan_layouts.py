@@ -246,3 +246,12 @@ def test_an_aside_in_brackets_is_not_a_unit_list(aside: str) -> None:
     from desktop_app.exchange.plan_units import find_markers
 
     assert find_markers(aside) == []
+
+
+def test_deadline_on_a_line_of_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "deadline.txt"
+    path.write_text("某县方案\n一、任务\n1.推进节能。完成改造10台。\n牵头单位：县工信局\n完成时限：2025年9月底\n"
+                    "2.推进光伏。新增装机1万千瓦。\n牵头单位：县发改局\n时间节点：2026年\n", encoding="utf-8")
+    d = draft(path)
+    assert [t.due.isoformat() if t.due else None for t in d.tasks] == ["2025-09-30", "2026-12-31"]
+    assert all("时限" not in t.text and "时间节点" not in t.text for t in d.tasks)
