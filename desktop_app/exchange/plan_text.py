@@ -591,6 +591,24 @@ _UNIT_WORDS = re.compile(r"牵头单位|责任单位|配合单位|负责单位|�
                          r"responsible units?\b|cooperating units?\b", re.I)
 
 
+_LEVEL = re.compile(r"^[省市县区镇]")
+
+
+def check_elision(names: list[str], line: int | None, draft: PlanDraft) -> None:
+    """A name without the level its neighbours carry (市发展和改革局、工业和信息化局) is kept as written —
+    the plan left the shared prefix out — and shown in the review as a split to check."""
+    levels = {n[0] for n in names if _LEVEL.match(n) and len(n) > 3}
+    if len(levels) != 1:
+        return
+    for n in names:
+        if not _LEVEL.match(n) and re.search(r"[\u4e00-\u9fff]", n) and not re.match(r"^(?:各|相关|有关|国网|人民银行)", n) \
+                and re.search(r"(?:局|委|办|厅)$", n):
+            draft.warnings.append(DraftWarning(
+                f"“{n}” is listed without the level its neighbours carry ({next(iter(levels))}…); kept as written",
+                line=line, kind="unit_split_check", data={"name": n},
+                message_zh=f"“{n}”前未写级别（同列其他单位为“{next(iter(levels))}…”），已按原文保留，请核对"))
+
+
 def _first_lead(spec: UnitSpec) -> UnitSpec:
     if spec.joint and spec.cooperating and not spec.leads:
         spec.leads, spec.cooperating = spec.cooperating[:1], spec.cooperating[1:]
@@ -615,6 +633,7 @@ def _make_task(item: Item, sections: dict[int, int], english: bool, glossary: Gl
     if names:
         lead = DraftUnit(names[0])
         cooperating = [DraftUnit(n) for n in names[1:]]
+    check_elision(names, item.line, draft)
     for d in dropped:
         if len(d) <= 40 and re.search(r"(局|委|办|厅|中心|公司|政府|Bureau|Commission|Office)", d):
             draft.warnings.append(DraftWarning(f"“{d}” next to the units was not taken as a unit", line=item.line,

@@ -207,6 +207,7 @@ def test_big5_text_is_told_from_gbk(tmp_path: Path) -> None:
 def test_what_was_not_understood_is_reported(tmp_path: Path) -> None:
     d = draft("brackets_notice.txt")
     assert any(w.kind == "notice_dropped" for w in d.warnings)             # the cover notice, not silently
+    assert [w.data["name"] for w in d.warnings if w.kind == "unit_split_check"] == ["住建局"]   # elided prefix
     path = tmp_path / "odd.txt"
     path.write_text("某县方案\n一、任务\n1.推进节能。完成改造10台。（牵头单位：见附表）\n2.推进光伏。新增装机1万千瓦。\n",
                     encoding="utf-8")
