@@ -1,7 +1,9 @@
 """Task-division tables (重点任务分工表) in .xlsx sheets or .docx tables → ``PlanDraft``.
 
 The header row is found by its names, in Chinese or English and in any order, within the first 30
-rows of each sheet. Merged cells arrive already filled by the reader, so a 重点任务 cell merged over
+rows of each sheet; a name not in the list is read by its words (牵头部门（单位） → lead), and one still
+not understood is reported for the reviewer to map. Tables flattened to text (one row per line, or one
+cell per line) are rebuilt first. Merged cells arrive already filled by the reader, so a 重点任务 cell merged over
 several 具体措施 rows gives each row its task group. Rows whose only content is one text across the
 row (一、能源绿色低碳转型) open a new section.
 """

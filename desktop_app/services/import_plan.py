@@ -1,9 +1,14 @@
 """Importing a plan document: preview (read, parse, resolve units, recognise a re-import), then commit.
 
 ``preview`` writes nothing. ``commit`` writes in one transaction: a new plan, an update of the plan
-the same file (sha256) or the same file name was imported into before (tasks matched by code,
-with a diff), or — with ``translation_of`` — the English titles and texts of an existing plan's tasks
-aligned by structure (section ordinal + task number), plus English aliases of their units.
+the same file (sha256), the same file name or the same tasks in another file or format (content) was
+imported into before (tasks matched by code, with a diff), or — with ``translation_of`` — the English
+titles and texts of an existing plan's tasks aligned by structure (section ordinal + task number), plus
+English aliases of their units.
+
+Units keep the name the plan writes: they match a department by that exact name or alias; another
+spelling of a registered unit at the same level is proposed (warning ``unit_match_proposed``), never
+applied, and unknown units become departments "to check" under the plan's own spelling.
 """
 
 from __future__ import annotations

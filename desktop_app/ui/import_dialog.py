@@ -2,7 +2,10 @@
 
 The preview (``services.import_plan.preview``) writes nothing. Review edits are the pure functions of
 ``domain.plan_edit``: each returns a new draft, so undo is going back to the previous one. A file imported
-before (same sha256 or file name) is offered as an update of that plan, with the task-by-task diff.
+before (same sha256, file name or tasks) is offered as an update of that plan, with the task-by-task diff.
+What the importer did not understand is listed with an action: unknown units (match, drop, keep), proposed
+matches, unmapped table columns (chooser; the file is read again). Units can be typed or created inline,
+also on a new database; Escape or Cancel after edits asks before discarding them.
 """
 
 from __future__ import annotations
