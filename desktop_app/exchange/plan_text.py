@@ -12,7 +12,13 @@ How the structure is found:
 * Items with items below them are sections; the leaves are tasks. General requirements, guiding
   ideology and working principles are neither; main-objective paragraphs become plan objectives.
 * Web junk at the end (footers, addresses, phone numbers, shop links) is cut before parsing, and
-  unnumbered text after the last task paragraph is dropped.
+  unnumbered text after the last task paragraph is dropped (the last task's own unit lines stay).
+* A cover notice (…的通知 with its own 一、二、三, signature and date) before the plan is cut; PDF
+  extraction artefacts (page numbers, spaces inside words, hard breaks) are repaired first.
+* Numbering may go on across sections (6. under (一), 7. under (二)); sub-measures (1)…(4) followed by
+  one unit line fold into their task.
+* Units come from ``plan_units`` (brackets of any kind, unit lines, inline statements, verb forms),
+  kept as written; what could not be read is reported as a warning, never dropped silently.
 """
 
 from __future__ import annotations
