@@ -157,8 +157,8 @@ def split_top(text: str, seps: str) -> list[str]:
 
 def _clean_piece(piece: str) -> str:
     piece = piece.strip(" \t\u3000.。;；,，、:：")
-    piece = re.sub(r"^(?:及|和|与|以及|and\s+|the\s+)", "", piece, flags=re.I).strip()
-    piece = re.sub(r"等$", "", piece)
+    piece = re.sub(r"^(?:及|和|与|以及|由|请|and\s+|the\s+)", "", piece, flags=re.I).strip()
+    piece = re.sub(r"等(?:单位|部门)?$", "", piece)
     piece = re.sub(r",?\s*etc\.?$", "", piece, flags=re.I)
     return piece.strip(" \t.。;；,，、")
 

@@ -256,3 +256,14 @@ def test_deadline_on_a_line_of_its_own(tmp_path: Path) -> None:
     d = draft(path)
     assert [t.due.isoformat() if t.due else None for t in d.tasks] == ["2025-09-30", "2026-12-31"]
     assert all("时限" not in t.text and "时间节点" not in t.text for t in d.tasks)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("由市发改委牵头", ["市发改委"]),
+    ("市发改委、市工信局等部门按职责分工负责", ["市发改委", "市工信局"]),
+    ("市发展改革委牵头，市有关部门、各县（市、区）人民政府按职责分工负责", ["市发展改革委", "市有关部门", "各县（市、区）人民政府"]),
+    ("Responsible units: A Bureau, B Commission, and all district governments",
+     ["A Bureau", "B Commission", "all district governments"]),
+])
+def test_more_list_forms(text: str, names: list[str]) -> None:
+    assert parse_spec(text).names == names
