@@ -24,6 +24,9 @@ def add_import_parser(plan_sub: argparse._SubParsersAction) -> None:  # type: ig
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--translation-of", type=int, metavar="PLAN_ID", default=None,
                    help="the file is a translation of plan PLAN_ID: add its titles/texts and unit names to that plan")
+    p.add_argument("--column", action="append", default=[], metavar="HEADER=KIND",
+                   help="what a table column the importer does not know holds, e.g. 督办科室=ignore or 主办处室=lead "
+                        "(kinds: seq section title text lead coop resp due target leader note ignore); repeatable")
     p.add_argument("--as-new", action="store_true",
                    help="import as a new plan even when the same plan (same file or same tasks) is already imported")
     p.set_defaults(handler=cmd_plan_import)
@@ -62,8 +65,23 @@ def draft_json(draft: PlanDraft, plan_id: int | None) -> dict[str, Any]:
     }
 
 
+def _columns_map(specs: list[str]) -> dict[str, str]:
+    from desktop_app.errors import UsageError
+    from desktop_app.exchange.plan_table import COLUMN_KINDS
+
+    out: dict[str, str] = {}
+    for spec in specs:
+        header, _, kind = spec.rpartition("=")
+        if not header.strip() or kind.strip() not in COLUMN_KINDS:
+            raise UsageError(f"--column takes HEADER=KIND with KIND one of {', '.join(COLUMN_KINDS)}, not “{spec}”.",
+                             message_zh=f"--column 的格式为 表头=类型，类型为 {', '.join(COLUMN_KINDS)} 之一，而不是“{spec}”。")
+        out[header.strip()] = kind.strip()
+    return out
+
+
 def cmd_plan_import(args: argparse.Namespace, ctx: Context) -> int:
-    pv = import_plan.preview(ctx.db, args.file, translation_of=args.translation_of)
+    pv = import_plan.preview(ctx.db, args.file, translation_of=args.translation_of,
+                             columns_map=_columns_map(getattr(args, "column", []) or []) or None)
     plan_id: int | None = None
     result = None
     as_new = bool(getattr(args, "as_new", False))

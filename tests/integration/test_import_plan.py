@@ -217,3 +217,25 @@ def test_units_keep_the_names_the_plan_writes_in_a_jiading_registry(demo_db, tmp
     after = {r[0] for r in demo_db.execute("SELECT name_zh FROM department").fetchall()}
     assert {"市工业和信息化局", "市水利局", "市住建局", "发展改革委", "工信局", "区发改委"} <= after - before
     assert not (after - before) & {"区经委", "区水务局", "区建管委", "区发展改革委"}
+
+
+def test_cli_maps_an_unknown_table_column(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "重点任务", "经办科室", "配合单位"])
+    ws.append(["1", "推进光伏开发。", "市发改委", "市财政局"])
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    dbp = tmp_path / "p.sqlite"
+    code, out, _ = run_cli(dbp, "plan", "import", str(path), "--dry-run", "--json", capsys=capsys)
+    data = json.loads(out)
+    assert any(w["kind"] == "unmapped_column" and "经办科室" in w["message"] for w in data["warnings"])
+    assert data["tasks"][0]["lead"]["name"] == "市财政局"
+    code, out, _ = run_cli(dbp, "plan", "import", str(path), "--dry-run", "--json", "--column", "经办科室=lead",
+                           capsys=capsys)
+    task = json.loads(out)["tasks"][0]
+    assert task["lead"]["name"] == "市发改委" and [c["name"] for c in task["cooperating"]] == ["市财政局"]
+    code, _, err = run_cli(dbp, "plan", "import", str(path), "--column", "经办科室=boss", capsys=capsys)
+    assert code == 2 and "HEADER=KIND" in err
