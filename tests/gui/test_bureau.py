@@ -70,6 +70,11 @@ def test_fill_as_form_and_table_then_export_and_merge(qtbot, issued: tuple[Path,
     assert model.setData(model.index(2, COLUMNS.index("status")), "滞后")
     assert model.setData(model.index(2, COLUMNS.index("problems")), "资金未到位")
     assert not model.setData(model.index(2, COLUMNS.index("percent")), "八十")
+    # a refused entry keeps the row from counting as done until the field is typed again (issue #17 item 8)
+    assert win.session.rows[2].state == "invalid"
+    assert any(p.cell == "G5" for p in win.session.problems())
+    assert model.setData(model.index(2, COLUMNS.index("percent")), "80%")
+    assert win.session.rows[2].state == "done"
     assert not model.flags(model.index(0, COLUMNS.index("title"))) & Qt.ItemFlag.ItemIsEditable
     assert model.index(0, COLUMNS.index("percent")).data() == "60"
     win.tabs.setCurrentIndex(0)
