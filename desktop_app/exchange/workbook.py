@@ -32,18 +32,29 @@ are pre-filled on issue, do not count).
 
 - Status: the Chinese label (未启动/推进中/已完成/滞后/暂停), the English label or the internal code,
   case-insensitive. Anything else is rejected. A reported row must have a status.
-- Percent: a number 0–100. Text ``"85"``, ``"85%"``, ``"85.5 %"`` → 85 / 85.5. A numeric cell holding a
-  fraction 0–1 is multiplied by 100 **only when the cell has a percent number format** (Excel turns a typed
-  ``85%`` into 0.85 formatted ``0%``); otherwise 0.85 means 0.85 %. Words (``八十五``, ``eighty``) and values
-  outside 0–100 are rejected.
-- Indicator value: a number; text with thousands separators (``1,234.5``) is accepted; units or words
-  are rejected (put them in the narrative).
+- Percent: a number 0–100, however written: ``85``, ``"85"``, ``"85%"``, ``"８５％"``; a number in a cell
+  with a percent number format is scaled (0.85 → 85). The cell is issued text-formatted (``@``) so that
+  Excel, WPS and LibreOffice keep a typed ``85%`` as typed (sheet protection would leave a typed 85% as
+  0.85 without its percent format). A bare 0 < x ≤ 1 with no percent sign or format is ambiguous and
+  refused with a question on the cell (``0.85``: "did you mean 85 %?"); ``0.85%`` is 0.85 %. A decimal
+  comma (``8,5``) is refused with the cell named, never read as 85. Words and values outside 0–100 are
+  rejected.
+- Indicator value: a number; text with thousands separators (``1,234.5``) is accepted; a decimal comma
+  (``8,5``), units or words are rejected (put the unit in the narrative).
 - Text (narrative, problems, next steps, contact person, phone): at most 2,000 characters after
-  removing control characters that XML cannot carry (those are dropped silently). Numbers typed into
-  text columns (a phone number) are read as their plain digits (``13800000000``, not ``1.38e10``).
-- Formulas: a formula cell is read as the value the spreadsheet program last calculated; PeakDesk
-  stores that value as plain text/number and never writes a formula back.
+  removing the characters XML cannot carry (C0 controls, lone surrogates, U+FFFE, U+FFFF; dropped
+  silently). Numbers typed into text columns (a phone number) are read as their plain digits.
+- Rows are matched to the issued rows by task code (``services.merge_submissions.match_rows``): sorted,
+  reordered and hidden rows are fine; a row with no task code and no other locked text (a note) is
+  ignored with a warning.
+- Formulas: the sheet is scanned once (streaming) for formula cells among the editable columns. In a text
+  column the formula's text is stored without its ``=`` and the cell is named in a warning (never the
+  error value a spreadsheet shows for ``=已完成初验``); in the status, percent or indicator cell the
+  calculated value is used (warning), and a formula without a usable value is refused, naming the cell.
+  PeakDesk never writes a formula back.
 - Dates typed into a text column are read as ISO text (``2025-10-08``).
+- Text is written with Excel's escaping of ``_xHHHH_`` (``_x0020_`` → ``_x005F_x0020_``) and read back
+  decoded, so it round-trips byte for byte and the digest is computed over the same text on both sides.
 """
 
 from __future__ import annotations
