@@ -6,10 +6,13 @@ Per file:
 2. Checks, with no writes: safe zip (``safe_xlsx.check_xlsx``); a PeakDesk workbook of a supported format
    version; a package issued by *this* database for the plan, department and period its metadata names;
    the keyed digest of the locked content (recomputed with this database's secret) equal to the one stored
-   with the package; every visible locked cell equal to the issued copy (an edited task code, title, role,
-   target or last entry, an added or removed row is reported with its cell); every task still held by the
-   department; the period open; values valid by the reading rules of ``exchange.workbook``; at least one
-   task reported.
+   with the package; every visible locked cell equal to the issued copy, rows matched by task code (sorted
+   or hidden rows are fine; an edited task code, title, role, target or last entry, an added, copied or
+   removed row is reported with its cell; a note row with no task code is ignored with a warning); every
+   task still held by the department; the period open; values valid by the reading rules of
+   ``exchange.workbook``; at least one task reported. Every reason is a catalogue message (``merge.*``,
+   Chinese and English); an accepted file also carries warnings: notes ignored, formulas read as text,
+   consistency remarks (已完成 below 100 %, 未启动 with a percent, a percent below last period's).
 3. Any problem → ``rejected`` with every problem as sheet!cell + reason. **Rejections are not written to
    the database** (deliberate: a rejected file leaves the database exactly as it was; the caller shows or
    prints the errors, and the GUI keeps them in its result table).
@@ -32,6 +35,12 @@ safe: an applied file is recognised by its sha256 as a duplicate) and never part
 
 ``dry_run`` performs the checks and reports which tasks would be new, changed or unchanged; it writes
 nothing and takes no write lock.
+
+The automatic backup (``before_write``) is made once, just before the first file is written: until then
+each file is checked without writing (an SQLite backup cannot be taken inside the write transaction), so
+a dry run, or a run of duplicates and rejections, makes none. Returns saved as .xls/.et/.ods are converted
+with LibreOffice when installed (``services.office_convert``); those and .wps/.csv files are otherwise
+listed as rejected with what to do.
 """
 
 from __future__ import annotations
