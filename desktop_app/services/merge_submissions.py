@@ -497,6 +497,8 @@ def merge_files(db: sqlite_utils.Database, paths: Sequence[Path], *, today: dt.d
         jobs: list[tuple[Path, Path | None]] = [(p, None) for p in xlsx]
         soffice = office_convert.find_soffice() if convert else None
         convertible = [p for p in others if p.suffix.lower() in office_convert.CONVERTIBLE]
+        if soffice and convertible and progress:
+            progress(0, len(xlsx) + len(others), convertible[0].name)     # LibreOffice takes a few seconds
         converted = office_convert.convert_to_xlsx(convertible, Path(tmp), soffice) if soffice and convertible \
             else []
         done = {c.original: c for c in converted}

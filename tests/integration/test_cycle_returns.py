@@ -248,3 +248,25 @@ def test_bureau_mode_reasons_and_check_are_truthful_in_both_languages(issued):
 def test_problem_where_is_localised():
     p = Problem(Msg("merge.status_missing"), "f.xlsx", PROGRESS_SHEET, "F3")
     assert p.localized("zh").endswith("推进状态为空，但该行已填写其他内容；请选择推进状态")
+
+
+def test_a_raw_uffff_in_a_return_never_blocks_next_month(issued):
+    """U+FFFF/U+FFFE written raw into a cell (the reader accepts them, XML does not): accepted, the characters
+    dropped, and the next period is issued for every department (issue #13 item 4). A literal ``_xFFFF_``
+    round-trips as typed."""
+    import zipfile
+
+    db, plan_id, tmp, files = issued
+    src = fill_workbook(files["FGW"], tmp / "f.xlsx", {0: {"status": "推进中", "percent": 50,
+                                                         "narrative": "进展MARK1顺利MARK2", "problems": "无_xFFFF_"}})
+    out = tmp / "raw.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            data = data.replace(b"MARK1", "\uffff".encode()).replace(b"MARK2", "\ufffe".encode())
+            zout.writestr(item, data)
+    f = merge_files(db, [out], today=NOV).files[0]
+    assert f.status == "accepted", [str(p) for p in f.errors]
+    assert _progress(db, plan_id, "FGW")["1.1"] == ("in_progress", 50.0, "进展顺利")
+    result = export_packages(db, plan_id, "2025-11", tmp / "i11", today=dt.date(2025, 11, 20))
+    assert sorted(p.department for p in result.packages) == ["FGW", "JDZ", "JSW", "JW", "NX", "XCL"]
