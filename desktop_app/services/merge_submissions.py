@@ -16,7 +16,8 @@ Per file:
 3. Any problem → ``rejected`` with every problem as sheet!cell + reason. **Rejections are not written to
    the database** (deliberate: a rejected file leaves the database exactly as it was; the caller shows or
    prints the errors, and the GUI keeps them in its result table).
-4. Otherwise: a ``submission`` row (late when received after the period's due date), earlier accepted
+4. Otherwise: a ``submission`` row (late when received after the period's due date; its ``errors_json``
+   keeps the accepted file's notes and remarks, in English and Chinese), earlier accepted
    submissions of the same department and period marked ``superseded_by`` the new one, and a new
    ``progress`` version for every reported task whose values differ from the current one (unchanged tasks
    keep their current version; blank rows never erase an earlier entry).
@@ -366,9 +367,9 @@ def _apply(db: sqlite_utils.Database, checked: _Checked, file_name: str, sha: st
             current = current_entries(db, period_id, dept_id)
         cursor = db.execute(
             "INSERT INTO submission (package_id, department_id, period_id, file_name, sha256, received_at, status, "
-            "late, rows, errors_json) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?, '[]')",
+            "late, rows, errors_json) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?)",
             [checked.package_id, dept_id, period_id, file_name, sha, received_at, int(checked.late),
-             len(checked.entries)])
+             len(checked.entries), errors_json(checked.warnings)])     # an accepted file's notes and remarks
         sub_id = int(cursor.lastrowid or 0)
         older = [int(r[0]) for r in db.execute(
             "SELECT id FROM submission WHERE department_id = ? AND period_id = ? AND status = 'accepted' "

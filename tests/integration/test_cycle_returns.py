@@ -270,3 +270,14 @@ def test_a_raw_uffff_in_a_return_never_blocks_next_month(issued):
     assert _progress(db, plan_id, "FGW")["1.1"] == ("in_progress", 50.0, "进展顺利")
     result = export_packages(db, plan_id, "2025-11", tmp / "i11", today=dt.date(2025, 11, 20))
     assert sorted(p.department for p in result.packages) == ["FGW", "JDZ", "JSW", "JW", "NX", "XCL"]
+
+
+def test_the_remarks_stay_with_the_accepted_submission(issued):
+    db, _plan, tmp, files = issued
+    src = fill_workbook(files["FGW"], tmp / "f.xlsx", {0: {"status": "已完成", "percent": 40}})
+    assert merge_files(db, [src], today=NOV).files[0].status == "accepted"
+    import json
+
+    [(stored,)] = db.execute("SELECT errors_json FROM submission WHERE status = 'accepted'").fetchall()
+    [note] = json.loads(stored)
+    assert note["cell"] == f"G{FIRST_ROW}" and "40" in note["message"] and "已完成" in note["message_zh"]
