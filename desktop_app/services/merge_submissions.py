@@ -157,6 +157,7 @@ class _Context:
         self._held: dict[int, dict[int, set[int]]] = {}
         self._codes: dict[int, dict[str, int]] = {}
         self._periods: dict[int, PeriodRow] = {}
+        self._previous: dict[int, PeriodRow | None] = {}
 
     def period(self, period_id: int) -> PeriodRow:
         """Period rows are read once per run (closing a period during a merge run is not expected to be seen)."""
@@ -171,7 +172,9 @@ class _Context:
 
     def last_percents(self, period: PeriodRow, dept_id: int) -> dict[int, float]:
         """The department's current percent per task in the period before ``period`` (for the remarks)."""
-        prev = previous_period(self.db, period)
+        if period.id not in self._previous:
+            self._previous[period.id] = previous_period(self.db, period)
+        prev = self._previous[period.id]
         if prev is None:
             return {}
         return {task_id: cur.entry.percent for task_id, cur in current_entries(self.db, prev.id, dept_id).items()
