@@ -419,6 +419,7 @@ class BureauWindow(QMainWindow):
         problems = self.session.update(index, **values)
         if problems:
             self.problem_label.setText(problems_text(problems))
+            self._update_task_item(index)         # ✗: the row is not done while an entry is refused
             return False
         self.problem_label.clear()
         self.model.row_changed(index)
@@ -436,6 +437,8 @@ class BureauWindow(QMainWindow):
         """A refused table edit: said in the status bar and under the form, without a modal box."""
         self.statusBar().showMessage(self.tr("Entry not accepted:") + " " + text.replace("\n", "; "), 15000)
         self.problem_label.setText(text)
+        for i in range(len(self.session.rows)):
+            self._update_task_item(i)
 
     def _saved(self) -> None:
         self.last_saved = QTime.currentTime().toString("HH:mm:ss")
