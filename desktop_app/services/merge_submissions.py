@@ -237,23 +237,20 @@ def match_rows(issued: Sequence[LockedRow], rows: Sequence[VisibleRow]) -> tuple
                                         sheet=PROGRESS_SHEET, cell=f"A{a.sheet_row}"))
         else:
             strays.append(a)
-    missing = [e for e in issued if _norm(e.code) not in matched]
-    by_title: dict[str, LockedRow] = {}
-    for e in missing:
-        by_title.setdefault(_norm(e.title), e)
+    missing = {i: e for i, e in enumerate(issued) if _norm(e.code) not in matched}   # issued index → row
+    by_title: dict[str, int] = {}
+    for i, e in missing.items():
+        by_title.setdefault(_norm(e.title), i)
     for a in strays:
         title = _norm(a.locked.title)
-        was = by_title.pop(title) if title in by_title else None
-        if was is not None:           # the code cell of an issued row was changed (or emptied)
-            missing.remove(was)
-            cell_diffs(was, a)
+        if title in by_title:         # the code cell of an issued row was changed (or emptied)
+            cell_diffs(missing.pop(by_title.pop(title)), a)
             continue
         what = msg("merge.added_row_code", code=_short(a.locked.code)) if a.locked.code.strip() \
             else msg("merge.added_row_no_code")
         problems.append(Problem(msg("merge.added_row", row=a.sheet_row, what=what),
                                 sheet=PROGRESS_SHEET, cell=f"A{a.sheet_row}"))
-    for e in missing:
-        index = issued.index(e)
+    for index, e in missing.items():
         problems.append(Problem(msg("merge.removed_row", code=_short(e.code), row=FIRST_ROW + index),
                                 sheet=PROGRESS_SHEET, cell=f"A{FIRST_ROW + index}"))
     return list(matched.values()), problems, warnings
