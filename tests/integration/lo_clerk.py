@@ -70,6 +70,9 @@ def main() -> int:
                 field.Field, field.IsAscending = step[2], step[3]
                 rng.sort((prop("SortFields", uno.Any("[]com.sun.star.table.TableSortField", (field,))),
                           prop("ContainsHeader", False)))
+            elif kind == "general_format":            # Format → Cells → General (needs the protection off)
+                sheet = doc.getCurrentController().getActiveSheet()
+                sheet.getCellRangeByName(step[1]).NumberFormat = 0
             elif kind == "hide_row":
                 sheet = doc.getCurrentController().getActiveSheet()
                 sheet.getRows().getByIndex(step[1] - 1).IsVisible = False

@@ -120,6 +120,10 @@ def clerks(soffice: int, tmp_path_factory: pytest.TempPathFactory):
         ["sort", "A3:M5", 0, False],              # 2.2, 1.3, 1.1 from the top
         ["hide_row", 4],
         ["type", "A7", "注：以上数据截至10月底，由综合科汇总"],
+        # a clerk who gave two cells the General format: Calc then turns "70%" into 0.7 formatted as a
+        # percent, and "=1+1" into a formula
+        ["general_format", "G3"], ["type", "G3", "70%"],
+        ["general_format", "K4"], ["type", "K4", "=1+1"],
     ], [(inbox / "FGW_filled.xlsx", XLSX)], work)
     # JDZ: a bare "０.８５" (full width) in the percent cell — 0.85 % or 85 %? Saved as .xlsx.
     type_in_calc(soffice, issued["JDZ"], [
@@ -173,9 +177,18 @@ def test_merge_the_folder_every_value_arrives_as_typed(clerks):
     assert _progress(db_path, plan_id, "FGW") == {
         "1.1": ("in_progress", 50.0, "=合计完成", ""),
         "1.3": ("completed", 80.0, "=1+1", ""),
-        "2.2": ("in_progress", 35.0, EMOJI_TEXT, "资金缺口约8,5亿元"),
+        "2.2": ("in_progress", 70.0, EMOJI_TEXT, "资金缺口约8,5亿元"),
     }
+    db = open_database(db_path)
+    try:
+        [(next_steps,)] = db.execute("SELECT p.next_steps FROM progress p JOIN task t ON t.id = p.task_id "
+                                     "JOIN department d ON d.id = p.department_id "
+                                     "WHERE d.code = 'FGW' AND t.code = '1.3' AND p.is_current = 1").fetchall()
+    finally:
+        db.close()
+    assert next_steps == "1+1"              # a formula after all: its text, without '=', and the cell named
     notes = {(p.cell, p.text("en"), p.text("zh")) for p in fgw.warnings}
+    assert any(c == "K4" and "leading '='" in en and "不要以" in zh for c, en, zh in notes), notes
     assert any(c == "A7" and "no task code" in en and "没有任务编号" in zh for c, en, zh in notes), notes
     # the consistency remark on 已完成 with 80 % (accepted, said beside the entry)
     assert any("已完成" in zh and "80" in zh for _c, _en, zh in notes), notes
