@@ -275,13 +275,12 @@ class MergeDialog(BackgroundDialog):
             color = {"accepted": OK_COLOR, "duplicate": NEUTRAL_COLOR}.get(f.status, BAD_COLOR)
             if f.status == "accepted" and f.late:
                 color = LATE_COLOR
-            status = self.status_text(f.status, result.dry_run)
-            if f.status == "accepted" and f.warnings:
-                status += " " + self.tr("(%n note(s))", "", len(f.warnings))
             set_row(self.results, row, [
-                Path(f.file).name, status, self.department_text(f.department),
+                Path(f.file).name, self.status_text(f.status, result.dry_run), self.department_text(f.department),
                 f.period or "", f.rows, self.tr("Late") if f.late else ""], background=color, data=row)
             self.results.item(row, 0).setToolTip(f.file)
+            if f.warnings:
+                self.results.item(row, 1).setToolTip(self.tr("(%n note(s))", "", len(f.warnings)))
         self.results.resizeColumnsToContents()
         counts = {s: sum(f.status == s for f in files) for s in ("accepted", "duplicate", "rejected")}
         text = self.tr("%1 accepted, %2 duplicate, %3 rejected.")
@@ -294,6 +293,10 @@ class MergeDialog(BackgroundDialog):
         if result.cancelled:
             text += " " + self.tr("Cancelled: the remaining files were not merged.")
         self.summary.setText(text)
+        noted = sum(1 for f in files if f.status == "accepted" and f.warnings)
+        if noted:
+            text += " " + self.tr("%n accepted file(s) have notes (remarks on values); select one to see them.",
+                                  "", noted)
         if self.backup is not None:
             text += " " + self.tr("A backup was made before writing: %1").replace("%1", self.backup.name)
         first_bad = next((i for i, f in enumerate(files) if f.status == "rejected"), 0 if files else -1)

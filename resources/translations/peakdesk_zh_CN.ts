@@ -1585,6 +1585,13 @@
 </context>
 <context>
     <name>MergeDialog</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="1"/>
+        <source>%n accepted file(s) have notes (remarks on values); select one to see them.</source>
+        <translation>
+            <numerusform>有 %n 份已接收的文件带有提示（对填报值的提醒），选中即可查看。</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../desktop_app/ui/merge_dialog.py" line="1"/>
         <source>Excel workbooks (*.xlsx);;Other spreadsheet files (*.xls *.et *.ods *.wps *.csv)</source>
