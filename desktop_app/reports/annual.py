@@ -75,10 +75,12 @@ def score_table(b: Builder, data: AnnualReportData) -> Flowable:
                                  num(m["warnings"]), num(m["evaluation"]), f"±{num(m['adjustments'])}", "100", ""]]
     styles: list[tuple[object, ...]] = [("SPAN", (0, 1), (1, 1)), ("BACKGROUND", (0, 1), (-1, 1),
                                                                     colors.Color(0.96, 0.96, 0.96))]
+    p = data.decimals                      # the scheme's one rounding (screen and Excel print the same)
     for i, r in enumerate(data.rows, 2):
-        rows.append([r.rank, r.department.name(lang), num(r.progress), num(r.reporting), num(r.warnings),
-                     num(r.evaluation) + ("*" if r.evaluation is None else ""), signed(r.adjustments) if r.adjustments else "0",
-                     num(r.total), pick(GRADE_LABELS[r.grade], lang)])
+        rows.append([r.rank, r.department.name(lang), num(r.progress, p), num(r.reporting, p), num(r.warnings, p),
+                     num(r.evaluation, p) + ("*" if r.evaluation is None else ""),
+                     signed(r.adjustments) if r.adjustments else "0",
+                     num(r.total, p), pick(GRADE_LABELS[r.grade], lang)])
         if r.grade in GRADE_COLOURS:
             styles.append(("BACKGROUND", (8, i), (8, i), GRADE_COLOURS[r.grade]))
     return b.typo.table(b.tl("annual.scores_header"), rows,
@@ -90,7 +92,7 @@ def department_page(b: Builder, data: AnnualReportData, row: AssessmentRow, n: i
     ty, lang = b.typo, b.lang
     detail = data.details.get(row.department.code)
     out: list[Flowable] = ty.h2(b.t("annual.dept_heading", n=heading_number(b, n), department=row.department.name(lang)))
-    out.append(ty.p(b.t("annual.dept_summary", total=num(row.total), rank=row.rank,
+    out.append(ty.p(b.t("annual.dept_summary", total=num(row.total, data.decimals), rank=row.rank,
                         grade=pick(GRADE_LABELS[row.grade], lang))))
     if detail is None:
         return out

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 from desktop_app.domain.results import ReportResult
 from desktop_app.reports import charts
 from desktop_app.reports import fonts as F
-from desktop_app.reports.common import Builder
+from desktop_app.reports.common import Builder, num
 from desktop_app.reports.data import SUBMISSION_LABELS, SUBMISSION_STATES, MonthlyBulletinData, pick
 from desktop_app.reports.gbt9704 import signature_block
 
@@ -35,7 +35,7 @@ def monthly_story(b: Builder, data: MonthlyBulletinData) -> list[Flowable]:
     story += ty.h1(b.t("monthly.h_overview"))
     story.append(ty.p(b.t(
         "monthly.overview", end=b.date(data.end), tasks=data.tasks_total, completed=data.completed,
-        in_progress=data.in_progress, delayed=data.delayed, mean=f"{data.mean_percent:.0f}",
+        in_progress=data.in_progress, delayed=data.delayed, mean=num(data.mean_percent, 1),
         units=len(data.submissions), on_time=counts["on_time"], late=counts["late"],
         missing=counts["missing"], due=b.date(data.due))))
 

@@ -68,6 +68,12 @@ def text(pdf: Path) -> str:
     return "\f".join(page_texts(pdf))
 
 
+def layout_text(pdf: Path) -> str:
+    """Text laid out as on the page (columns kept apart by spaces), pages separated by form feeds."""
+    with pdfplumber.open(pdf) as doc:
+        return "\f".join(p.extract_text(layout=True) or "" for p in doc.pages)
+
+
 def words(pdf: Path, page: int | None = None) -> list[dict[str, Any]]:
     """Words with their boxes (x0, top from the page's top), of one page (1-based) or all pages."""
     with pdfplumber.open(pdf) as doc:
