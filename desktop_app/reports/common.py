@@ -7,13 +7,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from desktop_app.domain.models import ROLE_LABELS, STATUS_LABELS, Role, Status
 from desktop_app.domain.results import ReportResult
 from desktop_app.reports import fonts as F
 from desktop_app.reports.data import ReportMeta, pick
-from desktop_app.reports.gbt9704 import LINE, Typography, build_pdf, document_header, format_date
+from desktop_app.reports.gbt9704 import (
+    LINE,
+    Frame9704,
+    Imprint,
+    Typography,
+    attachment_note,
+    attachment_start,
+    build_pdf,
+    document_header,
+    format_date,
+    signature_block,
+)
+from desktop_app.reports.layout import TextBlock
 from desktop_app.reports.texts import ReportTexts, load_texts
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -27,6 +39,7 @@ class Builder:
     texts: ReportTexts | None = None
     tables: int = 0
     figures: int = 0
+    draft: bool = False
 
     def __post_init__(self) -> None:
         self.lang = "zh" if self.lang.startswith("zh") else "en"
@@ -70,11 +83,42 @@ class Builder:
         self.figures += 1
         return KeepTogether([drawing, self.typo.caption(self.t(caption_key, n=self.figures))])
 
-    def header(self, meta: ReportMeta, title: str, subtitle: str = "") -> list[Flowable]:
-        return document_header(self.typo, self.issuer(meta), meta.doc_number, title, subtitle)
+    def header(self, meta: ReportMeta, title: str, subtitle: str = "", *, draft: bool = False,
+               recipients: bool = True) -> list[Flowable]:
+        """版头, title and 主送机关; a draft gets a grey header saying so and a 草稿 watermark."""
+        self.draft = draft
+        frame = Frame9704(self.issuer(meta), meta.doc_number,
+                          recipients=meta.recipients.get(self.lang) if recipients else "",
+                          draft=draft, draft_label=self.t("common.draft_header"))
+        return document_header(self.typo, frame, title, subtitle)
 
     def issuer(self, meta: ReportMeta) -> str:
         return meta.issuer.get(self.lang)
+
+    def close(self, story: list[Flowable], meta: ReportMeta,
+              attachments: list[tuple[str, list[Flowable]]] | None = None) -> list[Flowable]:
+        """附件说明, signature and date (kept with the body's last paragraph), 附注, the attachments
+        on their own pages and the 版记 at the foot of the last even page."""
+        attachments = attachments or []
+        tail: list[Flowable] = []
+        while story and isinstance(story[-1], TextBlock) and len(tail) < 1:
+            tail.insert(0, story.pop())
+        tail += attachment_note(self.typo, [name for name, _f in attachments])
+        note = meta.note.get(self.lang)
+        contact = meta.contact.get(self.lang)
+        if contact:
+            note = f"{note}（{contact}）" if self.zh and note else (f"{note} ({contact})" if note else
+                                                               (f"（{contact}）" if self.zh else f"({contact})"))
+        story.append(signature_block(self.typo, self.issuer(meta), meta.date, sealed=meta.sealed and not self.draft,
+                                     note=note, before=tail))
+        for n, (name, flowables) in enumerate(attachments, 1):
+            story += attachment_start(self.typo, n, name, count=len(attachments))
+            story += flowables
+        cc = meta.cc.get(self.lang)
+        printer = meta.printer.get(self.lang) or self.issuer(meta)
+        story.append(Spacer(1, 0))
+        story.append(Imprint(self.typo, cc, printer, meta.date))
+        return story
 
     def plan(self, meta: ReportMeta) -> str:
         return meta.plan_title.get(self.lang)
@@ -87,7 +131,7 @@ class Builder:
               on_progress: Callable[[int], None] | None = None, author: str = "") -> ReportResult:
         path = Path(path)
         doc = build_pdf(str(path), self.typo, story, title=title, subject=subject, author=author,
-                        on_progress=on_progress)
+                        on_progress=on_progress, watermark=self.t("common.watermark") if self.draft else "")
         return ReportResult(path=path, pages=doc.page, title=title, fonts=self.fonts.summary(self.lang),
                             substitutes=self.fonts.substitutes_text(self.lang))
 

@@ -43,6 +43,12 @@ class ReportMeta:
     date: dt.date                            # 成文日期
     doc_number: str = ""                     # 〔2025〕3号; empty: no number line
     region: Bilingual = field(default_factory=lambda: Bilingual(""))
+    recipients: Bilingual = field(default_factory=lambda: Bilingual(""))   # 主送机关
+    cc: Bilingual = field(default_factory=lambda: Bilingual(""))           # 抄送机关
+    printer: Bilingual = field(default_factory=lambda: Bilingual(""))      # 印发机关
+    note: Bilingual = field(default_factory=lambda: Bilingual(""))         # 附注: （此件主动公开）
+    contact: Bilingual = field(default_factory=lambda: Bilingual(""))      # 联系人及电话 (in the 附注)
+    sealed: bool = True                      # the office seals the printed copy (7.3.5.1 layout)
 
 
 @dataclass

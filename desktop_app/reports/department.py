@@ -12,7 +12,6 @@ from desktop_app.domain.results import ReportResult
 from desktop_app.reports import fonts as F
 from desktop_app.reports.common import Builder, code_key
 from desktop_app.reports.data import DepartmentSheetData
-from desktop_app.reports.gbt9704 import signature_block
 
 
 def build_department(data: DepartmentSheetData, out: Path, lang: str = "zh", *, fonts: F.FontSet | None = None,
@@ -42,6 +41,5 @@ def department_story(b: Builder, data: DepartmentSheetData) -> list[Flowable]:
     if data.contact_person or data.contact_phone:
         story.append(ty.p(b.t("department.contact", person=data.contact_person or "—",
                               phone=data.contact_phone or "—"), "body_noindent"))
-    story.append(signature_block(ty, b.issuer(data.meta), data.meta.date))
-    return story
+    return b.close(story, data.meta)
 

@@ -12,7 +12,6 @@ from desktop_app.reports import charts
 from desktop_app.reports import fonts as F
 from desktop_app.reports.common import Builder
 from desktop_app.reports.data import SUBMISSION_LABELS, SUBMISSION_STATES, MonthlyBulletinData, pick
-from desktop_app.reports.gbt9704 import signature_block
 
 
 def build_monthly(data: MonthlyBulletinData, out: Path, lang: str = "zh", *,
@@ -82,5 +81,4 @@ def monthly_story(b: Builder, data: MonthlyBulletinData) -> list[Flowable]:
 
     story += ty.h1(b.t("monthly.h_requirements"))
     story.append(ty.p(b.t("monthly.requirements")))
-    story.append(signature_block(ty, b.issuer(data.meta), data.meta.date))
-    return story
+    return b.close(story, data.meta)

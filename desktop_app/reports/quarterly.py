@@ -13,7 +13,7 @@ from desktop_app.reports import charts
 from desktop_app.reports import fonts as F
 from desktop_app.reports.common import Builder
 from desktop_app.reports.data import LEVEL_LABELS, LEVELS, QuarterlyCircularData, pick
-from desktop_app.reports.gbt9704 import LINE, signature_block
+from desktop_app.reports.gbt9704 import LINE
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
@@ -111,5 +111,4 @@ def quarterly_story(b: Builder, data: QuarterlyCircularData) -> list[Flowable]:
 
     story += ty.h1(b.t("quarterly.h_requirements"))
     story.append(ty.p(b.t("quarterly.requirements")))
-    story.append(signature_block(ty, b.issuer(data.meta), data.meta.date))
-    return story
+    return b.close(story, data.meta)
