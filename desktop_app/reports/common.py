@@ -14,7 +14,6 @@ from desktop_app.domain.results import ReportResult
 from desktop_app.reports import fonts as F
 from desktop_app.reports.data import ReportMeta, pick
 from desktop_app.reports.gbt9704 import (
-    LINE,
     Frame9704,
     Imprint,
     Typography,
@@ -77,11 +76,11 @@ class Builder:
     def table_caption(self, caption: str) -> list[Flowable]:
         """The numbered caption, never alone at the foot of a page."""
         self.tables += 1
-        return [CondPageBreak(LINE * 4), self.typo.caption(self.t("common.table", n=self.tables, caption=caption))]
+        return [self.typo.caption(self.t("common.table", n=self.tables, caption=caption))]
 
     def figure(self, drawing: Flowable, caption_key: str) -> Flowable:
         self.figures += 1
-        return KeepTogether([drawing, self.typo.caption(self.t(caption_key, n=self.figures))])
+        return KeepTogether([drawing, self.typo.caption(self.t(caption_key, n=self.figures), above=False)])
 
     def header(self, meta: ReportMeta, title: str, subtitle: str = "", *, draft: bool = False,
                recipients: bool = True) -> list[Flowable]:
@@ -103,6 +102,8 @@ class Builder:
         tail: list[Flowable] = []
         while story and isinstance(story[-1], TextBlock) and len(tail) < 1:
             tail.insert(0, story.pop())
+        while story and (getattr(story[-1], "keep_with_first", False) or isinstance(story[-1], CondPageBreak)):
+            tail.insert(0, story.pop())          # the heading over the last paragraph goes with it
         tail += attachment_note(self.typo, [name for name, _f in attachments])
         note = meta.note.get(self.lang)
         contact = meta.contact.get(self.lang)

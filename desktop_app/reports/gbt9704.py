@@ -47,9 +47,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop_app.errors import PeakDeskError
-from desktop_app.messages import msg
 from desktop_app.reports import fonts as F
+from desktop_app.reports.docnumber import DocNumberInvalid, validate_doc_number  # noqa: F401 - re-exported
 from desktop_app.reports.layout import (
     Line,
     TextBlock,
@@ -96,29 +95,6 @@ DRAFT_GREY = colors.Color(0.55, 0.55, 0.55)
 CELL = BODY_SIZE + (BLOCK_WIDTH - CHARS_PER_LINE * BODY_SIZE) / (CHARS_PER_LINE - 1)  # one grid character
 
 NO_LINE_START = "，。、：；？！）》」』】〕〉”’…—·％‰℃,.;:?!)]}%"
-
-
-class DocNumberInvalid(PeakDeskError):
-    pass
-
-
-_DOC_NUMBER = re.compile(r"^(?P<abbr>[\u4e00-\u9fff]{1,12})〔(?P<year>\d{4})〕(?P<n>[1-9]\d{0,4})号$")
-
-
-def validate_doc_number(text: str, abbreviation: str = "") -> str:
-    """``嘉碳办〔2025〕3号``: abbreviation, year in 〔〕 (U+3014/5), number without leading zeros, 号.
-
-    Refuses ``嘉碳办[2025]03号`` and other look-alikes with a message showing the right form."""
-    text = (text or "").strip()
-    if not text:
-        return ""
-    m = _DOC_NUMBER.match(text)
-    example = f"{abbreviation or '嘉碳办'}〔{dt.date.today().year if False else 2025}〕3号"
-    if m is None:
-        raise DocNumberInvalid(msg("reports.doc_number_form", number=text, example=example))
-    if abbreviation and m.group("abbr") != abbreviation:
-        raise DocNumberInvalid(msg("reports.doc_number_abbr", number=text, abbr=abbreviation))
-    return text
 
 
 def format_date(d: dt.date, lang: str) -> str:
@@ -177,17 +153,20 @@ class Typography:
 
     # Flowable shortcuts --------------------------------------------------------------------
     def para(self, text: object, style: TextStyle, *, kind: str = "body", keep: bool = False) -> TextBlock:
-        return TextBlock("" if text is None else str(text), style, keep_with_next=keep, kind=kind)
+        block = TextBlock("" if text is None else str(text), style, kind=kind)
+        block.keep_with_first = keep
+        return block
 
     def p(self, text: str, style: str = "body") -> TextBlock:
         return self.para(text, self.styles[style], kind=style)
 
     def h1(self, text: str) -> list[Flowable]:
-        # a heading never ends a page: it and two lines after it, or a new page
-        return [CondPageBreak(LINE * 3 + 1), self.para(text, self.styles["h1"], kind="h1", keep=True)]
+        # a heading never ends a page: room for it, a table caption and a table's first rows (or a
+        # paragraph's first lines), else a new page
+        return [self.para(text, self.styles["h1"], kind="h1", keep=True)]
 
     def h2(self, text: str) -> list[Flowable]:
-        return [CondPageBreak(LINE * 3 + 1), self.para(text, self.styles["h2"], kind="h2", keep=True)]
+        return [self.para(text, self.styles["h2"], kind="h2", keep=True)]
 
     def h3(self, text: str) -> TextBlock:
         return self.para(text, self.styles["h3"], kind="h3")
@@ -258,8 +237,9 @@ class Typography:
             para = self._cells[key] = TextBlock(text, style, kind="cell")
         return para
 
-    def caption(self, text: str) -> TextBlock:
-        return self.para(text, self.styles["caption"], kind="caption")
+    def caption(self, text: str, *, above: bool = True) -> TextBlock:
+        """A table's caption (above it, kept with its first rows) or a figure's (below it)."""
+        return self.para(text, self.styles["caption"], kind="caption", keep=above)
 
 
 def string_width(text: str, font: str, size: float) -> float:
@@ -268,23 +248,25 @@ def string_width(text: str, font: str, size: float) -> float:
 
 # --- the header block (版头) -----------------------------------------------------------------
 class Mark(Flowable):  # type: ignore[misc]
-    """One centred line whose em box top is the flowable's top (the 发文机关标志)."""
+    """Centred lines whose first em box top is the flowable's top (the 发文机关标志)."""
 
-    def __init__(self, text: str, font: str, size: float, color: Any) -> None:
+    def __init__(self, lines: Sequence[str], font: str, size: float, color: Any) -> None:
         super().__init__()
-        self.text, self.font, self.size, self.color = text, font, size, color
+        self.lines, self.font, self.size, self.color = list(lines), font, size, color
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        return avail_width, self.size
+        self.height = self.size * (1 + 1.15 * (len(self.lines) - 1))
+        return avail_width, self.height
 
     def draw(self) -> None:
         c = self.canv
         c.saveState()
         c.setFillColor(self.color)
         c.setFont(self.font, self.size)
-        baseline = -descent(self.font) * self.size
-        c.drawCentredString(self.width / 2, baseline, self.text)
+        for i, text in enumerate(self.lines):
+            baseline = self.height - self.size - descent(self.font) * self.size - i * self.size * 1.15
+            c.drawCentredString(self.width / 2, baseline, text)
         c.restoreState()
 
 
@@ -323,12 +305,20 @@ class Frame9704:
 
 
 def issuer_mark(typo: Typography, issuer: str, draft: bool = False) -> Mark:
+    """As large as fits (at most 36 pt) on one line; a long English name goes on two balanced lines."""
     font = typo.font(F.TITLE)
     size = 36.0
     width = pdfmetrics.stringWidth(issuer, font, size)
+    lines = [issuer]
+    if width > BLOCK_WIDTH * 2 and " " in issuer:
+        words_ = issuer.split(" ")
+        best = min(range(1, len(words_)), key=lambda k: abs(
+            pdfmetrics.stringWidth(" ".join(words_[:k]), font, size) - width / 2))
+        lines = [" ".join(words_[:best]), " ".join(words_[best:])]
+        width = max(pdfmetrics.stringWidth(t, font, size) for t in lines)
     if width > BLOCK_WIDTH:
-        size = max(14.0, size * BLOCK_WIDTH / width)
-    return Mark(issuer, font, size, DRAFT_GREY if draft else RED)
+        size = max(12.0, size * BLOCK_WIDTH / width)
+    return Mark(lines, font, size, DRAFT_GREY if draft else RED)
 
 
 def title_lines(typo: Typography, title: str) -> list[Line]:
@@ -467,8 +457,13 @@ def signature_block(typo: Typography, issuer: str, date: dt.date, *, sealed: boo
             date_x = BLOCK_WIDTH - 2 * CELL - dw
             issuer_x = min(issuer_x, date_x - 2 * CELL)
         gap = LINE
-    issuer_x, date_x = max(0.0, issuer_x), max(0.0, date_x)
-    parts: list[Flowable] = [*before, Spacer(1, gap), Placed([(issuer, issuer_x), (date_text, date_x)], style)]
+    parts: list[Flowable] = [*before, Spacer(1, gap)]
+    if issuer_x < 0:                 # a long (English) name: right-aligned lines, the date below
+        parts.append(TextBlock(issuer, TextStyle(**{**style.__dict__, "align": "right", "grid": False,
+                                                    "right_indent": 2 * CELL, "words": True}), kind="signature"))
+        parts.append(Placed([(date_text, max(0.0, BLOCK_WIDTH - 2 * CELL - dw))], style))
+    else:
+        parts.append(Placed([(issuer, issuer_x), (date_text, max(0.0, date_x))], style))
     if note:
         parts.append(TextBlock(note, TextStyle(**{**style.__dict__, "first_indent": 2 * BODY_SIZE}), kind="note"))
     return KeepTogether(parts)
@@ -531,8 +526,16 @@ class Imprint(Flowable):  # type: ignore[misc]
             draw_lines(c, self.cc_lines, style, 0.0, top)
         printed = format_date(self.printed, self.typo.lang) + ("印发" if self.typo.zh else "")
         pw = string_width(printed, style.font, style.size)
-        left = _plain(self.printer, style, IMPRINT_SIZE)
+        room = self.width - 3 * IMPRINT_SIZE - pw
+        printer_style = style
+        if string_width(self.printer, style.font, style.size) > room:      # a long name: smaller, never over the date
+            size = max(8.0, style.size * room / string_width(self.printer, style.font, style.size))
+            printer_style = TextStyle(**{**style.__dict__, "size": size})
+        left = _plain(self.printer, printer_style, IMPRINT_SIZE)
         right = _plain(printed, style, self.width - IMPRINT_SIZE - pw)
+        if printer_style is not style:
+            draw_lines(c, [left], printer_style, 0.0, LINE)
+            left = Line([], 0.0)
         both = Line([(ch, f, x + left.indent) for ch, f, x in left.chars]
                     + [(ch, f, x + right.indent) for ch, f, x in right.chars], self.width)
         draw_lines(c, [both], style, 0.0, LINE)
@@ -636,6 +639,69 @@ def draw_page_number(canv: Any, number: int, typo: Typography) -> None:
     canv.restoreState()
 
 
+class KeepWithFirst(Flowable):  # type: ignore[misc]
+    """Headings (and a table's caption) kept with the first part of what follows them: the first
+    lines of a paragraph or the first rows of a table, never alone at the foot of a page.
+
+    reportlab's own ``keepWithNext`` keeps them with *all* of the next flowable, which moves a whole
+    table to the next page and leaves most of a page blank."""
+
+    def __init__(self, heads: list[Flowable], body: Flowable) -> None:
+        super().__init__()
+        self.heads, self.body = heads, body
+
+    def _heads_height(self, aw: float, ah: float) -> float:
+        return sum(h.wrapOn(self.canv, aw, ah)[1] + h.getSpaceBefore() + h.getSpaceAfter() for h in self.heads)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        hh = self._heads_height(avail_width, avail_height)
+        _w, bh = self.body.wrapOn(self.canv, avail_width, max(0.0, avail_height - hh))
+        self.width, self.height = avail_width, hh + bh + self.body.getSpaceBefore()
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        hh = self._heads_height(avail_width, avail_height)
+        if hh >= avail_height:
+            return []
+        parts = self.body.splitOn(self.canv, avail_width, avail_height - hh - self.body.getSpaceBefore())
+        if not parts:
+            return []
+        return [*self.heads, *parts]
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803 - reportlab's names
+        top = y + self.height
+        for item in [*self.heads, self.body]:
+            top -= item.getSpaceBefore()
+            _w, h = item.wrapOn(canvas, self.width, self.height)
+            item.drawOn(canvas, x, top - h, _sW)
+            top -= h + item.getSpaceAfter()
+
+
+def keep_headings_with_next(story: list[Flowable]) -> list[Flowable]:
+    """Group every run of headings/captions with the flowable after it (see KeepWithFirst); the
+    page-break conditions between them are dropped."""
+    out: list[Flowable] = []
+    heads: list[Flowable] = []
+    for item in story:
+        if getattr(item, "keep_with_first", False):
+            heads.append(item)
+            continue
+        if heads and isinstance(item, CondPageBreak):
+            continue
+        if heads:
+            if isinstance(item, (PageBreak, Spacer)) and not isinstance(item, KeepTogether):
+                out += heads
+                heads = []
+                out.append(item)
+                continue
+            out.append(KeepWithFirst(heads, item))
+            heads = []
+            continue
+        out.append(item)
+    out += heads
+    return out
+
+
 _A85_LOCK = threading.Lock()
 _a85_builds = 0
 _a85_saved: Any = None
@@ -667,6 +733,7 @@ def build_pdf(path: Any, typo: Typography, story: list[Flowable], *, title: str,
               watermark: str = "") -> GbtDocument:
     """Lay out ``story`` on GB/T pages into ``path`` (a file name or a binary file object)."""
     doc = GbtDocument(path, typo, title=title, author=author, subject=subject, watermark=watermark)
+    story = keep_headings_with_next(story)
     for item in story:
         if isinstance(item, Imprint):
             item.doc = doc

@@ -309,7 +309,7 @@ def _break_one(text: str, style: TextStyle, width: float, first: bool) -> list[L
                 i += 1                               # the space at the break disappears
                 break
             # push in: closing marks in the line give up to half their width
-            if style.zh and cur:
+            if style.zh and cur and len(a.text) > 1 and a.text[-1] in CLOSERS:
                 over = used + w - tracking - room
                 give = _compressible(cur + [a], style.size)
                 if over <= give + 0.01:
@@ -332,12 +332,10 @@ def _break_one(text: str, style: TextStyle, width: float, first: bool) -> list[L
 
 
 def _compressible(line: Sequence[Atom], size: float) -> float:
-    give = 0.0
-    for a in line:
-        for ch, w in zip(a.text, a.widths, strict=True):
-            if ch in COMPRESSIBLE and w >= size * 0.8:
-                give += size / 2
-    return give
+    """What closing marks inside the line can give; the line's last character keeps its full box
+    (its half-width would leave the glyph box hanging outside the block)."""
+    chars = [(ch, w) for a in line for ch, w in zip(a.text, a.widths, strict=True)][:-1]
+    return sum(size / 2 for ch, w in chars if ch in COMPRESSIBLE and w >= size * 0.8)
 
 
 def _place(cur: list[Atom], style: TextStyle, room: float, tracking: float, last: bool, indent: float) -> Line:
@@ -356,7 +354,7 @@ def _place(cur: list[Atom], style: TextStyle, room: float, tracking: float, last
     over = natural - room
     if over > 0.01 and style.zh:
         # squeeze: closing marks from the end give up to half their width
-        for k in range(len(flat) - 1, -1, -1):
+        for k in range(len(flat) - 2, -1, -1):
             ch = flat[k][0]
             if ch in COMPRESSIBLE and advances[k] >= style.size * 0.8 and over > 0:
                 take = min(style.size / 2, over)
@@ -446,7 +444,6 @@ def draw_lines(canv: Any, lines: Sequence[Line], style: TextStyle, x0: float, to
     if style.color is not None:
         text.setFillColor(style.color)
     cur_font: tuple[str, float] | None = None
-    cur_space: float | None = None
     for n, line in enumerate(lines):
         if not line.chars:
             continue
@@ -477,10 +474,15 @@ def draw_lines(canv: Any, lines: Sequence[Line], style: TextStyle, x0: float, to
                 if cur_font != (font, size):
                     text.setFont(font, size, leading)
                     cur_font = (font, size)
-                if cur_space is None or abs(cur_space - spacing) > 0.001:
-                    text.setCharSpace(spacing)
-                    cur_space = spacing
-                text.setTextOrigin(x0 + line.indent + piece[0][2], baseline)
-                text.textOut("".join(c for c, _f, _x in piece))
+                if abs(spacing) < 0.001:
+                    text.setTextOrigin(x0 + line.indent + piece[0][2], baseline)
+                    text.textOut("".join(c for c, _f, _x in piece))
+                else:
+                    # spaced text: every character at its own position. (Character spacing, Tc, would
+                    # be shorter, but reportlab splits a string where its font subset changes and some
+                    # readers, pdfminer among them, drop Tc after the last glyph of each piece.)
+                    for ch, _f, x in piece:
+                        text.setTextOrigin(x0 + line.indent + x, baseline)
+                        text.textOut(ch)
                 start = end
     canv.drawText(text)

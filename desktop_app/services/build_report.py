@@ -24,8 +24,9 @@ from desktop_app.domain.results import ReportResult
 from desktop_app.errors import UsageError
 from desktop_app.reports import data as rd
 from desktop_app.reports.common import code_key
+from desktop_app.reports.docnumber import validate_doc_number
 from desktop_app.reports.texts import load_texts
-from desktop_app.services import compute_warnings, run_assessment
+from desktop_app.services import compute_warnings, report_settings, run_assessment
 from desktop_app.services.clock import today
 from desktop_app.services.plan_facts import PlanFacts, quarters_of_year
 from desktop_app.services.submission_status import period_status
@@ -54,15 +55,41 @@ def _plan_row(db: sqlite_utils.Database, plan_id: int) -> dict[str, Any]:
     return {"title_zh": row[0], "title_en": row[1], "region": row[2]}
 
 
+_PLACE_WORDS = ("District", "County", "City", "Province", "Municipality", "New Area", "Prefecture")
+
+
+def english_region(title_en: str) -> str:
+    """The place an English plan title names: "Jiading District Carbon Peak …" → "Jiading District"."""
+    words = (title_en or "").split()
+    for i, w in enumerate(words):
+        if w.strip(",") in _PLACE_WORDS and i > 0:
+            return " ".join(words[: i + 1]).strip(",")
+    return ""
+
+
 def report_meta(db: sqlite_utils.Database, plan_id: int, opts: ReportOptions | None = None) -> rd.ReportMeta:
+    """The document frame from the desk's report settings (services.report_settings), the plan and
+    the shipped texts; options given for one report (issuer, number, date) win."""
     opts = opts or ReportOptions()
     plan = _plan_row(db, plan_id)
+    desk = report_settings.get_settings(db)
     zh, en = load_texts("zh"), load_texts("en")
-    issuer_zh = opts.issuer_zh or zh.t("common.issuer", region=plan["region"]).strip()
-    issuer_en = opts.issuer_en or en.t("common.issuer", region="").strip()
+    region_en = english_region(plan["title_en"]) or plan["region"]
+    issuer_zh = opts.issuer_zh or desk.issuer_zh or zh.t("common.issuer", region=plan["region"]).strip()
+    issuer_en = opts.issuer_en or desk.issuer_en or en.t("common.issuer", region=region_en).strip()
+    doc_number = validate_doc_number(opts.doc_number, desk.abbreviation)
+
+    def pair(zh_value: str, en_value: str, key: str) -> rd.Bilingual:
+        return rd.Bilingual(zh_value or (zh.t(key) if key else ""), en_value or (en.t(key) if key else ""))
+
     return rd.ReportMeta(plan_title=rd.Bilingual(plan["title_zh"], plan["title_en"]),
                          issuer=rd.Bilingual(issuer_zh, issuer_en), date=opts.date or today(db),
-                         doc_number=opts.doc_number, region=rd.Bilingual(plan["region"]))
+                         doc_number=doc_number, region=rd.Bilingual(plan["region"], region_en),
+                         recipients=pair(desk.recipients_zh, desk.recipients_en, "common.recipients"),
+                         cc=pair(desk.cc_zh, desk.cc_en, "common.cc"),
+                         printer=pair(desk.printer_zh, desk.printer_en, "common.printer"),
+                         note=pair(desk.note_zh, desk.note_en, "common.note"),
+                         contact=pair(desk.contact_zh, desk.contact_en, ""))
 
 
 # -- task lines ----------------------------------------------------------------------------------
