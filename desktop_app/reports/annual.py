@@ -43,8 +43,11 @@ def annual_story(b: Builder, data: AnnualReportData) -> list[Flowable]:
                 (r.department.name(lang) for r in named), lang))))
     story += b.table_caption(b.t("annual.scores_caption"))
     story.append(score_table(b, data))
+    notes = [] if b.zh else [b.t("annual.scores_note")]
     if any(r.evaluation is None for r in data.rows):
-        story.append(ty.p("* " + b.t("annual.evaluation_missing"), "body_noindent"))
+        notes.append("* " + b.t("annual.evaluation_missing"))
+    for note in notes:
+        story.append(ty.p(note, "body_noindent"))
     story.append(b.figure(charts.simple_bars([pick(GRADE_LABELS[g], lang) for g in GRADES],
                                              [grades[g] for g in GRADES], ty.font(F.FANGSONG),
                                              colour_keys=GRADES), "common.chart_grades"))
@@ -58,39 +61,47 @@ def annual_story(b: Builder, data: AnnualReportData) -> list[Flowable]:
         n += 1
         story += ty.h2(b.t("annual.grade_heading", n=heading_number(b, n), grade=pick(GRADE_LABELS[g], lang),
                            count=len(rows)))
-        for r in rows:
-            story.append(ty.p(unit_note(b, data, r)))
+        sep = "、" if b.zh else "; "
+        story.append(ty.p(b.t("annual.grade_units", units=sep.join(r.department.name(lang) for r in rows),
+                              low=num(min(r.total for r in rows)), high=num(max(r.total for r in rows)))))
+        issues = [text for r in rows if (text := unit_issues(b, data, r))] if g in ("pass", "fail") else []
+        if issues:
+            story.append(ty.p(b.t("annual.grade_issues", issues=("；" if b.zh else "; ").join(issues))))
 
     story += ty.h1(b.t("annual.h_signature"))
     story.append(ty.p(b.t("annual.signature_text")))
-    attachments = [(b.t("annual.annex_scores"), [detail_table(b, data)]),
-                   (b.t("annual.annex_tasks"), [tasks_table(b, data)])]
+    attachments = [(b.t("annual.annex_details"), [detail_table(b, data)])]
     return b.close(story, data.meta, attachments)
 
 
-def unit_note(b: Builder, data: AnnualReportData, r: AssessmentRow) -> str:
-    """One short sentence per unit: total, rank, and what cost or earned it points."""
+def unit_issues(b: Builder, data: AnnualReportData, r: AssessmentRow) -> str:
+    """What cost a unit points, in one clause ("" when nothing did)."""
     lang = b.lang
     d = data.details.get(r.department.code)
-    parts = [b.t("annual.note_head", department=r.department.name(lang), total=num(r.total), rank=r.rank)]
-    if d is not None:
-        late = sum(1 for x in d.reporting if x.status == "late")
-        missing = sum(1 for x in d.reporting if x.status == "missing")
-        red = sum(1 for _q, w in d.warnings if w.level == "red")
-        yellow = sum(1 for _q, w in d.warnings if w.level == "yellow")
-        behind = [t for t in d.tasks if t.role is Role.LEAD and t.status is not None and t.status.value == "delayed"]
-        if late or missing:
-            parts.append(b.t("annual.note_reporting", late=late, missing=missing))
-        if red or yellow:
-            parts.append(b.t("annual.note_warnings", red=red, yellow=yellow))
-        if behind:
-            parts.append(b.t("annual.note_delayed", codes=", ".join(t.code for t in behind[:4])))
-        if not (late or missing or red or yellow or behind):
-            parts.append(b.t("annual.note_clean"))
-        for a in d.adjustments:
-            parts.append(b.t("annual.adjustment_item", points=signed(a.points), reason=a.reason))
-    sep = "；" if b.zh else "; "
-    return parts[0] + sep.join(parts[1:]) + ("。" if b.zh else ".")
+    if d is None:
+        return ""
+    parts = []
+    late = sum(1 for x in d.reporting if x.status == "late")
+    missing = sum(1 for x in d.reporting if x.status == "missing")
+    red = sum(1 for _q, w in d.warnings if w.level == "red")
+    yellow = sum(1 for _q, w in d.warnings if w.level == "yellow")
+    behind = [t for t in d.tasks if t.role is Role.LEAD and t.status is not None and t.status.value == "delayed"]
+    if late:
+        parts.append(b.t("annual.issue_late", n=late))
+    if missing:
+        parts.append(b.t("annual.issue_missing", n=missing))
+    if red:
+        parts.append(b.t("annual.issue_red", n=red))
+    if yellow:
+        parts.append(b.t("annual.issue_yellow", n=yellow))
+    if behind:
+        parts.append(b.t("annual.issue_delayed", codes=", ".join(t.code for t in behind[:4])))
+    for a in d.adjustments:
+        parts.append(b.t("annual.adjustment_item", points=signed(a.points), reason=a.reason))
+    if not parts:
+        return ""
+    return b.t("annual.issue_unit", department=r.department.name(lang),
+               issues=("、" if b.zh else ", ").join(parts))
 
 
 def score_table(b: Builder, data: AnnualReportData) -> Flowable:
@@ -107,45 +118,33 @@ def score_table(b: Builder, data: AnnualReportData) -> Flowable:
         if r.grade in GRADE_COLOURS:
             styles.append(("BACKGROUND", (8, i), (8, i), GRADE_COLOURS[r.grade]))
     return b.typo.table(b.tl("annual.scores_header"), rows,
-                        [0.07, 0.27, 0.09, 0.08, 0.08, 0.08, 0.09, 0.1, 0.14],
+                        [0.07, 0.27, 0.09, 0.08, 0.08, 0.08, 0.09, 0.1, 0.14] if b.zh else
+                        [0.07, 0.35, 0.08, 0.07, 0.08, 0.07, 0.07, 0.08, 0.13],
                         align="CLCCCCCCC", small=True, row_styles=styles)
 
 
 def detail_table(b: Builder, data: AnnualReportData) -> Flowable:
-    """附件1: reporting record, warnings, evaluation and adjustments of every unit, in rank order."""
+    """附件: per unit, in rank order: reporting record, warnings, adjustments, and its tasks (lead
+    tasks with status and percent, cooperating tasks by code)."""
     lang = b.lang
+    sep = "；" if b.zh else "; "
     rows: list[list[object]] = []
     for r in data.rows:
         d = data.details.get(r.department.code)
         if d is None:
-            rows.append([r.rank, r.department.name(lang), "—", "—", "—", "—"])
+            rows.append([r.rank, r.department.name(lang), "—", "—", "—", "—", "—"])
             continue
         on_time = sum(1 for x in d.reporting if x.status == "on_time")
         late = sum(1 for x in d.reporting if x.status == "late")
         missing = sum(1 for x in d.reporting if x.status == "missing")
         red = sum(1 for _q, w in d.warnings if w.level == "red")
         yellow = sum(1 for _q, w in d.warnings if w.level == "yellow")
-        adjust = ("；" if b.zh else "; ").join(f"{signed(a.points)} {a.reason}" for a in d.adjustments) or "—"
-        evaluation = "—" if d.evaluation is None else num(d.evaluation)
+        adjust = sep.join(f"{signed(a.points)} {a.reason}" for a in d.adjustments) or "—"
+        tasks = sorted(d.tasks, key=lambda t: code_key(t.code))
+        lead = sep.join(f"{t.code} {b.status(t.status)} {b.pct(t.percent)}" for t in tasks if t.role is Role.LEAD) or "—"
+        coop = ("、" if b.zh else ", ").join(t.code for t in tasks if t.role is not Role.LEAD) or "—"
         rows.append([r.rank, r.department.name(lang), f"{on_time}/{late}/{missing}", f"{red}/{yellow}",
-                     evaluation, adjust])
-    return b.typo.table(b.tl("annual.annex_scores_header"), rows, [0.07, 0.3, 0.15, 0.12, 0.1, 0.26],
-                        align="CLCCCL", small=True)
-
-
-def tasks_table(b: Builder, data: AnnualReportData) -> Flowable:
-    """附件2: each unit's tasks as code, status and percent, lead tasks first."""
-    lang = b.lang
-    rows: list[list[object]] = []
-    sep = "；" if b.zh else "; "
-    for r in data.rows:
-        d = data.details.get(r.department.code)
-        tasks = sorted(d.tasks if d else [], key=lambda t: code_key(t.code))
-        lead = [t for t in tasks if t.role is Role.LEAD]
-        coop = [t for t in tasks if t.role is not Role.LEAD]
-
-        def cell(ts: list) -> str:  # type: ignore[type-arg]
-            return sep.join(f"{t.code} {b.status(t.status)} {b.pct(t.percent)}" for t in ts) or "—"
-
-        rows.append([r.department.name(lang), cell(lead), cell(coop)])
-    return b.typo.table(b.tl("annual.annex_tasks_header"), rows, [0.24, 0.38, 0.38], align="LLL", small=True)
+                     adjust, lead, coop])
+    widths = [0.06, 0.17, 0.1, 0.08, 0.12, 0.3, 0.17] if b.zh else [0.06, 0.2, 0.1, 0.1, 0.1, 0.29, 0.15]
+    return b.typo.table(b.tl("annual.annex_details_header"), rows, widths,
+                        align="CLCCLLL", small=True)
