@@ -9,6 +9,7 @@ import pytest
 
 from desktop_app.cli import main
 from tests.unit.reports import pdftools
+from tests.unit.reports.gbt_measure import measure
 
 REPORTS = [
     ("monthly", ["--period", "2025-09"]),
@@ -26,7 +27,19 @@ def test_demo_report(kind, args, lang, demo_db, tmp_path, capsys):
                  "--lang", lang, "--doc-number", "嘉碳办〔2025〕3号", "--out", str(out), "--json"])
     assert code == 0, capsys.readouterr().err
     pdftools.assert_printable(out)
-    assert "〔2025〕3号" in pdftools.text(out)
+    text = pdftools.text(out, raw=True)
+    if kind == "annual":          # the demo's assessment is not locked: a draft, without the number
+        assert "〔2025〕3号" not in text and ("草稿" in text.split("\n")[1] or "DRAFT" in text.split("\n")[2])
+    else:
+        assert "〔2025〕3号" in text
+    # GB/T 9704 measured on the character boxes (see gbt_measure for what each check means)
+    m = measure(out, zh=lang == "zh")
+    assert m.problems == []
+    assert abs(m.mark_mm - 35) <= 1 and abs(m.rule_mm - 4) <= 1 and 2 <= m.title_lines <= 2.3
+    if kind == "annual":
+        assert m.pages <= 12
+    if lang == "en":
+        assert text.startswith("Jiading District")      # the district in the issuer line
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -86,6 +99,29 @@ def test_demo_ledger_keeps_a_formula_narrative_as_text(demo_db, tmp_path):
     assert main(["--db", db_file, "export", "ledger", "--out", str(out)]) == 0
     cells = [c for row in openpyxl.load_workbook(out).active.iter_rows() for c in row if c.value == "=1+1"]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+@pytest.mark.parametrize("number", ["嘉碳办[2025]03号", "嘉碳办〔2025〕03号", "嘉碳办（2025）3号", "〔2025〕3号"])
+def test_a_malformed_document_number_is_refused(number, demo_db, tmp_path, capsys):
+    db_file = demo_db.conn.execute("PRAGMA database_list").fetchone()[2]
+    out = tmp_path / "x.pdf"
+    code = main(["--db", db_file, "report", "monthly", "--period", "2025-09", "--doc-number", number,
+                 "--out", str(out)])
+    assert code != 0 and not out.exists()
+    err = capsys.readouterr().err
+    assert number in err and "〔2025〕3号" in err
+
+
+def test_the_document_number_must_use_the_office_abbreviation(demo_db, tmp_path):
+    from desktop_app.reports.docnumber import DocNumberInvalid
+    from desktop_app.services import report_settings
+    from desktop_app.services.build_report import ReportOptions, report_meta
+
+    report_settings.set_settings(demo_db, abbreviation="嘉碳办")
+    assert report_meta(demo_db, 1, ReportOptions(doc_number="嘉碳办〔2025〕3号")).doc_number == "嘉碳办〔2025〕3号"
+    with pytest.raises(DocNumberInvalid) as err:
+        report_meta(demo_db, 1, ReportOptions(doc_number="沪碳办〔2025〕3号"))
+    assert "嘉碳办" in str(err.value)
 
 
 def test_missing_argument_is_a_usage_error(demo_db, tmp_path, capsys):
