@@ -35,7 +35,7 @@ def department_story(b: Builder, data: DepartmentSheetData) -> list[Flowable]:
     story.append(ty.table(
         b.tl("department.header"),
         [[t.code, t.title.get(lang), b.role(t.role), "；".join(t.targets) if b.zh else "; ".join(t.targets),
-          t.due.isoformat() if t.due else "—", b.status(t.status), b.pct(t.percent),
+          b.date(t.due) if t.due else "—", b.status(t.status), b.pct(t.percent),
           t.narrative or "—"] for t in tasks],
         [0.07, 0.22, 0.07, 0.2, 0.13, 0.09, 0.08, 0.14], align="CLCLCCCL", small=True))
     if data.contact_person or data.contact_phone:

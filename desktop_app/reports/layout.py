@@ -99,7 +99,7 @@ def _segmenter() -> Any:
 def words(text: str) -> tuple[str, ...]:
     """Chinese text cut into words; Latin words, numbers and dates stay whole."""
     if not any(is_cjk(c) for c in text):
-        return tuple(text)
+        return tuple(re.findall(r" |[^ ]+", text))
     out: list[str] = []
     for piece in _segmenter().cut(text, HMM=False):
         if out and _is_latinish(piece) and _is_latinish(out[-1]):
@@ -255,6 +255,12 @@ def _split_long(atom: Atom, room: float, style: TextStyle) -> tuple[Atom, Atom]:
         used += atom.widths[k]
         k += 1
     k = max(k, 1)
+    # a number or date: cut after its last separator that fits (2025-12- / 31), not inside a number
+    seps = [j + 1 for j in range(1, k) if atom.text[j] in "-/.:" and atom.text[j - 1].isdigit()]
+    if seps and all(c.isdigit() or c in _JOINERS for c in atom.text):
+        k = seps[-1]
+        head = Atom(atom.text[:k], atom.fonts[:k], atom.widths[:k])
+        return head, Atom(atom.text[k:], atom.fonts[k:], atom.widths[k:])
     # never leave a closing mark at the start of the rest
     while k < len(atom.text) - 1 and atom.text[k] in CLOSERS:
         k += 1

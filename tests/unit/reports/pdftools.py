@@ -136,7 +136,8 @@ def text(pdf: Path, raw: bool = False) -> str:
     pages = []
     with pdfplumber.open(pdf) as doc:
         for page in doc.pages:
-            pages.append("\n".join(ln.text for ln in lines(page, split_gap=None if raw else 12)))
+            body = [ln.text for ln in lines(page, split_gap=None if raw else 12)]
+            pages.append("\n".join([*body, page_numbers(page)]))
     return "\f".join(pages)
 
 
