@@ -12,7 +12,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from desktop_app.domain.models import ROLE_LABELS, STATUS_LABELS, Role, Status
 from desktop_app.domain.results import ReportResult
 from desktop_app.reports import fonts as F
-from desktop_app.reports.data import ReportMeta, pick
+from desktop_app.reports.data import Bilingual, ReportMeta, pick
 from desktop_app.reports.gbt9704 import (
     Frame9704,
     Imprint,
@@ -69,6 +69,19 @@ class Builder:
 
     def status(self, status: Status | None) -> str:
         return self.t("common.not_reported") if status is None else pick(STATUS_LABELS[status], self.lang)
+
+    def bi(self, text: Bilingual) -> str:
+        """The text in the document's language; in English, a text that exists only in Chinese is
+        printed in Chinese and marked so."""
+        if self.zh or text.en:
+            return text.get(self.lang)
+        return self.t("common.only_chinese", text=text.zh) if text.zh else ""
+
+    def chinese_mark(self, text: str) -> str:
+        """In English, the mark after a bureau's words that exist only in Chinese ("" otherwise)."""
+        if not self.zh and any("\u4e00" <= c <= "\u9fff" for c in text):
+            return self.t("common.chinese_mark")
+        return ""
 
     def role(self, role: Role | None) -> str:
         return "" if role is None else pick(ROLE_LABELS[role], self.lang)

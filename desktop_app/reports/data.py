@@ -124,6 +124,16 @@ class MonthlyBulletinData:
     in_progress: int = 0
     delayed: int = 0
     mean_percent: float = 0.0
+    # change since last month and the year's record (empty when not gathered)
+    previous_label: str = ""                 # 2025-08
+    previous_mean: float | None = None
+    previous_completed: int | None = None
+    previous_percent: dict[str, float | None] = field(default_factory=dict)   # task code → last month's %
+    late_counts: dict[str, int] = field(default_factory=dict)      # department code → late/missing months this year
+    months_in_year: int = 0
+    red_tasks: dict[str, int] = field(default_factory=dict)        # task code → quarters with a red warning
+    remedy_by: dt.date | None = None         # 补报 deadline for units that have not reported
+    correct_by: dt.date | None = None        # 整改 deadline for lead units of delayed tasks
 
     def submission_counts(self) -> Counter[str]:
         return Counter(s.status for s in self.submissions)

@@ -338,9 +338,9 @@ def _break_one(text: str, style: TextStyle, width: float, first: bool) -> list[L
 
 
 def _compressible(line: Sequence[Atom], size: float) -> float:
-    """What closing marks inside the line can give; the line's last character keeps its full box
-    (its half-width would leave the glyph box hanging outside the block)."""
-    chars = [(ch, w) for a in line for ch, w in zip(a.text, a.widths, strict=True)][:-1]
+    """What closing marks inside the line can give; the marks of the line's last unit keep their
+    full boxes (at half width their glyph boxes would hang outside the block)."""
+    chars = [(ch, w) for a in line[:-1] for ch, w in zip(a.text, a.widths, strict=True)]
     return sum(size / 2 for ch, w in chars if ch in COMPRESSIBLE and w >= size * 0.8)
 
 
@@ -360,7 +360,7 @@ def _place(cur: list[Atom], style: TextStyle, room: float, tracking: float, last
     over = natural - room
     if over > 0.01 and style.zh:
         # squeeze: closing marks from the end give up to half their width
-        for k in range(len(flat) - 2, -1, -1):
+        for k in range(len(flat) - len(cur[-1].text) - 1, -1, -1):
             ch = flat[k][0]
             if ch in COMPRESSIBLE and advances[k] >= style.size * 0.8 and over > 0:
                 take = min(style.size / 2, over)

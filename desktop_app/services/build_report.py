@@ -21,7 +21,7 @@ import sqlite_utils
 from desktop_app.domain.calendar import HolidayCalendar, parse_period_code
 from desktop_app.domain.models import DeptRef, PeriodKind, Role, Status
 from desktop_app.domain.results import ReportResult
-from desktop_app.errors import UsageError
+from desktop_app.errors import PeakDeskError, UsageError
 from desktop_app.reports import data as rd
 from desktop_app.reports.common import code_key
 from desktop_app.reports.docnumber import validate_doc_number
@@ -31,6 +31,7 @@ from desktop_app.services.clock import today
 from desktop_app.services.plan_facts import PlanFacts, quarters_of_year
 from desktop_app.services.submission_status import period_status
 from desktop_app.store import monitoring
+from desktop_app.store import periods as store_periods
 
 # A task is "behind schedule" in the bulletin when it is this many points behind its expected
 # progress (the yellow threshold of the shipped warning rules) or reported as delayed.
@@ -205,11 +206,67 @@ def gather_monthly(db: sqlite_utils.Database, plan_id: int, period_code: str,
     behind = [t for t in lines if t.status is not Status.COMPLETED
               and (t.status is Status.DELAYED or (t.behind_by is not None and t.behind_by >= BEHIND_POINTS))]
     behind.sort(key=lambda t: (-(t.behind_by or 0), code_key(t.code)))
-    return rd.MonthlyBulletinData(
+    data = rd.MonthlyBulletinData(
         report_meta(db, plan_id, opts), code, start, end, status.period.due, subs, sections, behind,
         tasks_total=len(lines), completed=_count(lines, Status.COMPLETED),
         in_progress=_count(lines, Status.IN_PROGRESS), delayed=_count(lines, Status.DELAYED),
         mean_percent=_mean(lines))
+    _monthly_context(db, plan_id, facts, data, as_of)
+    return data
+
+
+# Working days a bulletin gives for 补报 (late reports) and for written 整改 measures.
+REMEDY_WORKING_DAYS = 3
+CORRECTION_WORKING_DAYS = 10
+
+
+def _add_working_days(cal: HolidayCalendar, day: dt.date, n: int) -> dt.date:
+    while n > 0:
+        day += dt.timedelta(days=1)
+        if cal.is_working_day(day):
+            n -= 1
+    return day
+
+
+def _monthly_context(db: sqlite_utils.Database, plan_id: int, facts: PlanFacts, data: rd.MonthlyBulletinData,
+                     as_of: dt.date) -> None:
+    """What a leader compares: last month's figures, the year's late record, repeated red warnings,
+    and concrete dates for 补报 and 整改 counted in working days from the bulletin's date."""
+    prev_end = data.start - dt.timedelta(days=1)
+    prev_code = f"{prev_end.year}-{prev_end.month:02d}"
+    previous = list(task_lines(db, facts, prev_end, as_of).values())
+    if previous:
+        data.previous_label = prev_code
+        data.previous_mean = _mean(previous)
+        data.previous_completed = _count(previous, Status.COMPLETED)
+        data.previous_percent = {t.code: t.percent for t in previous}
+    months = [f"{data.end.year}-{m:02d}" for m in range(1, data.end.month + 1)]
+    late: dict[str, int] = defaultdict(int)
+    counted = 0
+    for month in months:
+        try:
+            st = period_status(db, plan_id, month)
+        except PeakDeskError:          # a month before the plan's first period
+            continue
+        counted += 1
+        for d in st.departments:
+            if d.status in ("late", "missing"):
+                late[d.department] += 1
+    data.late_counts = dict(late)
+    data.months_in_year = counted
+    red: dict[str, int] = defaultdict(int)
+    for q in range(1, (data.end.month - 1) // 3 + 2):
+        try:
+            result = compute_warnings.compute(db, plan_id, f"{data.end.year}Q{q}", as_of)
+        except PeakDeskError:
+            continue
+        for w in result.warnings:
+            if w.level == "red":
+                red[w.task_code] += 1
+    data.red_tasks = dict(red)
+    cal = store_periods.calendar(db)
+    data.remedy_by = _add_working_days(cal, data.meta.date, REMEDY_WORKING_DAYS)
+    data.correct_by = _add_working_days(cal, data.meta.date, CORRECTION_WORKING_DAYS)
 
 
 def _count(lines: list[rd.TaskLine], status: Status) -> int:
