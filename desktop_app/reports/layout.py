@@ -50,6 +50,24 @@ def char_width(ch: str, font: str, size: float) -> float:
     return pdfmetrics.stringWidth(ch, font, size)  # type: ignore[no-any-return]
 
 
+CHUNK = 4        # characters per positioned piece of spaced text (see draw_lines)
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _width_table(font: str, size: float) -> dict[str, float]:
+    """Character widths of one font and size, filled as characters are met (a dict lookup per
+    character instead of a cached function call: line breaking measures every character)."""
+    table = _WIDTHS.get((font, size))
+    if table is None:
+        table = _WIDTHS[(font, size)] = {}
+    return table
+
+
+def _measure(table: dict[str, float], ch: str, font: str, size: float) -> float:
+    width = table[ch] = char_width(ch, font, size)
+    return width
+
+
 @functools.lru_cache(maxsize=64)
 def descent(font: str) -> float:
     """The font's descent in em (negative), as its PDF font descriptor tells a reader."""
@@ -232,8 +250,13 @@ def atoms(text: str, style: TextStyle, tracking: float) -> list[Atom]:
             font = style.font
             out.append(Atom(" ", [font], [char_width(" ", font, style.size)], space=True))
             continue
-        fonts = [style.cjk_font if (not style.zh and style.cjk_font and is_cjk(c)) else style.font for c in g]
-        widths = [char_width(c, f, style.size) + tracking for c, f in zip(g, fonts, strict=True)]
+        if style.zh or not style.cjk_font:
+            fonts = [style.font] * len(g)
+            table = _width_table(style.font, style.size)
+            widths = [(table.get(c) or _measure(table, c, style.font, style.size)) + tracking for c in g]
+        else:
+            fonts = [style.cjk_font if is_cjk(c) else style.font for c in g]
+            widths = [char_width(c, f, style.size) + tracking for c, f in zip(g, fonts, strict=True)]
         out.append(Atom(g, fonts, widths))
     return out
 
@@ -245,6 +268,7 @@ class Line:
     width: float                            # visual width (left edge of first to right edge of last)
     last: bool = False
     indent: float = 0.0
+    plain: bool = False                     # natural advances, no spacing: one string per font run
 
 
 def _split_long(atom: Atom, room: float, style: TextStyle) -> tuple[Atom, Atom]:
@@ -393,7 +417,8 @@ def _place(cur: list[Atom], style: TextStyle, room: float, tracking: float, last
         shift = room - natural
     if shift:
         chars = [(c, f, xx + shift) for c, f, xx in chars]
-    return Line(chars, natural, last=last, indent=indent)
+    plain = tracking == 0 and not any(extra) and over <= 0.01
+    return Line(chars, natural, last=last, indent=indent, plain=plain)
 
 
 # --- the flowable --------------------------------------------------------------------------------
@@ -450,12 +475,31 @@ def draw_lines(canv: Any, lines: Sequence[Line], style: TextStyle, x0: float, to
     if style.color is not None:
         text.setFillColor(style.color)
     cur_font: tuple[str, float] | None = None
+    cur_space: float | None = None
     for n, line in enumerate(lines):
         if not line.chars:
             continue
         font0 = line.chars[0][1]
         # the em box (what readers measure: baseline + descent … + size) centred in the line box
         baseline = top - n * leading - (leading - size) / 2 - size - descent(font0) * size
+        if line.plain:
+            start = 0
+            chars = line.chars
+            while start < len(chars):
+                end = start + 1
+                while end < len(chars) and chars[end][1] == chars[start][1]:
+                    end += 1
+                font = chars[start][1]
+                if cur_font != (font, size):
+                    text.setFont(font, size, leading)
+                    cur_font = (font, size)
+                if cur_space:
+                    text.setCharSpace(0)
+                    cur_space = 0.0
+                text.setTextOrigin(x0 + line.indent + chars[start][2], baseline)
+                text.textOut("".join(c for c, _f, _x in chars[start:end]))
+                start = end
+            continue
         # group characters into runs of one font and one regular spacing
         runs: list[list[tuple[str, str, float]]] = []
         for ch in line.chars:
@@ -481,14 +525,23 @@ def draw_lines(canv: Any, lines: Sequence[Line], style: TextStyle, x0: float, to
                     text.setFont(font, size, leading)
                     cur_font = (font, size)
                 if abs(spacing) < 0.001:
+                    if cur_space:
+                        text.setCharSpace(0)
+                        cur_space = 0.0
                     text.setTextOrigin(x0 + line.indent + piece[0][2], baseline)
                     text.textOut("".join(c for c, _f, _x in piece))
                 else:
-                    # spaced text: every character at its own position. (Character spacing, Tc, would
-                    # be shorter, but reportlab splits a string where its font subset changes and some
-                    # readers, pdfminer among them, drop Tc after the last glyph of each piece.)
-                    for ch, _f, x in piece:
-                        text.setTextOrigin(x0 + line.indent + x, baseline)
-                        text.textOut(ch)
+                    # spaced text: character spacing (Tc) over short pieces, each placed exactly.
+                    # reportlab splits a string where its font subset changes, and some readers
+                    # (pdfminer, hence pdfplumber) drop Tc after the last glyph of each part; pieces
+                    # of CHUNK characters bound what such a reader gets wrong to (CHUNK - 1) × Tc
+                    # (≈ 0.2 mm on the grid). Renderers following the PDF specification are exact.
+                    if cur_space is None or abs(cur_space - spacing) > 0.0001:
+                        text.setCharSpace(spacing)
+                        cur_space = spacing
+                    for k in range(0, len(piece), CHUNK):
+                        part = piece[k:k + CHUNK]
+                        text.setTextOrigin(x0 + line.indent + part[0][2], baseline)
+                        text.textOut("".join(c for c, _f, _x in part))
                 start = end
     canv.drawText(text)
