@@ -1,4 +1,6 @@
-"""Measure built PDFs with pdfplumber (character boxes, fonts, rules) — no poppler tools.
+"""Reading and measuring built PDFs for the tests with pdfplumber (pdfminer.six underneath;
+pypdfium2 renders): pip-installable, so `make test` needs no poppler-utils, and the layout
+measurements (tests/unit/reports/gbt_measure.py) use the same library.
 
 Everything is in points from the page's top-left corner (pdfplumber's ``top``/``bottom``). A
 character's box is its em box (baseline + descent … + size), which is what GB/T 9704 positions refer to.
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 from pdfminer.pdftypes import resolve1
@@ -103,22 +106,43 @@ def page_numbers(page) -> str:
     return "".join(c["text"] for c in sorted(page.chars, key=lambda c: c["x0"]) if _is_page_number(c))
 
 
+def _name(value: Any) -> str:
+    value = resolve1(value)
+    return value.name if hasattr(value, "name") else str(value)
+
+
 def fonts(pdf: Path) -> list[dict[str, str]]:
-    """Every font the pages use: name and whether its program is embedded."""
+    """Every font the pages use: its base name, whether a font program is embedded, whether subset."""
     seen: dict[str, dict[str, str]] = {}
     with pdfplumber.open(pdf) as doc:
         for page in doc.pages:
-            res = resolve1(page.page_obj.resources.get("Font")) or {}
-            for ref in res.values():
+            resources = resolve1(page.page_obj.resources) or {}
+            for ref in (resolve1(resources.get("Font")) or {}).values():
                 font = resolve1(ref)
-                name = str(font.get("BaseFont"))
-                desc = font
-                if "DescendantFonts" in font:
-                    desc = resolve1(resolve1(font["DescendantFonts"])[0])
-                fd = resolve1(desc.get("FontDescriptor")) or {}
-                embedded = any(k in fd for k in ("FontFile", "FontFile2", "FontFile3"))
-                seen[name] = {"name": name, "emb": "yes" if embedded else "no"}
+                descendants = resolve1(font.get("DescendantFonts")) or []
+                described = [resolve1(d) for d in descendants] or [font]
+                name = _name(font.get("BaseFont", "?"))
+                embedded = False
+                for d in described:
+                    desc = resolve1(d.get("FontDescriptor")) or {}
+                    embedded = embedded or any(k in desc for k in ("FontFile", "FontFile2", "FontFile3"))
+                if _name(font.get("Subtype")) == "Type3":
+                    embedded = True  # glyphs are drawn in the page content itself
+                seen[name] = {"name": name, "emb": "yes" if embedded else "no",
+                              "sub": "yes" if "+" in name[:8] else "no"}
     return list(seen.values())
+
+
+def page_count(pdf: Path) -> int:
+    with pdfplumber.open(pdf) as doc:
+        return len(doc.pages)
+
+
+def words(pdf: Path, page: int | None = None) -> list[dict[str, Any]]:
+    """Words with their boxes (x0, top from the page's top), of one page (1-based) or all pages."""
+    with pdfplumber.open(pdf) as doc:
+        pages = doc.pages if page is None else [doc.pages[page - 1]]
+        return [w for p in pages for w in p.extract_words()]
 
 
 def page_sizes(pdf: Path) -> set[tuple[float, float]]:
