@@ -651,7 +651,8 @@ class KeepWithFirst(Flowable):  # type: ignore[misc]
         self.heads, self.body = heads, body
 
     def _heads_height(self, aw: float, ah: float) -> float:
-        return sum(h.wrapOn(self.canv, aw, ah)[1] + h.getSpaceBefore() + h.getSpaceAfter() for h in self.heads)
+        return float(sum(h.wrapOn(self.canv, aw, ah)[1] + h.getSpaceBefore() + h.getSpaceAfter()
+                         for h in self.heads))
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         hh = self._heads_height(avail_width, avail_height)

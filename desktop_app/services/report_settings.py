@@ -51,7 +51,7 @@ def set_settings(db: sqlite_utils.Database, **changes: str) -> ReportSettings:
     """Change some settings in one transaction; unknown keys are refused before anything is written."""
     unknown = [k for k in changes if k not in KEYS]
     if unknown:
-        raise UsageError(msg("reports.setting_unknown", key=unknown[0], known=", ".join(KEYS)))
+        raise UsageError(msg("reports.setting_unknown", name=unknown[0], known=", ".join(KEYS)))
     with db.conn:
         for key, value in changes.items():
             meta_set(db, PREFIX + key, str(value or "").strip())

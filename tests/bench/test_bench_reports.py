@@ -12,8 +12,8 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table
 
 from desktop_app.reports import charts
 from desktop_app.reports import fonts as F
-from desktop_app.reports.data import GRADES
 from desktop_app.reports.annual import build_annual
+from desktop_app.reports.data import GRADES
 from tests.unit.reports import sample
 
 

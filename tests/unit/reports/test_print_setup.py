@@ -44,9 +44,8 @@ def test_exports_print_at_9_points_or_more(kind, args, demo_db, tmp_path):
 
 
 def test_the_exchange_workbook_prints_at_9_points_or_more(demo_db, tmp_path):
-    from desktop_app.services.issue_packages import export_packages
-
     from desktop_app.services.clock import today
+    from desktop_app.services.issue_packages import export_packages
 
     result = export_packages(demo_db, 1, "2025-10", tmp_path, today=today(demo_db))
     path = next(iter(p for p in tmp_path.glob("*.xlsx")))
