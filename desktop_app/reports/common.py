@@ -62,6 +62,10 @@ class Builder:
     def date(self, d: dt.date) -> str:
         return format_date(d, self.lang)
 
+    def short_date(self, d: dt.date) -> str:
+        """For table cells: 2025年12月31日 or 31 Dec 2025."""
+        return format_date(d, self.lang) if self.zh else f"{d.day} {d.strftime('%b')} {d.year}"
+
     def pct(self, value: float | None) -> str:
         if value is None:
             return "—"

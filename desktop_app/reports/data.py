@@ -159,6 +159,10 @@ class QuarterlyCircularData:
     as_of: dt.date
     items: list[WarningItem]
     published: bool = False
+    previous_quarter: str = ""               # 2025Q2; empty when there is none
+    previous_counts: dict[str, int] = field(default_factory=dict)
+    previous_red: set[str] = field(default_factory=set)    # task codes red last quarter too
+    correct_by: dt.date | None = None        # 整改 deadline for red-warned lead units
 
     def counts(self) -> Counter[str]:
         return Counter(i.level for i in self.items)

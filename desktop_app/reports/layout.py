@@ -535,12 +535,14 @@ def draw_lines(canv: Any, lines: Sequence[Line], style: TextStyle, x0: float, to
                     # reportlab splits a string where its font subset changes, and some readers
                     # (pdfminer, hence pdfplumber) drop Tc after the last glyph of each part; pieces
                     # of CHUNK characters bound what such a reader gets wrong to (CHUNK - 1) × Tc
-                    # (≈ 0.2 mm on the grid). Renderers following the PDF specification are exact.
+                    # (≈ 0.2 mm on the grid); lines spread wider are placed character by character.
+                    # Renderers following the PDF specification are exact either way.
                     if cur_space is None or abs(cur_space - spacing) > 0.0001:
                         text.setCharSpace(spacing)
                         cur_space = spacing
-                    for k in range(0, len(piece), CHUNK):
-                        part = piece[k:k + CHUNK]
+                    step = CHUNK if abs(spacing) <= 0.3 else 1     # spread lines: every character placed
+                    for k in range(0, len(piece), step):
+                        part = piece[k:k + step]
                         text.setTextOrigin(x0 + line.indent + part[0][2], baseline)
                         text.textOut("".join(c for c, _f, _x in part))
                 start = end

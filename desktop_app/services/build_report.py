@@ -286,8 +286,20 @@ def _warning_item(w: Any) -> rd.WarningItem:
 def gather_quarterly(db: sqlite_utils.Database, plan_id: int, quarter: str,
                      opts: ReportOptions | None = None) -> rd.QuarterlyCircularData:
     result = compute_warnings.compute(db, plan_id, quarter, _as_of(db, opts))
-    return rd.QuarterlyCircularData(report_meta(db, plan_id, opts), result.quarter, result.as_of,
+    data = rd.QuarterlyCircularData(report_meta(db, plan_id, opts), result.quarter, result.as_of,
                                     [_warning_item(w) for w in result.warnings], published=result.published)
+    year, q = (int(x) for x in result.quarter.upper().split("Q"))
+    previous = f"{year}Q{q - 1}" if q > 1 else f"{year - 1}Q4"
+    try:
+        before = compute_warnings.compute(db, plan_id, previous, _as_of(db, opts))
+    except PeakDeskError:            # before the plan's first quarter
+        before = None
+    if before is not None:
+        data.previous_quarter = previous
+        data.previous_counts = dict(before.counts)
+        data.previous_red = {w.task_code for w in before.warnings if w.level == "red"}
+    data.correct_by = _add_working_days(store_periods.calendar(db), data.meta.date, CORRECTION_WORKING_DAYS)
+    return data
 
 
 def gather_annual(db: sqlite_utils.Database, plan_id: int, year: int,
