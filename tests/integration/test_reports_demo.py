@@ -128,3 +128,82 @@ def test_missing_argument_is_a_usage_error(demo_db, tmp_path, capsys):
     db_file = demo_db.conn.execute("PRAGMA database_list").fetchone()[2]
     assert main(["--db", db_file, "report", "monthly", "--out", str(tmp_path / "x.pdf")]) == 2
     assert "--period" in capsys.readouterr().err
+
+
+def test_demo_monthly_quotes_the_red_tasks_own_words(demo_db, tmp_path):
+    from desktop_app.reports.monthly import red_tasks
+    from desktop_app.services.build_report import build_pdf_report, gather_monthly
+
+    data = gather_monthly(demo_db, 1, "2025-09")
+    reds = red_tasks(data)
+    assert reds and data.remedy_by and data.correct_by and data.previous_mean is not None
+    out = tmp_path / "monthly.pdf"
+    build_pdf_report(demo_db, 1, "monthly", out, "zh", period="2025-09")
+    flat = re.sub(r"\s+", "", pdftools.text(out, raw=True))
+    for t in reds:
+        for said in (t.narrative, t.problems):
+            assert said and re.sub(r"\s+", "", said) in flat, (t.code, said)
+    # concrete dates for 补报 and 整改, and units named
+    assert f"{data.remedy_by.month}月{data.remedy_by.day}日前补报" in flat
+    assert f"{data.correct_by.month}月{data.correct_by.day}日前" in flat
+    missing = [s.department.name_zh for s in data.submissions if s.status == "missing"]
+    assert all(name in flat for name in missing)
+
+
+def _source_words(flowables) -> set[str]:
+    """Every word of the texts a story lays out (paragraphs, table cells, nested groups)."""
+    from reportlab.platypus import Table
+
+    out: set[str] = set()
+
+    def visit(f):
+        if isinstance(f, str):
+            out.update(re.findall(r"[A-Za-z]+", f))
+        for attr in ("text", "cc", "printer", "issuer"):
+            if isinstance(getattr(f, attr, None), str):
+                out.update(re.findall(r"[A-Za-z]+", getattr(f, attr)))
+        if isinstance(f, Table):
+            for row in f._cellvalues:
+                for cell in row:
+                    visit(cell)
+        for attr in ("_content", "heads", "lines", "items"):
+            for child in getattr(f, attr, None) or []:
+                visit(child[0] if isinstance(child, tuple) and child and isinstance(child[0], str) else child)
+        if hasattr(f, "body"):
+            visit(f.body)
+
+    for f in flowables:
+        visit(f)
+    return out
+
+
+@pytest.mark.parametrize("kind", ["monthly", "quarterly", "annual", "department"])
+def test_demo_english_reports_break_no_word_without_a_hyphen(kind, demo_db, tmp_path):
+    """Every English word of the running text is a word of the text laid out (a word cut at a line
+    end without a hyphen would print as two non-words)."""
+    from desktop_app.reports import annual, department, monthly, quarterly
+    from desktop_app.reports.common import Builder
+    from desktop_app.services import build_report as br
+
+    data, story_of = {
+        "monthly": (lambda: br.gather_monthly(demo_db, 1, "2025-09"), monthly.monthly_story),
+        "quarterly": (lambda: br.gather_quarterly(demo_db, 1, "2025Q3"), quarterly.quarterly_story),
+        "annual": (lambda: br.gather_annual(demo_db, 1, 2025), annual.annual_story),
+        "department": (lambda: br.gather_department(demo_db, 1, "DRC", "2025-09"), department.department_story),
+    }[kind]
+    b = Builder("en")
+    story = story_of(b, data())
+    known = _source_words(story) | {"Chinese", "only", "Copy", "to", "Annex", "Annexes", "Table", "Figure"}
+    out = tmp_path / f"{kind}.pdf"
+    b.write(out, story, "t", "s")
+    assert known
+    import pdfplumber
+
+    with pdfplumber.open(out) as pdf:       # the running text (3号); table cells are covered by test_layout
+        lines = [ln.text for page in pdf.pages for ln in pdftools.lines(page, split_gap=12) if ln.size == 16]
+    joined = "\n".join(lines)
+    # a word hyphenated at a line end is rejoined, unless it was a compound (State-/owned)
+    joined = re.sub(r"([A-Za-z]+)-\n([a-z]+)",
+                    lambda m: m[1] + m[2] if m[1] + m[2] in known else f"{m[1]} {m[2]}", joined)
+    words = set(re.findall(r"[A-Za-z]+", joined))
+    assert words - known == set()

@@ -97,13 +97,14 @@ def test_titles_and_cells_break_between_words(zh):
 def test_english_words_are_never_broken_without_a_hyphen(words):
     ty = G.Typography("en", F.default_fonts())
     text = " ".join(words)
-    lines = _texts(break_lines(text, ty.styles["body"], G.BLOCK_WIDTH))
-    pieces = [t.strip() for t in lines]
-    rebuilt = " ".join(p[:-1] + "\0" if p.endswith("-") else p for p in pieces).replace("\0 ", "")
-    assert rebuilt.split() == text.split()
-    for t in lines:
-        for w in t.split():
-            assert w in words or w.endswith("-") or any(x.startswith(w) or x.endswith(w) for x in words)
+    for style, width in (("body", G.BLOCK_WIDTH), ("cell_small", 60.0)):     # running text and a narrow cell
+        lines = _texts(break_lines(text, ty.styles[style], width))
+        pieces = [t.strip() for t in lines]
+        rebuilt = " ".join(p[:-1] + "\0" if p.endswith("-") else p for p in pieces).replace("\0 ", "")
+        assert rebuilt.split() == text.split()
+        for t in lines:
+            for w in t.split():
+                assert w in words or w.endswith("-") or any(x.endswith(w) for x in words)
 
 
 def test_document_numbers():
