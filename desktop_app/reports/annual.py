@@ -145,6 +145,6 @@ def detail_table(b: Builder, data: AnnualReportData) -> Flowable:
         coop = ("、" if b.zh else ", ").join(t.code for t in tasks if t.role is not Role.LEAD) or "—"
         rows.append([r.rank, r.department.name(lang), f"{on_time}/{late}/{missing}", f"{red}/{yellow}",
                      adjust, lead, coop])
-    widths = [0.06, 0.17, 0.1, 0.08, 0.12, 0.3, 0.17] if b.zh else [0.06, 0.2, 0.1, 0.1, 0.1, 0.29, 0.15]
+    widths = [0.07, 0.16, 0.1, 0.08, 0.1, 0.31, 0.18] if b.zh else [0.07, 0.22, 0.1, 0.09, 0.1, 0.27, 0.15]
     return b.typo.table(b.tl("annual.annex_details_header"), rows, widths,
                         align="CLCCLLL", small=True)

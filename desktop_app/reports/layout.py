@@ -382,7 +382,8 @@ def _place(cur: list[Atom], style: TextStyle, room: float, tracking: float, last
     natural = sum(w for _c, _f, w, _s in flat) - tracking
     advances = [w for _c, _f, w, _s in flat]
     over = natural - room
-    if over > 0.01 and style.zh:
+    squeezed = over > 0.01 and style.zh
+    if squeezed:
         # squeeze: closing marks from the end give up to half their width
         for k in range(len(flat) - len(cur[-1].text) - 1, -1, -1):
             ch = flat[k][0]
@@ -417,7 +418,7 @@ def _place(cur: list[Atom], style: TextStyle, room: float, tracking: float, last
         shift = room - natural
     if shift:
         chars = [(c, f, xx + shift) for c, f, xx in chars]
-    plain = tracking == 0 and not any(extra) and over <= 0.01
+    plain = tracking == 0 and not any(extra) and not squeezed
     return Line(chars, natural, last=last, indent=indent, plain=plain)
 
 

@@ -137,3 +137,22 @@ def test_pyproject_pins_the_tested_range():
     low = (int(pin[1]), int(pin[2]))
     high_excl = (int(pin[3]), int(pin[4]))
     assert low == G.TESTED_REPORTLAB[0] and high_excl == (G.TESTED_REPORTLAB[1][0], G.TESTED_REPORTLAB[1][1] + 1)
+
+
+def test_a_squeezed_cell_line_is_drawn_as_laid_out(zh, tmp_path):
+    """Closing marks set at half width inside a cell line stay at half width in the PDF."""
+    import pdfplumber
+
+    text = "1.1、2.1、5.3、9.2、12.1"
+    style = zh._aligned(zh.styles["cell_small"], "L")
+    width = 73.6
+    lines = break_lines(text, style, width)
+    assert _texts(lines)[0] == "1.1、2.1、5.3、"          # held by giving up half of the inner 、
+    out = tmp_path / "cell.pdf"
+    table = zh.table(["任务"], [[text]], [(width + 6) / G.BLOCK_WIDTH], small=True)
+    G.build_pdf(str(out), zh, [table], title="t")
+    with pdfplumber.open(out) as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["text"] in "、" and c["size"] < 12]
+        right = max(c["x1"] for c in pdf.pages[0].chars if c["size"] < 12)
+    lefts = [c["x0"] for c in pdf.pages[0].rects] + [ln["x0"] for ln in pdf.pages[0].lines]
+    assert chars and right <= min(lefts) + width + 6 + 0.01
