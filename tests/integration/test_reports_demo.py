@@ -28,8 +28,9 @@ def test_demo_report(kind, args, lang, demo_db, tmp_path, capsys):
     assert code == 0, capsys.readouterr().err
     pdftools.assert_printable(out)
     text = pdftools.text(out, raw=True)
-    if kind == "annual":          # the demo's assessment is not locked: a draft, without the number
-        assert "〔2025〕3号" not in text and ("草稿" in text.split("\n")[1] or "DRAFT" in text.split("\n")[2])
+    if kind in ("annual", "quarterly"):   # demo: assessment not locked, warnings not published → drafts
+        head = "\n".join(text.split("\n")[:4])
+        assert "〔2025〕3号" not in text and ("草稿" in head or "DRAFT" in head)
     else:
         assert "〔2025〕3号" in text
     # GB/T 9704 measured on the character boxes (see gbt_measure for what each check means)
@@ -99,6 +100,30 @@ def test_demo_ledger_keeps_a_formula_narrative_as_text(demo_db, tmp_path):
     assert main(["--db", db_file, "export", "ledger", "--out", str(out)]) == 0
     cells = [c for row in openpyxl.load_workbook(out).active.iter_rows() for c in row if c.value == "=1+1"]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+@pytest.mark.parametrize("kind", ["quarterly", "annual"])
+def test_published_and_locked_results_print_as_issued_documents(kind, demo_db, tmp_path):
+    """Once published (warnings) or locked (assessment): the number, the red header, no watermark."""
+    import pdfplumber
+
+    from desktop_app.services import compute_warnings, run_assessment
+    from desktop_app.services.build_report import ReportOptions, build_pdf_report
+
+    if kind == "quarterly":
+        compute_warnings.publish(demo_db, 1, "2025Q3")
+    else:
+        run_assessment.lock(demo_db, 1, 2025)
+    out = tmp_path / f"{kind}.pdf"
+    build_pdf_report(demo_db, 1, kind, out, "zh", opts=ReportOptions(doc_number="嘉碳办〔2025〕3号"),
+                     quarter="2025Q3", year=2025)
+    text = pdftools.text(out, raw=True)
+    assert "〔2025〕3号" in text and "草稿" not in text
+    with pdfplumber.open(out) as pdf:
+        assert all(c["size"] < pdftools.WATERMARK_MIN_SIZE for p in pdf.pages for c in p.chars)
+        mark = [c for c in pdf.pages[0].chars if c["size"] > 20][0]
+        assert mark["non_stroking_color"][0] > 0.8 and mark["non_stroking_color"][1] < 0.1     # red
+    assert measure(out, zh=True).problems == []
 
 
 @pytest.mark.parametrize("number", ["嘉碳办[2025]03号", "嘉碳办〔2025〕03号", "嘉碳办（2025）3号", "〔2025〕3号"])
