@@ -25,7 +25,8 @@ def validate_doc_number(text: str, abbreviation: str = "") -> str:
     if not text:
         return ""
     m = _DOC_NUMBER.match(text)
-    example = f"{abbreviation or '嘉碳办'}〔{2025}〕3号"
+    year = re.search(r"(?:19|20)\d\d", text)
+    example = f"{abbreviation or '嘉碳办'}〔{year.group(0) if year else '2025'}〕3号"
     if m is None:
         raise DocNumberInvalid(msg("reports.doc_number_form", number=text, example=example))
     if abbreviation and m.group("abbr") != abbreviation:

@@ -515,7 +515,7 @@ class Imprint(Flowable):  # type: ignore[misc]
         top = n_lines * LINE
         c.saveState()
         c.setStrokeColor(colors.black)
-        c.setLineWidth(0.35 * mm / 0.3528 * 0.3528)        # 0.35 mm thick rules at top and bottom
+        c.setLineWidth(0.35 * mm)        # thick rules at top and bottom, a thin one between
         c.line(0, top, self.width, top)
         c.line(0, 0, self.width, 0)
         if self.cc_lines:
