@@ -121,7 +121,8 @@ class Builder:
             tail.insert(0, story.pop())
         while story and (getattr(story[-1], "keep_with_first", False) or isinstance(story[-1], CondPageBreak)):
             tail.insert(0, story.pop())          # the heading over the last paragraph goes with it
-        tail += attachment_note(self.typo, [name for name, _f in attachments])
+        tail += attachment_note(self.typo, [name for name, _f in attachments],
+                                self.t("common.annex_note_many" if len(attachments) > 1 else "common.annex_note"))
         note = meta.note.get(self.lang)
         contact = meta.contact.get(self.lang)
         if contact:
@@ -130,12 +131,13 @@ class Builder:
         story.append(signature_block(self.typo, self.issuer(meta), meta.date, sealed=meta.sealed and not self.draft,
                                      note=note, before=tail))
         for n, (name, flowables) in enumerate(attachments, 1):
-            story += attachment_start(self.typo, n, name, count=len(attachments))
+            story += attachment_start(self.typo, n, name, count=len(attachments), word=self.t("common.annex"))
             story += flowables
         cc = meta.cc.get(self.lang)
         printer = meta.printer.get(self.lang) or self.issuer(meta)
         story.append(Spacer(1, 0))
-        story.append(Imprint(self.typo, cc, printer, meta.date))
+        story.append(Imprint(self.typo, cc, printer, meta.date, cc_label=self.t("common.cc_label"),
+                             printed_suffix=self.t("common.printed_suffix")))
         return story
 
     def plan(self, meta: ReportMeta) -> str:

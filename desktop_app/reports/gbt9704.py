@@ -366,11 +366,11 @@ def document_header(typo: Typography, frame: Frame9704, title: str, subtitle: st
 
 
 # --- after the body: 附件说明, signature, date, 附注 ------------------------------------------
-def attachment_note(typo: Typography, names: Sequence[str]) -> list[Flowable]:
+def attachment_note(typo: Typography, names: Sequence[str], label: str = "") -> list[Flowable]:
     """附件说明: 正文下空一行左空二字 "附件：1. …", continued lines aligned under the names."""
     if not names:
         return []
-    label = "附件：" if typo.zh else "Annexes: " if len(names) > 1 else "Annex: "
+    label = label or ("附件：" if typo.zh else "Annexes: " if len(names) > 1 else "Annex: ")
     out: list[Flowable] = [Spacer(1, LINE)]
     base = typo.styles["body_noindent"]
     label_w = string_width(label, base.font, base.size)
@@ -469,9 +469,10 @@ def signature_block(typo: Typography, issuer: str, date: dt.date, *, sealed: boo
     return KeepTogether(parts)
 
 
-def attachment_start(typo: Typography, n: int | None, title: str, *, count: int) -> list[Flowable]:
+def attachment_start(typo: Typography, n: int | None, title: str, *, count: int, word: str = "") -> list[Flowable]:
     """附件另面编排: 附件N in 黑体 at the block's first line, the title centred on the third line."""
-    label = ("附件" if typo.zh else "Annex") + ("" if count == 1 or n is None else (str(n) if typo.zh else f" {n}"))
+    word = word or ("附件" if typo.zh else "Annex")
+    label = word + ("" if count == 1 or n is None else (str(n) if typo.zh else f" {n}"))
     return [PageBreak(), TextBlock(label, typo.styles["attachment_label"], kind="attachment_label"),
             Spacer(1, LINE),
             TextBlock(title, typo.styles["title"], lines=title_lines(typo, title), kind="title"),
@@ -483,13 +484,15 @@ class Imprint(Flowable):  # type: ignore[misc]
     """版记 at the foot of the last page, which is made even (a page is added when needed):
     thick rule, 抄送, thin rule, 印发机关 (left) and 印发日期 (right), thick rule."""
 
-    def __init__(self, typo: Typography, cc: str, printer: str, printed: dt.date, doc: Any = None) -> None:
+    def __init__(self, typo: Typography, cc: str, printer: str, printed: dt.date, doc: Any = None, *,
+                 cc_label: str = "", printed_suffix: str | None = None) -> None:
         super().__init__()
         self.typo, self.doc, self.cc, self.printer, self.printed = typo, doc, cc, printer, printed
+        self.printed_suffix = ("印发" if typo.zh else "") if printed_suffix is None else printed_suffix
         style = typo.styles["imprint"]
         cc_style = TextStyle(**{**style.__dict__, "left_indent": IMPRINT_SIZE, "right_indent": IMPRINT_SIZE,
                                 "align": "left"})
-        label = "抄送：" if typo.zh else "Copy to: "
+        label = cc_label or ("抄送：" if typo.zh else "Copy to: ")
         self.cc_lines = break_lines(label + cc, cc_style, BLOCK_WIDTH) if cc else []
         self.style = style
         self.need = (len(self.cc_lines) + 1) * LINE + 2
@@ -524,7 +527,7 @@ class Imprint(Flowable):  # type: ignore[misc]
         c.restoreState()
         if self.cc_lines:
             draw_lines(c, self.cc_lines, style, 0.0, top)
-        printed = format_date(self.printed, self.typo.lang) + ("印发" if self.typo.zh else "")
+        printed = format_date(self.printed, self.typo.lang) + self.printed_suffix
         pw = string_width(printed, style.font, style.size)
         room = self.width - 3 * IMPRINT_SIZE - pw
         printer_style = style
