@@ -32,7 +32,7 @@ def annual_story(b: Builder, data: AnnualReportData) -> list[Flowable]:
     ty, lang = b.typo, b.lang
     grades = data.grade_counts()
     story: list[Flowable] = b.header(data.meta, b.t("annual.title", year=data.year), draft=not data.locked)
-    story.append(ty.p(b.t("annual.intro", plan=b.plan(data.meta), as_of=b.date(data.as_of), year=data.year)))
+    story.append(ty.p(b.t("annual.intro", plan=b.plan(data.meta), as_of=b.date(data.as_of), approver=b.approver(data.meta), year=data.year)))
 
     story += ty.h1(b.t("annual.h_overview"))
     story.append(ty.p(b.t("annual.overview", units=len(data.rows), **{g: grades[g] for g in GRADES})))

@@ -111,6 +111,16 @@ class Builder:
     def issuer(self, meta: ReportMeta) -> str:
         return meta.issuer.get(self.lang)
 
+    def approver(self, meta: ReportMeta) -> str:
+        """The body whose approval a circular cites (经…同意): the leading group its office serves."""
+        issuer = self.issuer(meta)
+        if self.zh:
+            return issuer[:-3] if issuer.endswith("办公室") and len(issuer) > 3 else issuer
+        for tail in (" Office", " office"):
+            if issuer.endswith(tail):
+                return issuer[: -len(tail)]
+        return issuer
+
     def close(self, story: list[Flowable], meta: ReportMeta,
               attachments: list[tuple[str, list[Flowable]]] | None = None) -> list[Flowable]:
         """附件说明, signature and date (kept with the body's last paragraph), 附注, the attachments

@@ -53,7 +53,7 @@ def quarterly_story(b: Builder, data: QuarterlyCircularData) -> list[Flowable]:
     total = sum(counts.values())
     story: list[Flowable] = b.header(data.meta, b.t("quarterly.title", quarter_label=label),
                                      draft=not data.published)
-    story.append(ty.p(b.t("quarterly.intro", plan=b.plan(data.meta), as_of=b.date(data.as_of))))
+    story.append(ty.p(b.t("quarterly.intro", plan=b.plan(data.meta), as_of=b.date(data.as_of), approver=b.approver(data.meta))))
 
     story += ty.h1(b.t("quarterly.h_overview"))
     story.append(ty.p(b.t("quarterly.overview", total=total, red=counts["red"], yellow=counts["yellow"],
