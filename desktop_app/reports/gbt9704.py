@@ -321,21 +321,30 @@ def issuer_mark(typo: Typography, issuer: str, draft: bool = False) -> Mark:
     return Mark(lines, font, size, DRAFT_GREY if draft else RED)
 
 
-def title_lines(typo: Typography, title: str) -> list[Line]:
-    """Lines of about equal length (梯形/菱形), broken between words, closing marks kept at line ends."""
-    style = typo.styles["title"]
-    lines = break_lines(title, style, BLOCK_WIDTH)
+def balanced(text: str, style: TextStyle, width: float) -> tuple[list[Line], float]:
+    """The text's lines at the narrowest width that needs no more lines than ``width`` does, so
+    that the lines are of about equal length; returns the lines and that width."""
+    lines = break_lines(text, style, width)
     if len(lines) < 2:
-        return lines
-    lo, hi = BLOCK_WIDTH * 0.4, BLOCK_WIDTH
+        return lines, width
+    lo, hi = width * 0.4, width
     best = lines
-    for _ in range(12):                      # narrowest width keeping the same number of lines
+    for _ in range(12):
         mid = (lo + hi) / 2
-        trial = break_lines(title, style, mid)
+        trial = break_lines(text, style, mid)
         if len(trial) <= len(lines):
             best, hi = trial, mid
         else:
             lo = mid
+    return best, hi
+
+
+def title_lines(typo: Typography, title: str) -> list[Line]:
+    """Lines of about equal length (梯形/菱形), broken between words, closing marks kept at line ends."""
+    style = typo.styles["title"]
+    best, hi = balanced(title, style, BLOCK_WIDTH)
+    if len(best) < 2:
+        return best
     # centre the balanced lines in the full block
     out = []
     for line in best:
@@ -459,8 +468,11 @@ def signature_block(typo: Typography, issuer: str, date: dt.date, *, sealed: boo
         gap = LINE
     parts: list[Flowable] = [*before, Spacer(1, gap)]
     if issuer_x < 0:                 # a long (English) name: right-aligned lines, the date below
-        parts.append(TextBlock(issuer, TextStyle(**{**style.__dict__, "align": "right", "grid": False,
-                                                    "right_indent": 2 * CELL, "words": True}), kind="signature"))
+        sig = TextStyle(**{**style.__dict__, "align": "right", "grid": False, "words": True})
+        room = BLOCK_WIDTH - 2 * CELL
+        lines, width = balanced(issuer, sig, room)
+        lines = [Line(ln.chars, ln.width, ln.last, room - width) for ln in lines]
+        parts.append(TextBlock(issuer, sig, lines=lines, kind="signature"))
         parts.append(Placed([(date_text, max(0.0, BLOCK_WIDTH - 2 * CELL - dw))], style))
     else:
         parts.append(Placed([(issuer, issuer_x), (date_text, max(0.0, date_x))], style))
