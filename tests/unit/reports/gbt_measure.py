@@ -34,6 +34,7 @@ class Measure:
     title_lines: float | None = None
     full_lines: int = 0
     full_lines_28: int = 0
+    text_pages_22: int = 0           # pages of body text only holding exactly 22 lines
     problems: list[str] = field(default_factory=list)
 
     def fail(self, text: str) -> None:
@@ -164,6 +165,8 @@ def _grid(m: Measure, pages, all_lines: list[list[T.TextLine]], section_ends: se
     for i, page in enumerate(pages):
         tables = bool(page.rects or [ln for ln in page.lines if ln["width"] < T.BLOCK_W * 0.9] or page.curves)
         grid = [ln for ln in all_lines[i] if ln.size == 16 and all(abs(c["size"] - 16) < 0.1 for c in ln.chars)]
+        if not tables and len(grid) == len(all_lines[i]) == 22:
+            m.text_pages_22 += 1
         if not tables and i > 0 and len(grid) == len(all_lines[i]) and len(grid) < 22 and i + 1 < len(pages):
             nxt = all_lines[i + 1]
             starts_paragraph = bool(nxt) and (nxt[0].x0 > T.BLOCK_LEFT + 20 or T.HEADING.match(nxt[0].text))

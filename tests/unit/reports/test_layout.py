@@ -156,3 +156,19 @@ def test_a_squeezed_cell_line_is_drawn_as_laid_out(zh, tmp_path):
         right = max(c["x1"] for c in pdf.pages[0].chars if c["size"] < 12)
     lefts = [c["x0"] for c in pdf.pages[0].rects] + [ln["x0"] for ln in pdf.pages[0].lines]
     assert chars and right <= min(lefts) + width + 6 + 0.01
+
+
+def test_pages_of_running_text_hold_22_lines_of_28_characters(zh, tmp_path):
+    """Measured on the PDF: every full page of body text has 22 lines, every full line 28 characters."""
+    from tests.unit.reports.gbt_measure import measure
+
+    frame = G.Frame9704("嘉定区碳达峰碳中和工作领导小组办公室", "嘉碳办〔2025〕3号", recipients="各责任单位")
+    story = G.document_header(zh, frame, "关于碳达峰重点任务推进情况的调度通报")
+    text = "推进能源绿色低碳转型加快构建清洁低碳安全高效的能源体系" * 9
+    story += [zh.p(text + "，" + text[:40] + "。") for _ in range(12)]
+    out = tmp_path / "text.pdf"
+    G.build_pdf(str(out), zh, story, title="t")
+    m = measure(out, zh=True)
+    assert m.problems == []
+    assert m.pages >= 4 and m.text_pages_22 >= m.pages - 2
+    assert m.full_lines >= 60 and m.full_lines_28 >= m.full_lines - 12
