@@ -63,7 +63,8 @@ def annual_story(b: Builder, data: AnnualReportData) -> list[Flowable]:
                            count=len(rows)))
         sep = "、" if b.zh else "; "
         story.append(ty.p(b.t("annual.grade_units", units=sep.join(r.department.name(lang) for r in rows),
-                              low=num(min(r.total for r in rows)), high=num(max(r.total for r in rows)))))
+                              low=num(min(r.total for r in rows), data.decimals),
+                              high=num(max(r.total for r in rows), data.decimals))))
         issues = [text for r in rows if (text := unit_issues(b, data, r))] if g in ("pass", "fail") else []
         if issues:
             story.append(ty.p(b.t("annual.grade_issues", issues=("；" if b.zh else "; ").join(issues))))
@@ -111,10 +112,12 @@ def score_table(b: Builder, data: AnnualReportData) -> Flowable:
                                  num(m["warnings"]), num(m["evaluation"]), f"±{num(m['adjustments'])}", "100", ""]]
     styles: list[tuple[object, ...]] = [("SPAN", (0, 1), (1, 1)), ("BACKGROUND", (0, 1), (-1, 1),
                                                                     colors.Color(0.96, 0.96, 0.96))]
+    p = data.decimals                      # the scheme's one rounding (screen and Excel print the same)
     for i, r in enumerate(data.rows, 2):
-        rows.append([r.rank, r.department.name(lang), num(r.progress), num(r.reporting), num(r.warnings),
-                     num(r.evaluation) + ("*" if r.evaluation is None else ""),
-                     signed(r.adjustments) if r.adjustments else "0", num(r.total), pick(GRADE_LABELS[r.grade], lang)])
+        rows.append([r.rank, r.department.name(lang), num(r.progress, p), num(r.reporting, p), num(r.warnings, p),
+                     num(r.evaluation, p) + ("*" if r.evaluation is None else ""),
+                     signed(r.adjustments) if r.adjustments else "0",
+                     num(r.total, p), pick(GRADE_LABELS[r.grade], lang)])
         if r.grade in GRADE_COLOURS:
             styles.append(("BACKGROUND", (8, i), (8, i), GRADE_COLOURS[r.grade]))
     return b.typo.table(b.tl("annual.scores_header"), rows,

@@ -69,7 +69,9 @@ class Builder:
     def pct(self, value: float | None) -> str:
         if value is None:
             return "—"
-        return self.t("common.percent", value=f"{value:.0f}")
+        # one decimal at most (70.7, 46): the services' read models round section means to one
+        # decimal once, and the dashboard shows them so
+        return self.t("common.percent", value=num(value, 1))
 
     def status(self, status: Status | None) -> str:
         return self.t("common.not_reported") if status is None else pick(STATUS_LABELS[status], self.lang)

@@ -191,7 +191,8 @@ class AssessmentRow:
     adjustments: float
     total: float
     grade: str                               # excellent | good | pass | fail
-    rank: int
+    rank: int                                # equal totals share a rank (1, 1, 1, 4)
+    flags: list[str] = field(default_factory=list)   # e.g. no_report, evaluation_missing, grade_capped
 
 
 @dataclass
@@ -221,6 +222,7 @@ class AnnualReportData:
     locked: bool = False
     maxima: dict[str, float] = field(default_factory=lambda: {
         "progress": 60, "reporting": 20, "warnings": 10, "evaluation": 10, "adjustments": 10})
+    decimals: int = 1                        # the scheme's one rounding: scores are printed with this many places
 
     def grade_counts(self) -> Counter[str]:
         return Counter(r.grade for r in self.rows)

@@ -137,8 +137,8 @@ def write_ledger(data: LedgerData, out: Path, lang: str = "zh") -> Path:
         for col, value in enumerate(values, 1):
             put(ws, i, col, value)
         ws.cell(row=i, column=12).fill = PatternFill("solid", fgColor=STATUS_FILL[t.status])
-        for col in (13, 14):
-            ws.cell(row=i, column=col).number_format = "0"
+        for col in (13, 14):   # one decimal, as the PDF and the dashboard show percents (74.7, not 75)
+            ws.cell(row=i, column=col).number_format = "0.0"
     return _finish(ws, len(data.tasks), len(headers), out)
 
 
@@ -170,8 +170,8 @@ def write_assessment(data: AnnualReportData, out: Path, lang: str = "zh") -> Pat
                                      r.warnings, r.evaluation, r.adjustments, r.total,
                                      pick(GRADE_LABELS[r.grade], lang)], 1):
             put(ws, i, col, value)
-        for col in range(4, 10):
-            ws.cell(row=i, column=col).number_format = "0.00"
+        for col in range(4, 10):   # the scheme's rounding, as the screen and the PDF print it
+            ws.cell(row=i, column=col).number_format = "0." + "0" * data.decimals if data.decimals else "0"
         ws.cell(row=i, column=10).fill = PatternFill("solid", fgColor=GRADE_FILL[r.grade])
     return _finish(ws, len(data.rows), len(headers), out)
 

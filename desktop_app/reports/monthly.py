@@ -17,7 +17,7 @@ from desktop_app.domain.models import join_names
 from desktop_app.domain.results import ReportResult
 from desktop_app.reports import charts
 from desktop_app.reports import fonts as F
-from desktop_app.reports.common import Builder, code_key
+from desktop_app.reports.common import Builder, code_key, num
 from desktop_app.reports.data import SUBMISSION_LABELS, MonthlyBulletinData, TaskLine, pick
 from desktop_app.reports.quarterly import heading_number
 
@@ -52,7 +52,7 @@ def monthly_story(b: Builder, data: MonthlyBulletinData) -> list[Flowable]:
     story += ty.h1(b.t("monthly.h_overview"))
     story.append(ty.p(b.t(
         "monthly.overview", end=b.date(data.end), tasks=data.tasks_total, completed=data.completed,
-        in_progress=data.in_progress, delayed=data.delayed, mean=f"{data.mean_percent:.1f}",
+        in_progress=data.in_progress, delayed=data.delayed, mean=num(data.mean_percent, 1),
         units=len(data.submissions), on_time=counts["on_time"], late=counts["late"],
         missing=counts["missing"], due=b.date(data.due))))
     if data.previous_mean is not None and data.previous_label:

@@ -29,6 +29,11 @@
         <translation>加减分已按上限计</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="204"/>
+        <source>no report this year: ranked after the units that reported</source>
+        <translation>本年度未报送：排在已报送单位之后</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/assessment_view.py" line="219"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>

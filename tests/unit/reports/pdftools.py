@@ -138,6 +138,17 @@ def page_count(pdf: Path) -> int:
         return len(doc.pages)
 
 
+def page_texts(pdf: Path) -> list[str]:
+    with pdfplumber.open(pdf) as doc:
+        return [p.extract_text() or "" for p in doc.pages]
+
+
+def layout_text(pdf: Path) -> str:
+    """Text laid out as on the page (columns kept apart by spaces), pages separated by form feeds."""
+    with pdfplumber.open(pdf) as doc:
+        return "".join(p.extract_text(layout=True) or "" for p in doc.pages)
+
+
 def words(pdf: Path, page: int | None = None) -> list[dict[str, Any]]:
     """Words with their boxes (x0, top from the page's top), of one page (1-based) or all pages."""
     with pdfplumber.open(pdf) as doc:
