@@ -79,6 +79,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -315,7 +316,7 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
     info.column_dimensions["A"].width = INSTRUCTION_WIDTH
     info.protection.sheet = True
     info.protection.password = SHEET_PASSWORD
-    _print_setup(info, title_rows=None)
+    print_setup(info, title_rows=None)
 
     ws = wb.create_sheet(PROGRESS_SHEET)
     title = _text(ws, 1, 1, f"{meta.department_name} {meta.period_code} 任务进展填报 Progress report "
@@ -366,7 +367,7 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
     ws.protection.password = SHEET_PASSWORD
     ws.protection.formatColumns = False   # False = allowed: clerks may widen columns / rows
     ws.protection.formatRows = False
-    _print_setup(ws, title_rows="1:2")
+    print_setup(ws, title_rows="1:2", first_fitted_row=HEADER_ROW + 1)
 
     lists = wb.create_sheet(LISTS_SHEET)
     for i, text in enumerate(status_labels(), start=1):
@@ -453,17 +454,60 @@ def _validations(ws: Any, last: int) -> None:
         ws.add_data_validation(dv)
 
 
-def _print_setup(ws: Any, title_rows: str | None) -> None:
+A4_LANDSCAPE_POINTS = 842.0      # 297 mm
+PRINT_MARGIN_INCHES = 0.4
+MIN_PRINTED_POINTS = 9.0         # text on paper at least this large (the issue measured 5.1 pt)
+BASE_FONT_POINTS = 11.0          # the workbook's default font
+
+
+def column_points(width: float) -> float:
+    """A column's printed width: Excel shows ``width`` characters as 7·w + 5 pixels (0.75 pt each)."""
+    return 0.75 * (7 * width + 5)
+
+
+def printed_scale(ws: Any) -> float:
+    """The scale "fit to width" gives this sheet on A4 landscape (≤ 1)."""
+    last = ws.max_column
+    total = sum(column_points(ws.column_dimensions[get_column_letter(c)].width or 8.43) for c in range(1, last + 1))
+    usable = A4_LANDSCAPE_POINTS - 2 * 72 * PRINT_MARGIN_INCHES
+    return min(1.0, usable / total) if total else 1.0
+
+
+def print_setup(ws: Any, title_rows: str | None, *, first_fitted_row: int = 1) -> None:
+    """A4 landscape, fit to one page wide, title rows repeated, and text on paper ≥ 9 pt: when the
+    columns are too wide for that, they are narrowed in proportion and the rows from
+    ``first_fitted_row`` on are made tall enough for their wrapped text again."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.left = ws.page_margins.right = PRINT_MARGIN_INCHES
     ws.oddFooter.center.text = "第 &P 页 / 共 &N 页"
     if title_rows:
         ws.print_title_rows = title_rows
+    need = MIN_PRINTED_POINTS / BASE_FONT_POINTS * 1.04      # Excel rounds the scale down to a whole percent
+    scale = printed_scale(ws)
+    if scale >= need:
+        return
+    letters = [get_column_letter(c) for c in range(1, ws.max_column + 1)]
+    old = {col: ws.column_dimensions[col].width or 8.43 for col in letters}
+    usable = A4_LANDSCAPE_POINTS - 2 * 72 * PRINT_MARGIN_INCHES
+    target = usable / need                                     # total printed width allowed, in points
+    fixed = 0.75 * 5 * len(letters)
+    factor = (target - fixed) / (sum(0.75 * 7 * w for w in old.values()))
+    for col, width in old.items():
+        ws.column_dimensions[col].width = max(4.0, round(width * factor, 1))
+    for row in ws.iter_rows(min_row=first_fitted_row):
+        cells = [("" if c.value is None else str(c.value), ws.column_dimensions[c.column_letter].width)
+                 for c in row if getattr(c, "column_letter", None)]
+        if not any(text for text, _w in cells):
+            continue
+        height = ws.row_dimensions[row[0].row].height
+        fitted = fit_row_height(cells)
+        if height is None or fitted > height:
+            ws.row_dimensions[row[0].row].height = fitted
 
 
 # --- reading ------------------------------------------------------------------------------------
