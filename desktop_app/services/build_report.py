@@ -22,15 +22,17 @@ from desktop_app.domain.calendar import HolidayCalendar, parse_period_code
 from desktop_app.domain.models import DeptRef, PeriodKind, Role, Status
 from desktop_app.domain.results import ReportResult
 from desktop_app.domain.warnings import RuleSet, load_rules
-from desktop_app.errors import UsageError
+from desktop_app.errors import PeakDeskError, UsageError
 from desktop_app.reports import data as rd
 from desktop_app.reports.common import code_key
+from desktop_app.reports.docnumber import validate_doc_number
 from desktop_app.reports.texts import load_texts
-from desktop_app.services import compute_warnings, read_models, run_assessment
+from desktop_app.services import compute_warnings, read_models, report_settings, run_assessment
 from desktop_app.services.clock import today
 from desktop_app.services.plan_facts import PlanFacts, quarters_of_year
 from desktop_app.services.submission_status import period_status
 from desktop_app.store import monitoring
+from desktop_app.store import periods as store_periods
 
 
 @dataclass
@@ -51,15 +53,41 @@ def _plan_row(db: sqlite_utils.Database, plan_id: int) -> dict[str, Any]:
     return {"title_zh": row[0], "title_en": row[1], "region": row[2]}
 
 
+_PLACE_WORDS = ("District", "County", "City", "Province", "Municipality", "New Area", "Prefecture")
+
+
+def english_region(title_en: str) -> str:
+    """The place an English plan title names: "Jiading District Carbon Peak …" → "Jiading District"."""
+    words = (title_en or "").split()
+    for i, w in enumerate(words):
+        if w.strip(",") in _PLACE_WORDS and i > 0:
+            return " ".join(words[: i + 1]).strip(",")
+    return ""
+
+
 def report_meta(db: sqlite_utils.Database, plan_id: int, opts: ReportOptions | None = None) -> rd.ReportMeta:
+    """The document frame from the desk's report settings (services.report_settings), the plan and
+    the shipped texts; options given for one report (issuer, number, date) win."""
     opts = opts or ReportOptions()
     plan = _plan_row(db, plan_id)
+    desk = report_settings.get_settings(db)
     zh, en = load_texts("zh"), load_texts("en")
-    issuer_zh = opts.issuer_zh or zh.t("common.issuer", region=plan["region"]).strip()
-    issuer_en = opts.issuer_en or en.t("common.issuer", region="").strip()
+    region_en = english_region(plan["title_en"]) or plan["region"]
+    issuer_zh = opts.issuer_zh or desk.issuer_zh or zh.t("common.issuer", region=plan["region"]).strip()
+    issuer_en = opts.issuer_en or desk.issuer_en or en.t("common.issuer", region=region_en).strip()
+    doc_number = validate_doc_number(opts.doc_number, desk.abbreviation)
+
+    def pair(zh_value: str, en_value: str, key: str) -> rd.Bilingual:
+        return rd.Bilingual(zh_value or (zh.t(key) if key else ""), en_value or (en.t(key) if key else ""))
+
     return rd.ReportMeta(plan_title=rd.Bilingual(plan["title_zh"], plan["title_en"]),
                          issuer=rd.Bilingual(issuer_zh, issuer_en), date=opts.date or today(db),
-                         doc_number=opts.doc_number, region=rd.Bilingual(plan["region"]))
+                         doc_number=doc_number, region=rd.Bilingual(plan["region"], region_en),
+                         recipients=pair(desk.recipients_zh, desk.recipients_en, "common.recipients"),
+                         cc=pair(desk.cc_zh, desk.cc_en, "common.cc"),
+                         printer=pair(desk.printer_zh, desk.printer_en, "common.printer"),
+                         note=pair(desk.note_zh, desk.note_en, "common.note"),
+                         contact=pair(desk.contact_zh, desk.contact_en, ""))
 
 
 # -- task lines ----------------------------------------------------------------------------------
@@ -190,11 +218,67 @@ def gather_monthly(db: sqlite_utils.Database, plan_id: int, period_code: str,
                    or (threshold is not None and t.behind_by is not None and t.behind_by >= threshold))]
     behind.sort(key=lambda t: (-(t.behind_by or 0), code_key(t.code)))
     overall = list(current.values())
-    return rd.MonthlyBulletinData(
+    data = rd.MonthlyBulletinData(
         report_meta(db, plan_id, opts), code, start, end, status.period.due, subs, sections, behind,
         tasks_total=len(lines), completed=_count(lines, Status.COMPLETED),
         in_progress=_count(lines, Status.IN_PROGRESS), delayed=_count(lines, Status.DELAYED),
         mean_percent=read_models.mean_percent(overall))
+    _monthly_context(db, plan_id, facts, data, as_of)
+    return data
+
+
+# Working days a bulletin gives for 补报 (late reports) and for written 整改 measures.
+REMEDY_WORKING_DAYS = 3
+CORRECTION_WORKING_DAYS = 10
+
+
+def _add_working_days(cal: HolidayCalendar, day: dt.date, n: int) -> dt.date:
+    while n > 0:
+        day += dt.timedelta(days=1)
+        if cal.is_working_day(day):
+            n -= 1
+    return day
+
+
+def _monthly_context(db: sqlite_utils.Database, plan_id: int, facts: PlanFacts, data: rd.MonthlyBulletinData,
+                     as_of: dt.date) -> None:
+    """What a leader compares: last month's figures, the year's late record, repeated red warnings,
+    and concrete dates for 补报 and 整改 counted in working days from the bulletin's date."""
+    prev_end = data.start - dt.timedelta(days=1)
+    prev_code = f"{prev_end.year}-{prev_end.month:02d}"
+    previous = list(task_lines(db, facts, prev_end, as_of).values())
+    if previous:
+        data.previous_label = prev_code
+        data.previous_mean = read_models.mean_percent(list(read_models.current_progress(facts, prev_end, as_of).values()))
+        data.previous_completed = _count(previous, Status.COMPLETED)
+        data.previous_percent = {t.code: t.percent for t in previous}
+    months = [f"{data.end.year}-{m:02d}" for m in range(1, data.end.month + 1)]
+    late: dict[str, int] = defaultdict(int)
+    counted = 0
+    for month in months:
+        try:
+            st = period_status(db, plan_id, month)
+        except PeakDeskError:          # a month before the plan's first period
+            continue
+        counted += 1
+        for d in st.departments:
+            if d.status in ("late", "missing"):
+                late[d.department] += 1
+    data.late_counts = dict(late)
+    data.months_in_year = counted
+    red: dict[str, int] = defaultdict(int)
+    for q in range(1, (data.end.month - 1) // 3 + 2):
+        try:
+            result = compute_warnings.compute(db, plan_id, f"{data.end.year}Q{q}", as_of)
+        except PeakDeskError:
+            continue
+        for w in result.warnings:
+            if w.level == "red":
+                red[w.task_code] += 1
+    data.red_tasks = dict(red)
+    cal = store_periods.calendar(db)
+    data.remedy_by = _add_working_days(cal, data.meta.date, REMEDY_WORKING_DAYS)
+    data.correct_by = _add_working_days(cal, data.meta.date, CORRECTION_WORKING_DAYS)
 
 
 def behind_threshold(rules: RuleSet) -> float | None:
@@ -217,8 +301,20 @@ def _warning_item(w: Any) -> rd.WarningItem:
 def gather_quarterly(db: sqlite_utils.Database, plan_id: int, quarter: str,
                      opts: ReportOptions | None = None) -> rd.QuarterlyCircularData:
     result = compute_warnings.compute(db, plan_id, quarter, _as_of(db, opts))
-    return rd.QuarterlyCircularData(report_meta(db, plan_id, opts), result.quarter, result.as_of,
+    data = rd.QuarterlyCircularData(report_meta(db, plan_id, opts), result.quarter, result.as_of,
                                     [_warning_item(w) for w in result.warnings], published=result.published)
+    year, q = (int(x) for x in result.quarter.upper().split("Q"))
+    previous = f"{year}Q{q - 1}" if q > 1 else f"{year - 1}Q4"
+    try:
+        before = compute_warnings.compute(db, plan_id, previous, _as_of(db, opts))
+    except PeakDeskError:            # before the plan's first quarter
+        before = None
+    if before is not None:
+        data.previous_quarter = previous
+        data.previous_counts = dict(before.counts)
+        data.previous_red = {w.task_code for w in before.warnings if w.level == "red"}
+    data.correct_by = _add_working_days(store_periods.calendar(db), data.meta.date, CORRECTION_WORKING_DAYS)
+    return data
 
 
 def gather_annual(db: sqlite_utils.Database, plan_id: int, year: int,
