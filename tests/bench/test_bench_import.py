@@ -54,7 +54,9 @@ def layout_plan_lines(tasks: int) -> list[str]:
     lines = ["某市碳达峰实施方案", "一、主要目标", "到2025年，单位地区生产总值能耗比2020年下降13.5%。", "二、重点任务"]
     for i in range(1, tasks + 1):
         if i % 10 == 1:
-            lines.append(f"（{CN[(i // 10) % 10]}）第{i // 10 + 1}组重点工作")
+            s = i // 10 + 1
+            number = CN[s - 1] if s <= 10 else ("十" + CN[s - 11] if s < 20 else CN[s // 10 - 1] + "十" + (CN[s % 10 - 1] if s % 10 else ""))
+            lines.append(f"（{number}）第{s}组重点工作")
         a, b, c = (LAYOUT_UNITS[(i + k) % len(LAYOUT_UNITS)] for k in range(3))
         body = (f"{i}.推进第{i}项工作。到2025年新增光伏装机{i}万千瓦，单位产品能耗分别下降5%、4%和3%，"
                 f"PM2.5年均浓度控制在30微克/立方米以内。")
