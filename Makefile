@@ -13,8 +13,8 @@ DEBS_RUN  := libglib2.0-0 libgl1 libxkbcommon0 libegl1 libfreetype6 libfontconfi
              libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
              libxcb-render-util0 libxcb-image0 libxcb-randr0
 # The tests: a real X display for the window, and the real clients clerks fill workbooks with
-# (LibreOffice Calc driven through UNO; Gnumeric's ssconvert).
-DEBS_TEST := $(DEBS_RUN) xvfb xauth xdotool libreoffice-calc-nogui python3-uno gnumeric
+# (LibreOffice Calc driven through UNO; Gnumeric's ssconvert), and Writer, which reads .doc/.wps plans.
+DEBS_TEST := $(DEBS_RUN) xvfb xauth xdotool libreoffice-calc-nogui libreoffice-writer-nogui python3-uno gnumeric
 
 # Installs the missing ones: apt-get as root, `sudo -n` where that needs no password, else stops at once
 # with the one command to run. Asks dpkg only (about 50 ms), so a second run installs nothing.

@@ -143,11 +143,14 @@ def test_old_word_file_without_libreoffice_says_how_to_save_as_docx(tmp_path: Pa
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_old_word_file_through_libreoffice(tmp_path: Path) -> None:
     import subprocess
 
     import docx
+
+    from tests.conftest import require_tool, tool_missing
+
+    soffice = require_tool("soffice", why="reading .doc plans")
 
     document = docx.Document()
     for text in ("杉林县节能工作方案", "一、重点任务", "1.推进屋顶光伏。新增装机2万千瓦。（牵头单位：县发改局；配合单位：县住建局）",
@@ -155,11 +158,11 @@ def test_old_word_file_through_libreoffice(tmp_path: Path) -> None:
         document.add_paragraph(text)
     src = tmp_path / "src.docx"
     document.save(str(src))
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
                     "doc", "--outdir", str(tmp_path), str(src)], check=True, capture_output=True, timeout=180)
     doc = tmp_path / "src.doc"
     if not doc.exists():
-        pytest.skip("this LibreOffice has no Writer (e.g. only libreoffice-calc-nogui)")
+        tool_missing("this LibreOffice has no Writer (libreoffice-writer-nogui)")
     assert plan_readers.read_plan_file(doc).kind == "docx"
     d = draft(doc)
     assert [units(t) for t in d.tasks] == [["县发改局", "县住建局"], ["县生态环境分局"]]
