@@ -236,7 +236,7 @@ class AssessmentPage(Page):
         self.adj_remove.setText(self.tr("Remove"))
         self._update_labels()
         self._show_detail()
-        self.model.layoutChanged.emit()
+        self.model.relabel()
 
     # --- data --------------------------------------------------------------------------------------
     def set_database(self, db: Any, plan_id: int | None) -> None:

@@ -201,8 +201,8 @@ class PeriodsPage(Page):
         self.holiday_note.setText(self.tr(
             "Due dates count working days: public holidays are days off, make-up working days (调休) count "
             "as working days. Changes apply to periods created afterwards."))
-        self.model.layoutChanged.emit()
-        self.holiday_model.layoutChanged.emit()
+        self.model.relabel()
+        self.holiday_model.relabel()
 
     # --- data --------------------------------------------------------------------------------------
     def set_database(self, db: Any, plan_id: int | None) -> None:

@@ -228,10 +228,10 @@ class SubmissionsPage(Page):
         self.heading.setObjectName("page-heading")
         self.issue_button = QPushButton()
         self.issue_button.setObjectName("issue-workbooks")
-        self.issue_button.clicked.connect(self.open_issue_dialog)
+        self.issue_button.clicked.connect(lambda _c=False: self.open_issue_dialog())
         self.merge_button = QPushButton()
         self.merge_button.setObjectName("merge-workbooks")
-        self.merge_button.clicked.connect(self.open_merge_dialog)
+        self.merge_button.clicked.connect(lambda _c=False: self.open_merge_dialog())  # clicked(bool) is not paths
         self.period = PeriodCombo()
         self.period.currentIndexChanged.connect(lambda _i: self._period_changed())
         self.period_label = QLabel()

@@ -53,6 +53,14 @@ class RowsModel(QAbstractTableModel):
         if self.columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
+    def relabel(self) -> None:
+        """Every cell's text may have changed (a language switch): tell the views without a layout change.
+
+        A bare ``layoutChanged`` (no ``layoutAboutToBeChanged``) left a sorting proxy's persistent indexes
+        stale and the selection model crashed the process on the next language switch."""
+        if self.rows and self.columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self.rows = list(rows)

@@ -175,7 +175,7 @@ class WarningsPage(Page):
         self._update_labels()
         self._fill_departments()
         self._show_detail()
-        self.model.layoutChanged.emit()
+        self.model.relabel()
 
     # --- data --------------------------------------------------------------------------------------
     def set_database(self, db: Any, plan_id: int | None) -> None:
