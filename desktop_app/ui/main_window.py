@@ -351,8 +351,6 @@ class MainWindow(QMainWindow):
         settings.LAST_DATABASE.set(str(path))
         settings.RECENT_DATABASES.set(remember_recent(list(settings.RECENT_DATABASES.get()), path))
         self._show_welcome(False)
-        if workspace.demo_today(db) and self.current_view() == "ledger":
-            self.show_view("dashboard")   # the demo starts where its story is told
         self._load_pages()
         self.retranslate()
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", view_kit.display_path(path)), 5000)
