@@ -39,3 +39,15 @@ def remember_recent(recent: list[str], path: Path | str, limit: int = 8) -> list
     first = str(Path(path))
     rest = [p for p in recent if p != first and Path(p).is_file()]
     return [first, *rest][:limit]
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """A worker's (or a child process's) own connection to an existing database."""
+    return open_database(path, create=False)
+
+
+def file_of(db: sqlite_utils.Database) -> str:
+    """The file a connection is open on ("" for an in-memory database)."""
+    from desktop_app.store.db import db_path
+
+    return db_path(db)

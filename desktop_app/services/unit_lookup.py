@@ -36,3 +36,13 @@ def units_of_plan(db: sqlite_utils.Database, plan_id: int | None) -> list[tuple[
         "SELECT DISTINCT d.code, d.name_zh, d.name_en FROM department d JOIN assignment a "
         "ON a.department_id = d.id JOIN task t ON t.id = a.task_id WHERE t.plan_id = ? ORDER BY d.code",
         [plan_id]).fetchall()]
+
+
+def reporting_units_of_plan(db: sqlite_utils.Database, plan_id: int | None) -> list[tuple[str, str, str]]:
+    """Like ``units_of_plan`` without placeholder groups (各街镇): the units a report can be about."""
+    if plan_id is None:
+        return []
+    return [(str(c), str(zh), str(en or "")) for c, zh, en in db.execute(
+        "SELECT DISTINCT d.code, d.name_zh, d.name_en FROM department d JOIN assignment a "
+        "ON a.department_id = d.id JOIN task t ON t.id = a.task_id WHERE t.plan_id = ? "
+        "AND d.kind != 'placeholder' ORDER BY d.code", [plan_id]).fetchall()]

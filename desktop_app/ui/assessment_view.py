@@ -243,8 +243,9 @@ class AssessmentPage(Page):
         self.db, self.plan_id = db, plan_id
         years: list[int] = []
         if db is not None and plan_id is not None:
-            years = [int(r[0]) for r in db.execute(
-                "SELECT DISTINCT substr(start, 1, 4) FROM period WHERE plan_id = ? ORDER BY 1", [plan_id]).fetchall()]
+            from desktop_app.services.cycle_queries import period_years
+
+            years = period_years(db, plan_id)
         self.year.blockSignals(True)
         self.year.clear()
         for y in years:

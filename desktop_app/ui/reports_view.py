@@ -220,7 +220,7 @@ class ReportsPage(Page):
         self.db, self.plan_id = db, plan_id
         self.db_path = None
         if db is not None:
-            from desktop_app.store.db import db_path
+            from desktop_app.services.database_files import file_of as db_path
 
             self.db_path = Path(db_path(db)) if db_path(db) else None
         self._fill_choices()
@@ -233,8 +233,9 @@ class ReportsPage(Page):
         today = view_kit.today(self.db) if self.db is not None else dt.date.today()
         periods: list[tuple[str, str, str]] = []
         if self.db is not None and self.plan_id is not None:
-            periods = [(k, c, e) for k, c, e in self.db.execute(
-                "SELECT kind, code, end FROM period WHERE plan_id = ? ORDER BY start", [self.plan_id]).fetchall()]
+            from desktop_app.services.cycle_queries import period_codes
+
+            periods = period_codes(self.db, self.plan_id)
 
         def fill(combo: QComboBox, items: list[tuple[str, Any]], prefer: Any) -> None:
             combo.blockSignals(True)
@@ -252,10 +253,9 @@ class ReportsPage(Page):
         fill(self.year, [(c, int(c)) for k, c, _e in periods if k == "year"], today.year)
         depts: list[tuple[str, Any]] = []
         if self.db is not None and self.plan_id is not None:
-            rows = self.db.execute(
-                "SELECT DISTINCT d.code, d.name_zh, d.name_en FROM department d JOIN assignment a "
-                "ON a.department_id = d.id JOIN task t ON t.id = a.task_id WHERE t.plan_id = ? "
-                "AND d.kind != 'placeholder' ORDER BY d.code", [self.plan_id]).fetchall()
+            from desktop_app.services.unit_lookup import reporting_units_of_plan
+
+            rows = reporting_units_of_plan(self.db, self.plan_id)
             depts = [(zh if current_lang() == "zh" else (en or zh), code) for code, zh, en in rows]
         fill(self.dept, depts, None)
         self.dept.setCurrentIndex(0 if depts else -1)

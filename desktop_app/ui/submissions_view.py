@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.models import ChangeSummary
-from desktop_app.store.db import db_path as database_path
+from desktop_app.services.database_files import file_of as database_path
+from desktop_app.services.unit_lookup import names_by_code
 from desktop_app.ui import view_kit
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.cycle_widgets import (
@@ -93,7 +94,7 @@ class SubmissionMatrixModel(QAbstractTableModel):
             today = today_of(db)
             codes = [p.code for p in reporting_periods(db, plan_id, today) if p.exists and p.start <= today]
             seen: dict[str, tuple[str, str, str, str, str]] = {}
-            en = {r[0]: r[1] for r in db.execute("SELECT code, name_en FROM department").fetchall()}
+            en = {code: names[1] for code, names in names_by_code(db).items()}
             for status in periods_status(db, plan_id, codes):
                 code = status.period.code
                 self.periods.append((code, status.period.due))

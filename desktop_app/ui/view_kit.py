@@ -161,7 +161,7 @@ class BackgroundLoad:
 
     def run(self, db: Any, job: Callable[[Any], Any], done: Callable[[Any], None],
             failed: Callable[[BaseException], None] | None = None) -> None:
-        from desktop_app.store.db import db_path
+        from desktop_app.services.database_files import file_of as db_path
         from desktop_app.ui.ops import Op
 
         self.generation += 1

@@ -182,9 +182,9 @@ class WarningsPage(Page):
         self.db, self.plan_id = db, plan_id
         quarters = []
         if db is not None and plan_id is not None:
-            quarters = [(c, dt.date.fromisoformat(s), dt.date.fromisoformat(e)) for c, s, e in db.execute(
-                "SELECT code, start, end FROM period WHERE plan_id = ? AND kind = 'quarter' ORDER BY start",
-                [plan_id]).fetchall()]
+            from desktop_app.services.cycle_queries import quarters as plan_quarters
+
+            quarters = plan_quarters(db, plan_id)
         self.quarter.blockSignals(True)
         self.quarter.clear()
         for code, _s, _e in quarters:
