@@ -73,6 +73,7 @@ class AssessmentPage(Page):
         self.year_label.setBuddy(self.year)
         self.state = QLabel()
         self.state.setObjectName("page-note")
+        self.state.setWordWrap(True)   # the window must fit 1024 px
         self.distribution = QLabel()
         self.distribution.setObjectName("assessment-distribution")
         self.scheme_button = QPushButton()

@@ -244,6 +244,8 @@ class SubmissionsPage(Page):
         self.counts.setObjectName("submission-counts")
         self.legend = QLabel()
         self.legend.setObjectName("page-note")
+        self.legend.setWordWrap(True)   # the window must fit 1024 px
+        self.counts.setWordWrap(True)
 
         self.missing_only = QCheckBox()
         self.missing_only.setObjectName("submission-missing-only")

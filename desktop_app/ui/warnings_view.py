@@ -77,6 +77,7 @@ class WarningsPage(Page):
         self.counts.setObjectName("warnings-counts")
         self.state = QLabel()
         self.state.setObjectName("page-note")
+        self.state.setWordWrap(True)   # the window must fit 1024 px
         self.quarter_label, self.level_label, self.dept_label = QLabel(), QLabel(), QLabel()
         for label, buddy in ((self.quarter_label, self.quarter), (self.level_label, self.level),
                              (self.dept_label, self.department)):
