@@ -545,3 +545,28 @@ def test_dashboard_offers_actions_on_a_warning(window, qtbot, monkeypatch) -> No
     dash.open_matrix_button.click()
     assert window.current_view() == "submissions"
     assert window.pages["submissions"].missing_only.isChecked()
+
+
+def test_report_selectors_explain_what_is_missing_on_a_new_database(app, qtbot, tmp_path: Path) -> None:
+    from desktop_app.services import import_plan
+    from desktop_app.services.database_files import connect
+
+    path = new_db(tmp_path)
+    win = new_window(qtbot, path, view="reports")
+    page = win.pages["reports"]
+    assert "no plan" in page.missing_note.text() and not page.build_button.isEnabled()
+    plan = tmp_path / "plan.txt"
+    plan.write_text("某区碳达峰实施方案\n一、重点任务\n（一）能源\n1.发展光伏。（区发展改革委牵头）\n", encoding="utf-8")
+    db = connect(path)
+    import_plan.commit(db, import_plan.preview(db, plan))
+    db.close()
+    win.reload()
+    for kind, word in (("monthly", "month"), ("quarterly", "quarter"), ("annual", "year")):
+        row = next(i for i in range(page.kinds.count()) if page.kinds.item(i).data(Qt.ItemDataRole.UserRole) == kind)
+        page.kinds.setCurrentRow(row)
+        assert page.missing_note.isVisibleTo(page) and word in page.missing_note.text().lower()
+        assert "Periods page" in page.missing_note.text() and not page.build_button.isEnabled()
+    win.pages["periods"].set_database(win.db, win.plan_id)
+    win.pages["periods"].create_year(2026)
+    page.kinds.setCurrentRow(0)
+    assert not page.missing_note.isVisibleTo(page) and page.build_button.isEnabled()
