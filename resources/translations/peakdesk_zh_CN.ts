@@ -2435,154 +2435,179 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="182"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="188"/>
         <source>Monthly scheduling bulletin (PDF)</source>
         <translation>月度调度通报（PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="183"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="189"/>
         <source>Quarterly early-warning circular (PDF)</source>
         <translation>季度预警通报（PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="184"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="190"/>
         <source>Annual assessment report (PDF)</source>
         <translation>年度考核报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="185"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="191"/>
         <source>Department task sheet (PDF)</source>
         <translation>部门任务清单（PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="186"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="192"/>
         <source>Task ledger (Excel)</source>
         <translation>任务台账（Excel）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="187"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="193"/>
         <source>Monthly summary (Excel)</source>
         <translation>月度汇总（Excel）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="188"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="194"/>
         <source>Assessment score sheet (Excel)</source>
         <translation>考核评分表（Excel）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="201"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="207"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="202"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="208"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="203"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="209"/>
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="204"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="210"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="205"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="211"/>
         <source>&amp;Department:</source>
         <translation>单位(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="206"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="212"/>
         <source>&amp;Language of the report:</source>
         <translation>报告语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="207"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="213"/>
         <source>Save &amp;as:</source>
         <translation>保存为(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="208"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="214"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="209"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="215"/>
         <source>Open the file when it is ready</source>
         <translation>生成后打开文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="210"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="216"/>
         <source>&amp;Build</source>
         <translation>生成(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="211"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="217"/>
         <source>Build the report in the background (Ctrl+Enter)</source>
         <translation>在后台生成报告（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="212"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="218"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="213"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="219"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="214"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="220"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="215"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="221"/>
         <source>Open &amp;Folder</source>
         <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="298"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="290"/>
+        <source>This database has no plan yet: import one on the Plans page.</source>
+        <translation>此数据库尚无方案：请在“方案”页导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="293"/>
+        <source>No month to report on yet: create the year&apos;s periods on the Periods page (issuing workbooks also creates the month it issues for).</source>
+        <translation>尚无可通报的月份：请在“报送周期”页创建全年报送期（下发工作簿时也会创建所下发的月份）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="295"/>
+        <source>No quarter yet: create the year&apos;s periods on the Periods page; the early-warning circular is about a quarter.</source>
+        <translation>尚无季度：请在“报送周期”页创建全年报送期；预警通报针对某一季度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="297"/>
+        <source>No assessment year yet: create the year&apos;s periods on the Periods page; the annual report is about a year.</source>
+        <translation>尚无考核年度：请在“报送周期”页创建全年报送期；年度报告针对某一年度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="299"/>
+        <source>No unit is assigned to a task of this plan yet: assign units on the Ledger page.</source>
+        <translation>本方案的任务尚未指定任何单位：请在“任务台账”页指定单位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports_view.py" line="334"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="298"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="334"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="299"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="335"/>
         <source>Save Report As</source>
         <translation>报告另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="319"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="355"/>
         <source>Building %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="320"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="356"/>
         <source>Laying out page %1…</source>
         <translation>正在排版第 %1 页…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="385"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="421"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/reports_view.py" line="388"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="424"/>
         <source>Saved %1 (%n page(s)).</source>
         <translation>
             <numerusform>已保存 %1（共 %n 页）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="389"/>
+        <location filename="../../desktop_app/ui/reports_view.py" line="425"/>
         <source>Fonts: %1
 Substitutes: %2</source>
         <translation>字体：%1
