@@ -570,3 +570,28 @@ def test_report_selectors_explain_what_is_missing_on_a_new_database(app, qtbot, 
     win.pages["periods"].create_year(2026)
     page.kinds.setCurrentRow(0)
     assert not page.missing_note.isVisibleTo(page) and page.build_button.isEnabled()
+
+
+def test_a_second_connection_never_opens_the_live_file_outside_sqlite(tmp_path: Path, monkeypatch) -> None:
+    """Closing any non-SQLite descriptor of a live database drops this process's locks; a job in another
+    process then deleted the WAL under the window's connection (stale matrix, then 'malformed')."""
+    from desktop_app.store.db import open_database
+
+    path = tmp_path / "live.sqlite"
+    first = open_database(path)
+    opened: list[str] = []
+    original = Path.open
+
+    def spy(self: Path, *a: Any, **k: Any) -> Any:
+        opened.append(str(self))
+        return original(self, *a, **k)
+
+    monkeypatch.setattr(Path, "open", spy)
+    second = open_database(path)
+    assert str(path) not in opened
+    second.close()
+    first.close()
+    third = open_database(path)        # no live connection left: the header is checked again
+    assert str(path) in opened
+    third.close()
+
