@@ -115,7 +115,7 @@ def _live(path: Path) -> bool:
         if db is None:
             continue
         try:
-            db.conn.total_changes   # raises on a closed connection
+            _ = db.conn.total_changes   # raises on a closed connection
         except sqlite3.ProgrammingError:
             continue
         alive.append(ref)
