@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from desktop_app.domain.models import Status, Target
+from desktop_app.domain.models import Target
 from desktop_app.store import departments as _departments
 from desktop_app.store import ledger as _ledger
 from desktop_app.store.departments import Department
 from desktop_app.store.ledger import LedgerRow, SectionRow, TaskDetail
 from desktop_app.store.search import search_tasks as _search_tasks
 
-__all__ = ["Department", "LedgerRow", "SectionRow", "TaskDetail", "format_target", "latest_progress", "ledger_rows",
+__all__ = ["Department", "LedgerRow", "SectionRow", "TaskDetail", "format_target", "ledger_rows",
            "list_departments", "search_tasks", "sections", "task_detail"]
 
 
@@ -42,7 +42,3 @@ def search_tasks(db: sqlite_utils.Database, plan_id: int | None, text: str, *, l
 def list_departments(db: sqlite_utils.Database, *, include_merged: bool = False) -> list[Department]:
     return _departments.list_departments(db, include_merged=include_merged)
 
-
-def latest_progress(db: sqlite_utils.Database, plan_id: int) -> dict[int, tuple[Status, float | None, str]]:
-    """Per task, the status the ledger shows (the lead unit's newest current entry)."""
-    return _ledger.latest_progress(db, plan_id)

@@ -52,9 +52,12 @@ def demo_today(db: Any) -> str | None:
     return workspace.demo_today(db)
 
 
-# Files a drop can bring that PeakDesk does not read (named in a message instead of being ignored).
-MERGE_SUFFIXES = (".xlsx",)
-PLAN_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+def merge_suffixes() -> frozenset[str]:
+    """What the merge dialog takes from a drop (it names a return saved in another format with what to do);
+    anything else dropped is named in a message instead of being ignored."""
+    from desktop_app.ui.merge_dialog import RETURN_SUFFIXES
+
+    return frozenset(s.lower() for s in RETURN_SUFFIXES)
 
 
 
@@ -538,7 +541,7 @@ class MainWindow(QMainWindow):
         mime = event.mimeData()
         paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
         self.unsupported_drop(paths)
-        usable = [p for p in paths if p.is_dir() or p.suffix.lower() in MERGE_SUFFIXES]
+        usable = [p for p in paths if p.is_dir() or p.suffix.lower() in merge_suffixes()]
         if not usable:
             return
         dialog = merge_dropped(self, self.db_path, usable)
@@ -548,13 +551,12 @@ class MainWindow(QMainWindow):
 
     def unsupported_drop(self, paths: list[Path]) -> QMessageBox | None:
         """Tell which dropped files are not returned workbooks (a plan document is imported from File)."""
-        rejected = [p for p in paths if not p.is_dir() and p.suffix.lower() not in MERGE_SUFFIXES]
+        rejected = [p for p in paths if not p.is_dir() and p.suffix.lower() not in merge_suffixes()]
         if not rejected:
             return None
         names = "\n".join(f"• {p.name}" for p in rejected[:20])
-        text = self.tr("These files were not merged: only returned workbooks (.xlsx) or folders of them can be "
-                       "dropped here. Spreadsheets from other programs (.ods, .xls) must be saved as .xlsx first; "
-                       "a plan document is imported with File → Import Plan.")
+        text = self.tr("These files were not merged: only returned workbooks or folders of them can be dropped "
+                       "here. A plan document is imported with File → Import Plan.")
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Files Not Merged"), f"{text}\n\n{names}",
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("unsupported-drop")

@@ -4,228 +4,233 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="196"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="200"/>
         <source>evaluation not entered</source>
         <translation>未录入综合评价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="197"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="201"/>
         <source>lowered by the Excellent cap</source>
         <translation>受优秀比例限制降档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="198"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="202"/>
         <source>total raised to the floor</source>
         <translation>总分按下限计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="199"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="203"/>
         <source>an item was limited</source>
         <translation>单项已按上限计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="200"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="204"/>
         <source>adjustments capped</source>
         <translation>加减分已按上限计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="220"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="205"/>
+        <source>no report this year: ranked after the units that reported</source>
+        <translation>本年度未报送：排在已报送单位之后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="226"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="221"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="227"/>
         <source>Assessment &amp;Scheme…</source>
         <translation>考核方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="222"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="228"/>
         <source>Edit the points, penalties, grades and cap of the assessment.</source>
         <translation>编辑考核的分值、扣分标准、等次和优秀比例。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="223"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="229"/>
         <source>&amp;Lock Year…</source>
         <translation>锁定年度(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="224"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="230"/>
         <source>Freeze the year&apos;s scores with the scheme they were computed with.</source>
         <translation>将本年度评分连同所用考核方案一并锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="225"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="231"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="225"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="231"/>
         <source>Department</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="226"/>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="340"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="232"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="346"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="226"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="232"/>
         <source>Grade</source>
         <translation>等次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="226"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="232"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="227"/>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="428"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="233"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="434"/>
         <source>Coordinator&apos;s evaluation</source>
         <translation>综合评价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="228"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="234"/>
         <source>Sc&amp;ore:</source>
         <translation>分数(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="230"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="236"/>
         <source>N&amp;ote:</source>
         <translation>说明(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="232"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="238"/>
         <source>Sa&amp;ve</source>
         <translation>保存(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="233"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="239"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="234"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="240"/>
         <source>Adjustments (bonus + / deduction −, each with its reason)</source>
         <translation>加减分（加分为正、扣分为负，逐项写明理由）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="235"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="241"/>
         <source>Reason, e.g. provincial commendation</source>
         <translation>理由，例如：获市级表彰</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="236"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="242"/>
         <source>A&amp;dd</source>
         <translation>添加(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="237"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="243"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="307"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="313"/>
         <source>Locked %1 — scores and scheme are frozen (computed as of %2).</source>
         <translation>已于 %1 锁定，评分和考核方案不再变动（计算截至 %2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="310"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="316"/>
         <source>Not locked; computed as of %1 with the scheme in %2.</source>
         <translation>未锁定；按 %2 中的考核方案计算，截至 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="338"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="344"/>
         <source>Select a department to see how its score was computed.</source>
         <translation>选择一个单位，查看其得分的计算过程。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="339"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="345"/>
         <source>rank %1</source>
         <translation>第 %1 名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="341"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="347"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="342"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="348"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="343"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="349"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="344"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="350"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="345"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="351"/>
         <source>Expected</source>
         <translation>预期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="346"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="352"/>
         <source>Ratio</source>
         <translation>完成比</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="347"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="353"/>
         <source>Reports late or missing</source>
         <translation>迟报或未报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="348"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="354"/>
         <source>Warnings counted</source>
         <translation>计入的预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="387"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="393"/>
         <source>lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="387"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="393"/>
         <source>cooperating</source>
         <translation>配合</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="400"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="406"/>
         <source>late</source>
         <translation>迟报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="400"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="406"/>
         <source>missing</source>
         <translation>未报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="441"/>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="456"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="447"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="462"/>
         <source>Adjustments</source>
         <translation>加减分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="467"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="473"/>
         <source>Lock the %1 assessment? Scores, grades and ranking are frozen with the current scheme and can no longer be edited.</source>
         <translation>锁定 %1 年度考核？评分、等次和排名将按当前考核方案固定，之后不能再修改。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/assessment_view.py" line="470"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="476"/>
         <source>%n department(s) have no evaluation yet; they count 0.</source>
         <translation>
             <numerusform>有 %n 个单位尚未录入综合评价，按 0 分计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="471"/>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="476"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="477"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="482"/>
         <source>Lock Year</source>
         <translation>锁定年度</translation>
     </message>
@@ -280,67 +285,67 @@
 <context>
     <name>BureauModel</name>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="63"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="64"/>
         <source>Code</source>
         <translation>任务编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="63"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="64"/>
         <source>Task</source>
         <translation>任务名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="63"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="64"/>
         <source>Role</source>
         <translation>责任角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="64"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="65"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="64"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="65"/>
         <source>Last period</source>
         <translation>上期填报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="65"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="66"/>
         <source>Status</source>
         <translation>推进状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="65"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="66"/>
         <source>Percent done</source>
         <translation>完成进度(%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="66"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="67"/>
         <source>Indicator value</source>
         <translation>指标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="66"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="67"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="67"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="68"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="67"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="68"/>
         <source>Next steps</source>
         <translation>下步计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="68"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="69"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="68"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="69"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -348,132 +353,137 @@
 <context>
     <name>BureauWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="430"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="471"/>
+        <source>Please look again at:</source>
+        <translation>请再核对：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="438"/>
         <source>Entry not accepted:</source>
         <translation>填写内容未被接受：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="439"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="449"/>
         <source>Saved automatically at %1</source>
         <translation>已于 %1 自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="442"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="452"/>
         <source>Changes are saved automatically</source>
         <translation>修改会自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="448"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="460"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="451"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="464"/>
         <source>Still to do before export:</source>
         <translation>导出前还需完成：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="453"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="473"/>
         <source>Everything is filled in. Export the workbook and send it back.</source>
         <translation>已全部填写。请导出工作簿并报送回去。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="465"/>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="482"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="487"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="504"/>
         <source>Export Filled Workbook</source>
         <translation>导出已填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="466"/>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="540"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="488"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="562"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="477"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="499"/>
         <source>Choose a new file name: the issued workbook is kept as it is.</source>
         <translation>请另取文件名：下发的原工作簿保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="484"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="506"/>
         <source>Exported to %1. Send this file back to the coordinator.</source>
         <translation>已导出到 %1。请将此文件报送给牵头部门。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="492"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="514"/>
         <source>%1 — %2 — PeakDesk department workbook</source>
         <translation>%1 — %2 — PeakDesk 单位填报工作簿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/bureau_window.py" line="494"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="516"/>
         <source>%1 · %2 · period %3 · due %4 · %n task(s)</source>
         <translation>
             <numerusform>%1 · %2 · 报送期 %3 · 截止 %4 · 共 %n 项任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="499"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="521"/>
         <source>Your unfinished entries from last time were restored.</source>
         <translation>已恢复您上次未完成的填写内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="501"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="523"/>
         <source>Some cells in the workbook could not be read and were left empty:</source>
         <translation>工作簿中有些单元格无法读取，已留空：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="505"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="527"/>
         <source>&amp;Form</source>
         <translation>表单(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="506"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="528"/>
         <source>&amp;Table</source>
         <translation>表格(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="507"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="529"/>
         <source>Task (set by the coordinator)</source>
         <translation>任务（由牵头部门设定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="508"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="530"/>
         <source>Your report</source>
         <translation>本单位填报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="516"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="538"/>
         <source>A number from 0 to 100, e.g. 85 or 85%</source>
         <translation>0 到 100 之间的数字，例如 85 或 85%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="517"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="539"/>
         <source>A number only; put units and words in the progress text</source>
         <translation>只填数字；单位和文字说明请写在进展情况中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="518"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="540"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="519"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="541"/>
         <source>&amp;Export for Return…</source>
         <translation>导出报送(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="520"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="542"/>
         <source>&amp;Check Entries</source>
         <translation>检查填写(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="521"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="543"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="539"/>
-        <location filename="../../desktop_app/ui/bureau_window.py" line="549"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="561"/>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="571"/>
         <source>Open Department Workbook</source>
         <translation>打开单位填报工作簿</translation>
     </message>
@@ -489,185 +499,185 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="358"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="332"/>
         <source>Submissions this period</source>
         <translation>本期报送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="359"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="333"/>
         <source>Early warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="360"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="334"/>
         <source>Progress by section</source>
         <translation>分领域进展</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="361"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="335"/>
         <source>Upcoming due dates</source>
         <translation>近期截止</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="362"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="336"/>
         <source>Section</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="362"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="336"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="362"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="336"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="363"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="337"/>
         <source>Open the submission matrix for this period</source>
         <translation>打开本期报送情况表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="364"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="338"/>
         <source>Show the red warnings</source>
         <translation>查看红色预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="365"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="339"/>
         <source>Show the yellow warnings</source>
         <translation>查看黄色预警</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="366"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="340"/>
         <source>Open &amp;Task</source>
         <translation>打开任务(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="367"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="341"/>
         <source>Open &amp;Matrix (missing)</source>
         <translation>打开报送矩阵（未报送）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="368"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="342"/>
         <source>Make &amp;Reminder List…</source>
         <translation>生成催报清单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="410"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="384"/>
         <source>Open a database to see its dashboard.</source>
         <translation>请打开一个数据库以查看总览。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="411"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="385"/>
         <source>This database has no plan yet: import one on the Plans page.</source>
         <translation>此数据库还没有方案：请在“方案”页导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="419"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="393"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="422"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="396"/>
         <source>%1 of %2 submitted</source>
         <translation>已报 %1 / 应报 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="424"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="398"/>
         <source>Period %1, due %2</source>
         <translation>报送期 %1，截止 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="427"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="401"/>
         <source>%n late</source>
         <translation>
             <numerusform>迟报 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="429"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="403"/>
         <source>Missing (%n):</source>
         <translation>
             <numerusform>未报（%n 个）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="430"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="404"/>
         <source>Every department has reported.</source>
         <translation>所有单位均已报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="436"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="410"/>
         <source>No reporting period has ended yet.</source>
         <translation>尚无已结束的报送期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="439"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="413"/>
         <source>Red %1</source>
         <translation>红色 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="440"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="414"/>
         <source>Yellow %1</source>
         <translation>黄色 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="441"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="415"/>
         <source>Quarter %1 · green %2</source>
         <translation>%1 季度 · 绿色 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="462"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="436"/>
         <source>monthly report</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="462"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="436"/>
         <source>quarterly report</source>
         <translation>季报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="463"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="437"/>
         <source>annual report</source>
         <translation>年报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="466"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="440"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="466"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="440"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>还有 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="468"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="442"/>
         <source>%1 %2 due %3 (%4)</source>
         <translation>%1 %2 截止 %3（%4）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="474"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="448"/>
         <source>Task %1 due %2 (%3)</source>
         <translation>任务 %1 截止 %2（%3）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="478"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="452"/>
         <source>Nothing due in the next %n day(s).</source>
         <translation>
             <numerusform>未来 %n 天内没有截止事项。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="484"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="458"/>
         <source>%1/%2 done</source>
         <translation>完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard_view.py" line="488"/>
+        <location filename="../../desktop_app/ui/dashboard_view.py" line="462"/>
         <source>Mean reported progress %1% over %2 task(s); %3 never reported</source>
         <translation>%2 项任务平均报送进度 %1%；%3 项从未报送</translation>
     </message>
@@ -1373,42 +1383,42 @@
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../desktop_app/ui/models/ledger_model.py" line="72"/>
+        <location filename="../../desktop_app/ui/models/ledger_model.py" line="73"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/ledger_model.py" line="73"/>
+        <location filename="../../desktop_app/ui/models/ledger_model.py" line="74"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/ledger_model.py" line="74"/>
+        <location filename="../../desktop_app/ui/models/ledger_model.py" line="75"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/ledger_model.py" line="75"/>
+        <location filename="../../desktop_app/ui/models/ledger_model.py" line="76"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/ledger_model.py" line="76"/>
+        <location filename="../../desktop_app/ui/models/ledger_model.py" line="77"/>
         <source>Target</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/ledger_model.py" line="77"/>
+        <location filename="../../desktop_app/ui/models/ledger_model.py" line="78"/>
         <source>Due date</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/ledger_model.py" line="78"/>
+        <location filename="../../desktop_app/ui/models/ledger_model.py" line="79"/>
         <source>Latest status</source>
         <translation>最新状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/models/ledger_model.py" line="79"/>
+        <location filename="../../desktop_app/ui/models/ledger_model.py" line="80"/>
         <source>Percent</source>
         <translation>进度</translation>
     </message>
@@ -1570,216 +1580,216 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="265"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="268"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="266"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="269"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="267"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="270"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="268"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="271"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="269"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="272"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="270"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="273"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="271"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="274"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="272"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="275"/>
         <source>Open the &amp;Demo Database</source>
         <translation>打开演示数据库(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="273"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="276"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="275"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="278"/>
         <source>&amp;Back Up Database</source>
         <translation>备份数据库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="279"/>
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="277"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="280"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="278"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="281"/>
         <source>&amp;Find Task</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="279"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="282"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="280"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="283"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="281"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="284"/>
         <source>&amp;About PeakDesk</source>
         <translation>关于 PeakDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="282"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="285"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="283"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="286"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="284"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="287"/>
         <source>&amp;Import Plan…</source>
         <translation>导入方案(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="285"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="288"/>
         <source>&amp;Issue Workbooks…</source>
         <translation>下发工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="286"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="289"/>
         <source>&amp;Merge Returned Workbooks…</source>
         <translation>汇总报送工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="287"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="290"/>
         <source>Open &amp;Department Workbook…</source>
         <translation>打开单位填报工作簿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="315"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="318"/>
         <source>no database</source>
         <translation>未打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="324"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="327"/>
         <source>Demo data: every figure is computed as if today were %1. Open your own database with File → Open Database.</source>
         <translation>演示数据：所有数字均按今天是 %1 计算。请通过“文件 → 打开数据库”打开您自己的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="328"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="331"/>
         <source>No database open</source>
         <translation>未打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="335"/>
         <source>%1 tasks</source>
         <translation>%1 项任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="342"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="390"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="393"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="356"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="359"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="391"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="394"/>
         <source>PeakDesk databases (*.sqlite *.db);;All files (*)</source>
         <translation>PeakDesk 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="399"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="402"/>
         <source>new-desk.sqlite</source>
         <translation>新任务台.sqlite</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="401"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="411"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="404"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="414"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="401"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="404"/>
         <source>PeakDesk databases (*.sqlite *.db)</source>
         <translation>PeakDesk 数据库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="426"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="429"/>
         <source>Building the demo database…</source>
         <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="555"/>
-        <source>These files were not merged: only returned workbooks (.xlsx) or folders of them can be dropped here. Spreadsheets from other programs (.ods, .xls) must be saved as .xlsx first; a plan document is imported with File → Import Plan.</source>
-        <translation>以下文件未汇总：此处只能拖入报送回来的工作簿（.xlsx）或存放它们的文件夹。其他程序的表格（.ods、.xls）请先另存为 .xlsx；方案文档请用“文件 → 导入方案”导入。</translation>
+        <location filename="../../desktop_app/ui/main_window.py" line="558"/>
+        <source>These files were not merged: only returned workbooks or folders of them can be dropped here. A plan document is imported with File → Import Plan.</source>
+        <translation>以下文件未汇总：此处只能拖入报送回来的工作簿或存放它们的文件夹。方案文档请用“文件 → 导入方案”导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="558"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="560"/>
         <source>Files Not Merged</source>
         <translation>文件未汇总</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="621"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="623"/>
         <source>A Task Is Still Running</source>
         <translation>仍有任务在运行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/main_window.py" line="622"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="624"/>
         <source>%n background task(s) (a report, an import, issuing or merging) have not finished. Quitting now loses what they have not delivered yet.</source>
         <translation>
             <numerusform>有 %n 个后台任务（报告、导入、下发或汇总）尚未完成。现在退出将丢失其尚未交付的结果。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="625"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="627"/>
         <source>&amp;Wait, Then Close</source>
         <translation>等待完成后关闭(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="626"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="628"/>
         <source>&amp;Cancel the Task, Then Close</source>
         <translation>取消任务后关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="627"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="629"/>
         <source>&amp;Quit Now</source>
         <translation>立即退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="628"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="630"/>
         <source>&amp;Keep Working</source>
         <translation>继续工作(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="675"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="677"/>
         <source>PeakDesk closes when the running task has finished…</source>
         <translation>正在运行的任务完成后 PeakDesk 将关闭…</translation>
     </message>
@@ -1794,12 +1804,12 @@
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="580"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="582"/>
         <source>About PeakDesk</source>
         <translation>关于 PeakDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="581"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="583"/>
         <source>&lt;h3&gt;PeakDesk %1&lt;/h3&gt;&lt;p&gt;Carbon-peak plan task desk: task ledger, monthly reporting, quarterly early warnings, annual assessment and printed reports.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PeakDesk %1&lt;/h3&gt;&lt;p&gt;碳达峰任务调度考核台：任务台账、月度调度、季度预警、年度考核和打印报告。&lt;/p&gt;</translation>
     </message>
@@ -1839,181 +1849,220 @@
 </context>
 <context>
     <name>MergeDialog</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="298"/>
+        <source>%n accepted file(s) have notes (remarks on values); select one to see them.</source>
+        <translation>
+            <numerusform>有 %n 份已接收的文件带有提示（对填报值的提醒），选中即可查看。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="179"/>
+        <source>Excel workbooks (*.xlsx);;Other spreadsheet files (*.xls *.et *.ods *.wps *.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;其他表格文件 (*.xls *.et *.ods *.wps *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="317"/>
+        <source>Notes on %1 (accepted; worth a look)</source>
+        <translation>%1 的提示（已接收，请留意）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="301"/>
+        <source>A backup was made before writing: %1</source>
+        <translation>写入前已备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="347"/>
+        <source>Con&amp;vert .xls/.et/.ods with LibreOffice</source>
+        <translation>用 LibreOffice 转换 .xls/.et/.ods(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="348"/>
+        <source>Returns saved as .xls, .et or .ods are converted to .xlsx with LibreOffice and merged; the original file is recorded.</source>
+        <translation>以 .xls、.et 或 .ods 格式报送的文件将用 LibreOffice 转换为 .xlsx 后汇总，并记录原文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="350"/>
+        <source>LibreOffice is not installed: returns saved as .xls, .et or .ods are listed with what the sender should do.</source>
+        <translation>未安装 LibreOffice：以 .xls、.et 或 .ods 格式报送的文件将列出，并说明报送单位应如何处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="352"/>
+        <source>You can also drop workbooks or folders here. Folders are searched for .xlsx files, including sub-folders; files saved in another format (.xls, .et, .ods, .wps, .csv) are listed with what to do. Each file is merged whole or not at all.</source>
+        <translation>也可以将工作簿或文件夹拖放到此处。将在文件夹（含子文件夹）中查找 .xlsx 文件；以其他格式保存的文件（.xls、.et、.ods、.wps、.csv）会列出并说明处理办法。每个文件整体汇总，或整体不汇总。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="292"/>
+        <source>No workbooks were found in what you chose.</source>
+        <translation>所选内容中没有找到工作簿。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="283"/>
+        <source>(%n note(s))</source>
+        <translation>
+            <numerusform>（%n 条提示）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="178"/>
         <source>Returned workbooks</source>
         <translation>报送回来的工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="167"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="173"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="185"/>
         <source>Folder of returned workbooks</source>
         <translation>报送工作簿所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="209"/>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="303"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="221"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="329"/>
         <source>Merge Workbooks</source>
         <translation>汇总工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="227"/>
         <source>Cancelling after the current file…</source>
         <translation>当前文件处理完后取消…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="231"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="244"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="235"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="248"/>
         <source>Would be accepted</source>
         <translation>可接收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="235"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="248"/>
         <source>Accepted</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="250"/>
         <source>Duplicate (already merged)</source>
         <translation>重复（已汇总过）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="251"/>
         <source>Rejected</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="267"/>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="280"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="357"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="286"/>
         <source>%1 accepted, %2 duplicate, %3 rejected.</source>
         <translation>接收 %1 个，重复 %2 个，退回 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="273"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="288"/>
         <source>Check only, nothing was written: %1 would be accepted, %2 duplicate, %3 rejected.</source>
         <translation>仅检查，未写入任何内容：可接收 %1 个，重复 %2 个，退回 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="277"/>
-        <source>No .xlsx workbooks were found in what you chose.</source>
-        <translation>所选内容中没有找到 .xlsx 工作簿。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="294"/>
         <source>Cancelled: the remaining files were not merged.</source>
         <translation>已取消：其余文件未汇总。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="289"/>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="326"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="310"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="359"/>
         <source>Errors of the selected file</source>
         <translation>所选文件的错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="292"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="315"/>
         <source>Errors in %1</source>
         <translation>%1 中的错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="309"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="335"/>
         <source>Cancelled. Files merged before you cancelled stay merged; the file being merged was not.</source>
         <translation>已取消。取消前已汇总的文件保持不变；正在处理的文件未汇总。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="315"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="341"/>
         <source>Merge Returned Workbooks</source>
         <translation>汇总报送工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="316"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="342"/>
         <source>Workbooks and folders to merge</source>
         <translation>要汇总的工作簿和文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="317"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="343"/>
         <source>Add &amp;Files…</source>
         <translation>添加文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="318"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="344"/>
         <source>Add F&amp;older…</source>
         <translation>添加文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="319"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="345"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="320"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="346"/>
         <source>&amp;Check only (write nothing)</source>
         <translation>仅检查，不写入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="321"/>
-        <source>You can also drop workbooks or folders here. Folders are searched for .xlsx files, including sub-folders. Each file is merged whole or not at all.</source>
-        <translation>也可以把工作簿或文件夹拖放到这里。会在文件夹（含子文件夹）中查找 .xlsx 文件。每个文件要么整体汇总，要么整体不汇总。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="356"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="356"/>
         <source>Status</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="323"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="356"/>
         <source>Department</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="357"/>
         <source>Period</source>
         <translation>报送期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="357"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="325"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="358"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="325"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="358"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="325"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="358"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="327"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="360"/>
         <source>&amp;Merge</source>
         <translation>汇总(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/merge_dialog.py" line="328"/>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="361"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2665,107 +2714,107 @@ Substitutes: %2</source>
 <context>
     <name>SchemeDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="538"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="544"/>
         <source>Assessment Scheme</source>
         <translation>考核方案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="540"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="546"/>
         <source>Task progress: points</source>
         <translation>任务进度：分值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="540"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="546"/>
         <source>Weight of lead tasks</source>
         <translation>牵头任务权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="541"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="547"/>
         <source>Weight of cooperating tasks</source>
         <translation>配合任务权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="542"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="548"/>
         <source>Reporting: points</source>
         <translation>按时报送：分值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="542"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="548"/>
         <source>Per late report: −</source>
         <translation>每次迟报扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="543"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="549"/>
         <source>Per missing report: −</source>
         <translation>每次未报扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="543"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="549"/>
         <source>Reporting: not below</source>
         <translation>按时报送：最低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="544"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="550"/>
         <source>Early warnings: points</source>
         <translation>预警情况：分值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="544"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="550"/>
         <source>Per yellow task-quarter: −</source>
         <translation>每个黄色预警（任务·季度）扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="545"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="551"/>
         <source>Per red task-quarter: −</source>
         <translation>每个红色预警（任务·季度）扣</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="545"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="551"/>
         <source>Warnings: not below</source>
         <translation>预警情况：最低</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="546"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="552"/>
         <source>Evaluation: points</source>
         <translation>综合评价：分值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="547"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="553"/>
         <source>Evaluation not entered counts</source>
         <translation>未录入综合评价时计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="548"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="554"/>
         <source>Each adjustment within ±</source>
         <translation>单项加减分不超过 ±</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="549"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="555"/>
         <source>All adjustments within ±</source>
         <translation>加减分合计不超过 ±</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="566"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="572"/>
         <source>Grades (minimum total)</source>
         <translation>等次（最低总分）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="576"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="582"/>
         <source>Cap the share of the top grade</source>
         <translation>限制最高等次的比例</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="585"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="591"/>
         <source>At most</source>
         <translation>最多</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="590"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="596"/>
         <source>Decimals</source>
         <translation>小数位数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/assessment_view.py" line="592"/>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="598"/>
         <source>Saved to %1; PeakDesk uses this copy from now on. A locked year keeps its own scheme.</source>
         <translation>保存到 %1；此后 PeakDesk 使用这份副本。已锁定的年度保留其原有方案。</translation>
     </message>

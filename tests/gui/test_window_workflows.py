@@ -500,7 +500,7 @@ def test_first_start_is_sized_to_the_screen(app, qtbot) -> None:
 
 def test_unsupported_dropped_files_are_named(window, qtbot, tmp_path: Path) -> None:
     files = []
-    for name in ("progress.ods", "notes.docx"):
+    for name in ("plan.pdf", "notes.docx"):
         (tmp_path / name).write_bytes(b"x")
         files.append(QUrl.fromLocalFile(str(tmp_path / name)))
     mime = QMimeData()
@@ -509,7 +509,7 @@ def test_unsupported_dropped_files_are_named(window, qtbot, tmp_path: Path) -> N
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     box = window.drop_message
-    assert box.isVisible() and "progress.ods" in box.text() and "notes.docx" in box.text()
+    assert box.isVisible() and "plan.pdf" in box.text() and "notes.docx" in box.text()
     box.close()
 
 

@@ -47,7 +47,6 @@ PENDING = {
     "ui/task_edit.py": "core: write path of the task editor",
     "ui/dept_edit.py": "core: write path of the department editor",
     "ui/import_dialog.py": "import: the review step",
-    "ui/dashboard_view.py": "truth: section figures (section_progress)",
 }
 
 
