@@ -355,6 +355,9 @@ class LedgerPage(Page):
             return None
         dialog = AssignUnitsDialog(self.db, ids, self)
         self.assign_dialog = dialog
+        from desktop_app.ui.view_kit import fit_to_screen
+
+        fit_to_screen(dialog)
         accepted = dialog.exec() == AssignUnitsDialog.DialogCode.Accepted
         if dialog.created and not accepted:
             self.window_.notify(ChangeSummary(departments=True))

@@ -496,6 +496,7 @@ class MainWindow(QMainWindow):
     def _cycle_dialog(self, dialog: Any) -> Any:
         dialog.changed.connect(self._after_write)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view_kit.fit_to_screen(dialog)
         dialog.open()
         return dialog
 
@@ -546,6 +547,7 @@ class MainWindow(QMainWindow):
             return
         dialog = merge_dropped(self, self.db_path, usable)
         if dialog is not None:
+            view_kit.fit_to_screen(dialog)
             dialog.changed.connect(self._after_write)
             event.acceptProposedAction()
 

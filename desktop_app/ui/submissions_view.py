@@ -48,6 +48,7 @@ from desktop_app.ui.cycle_widgets import (
 )
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.pages import Page, view_title
+from desktop_app.ui.view_kit import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -405,6 +406,7 @@ class SubmissionsPage(Page):
             dialog.period.select(self.period.code())
         dialog.changed.connect(self._notify)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fit_to_screen(dialog)
         dialog.open()
         self.dialog = dialog
         return dialog
@@ -417,6 +419,7 @@ class SubmissionsPage(Page):
         dialog = MergeDialog(self.db_path, self, paths=paths)
         dialog.changed.connect(self._notify)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fit_to_screen(dialog)
         dialog.open()
         self.dialog = dialog
         return dialog

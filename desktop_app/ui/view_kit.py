@@ -222,3 +222,21 @@ def display_path(path: Path | str) -> str:
         return str(Path("~") / p.relative_to(home))
     except ValueError:
         return str(p)
+
+
+def fit_to_screen(widget: QWidget, margin: int = 48) -> QWidget:
+    """Shrink a window that was given a fixed size to what the screen shows (1024×600 netbooks, 768-px
+    laptops: a dialog's buttons must not end up below the screen's edge), and keep it on the screen."""
+    from PySide6.QtGui import QGuiApplication
+
+    parent = widget.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return widget
+    avail = screen.availableGeometry()
+    hint = widget.minimumSizeHint()
+    width = max(min(widget.width(), avail.width() - 16), hint.width())
+    height = max(min(widget.height(), avail.height() - margin), hint.height())
+    if (width, height) != (widget.width(), widget.height()):
+        widget.resize(width, height)
+    return widget

@@ -595,3 +595,12 @@ def test_a_second_connection_never_opens_the_live_file_outside_sqlite(tmp_path: 
     assert str(path) in opened
     third.close()
 
+
+
+def test_cycle_dialogs_fit_the_screen(window, qtbot) -> None:
+    """The import dialog opened at 1180×760: on a 1024×600 (or 768-px) screen its buttons were off-screen."""
+    avail = window.screen().availableGeometry()
+    for open_dialog in (window.import_plan, window.issue_workbooks, window.merge_workbooks):
+        dialog = open_dialog()
+        assert dialog.width() <= avail.width() and dialog.height() <= avail.height(), dialog.objectName()
+        dialog.reject()
