@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(220)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         self._stale: set[str] = set()  # pages whose data must be (re)loaded before they are shown
@@ -292,6 +293,8 @@ class MainWindow(QMainWindow):
             title = view_title(key)
             self.nav.item(i).setText(title)
             self.view_actions[i].setText(title)
+        # the page titles stay readable however narrow the window: the splitter may not squeeze them
+        self.nav.setMinimumWidth(min(200, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8))
         self._update_banner()
         self._update_status()
         self._update_title()
