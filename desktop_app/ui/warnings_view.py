@@ -338,10 +338,9 @@ class WarningsPage(Page):
             parts.append(f"<p><b>{e(L['Rules that fired'])}:</b></p><ul>")
             for f in w.fired:
                 reason = f.reason_zh if lang == "zh" else f.reason_en
-                parts.append(f"<li>{e(self._level_label(f.level))} · <code>{e(f.rule)}</code> — {e(reason)}</li>")
+                # the rule's reason says what fired; its internal code (behind_red …) is for the rules file only
+                parts.append(f"<li>{e(self._level_label(f.level))} — {e(reason)}</li>")
             parts.append("</ul>")
-        else:
-            parts.append(f"<p><b>{e(L['Rule'])}:</b> <code>{e(w.rule)}</code></p>")
         exp = ex.get("expected") or {}
         rows = []
         if exp:

@@ -604,3 +604,15 @@ def test_cycle_dialogs_fit_the_screen(window, qtbot) -> None:
         dialog = open_dialog()
         assert dialog.width() <= avail.width() and dialog.height() <= avail.height(), dialog.objectName()
         dialog.reject()
+
+
+def test_warning_detail_shows_no_internal_rule_codes(window, qtbot) -> None:
+    window.show_view("warnings")
+    settle(window, qtbot)
+    page = window.pages["warnings"]
+    codes = {f.rule for w in page.model.rows for f in (w.fired or [])} | {w.rule for w in page.model.rows}
+    assert codes
+    for row in range(min(page.proxy.rowCount(), 8)):
+        page.table.selectRow(row)
+        html = page.detail.toPlainText()
+        assert not any(code in html for code in codes if "_" in code), html
