@@ -25,7 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
     from pathlib import Path
 
-    db_path = ctx.db_path
+    # Plain `peakdesk gui` reopens the last database or offers demo / new / open; it never creates an empty
+    # database by itself. A database named with --db or $PEAKDESK_DB is opened as before.
+    db_path: Path | None = ctx.db_path if (getattr(args, "db", None) or os.environ.get("PEAKDESK_DB")) else None
+    if db_path is None and args.screenshot:
+        db_path = ctx.db_path
     if args.demo:
         from desktop_app.paths import demo_db_path
 
@@ -42,4 +46,6 @@ def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
 
     lang = args.gui_lang or getattr(args, "lang", None)
     shot = Path(args.screenshot) if args.screenshot else None
-    return run_gui(db_path, view=args.view, lang=lang, screenshot_path=shot)
+    # an existing default database (earlier versions created it) is opened when there is no last database
+    fallback = ctx.db_path if ctx.db_path.is_file() else None
+    return run_gui(db_path, view=args.view, lang=lang, screenshot_path=shot, fallback=fallback)

@@ -14,6 +14,7 @@ import re
 import sqlite3
 import sys
 import time
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,9 +101,36 @@ def _describe(path: Path | str) -> str:
     return str(path)
 
 
+# Databases this process has open, by resolved path. While one is open the file must not be opened with
+# anything but SQLite: closing any other descriptor of it drops all this process's POSIX locks, and another
+# process (an issue or merge job) then checkpoints and deletes the WAL under the live connection - the window
+# saw stale data ("0 submitted" after a merge) and then "database disk image is malformed".
+_LIVE: dict[str, list[weakref.ref[sqlite_utils.Database]]] = {}
+
+
+def _live(path: Path) -> bool:
+    alive = []
+    for ref in _LIVE.get(str(path.resolve()), []):
+        db = ref()
+        if db is None:
+            continue
+        try:
+            _ = db.conn.total_changes   # raises on a closed connection
+        except sqlite3.ProgrammingError:
+            continue
+        alive.append(ref)
+    _LIVE[str(path.resolve())] = alive
+    return bool(alive)
+
+
+def _register(path: Path, db: sqlite_utils.Database) -> None:
+    _LIVE.setdefault(str(path.resolve()), []).append(weakref.ref(db))
+
+
 def _check_header(path: Path) -> None:
-    """Refuse a file that exists but is not an SQLite database, before SQLite touches it."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Refuse a file that exists but is not an SQLite database, before SQLite touches it (only before this
+    process's first connection to it: see ``_LIVE``)."""
+    if not path.exists() or path.stat().st_size == 0 or _live(path):
         return
     with path.open("rb") as fh:
         header = fh.read(16)
@@ -157,6 +185,7 @@ def open_database(path: Path | str, *, create: bool = True, migrate: bool = True
         conn.close()
         raise _translate(exc, path) from exc
     db = sqlite_utils.Database(conn)
+    _register(path, db)
     if migrate and version < latest:
         if version > 0 and backup_before_migrate:
             from desktop_app.store.backups import back_up  # imports this module

@@ -186,9 +186,10 @@ def screenshot(window: QWidget, path: Path, size: tuple[int, int] = (1366, 768))
     return path
 
 
-def run_gui(db_path: Path, *, view: str | None = None, lang: str | None = None,
-            screenshot_path: Path | None = None) -> int:
-    """Open the main window on ``db_path``; with ``screenshot_path`` render it once loaded and exit."""
+def run_gui(db_path: Path | None, *, view: str | None = None, lang: str | None = None,
+            screenshot_path: Path | None = None, fallback: Path | None = None) -> int:
+    """Open the main window on ``db_path`` (None: the last database, else the welcome panel); with
+    ``screenshot_path`` render it once loaded and exit."""
     from desktop_app.ui.main_window import MainWindow
 
     app = create_application()
@@ -197,7 +198,10 @@ def run_gui(db_path: Path, *, view: str | None = None, lang: str | None = None,
     if screenshot_path is not None:
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, QGuiApplication.platformName() == "offscreen")
     window.show()
-    if not window.open_database(db_path):
+    if db_path is None and screenshot_path is None:
+        window.start(None, fallback=fallback)
+        return app.exec()
+    if db_path is None or not window.open_database(db_path):
         if screenshot_path is None:
             return app.exec()
         return 1

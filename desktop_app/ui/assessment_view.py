@@ -73,6 +73,7 @@ class AssessmentPage(Page):
         self.year_label.setBuddy(self.year)
         self.state = QLabel()
         self.state.setObjectName("page-note")
+        self.state.setWordWrap(True)   # the window must fit 1024 px
         self.distribution = QLabel()
         self.distribution.setObjectName("assessment-distribution")
         self.scheme_button = QPushButton()
@@ -242,15 +243,16 @@ class AssessmentPage(Page):
         self.adj_remove.setText(self.tr("Remove"))
         self._update_labels()
         self._show_detail()
-        self.model.layoutChanged.emit()
+        self.model.relabel()
 
     # --- data --------------------------------------------------------------------------------------
     def set_database(self, db: Any, plan_id: int | None) -> None:
         self.db, self.plan_id = db, plan_id
         years: list[int] = []
         if db is not None and plan_id is not None:
-            years = [int(r[0]) for r in db.execute(
-                "SELECT DISTINCT substr(start, 1, 4) FROM period WHERE plan_id = ? ORDER BY 1", [plan_id]).fetchall()]
+            from desktop_app.services.cycle_queries import period_years
+
+            years = period_years(db, plan_id)
         self.year.blockSignals(True)
         self.year.clear()
         for y in years:

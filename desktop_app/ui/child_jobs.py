@@ -113,9 +113,9 @@ def _child(q: Any, cancel: Any, db_path: str, name: str, kwargs: dict[str, Any])
             q.put(("progress", (int(done), int(total), str(label))))
 
     try:
-        from desktop_app.store.db import open_database
+        from desktop_app.services.database_files import connect
 
-        db = open_database(db_path, create=False)
+        db = connect(db_path)
         try:
             result = JOBS[name](db, progress, cancelled, **kwargs)
         finally:

@@ -7,7 +7,6 @@ progress bar and a Cancel button the dialog owns) instead of a separate progress
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.calendar import periods_for_year
-from desktop_app.domain.models import PeriodKind
-from desktop_app.services import clock
-from desktop_app.store.db import open_database
-from desktop_app.store.periods import calendar, list_periods
+from desktop_app.services import clock, cycle_queries
+from desktop_app.services.cycle_queries import PeriodChoice, open_read
 from desktop_app.ui.ops import Op
 from desktop_app.ui.settings import Option
 
@@ -52,8 +48,7 @@ class InlineOp(Op):
 
 
 def newest_plan(db: Any) -> int | None:
-    row = db.execute("SELECT id FROM plan WHERE translation_of IS NULL ORDER BY id DESC LIMIT 1").fetchone()
-    return int(row[0]) if row else None
+    return cycle_queries.newest_plan(db)
 
 
 def today_of(db: Any) -> dt.date:
@@ -66,7 +61,7 @@ class ReadConnection:
 
     def __init__(self, db_path: Path | str) -> None:
         self.path = Path(db_path)
-        self.db: Any = open_database(self.path)
+        self.db: Any = open_read(self.path)
 
     def close(self) -> None:
         if self.db is not None:
@@ -74,26 +69,9 @@ class ReadConnection:
             self.db = None
 
 
-@dataclass(frozen=True)
-class PeriodChoice:
-    code: str
-    start: dt.date
-    end: dt.date
-    closed: bool = False
-    exists: bool = True
-
-
-def reporting_periods(db: Any, plan_id: int, today: dt.date | None = None) -> list[PeriodChoice]:
-    """The periods bureaus report in (months for a monthly plan, quarters for a quarterly one): those the
-    database holds, plus the rest of this year's (the services create a period when it is first used)."""
-    row = db.execute("SELECT reporting FROM plan WHERE id = ?", [plan_id]).fetchone()
-    kind = PeriodKind.QUARTER if row and row[0] == "quarterly" else PeriodKind.MONTH
-    held = {p.code: PeriodChoice(p.code, p.period.start, p.period.end, p.closed)
-            for p in list_periods(db, plan_id, kind)}
-    year = (today or dt.date.today()).year
-    for p in periods_for_year(year, kind, calendar(db)):
-        held.setdefault(p.code, PeriodChoice(p.code, p.start, p.end, False, exists=False))
-    return sorted(held.values(), key=lambda c: c.start)
+def reporting_periods(db: Any, plan_id: int, today: dt.date | None = None, *,
+                      year: int | None = None) -> list[PeriodChoice]:
+    return cycle_queries.reporting_periods(db, plan_id, today, year=year)
 
 
 def current_period_index(periods: list[PeriodChoice], today: dt.date) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.errors import PeakDeskError
-from desktop_app.services import read_models
+from desktop_app.services import compute_warnings, dashboard_queries, read_models
 from desktop_app.ui import view_kit
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.pages import Page, view_title
@@ -56,6 +56,25 @@ class SectionProgress:
         return self.mean
 
 
+class WarnItem(NamedTuple):
+    """A red or yellow warning as the dashboard lists it, in both languages (rendered when shown, so a
+    language switch re-labels the list without recomputing it)."""
+
+    task: str
+    dept: str
+    title_zh: str
+    title_en: str
+    dept_zh: str
+    dept_en: str
+    level: str
+    task_id: int | None = None
+
+    def text(self, lang: str) -> str:
+        title = self.title_zh if lang == "zh" else (self.title_en or self.title_zh)
+        dept = self.dept_zh if lang == "zh" else (self.dept_en or self.dept_zh)
+        return f"● {self.task} {title} — {dept}"
+
+
 @dataclass
 class Snapshot:
     """Everything the dashboard shows, gathered in one pass (plain data, testable without widgets)."""
@@ -69,7 +88,8 @@ class Snapshot:
     missing: list[tuple[str, str, str]] = field(default_factory=list)   # code, name_zh, name_en
     quarter: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
-    red: list[tuple[str, str, str, str]] = field(default_factory=list)  # task, dept code, title, dept name
+    red: list[WarnItem] = field(default_factory=list)
+    yellow: list[WarnItem] = field(default_factory=list)
     sections: list[SectionProgress] = field(default_factory=list)
     upcoming: list[tuple[dt.date, str, str, dict[str, Any], str]] = field(default_factory=list)
 
@@ -109,26 +129,29 @@ def gather(db: Any, plan_id: int) -> Snapshot:
     """The snapshot from the services' dashboard figures (what ``peakdesk dashboard --json`` prints)."""
     today = view_kit.today(db)
     snap = Snapshot(today)
-    lang = current_lang()
     figures = read_models.dashboard(db, plan_id, today)
     snap.period, snap.period_due = figures.period, figures.period_due
     snap.expected, snap.received, snap.late = figures.expected, figures.received, figures.late
     snap.missing = [(d.code, d.name_zh, d.name_en) for d in figures.missing_depts]
     snap.quarter = figures.quarter
     snap.counts = figures.warning_counts
-    snap.red = [(w.task_code, w.department.code, w.title_zh if lang == "zh" else (w.title_en or w.title_zh),
-                 w.department.name(lang)) for w in figures.red_warnings]
+    # both languages kept: the list is rendered when shown, so a language switch re-labels it
+    ids = dashboard_queries.task_ids_by_code(db, plan_id)
+
+    def item(w: Any) -> WarnItem:
+        return WarnItem(w.task_code, w.department.code, w.title_zh, w.title_en, w.department.name("zh"),
+                        w.department.name("en"), w.level, ids.get(w.task_code))
+
+    snap.red = [item(w) for w in figures.red_warnings]
+    if snap.quarter and snap.counts.get("yellow"):
+        snap.yellow = [item(w) for w in compute_warnings.compute(db, plan_id, snap.quarter).warnings
+                       if w.level == "yellow"]
     snap.sections = section_progress(db, plan_id, figures.sections)
-    horizon = (today + dt.timedelta(days=UPCOMING_DAYS)).isoformat()
-    for code, kind, due in db.execute(
-            "SELECT code, kind, due FROM period WHERE plan_id = ? AND due >= ? AND due <= ? AND closed = 0 "
-            "ORDER BY due", [plan_id, today.isoformat(), horizon]).fetchall():
-        snap.upcoming.append((dt.date.fromisoformat(due), "period", code, {"period": code}, kind))
-    for task_id, code, tzh, ten, due in db.execute(
-            "SELECT id, code, title_zh, title_en, due_date FROM task WHERE plan_id = ? AND due_date >= ? "
-            "AND due_date <= ? ORDER BY due_date, seq", [plan_id, today.isoformat(), horizon]).fetchall():
-        title = tzh if current_lang() == "zh" else (ten or tzh)
-        snap.upcoming.append((dt.date.fromisoformat(due), "task", f"{code} {title}", {"task_id": task_id}, ""))
+    horizon = today + dt.timedelta(days=UPCOMING_DAYS)
+    for code, kind, due in dashboard_queries.upcoming_periods(db, plan_id, today, horizon):
+        snap.upcoming.append((due, "period", code, {"period": code}, kind))
+    for task_id, code, tzh, ten, due in dashboard_queries.upcoming_tasks(db, plan_id, today, horizon):
+        snap.upcoming.append((due, "task", code, {"task_id": task_id, "title": (tzh, ten)}, ""))
     snap.upcoming.sort(key=lambda u: (u[0], u[1] != "period"))
     return snap
 
@@ -188,6 +211,21 @@ class DashboardPage(Page):
         wl.addLayout(row)
         wl.addWidget(self.warn_note)
         wl.addWidget(self.red_list, 1)
+        self.red_list.currentRowChanged.connect(lambda _r: self._update_actions())
+        self.open_task_button = QPushButton()
+        self.open_task_button.setObjectName("dash-open-task")
+        self.open_task_button.clicked.connect(lambda _c=False: self.open_task())
+        self.open_matrix_button = QPushButton()
+        self.open_matrix_button.setObjectName("dash-open-matrix")
+        self.open_matrix_button.clicked.connect(lambda _c=False: self.open_matrix())
+        self.reminder_button = QPushButton()
+        self.reminder_button.setObjectName("dash-reminders")
+        self.reminder_button.clicked.connect(lambda _c=False: self.make_reminders())
+        actions = QHBoxLayout()
+        for b in (self.open_task_button, self.open_matrix_button, self.reminder_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        wl.addLayout(actions)
 
         # progress by section
         self.prog_box = QGroupBox()
@@ -245,6 +283,37 @@ class DashboardPage(Page):
     def _go_warnings(self, level: str) -> None:
         self._go("warnings", {"quarter": self.snapshot.quarter if self.snapshot else None, "level": level})
 
+    def selected_warning(self) -> WarnItem | None:
+        item = self.red_list.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole + 11) if item is not None else None
+        return value if isinstance(value, WarnItem) else None
+
+    def open_task(self) -> None:
+        """The selected warning's task in the ledger (its text, targets and units)."""
+        w = self.selected_warning()
+        if w is not None and w.task_id is not None:
+            self._go("ledger", {"task_id": w.task_id})
+
+    def open_matrix(self) -> None:
+        """The submission matrix for the period being reported, only the departments still missing."""
+        s = self.snapshot
+        self._go("submissions", {"period": s.period if s else None, "missing_only": True})
+
+    def make_reminders(self) -> None:
+        """The reminder list (missing departments with their contacts) of the period being reported."""
+        s = self.snapshot
+        self._go("submissions", {"period": s.period if s else None, "missing_only": True})
+        page = getattr(self.window_, "pages", {}).get("submissions")
+        if page is not None and hasattr(page, "choose_reminder_file"):
+            page.choose_reminder_file()
+
+    def _update_actions(self) -> None:
+        w = self.selected_warning()
+        self.open_task_button.setEnabled(w is not None and w.task_id is not None)
+        has_period = self.snapshot is not None and self.snapshot.period is not None
+        self.open_matrix_button.setEnabled(has_period)
+        self.reminder_button.setEnabled(has_period and bool(self.snapshot and self.snapshot.missing))
+
     def _item_clicked(self, item: Any) -> None:
         target = item.data(0, NAV_ROLE) if isinstance(item, QTreeWidgetItem) else item.data(NAV_ROLE)
         if target:
@@ -268,6 +337,9 @@ class DashboardPage(Page):
         self.sub_count.setToolTip(self.tr("Open the submission matrix for this period"))
         self.red_button.setToolTip(self.tr("Show the red warnings"))
         self.yellow_button.setToolTip(self.tr("Show the yellow warnings"))
+        self.open_task_button.setText(self.tr("Open &Task"))
+        self.open_matrix_button.setText(self.tr("Open &Matrix (missing)"))
+        self.reminder_button.setText(self.tr("Make &Reminder List…"))
         self.fill()
 
     def set_database(self, db: Any, plan_id: int | None) -> None:
@@ -316,6 +388,7 @@ class DashboardPage(Page):
             self.sub_note.setText("")
             self.warn_note.setText("")
             self.missing_label.setText("")
+            self._update_actions()
             return
         self.as_of.setText(self.tr("As of %1").replace("%1", s.today.isoformat()))
         # submissions
@@ -341,11 +414,12 @@ class DashboardPage(Page):
         self.yellow_button.setText(self.tr("Yellow %1").replace("%1", str(s.counts.get("yellow", 0))))
         self.warn_note.setText(self.tr("Quarter %1 · green %2").replace("%1", s.quarter or "—")
                                .replace("%2", str(s.counts.get("green", 0))))
-        for task, dept, title, dept_name in s.red:
-            self.red_list.addItem(self._nav_item(f"● {task} {title} — {dept_name}", "warnings",
-                                                 {"quarter": s.quarter, "level": "red", "department": dept,
-                                                  "task": task}))
-            self.red_list.item(self.red_list.count() - 1).setForeground(Qt.GlobalColor.darkRed)
+        for w in [*s.red, *s.yellow]:
+            warn_item = self._nav_item(w.text(lang), "warnings", {"quarter": s.quarter, "level": w.level,
+                                                             "department": w.dept, "task": w.task})
+            warn_item.setData(Qt.ItemDataRole.UserRole + 11, w)
+            warn_item.setForeground(Qt.GlobalColor.darkRed if w.level == "red" else Qt.GlobalColor.darkYellow)
+            self.red_list.addItem(warn_item)
         # sections
         for sp in s.sections:
             item = self._section_item(sp, lang)
@@ -369,11 +443,14 @@ class DashboardPage(Page):
                     .replace("%3", due.isoformat()).replace("%4", when)
                 self.upcoming.addItem(self._nav_item(text, "periods", filters))
             else:
-                text = self.tr("Task %1 due %2 (%3)").replace("%1", label).replace("%2", due.isoformat()) \
+                tzh, ten = filters.get("title", ("", ""))
+                title = f"{label} {tzh if lang == 'zh' else (ten or tzh)}".strip()
+                text = self.tr("Task %1 due %2 (%3)").replace("%1", title).replace("%2", due.isoformat()) \
                     .replace("%3", when)
-                self.upcoming.addItem(self._nav_item(text, "ledger", filters))
+                self.upcoming.addItem(self._nav_item(text, "ledger", {"task_id": filters["task_id"]}))
         if not s.upcoming:
             self.upcoming.addItem(self.tr("Nothing due in the next %n day(s).", "", UPCOMING_DAYS))
+        self._update_actions()
 
     def _section_item(self, sp: SectionProgress, lang: str) -> QTreeWidgetItem:
         title = sp.title_zh if lang == "zh" else (sp.title_en or sp.title_zh)

@@ -59,6 +59,9 @@ class DepartmentsPage(Page):
         self.merge_button = QPushButton()
         self.merge_button.setObjectName("department-merge")
         self.merge_button.clicked.connect(self.merge_current)
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("department-import-list")
+        self.import_button.clicked.connect(lambda _c=False: self.choose_list())
         self.message = QLabel()
         self.message.setObjectName("departments-message")
         self.message.setWordWrap(True)
@@ -95,6 +98,7 @@ class DepartmentsPage(Page):
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.merge_button)
+        bar.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -231,6 +235,32 @@ class DepartmentsPage(Page):
     def save_state(self) -> None:
         settings.DEPARTMENTS_HEADER.set(self.table.horizontalHeader().saveState())
 
+    def choose_list(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Department List"), "",
+                                              self.tr("Department lists (*.xlsx *.txt);;All files (*)"))
+        if path:
+            self.import_list(path)
+
+    def import_list(self, path: Any) -> Any:
+        """Add the listed units (names, English names, aliases, contacts) in one transaction."""
+        from desktop_app.services.bulk_assign import import_department_list
+
+        if self.db is None:
+            return None
+        try:
+            result = import_department_list(self.db, path)
+        except PeakDeskError as exc:
+            show_error(self, exc, title=self.tr("Import Department List"))
+            return None
+        self.window_.notify(result.summary)
+        self.message.setText(self.tr("%1 units added, %2 already known, %3 other names recorded.")
+                             .replace("%1", str(len(result.created))).replace("%2", str(len(result.updated)))
+                             .replace("%3", str(result.aliases_added)))
+        self.message.show()
+        return result
+
     def retranslate(self) -> None:
         self.filter_label.setText(self.tr("&Filter:"))
         self.filter.setPlaceholderText(self.tr("Name, alias or code…"))
@@ -239,5 +269,10 @@ class DepartmentsPage(Page):
         self.new_button.setText(self.tr("&New Department…"))
         self.edit_button.setText(self.tr("E&dit…"))
         self.merge_button.setText(self.tr("&Merge Into…"))
+        self.import_button.setText(self.tr("&Import List…"))
+        self.import_button.setToolTip(self.tr(
+            "Add many units at once from an .xlsx sheet (columns 名称/Name, 英文名称/English name, 别名/Aliases, "
+            "联系人/Contact, 电话/Phone) or a .txt file (one unit a line: name, a tab or |, English name, "
+            "a tab or |, aliases separated by ；)."))
         self.model.retranslate()
         self._update_count()

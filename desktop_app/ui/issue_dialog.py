@@ -21,15 +21,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.paths import user_data_dir
-from desktop_app.store.ledger import effective_assignments
+from desktop_app.services import bulk_assign, cycle_queries
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.cycle_widgets import (
     ISSUE_FOLDER,
@@ -48,15 +50,7 @@ from desktop_app.ui.ops import in_child, show_error
 
 def holding_departments(db: Any, plan_id: int) -> list[tuple[str, str, str, int]]:
     """(code, name_zh, name_en, tasks held) for every department that reports on a task of the plan."""
-    counts: dict[int, int] = {}
-    for a in effective_assignments(db, plan_id):
-        counts[a.department_id] = counts.get(a.department_id, 0) + 1
-    if not counts:
-        return []
-    marks = ",".join("?" * len(counts))
-    rows = db.execute(f"SELECT id, code, name_zh, name_en FROM department WHERE id IN ({marks}) ORDER BY code",
-                      list(counts)).fetchall()
-    return [(r[1], r[2], r[3], counts[r[0]]) for r in rows]
+    return cycle_queries.holding_departments(db, plan_id)
 
 
 class IssueDialog(BackgroundDialog):
@@ -73,6 +67,22 @@ class IssueDialog(BackgroundDialog):
         self.result: Any = None
 
         self.period = PeriodCombo()
+        self.year = QSpinBox()
+        self.year.setObjectName("issue-year")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today_of(self.conn.db).year)
+        self.year.valueChanged.connect(lambda _y: self._load_periods())
+        self.unassigned: list[tuple[int, str, str, str]] = []
+        self.unassigned_label = QLabel()
+        self.unassigned_label.setObjectName("issue-unassigned")
+        self.unassigned_label.setWordWrap(True)
+        self.unassigned_label.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        self.unassigned_label.setVisible(False)
+        self.assign_button = QPushButton()
+        self.assign_button.setObjectName("issue-assign-units")
+        self.assign_button.clicked.connect(lambda _c=False: self.assign_first())
+        self.assign_button.setVisible(False)
+        self.confirmed_unassigned = False
         self.filter = QLineEdit()
         self.filter.setObjectName("department-filter")
         self.filter.setClearButtonEnabled(True)
@@ -117,7 +127,14 @@ class IssueDialog(BackgroundDialog):
         self.form = QFormLayout()
         self.period_label = QLabel()
         self.folder_label = QLabel()
-        self.form.addRow(self.period_label, self.period)
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.year)
+        period_row.addWidget(self.period, 1)
+        self.form.addRow(self.period_label, period_row)
+        warn_row = QHBoxLayout()
+        warn_row.addWidget(self.unassigned_label, 1)
+        warn_row.addWidget(self.assign_button)
+        self.form.addRow(warn_row)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse_button)
@@ -161,8 +178,8 @@ class IssueDialog(BackgroundDialog):
         if self.plan_id is None:
             self.issue_button.setEnabled(False)
             return
-        today = today_of(db)
-        self.period.load(reporting_periods(db, self.plan_id, today), today)
+        self._load_periods()
+        self.unassigned = bulk_assign.tasks_without_lead(db, self.plan_id)
         lang = current_lang()
         self.departments.blockSignals(True)
         self.departments.clear()
@@ -178,6 +195,63 @@ class IssueDialog(BackgroundDialog):
         saved = ISSUE_FOLDER.get()
         self.folder.setText(saved or str(user_data_dir() / "issued"))
         self._update_count()
+
+    def _load_periods(self) -> None:
+        """The chosen year's periods (any year: a coordinator may issue last December's late, or plan ahead)."""
+        if self.plan_id is None:
+            return
+        db = self.conn.db
+        today = today_of(db)
+        year = self.year.value()
+        keep = self.period.code()
+        periods = [p for p in reporting_periods(db, self.plan_id, today, year=year) if p.start.year == year]
+        self.period.load(periods, today if today.year == year else None)
+        if keep:
+            self.period.select(keep)
+
+    def _show_unassigned(self) -> None:
+        n = len(self.unassigned)
+        self.unassigned_label.setVisible(n > 0)
+        self.assign_button.setVisible(n > 0)
+        if not n:
+            return
+        lang = current_lang()
+        names = "、".join(f"{code} {zh if lang == 'zh' else (en or zh)}"[:40] for _i, code, zh, en in self.unassigned[:5])
+        more = self.tr(" and %n more", "", n - 5) if n > 5 else ""
+        self.unassigned_label.setText(self.tr(
+            "%n task(s) have no lead unit and will be in no workbook: %1%2.", "", n)
+            .replace("%1", names).replace("%2", more))
+
+    def assign_first(self) -> None:
+        """Close and show the tasks without a lead unit in the ledger, ready to be assigned."""
+        window = self.parent()
+        self.reject()
+        navigate = getattr(window, "navigate", None)
+        if navigate is None:
+            window = getattr(window, "window_", None)
+            navigate = getattr(window, "navigate", None)
+        if navigate is not None:
+            navigate("ledger", {"unassigned": True})
+
+    def ask_about_unassigned(self) -> bool:
+        """Before issuing: tasks nobody leads are named, and the coordinator chooses to go on or assign first."""
+        if not self.unassigned or self.confirmed_unassigned:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Tasks Without a Lead Unit"),
+                          self.unassigned_label.text(), parent=self)
+        box.setObjectName("issue-unassigned-question")
+        box.setInformativeText(self.tr("Nobody will be asked to report on them this period."))
+        go = box.addButton(self.tr("Issue &Anyway"), QMessageBox.ButtonRole.AcceptRole)
+        assign = box.addButton(self.tr("&Assign Units First"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(assign)
+        box.setEscapeButton(assign)
+        box.exec()
+        if box.clickedButton() is go:
+            self.confirmed_unassigned = True
+            return True
+        if box.clickedButton() is assign:
+            self.assign_first()
+        return False
 
     def checked_codes(self) -> list[str]:
         return [str(self.departments.item(i).data(Qt.ItemDataRole.UserRole))
@@ -216,6 +290,8 @@ class IssueDialog(BackgroundDialog):
 
     # --- the background job ------------------------------------------------------------------------
     def start(self) -> InlineOp | None:
+        if not self.ask_about_unassigned():
+            return None
         codes = self.checked_codes()
         folder = self.folder.text().strip()
         period = self.period.code()
@@ -310,5 +386,8 @@ class IssueDialog(BackgroundDialog):
         self.issue_button.setText(self.tr("&Issue"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.open_button.setText(self.tr("&Open Folder"))
+        self.year.setToolTip(self.tr("Year of the period"))
+        self.assign_button.setText(self.tr("&Assign Units…"))
+        self._show_unassigned()
         self._update_count()
 

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.models import STATUS_LABELS, ChangeSummary, Status, join_names, label
-from desktop_app.store import departments, ledger
-from desktop_app.store.search import search_tasks
+from desktop_app.services import ledger_queries as ledger
+from desktop_app.services import unit_lookup
+from desktop_app.services.ledger_queries import search_tasks
 from desktop_app.ui import settings
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.models.ledger_model import (
+    NO_LEAD,
     NO_STATUS,
     Column,
     LedgerFilter,
@@ -65,7 +67,7 @@ class LedgerPage(Page):
         self.search = QLineEdit()
         self.search.setObjectName("ledger-search")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(160)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(settings.SEARCH_DELAY_MS.get())
@@ -97,20 +99,23 @@ class LedgerPage(Page):
         self.search_label.setBuddy(self.search)
         bar.addWidget(self.search_label)
         bar.addWidget(self.search, 2)
-        self.dept_label = QLabel()
-        self.dept_label.setBuddy(self.dept_filter)
-        bar.addWidget(self.dept_label)
-        bar.addWidget(self.dept_filter, 1)
-        self.section_label = QLabel()
-        self.section_label.setBuddy(self.section_filter)
-        bar.addWidget(self.section_label)
-        bar.addWidget(self.section_filter, 1)
-        self.status_label = QLabel()
-        self.status_label.setBuddy(self.status_filter)
-        bar.addWidget(self.status_label)
-        bar.addWidget(self.status_filter)
         bar.addWidget(self.group_box)
         bar.addWidget(self.count_label)
+        # the filters get a row of their own: one row did not fit a 1024-px screen
+        bar2 = QHBoxLayout()
+        bar2.setContentsMargins(8, 0, 8, 4)
+        self.dept_label = QLabel()
+        self.dept_label.setBuddy(self.dept_filter)
+        bar2.addWidget(self.dept_label)
+        bar2.addWidget(self.dept_filter, 1)
+        self.section_label = QLabel()
+        self.section_label.setBuddy(self.section_filter)
+        bar2.addWidget(self.section_label)
+        bar2.addWidget(self.section_filter, 1)
+        self.status_label = QLabel()
+        self.status_label.setBuddy(self.status_filter)
+        bar2.addWidget(self.status_label)
+        bar2.addWidget(self.status_filter)
 
         self.view = QTreeView()
         self.view.setObjectName("ledger-view")
@@ -118,7 +123,8 @@ class LedgerPage(Page):
         self.view.setIndentation(12)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several tasks (or whole sections) can be selected and given their units in one step
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.SelectedClicked)
         self.view.doubleClicked.connect(self._double_clicked)
@@ -131,11 +137,20 @@ class LedgerPage(Page):
         self.edit_button.setObjectName("ledger-edit")
         self.edit_button.clicked.connect(self.edit_current)
         self.edit_button.setEnabled(False)
+        self.assign_button = QPushButton()
+        self.assign_button.setObjectName("ledger-assign")
+        self.assign_button.setShortcut("Ctrl+U")
+        self.assign_button.clicked.connect(lambda _c=False: self.assign_units())
+        self.copy_button = QPushButton()
+        self.copy_button.setObjectName("ledger-copy-units")
+        self.copy_button.clicked.connect(lambda _c=False: self.copy_units())
         detail_box = QWidget()
         dl = QVBoxLayout(detail_box)
         dl.setContentsMargins(0, 0, 0, 0)
         dl.addWidget(self.detail, 1)
         brow = QHBoxLayout()
+        brow.addWidget(self.assign_button)
+        brow.addWidget(self.copy_button)
         brow.addStretch(1)
         brow.addWidget(self.edit_button)
         dl.addLayout(brow)
@@ -154,6 +169,7 @@ class LedgerPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addLayout(bar2)
         layout.addWidget(self.splitter, 1)
 
         self._tree_mode = not self.group_box.isChecked()  # force the first set_tree_mode to act
@@ -192,10 +208,9 @@ class LedgerPage(Page):
         self.section_filter.addItem(self.tr("All sections"), None)
         self.status_filter.addItem(self.tr("Any status"), None)
         if self.db is not None:
-            used = {r[0] for r in self.db.execute(
-                "SELECT DISTINCT d.code FROM assignment a JOIN department d ON d.id = a.department_id "
-                "JOIN task t ON t.id = a.task_id WHERE t.plan_id = ?", [self.plan_id]).fetchall()}
-            for d in departments.list_departments(self.db):
+            used = unit_lookup.units_used_by_plan(self.db, self.plan_id)
+            self.dept_filter.addItem(self.tr("(no lead unit yet)"), NO_LEAD)
+            for d in ledger.list_departments(self.db):
                 if d.code in used:
                     self.dept_filter.addItem(d.name(lang), d.code)
             if self.plan_id is not None:
@@ -223,9 +238,11 @@ class LedgerPage(Page):
         ))
 
     def show_filtered(self, *, task_id: int | None = None, section_id: int | None = None,
-                      department: str | None = None, **_other: Any) -> None:
+                      department: str | None = None, unassigned: bool = False, **_other: Any) -> None:
         """Used by the dashboard: show one section's tasks (or one department's), other filters cleared, with
-        a task selected and its detail shown."""
+        a task selected and its detail shown; ``unassigned`` shows the tasks without a lead unit."""
+        if unassigned:
+            department = NO_LEAD
         if section_id is not None or department is not None:
             self.search.blockSignals(True)
             self.search.clear()
@@ -274,6 +291,7 @@ class LedgerPage(Page):
         self.view.setRootIsDecorated(tree)
         self.view.setSortingEnabled(not tree)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_assign_buttons())
         header = self.view.header()
         state = (settings.LEDGER_HEADER_TREE if tree else settings.LEDGER_HEADER_FLAT).get()
         if state.isEmpty() or not header.restoreState(state):
@@ -313,6 +331,65 @@ class LedgerPage(Page):
         self.view.scrollTo(idx)
         return True
 
+    # --- units for many tasks ------------------------------------------------------------------------
+    def selected_task_ids(self) -> list[int]:
+        """The selected tasks in ledger order; a selected section heading stands for all its shown tasks."""
+        chosen: set[int] = set()
+        sections: set[int] = set()
+        for index in self.view.selectionModel().selectedRows(0):
+            task_id = index.data(LedgerRole.TASK_ID)
+            if task_id is not None:
+                chosen.add(int(task_id))
+            elif index.data(LedgerRole.IS_SECTION):
+                sid = index.data(LedgerRole.SECTION_ID)
+                if sid is not None:
+                    sections |= set(self.model.section_and_descendants(int(sid)))
+        return [r.id for r in self.model.visible_rows() if r.id in chosen or r.section_id in sections]
+
+    def assign_units(self, task_ids: list[int] | None = None) -> Any:
+        """Assign a lead and cooperating units to every selected task (or section) in one step."""
+        from desktop_app.ui.assign_dialog import AssignUnitsDialog
+
+        ids = task_ids if task_ids is not None else self.selected_task_ids()
+        if self.db is None or not ids:
+            return None
+        dialog = AssignUnitsDialog(self.db, ids, self)
+        self.assign_dialog = dialog
+        from desktop_app.ui.view_kit import fit_to_screen
+
+        fit_to_screen(dialog)
+        accepted = dialog.exec() == AssignUnitsDialog.DialogCode.Accepted
+        if dialog.created and not accepted:
+            self.window_.notify(ChangeSummary(departments=True))
+        if accepted:
+            self.window_.notify(dialog.summary)
+            self.window_.statusBar().showMessage(
+                self.tr("Units assigned to %n task(s).", "", len(ids)), 5000)
+        return dialog
+
+    def copy_units(self) -> None:
+        """Give the other selected tasks exactly the units of the current task."""
+        from desktop_app.services.bulk_assign import copy_units
+
+        source = self.current_task
+        targets = [t for t in self.selected_task_ids() if t != source]
+        if self.db is None or source is None or not targets:
+            self.window_.statusBar().showMessage(self.tr(
+                "Select the task to copy from, then Ctrl-click the tasks (or sections) to copy its units to."), 8000)
+            return
+        try:
+            summary = copy_units(self.db, source, targets)
+        except Exception as exc:  # noqa: BLE001 - shown to the user (PeakDeskError) or as a bug report
+            show_error(self, exc)
+            return
+        self.window_.notify(summary)
+        self.window_.statusBar().showMessage(self.tr("Units copied to %n task(s).", "", len(targets)), 5000)
+
+    def _update_assign_buttons(self) -> None:
+        n = len(self.selected_task_ids()) if self.view.selectionModel() is not None else 0
+        self.assign_button.setEnabled(n > 0)
+        self.copy_button.setEnabled(n > 1 and self.current_task is not None)
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         task_id = current.data(LedgerRole.TASK_ID) if current.isValid() else None
         if task_id is None and current.isValid():
@@ -338,6 +415,7 @@ class LedgerPage(Page):
     # --- detail ----------------------------------------------------------------------------------
     def show_detail(self, task_id: int | None) -> None:
         self.edit_button.setEnabled(task_id is not None)
+        self._update_assign_buttons()
         if task_id is None or self.db is None:
             hint = self.tr("Select a task to see its full text, targets and units.")
             self.detail.setHtml(f"<p style='color:#6c757d'>{html.escape(hint)}</p>")
@@ -413,6 +491,13 @@ class LedgerPage(Page):
         self.status_label.setText(self.tr("S&tatus:"))
         self.group_box.setText(self.tr("&Group by section"))
         self.edit_button.setText(self.tr("&Edit Task…"))
+        self.assign_button.setText(self.tr("&Assign Units…"))
+        self.assign_button.setToolTip(self.tr("Give the selected tasks (or every task of a selected section) a "
+                                              "lead unit and cooperating units in one step (Ctrl+U). Ctrl-click "
+                                              "or Shift-click to select several."))
+        self.copy_button.setText(self.tr("&Copy Units to Selected"))
+        self.copy_button.setToolTip(self.tr("Give the other selected tasks the units of the task shown on the "
+                                            "right."))
         self._fill_filters()
         self.model.retranslate()
         self._update_count()

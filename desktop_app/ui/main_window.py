@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.errors import PeakDeskError
-from desktop_app.store.db import open_database
+from desktop_app.services import workspace
+from desktop_app.services.database_files import create_database, open_existing, remember_recent
 from desktop_app.ui import settings, view_kit
 from desktop_app.ui.app import app_icon, current_lang, language_hub, set_language
 from desktop_app.ui.names import VIEW_NAMES
@@ -42,13 +44,20 @@ STYLE = """
 
 
 def newest_plan_id(db: Any) -> int | None:
-    row = db.execute("SELECT id FROM plan WHERE translation_of IS NULL ORDER BY id DESC LIMIT 1").fetchone()
-    return int(row[0]) if row else None
+    """The plan the pages show (the chosen current plan, else the newest one not archived)."""
+    return workspace.current_plan_id(db)
 
 
 def demo_today(db: Any) -> str | None:
-    row = db.execute("SELECT value FROM meta WHERE key = 'demo_today'").fetchone()
-    return str(row[0]) if row and row[0] else None
+    return workspace.demo_today(db)
+
+
+def merge_suffixes() -> frozenset[str]:
+    """What the merge dialog takes from a drop (it names a return saved in another format with what to do);
+    anything else dropped is named in a message instead of being ignored."""
+    from desktop_app.ui.merge_dialog import RETURN_SUFFIXES
+
+    return frozenset(s.lower() for s in RETURN_SUFFIXES)
 
 
 
@@ -88,6 +97,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(220)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         self._stale: set[str] = set()  # pages whose data must be (re)loaded before they are shown
@@ -112,6 +122,11 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
+        from desktop_app.ui.welcome import WelcomePanel
+
+        self.welcome = WelcomePanel(self)
+        layout.addWidget(self.welcome, 1)
+        self._show_welcome(True)
         self.setCentralWidget(central)
 
         self.status_db = QLabel()
@@ -144,7 +159,7 @@ class MainWindow(QMainWindow):
             return SubmissionsPage(self)
         own = {"dashboard": ("dashboard_view", "DashboardPage"), "periods": ("periods_view", "PeriodsPage"),
                "warnings": ("warnings_view", "WarningsPage"), "assessment": ("assessment_view", "AssessmentPage"),
-               "reports": ("reports_view", "ReportsPage")}
+               "reports": ("reports_view", "ReportsPage"), "plans": ("plans_view", "PlansPage")}
         if key in own:
             import importlib
 
@@ -185,7 +200,9 @@ class MainWindow(QMainWindow):
         return act
 
     def _build_actions(self) -> None:
+        self.act_new = self._action("action-new-database", self.new_database, QKeySequence.StandardKey.New)
         self.act_open = self._action("action-open", self.choose_database, QKeySequence.StandardKey.Open)
+        self.act_demo = self._action("action-open-demo", self.open_demo)
         self.act_backup = self._action("action-backup", self.backup_database, "Ctrl+Shift+B")
         self.act_restore = self._action("action-restore", self.restore_backup)
         self.act_quit = self._action("action-quit", self.close, QKeySequence.StandardKey.Quit)
@@ -214,16 +231,23 @@ class MainWindow(QMainWindow):
             self.lang_actions[lang] = act
         self.act_about = self._action("action-about", self.about)
         # the reporting cycle and plan import (dialogs in their own modules)
-        self.act_import = self._action("action-import-plan", self.import_plan, "Ctrl+I")
+        self.act_import = self._action("action-import-plan", lambda _c=False: self.import_plan(), "Ctrl+I")
         self.act_issue = self._action("action-issue", self.issue_workbooks, "Ctrl+Shift+I")
-        self.act_merge = self._action("action-merge", self.merge_workbooks, "Ctrl+M")
+        # triggered(bool) must not reach ``paths``: a lambda drops the checked flag
+        self.act_merge = self._action("action-merge", lambda _c=False: self.merge_workbooks(), "Ctrl+M")
         self.act_bureau = self._action("action-bureau", self.open_department_workbook, "Ctrl+Shift+O")
         self.setAcceptDrops(True)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
-        self.menu_file.addActions([self.act_open, self.act_backup, self.act_restore])
+        self.menu_file.addActions([self.act_new, self.act_open])
+        self.menu_recent = self.menu_file.addMenu("")
+        self.menu_recent.setObjectName("menu-recent")
+        self.menu_recent.aboutToShow.connect(self._fill_recent)
+        self.menu_file.addAction(self.act_demo)
+        self.menu_file.addSeparator()
+        self.menu_file.addActions([self.act_backup, self.act_restore])
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_import, self.act_issue, self.act_merge, self.act_bureau])
         self.menu_file.addSeparator()
@@ -247,7 +271,11 @@ class MainWindow(QMainWindow):
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_lang.setTitle(self.tr("&Language"))
         self.menu_help.setTitle(self.tr("&Help"))
+        self.act_new.setText(self.tr("&New Database…"))
         self.act_open.setText(self.tr("&Open Database…"))
+        self.act_demo.setText(self.tr("Open the &Demo Database"))
+        self.menu_recent.setTitle(self.tr("Open &Recent"))
+        self._fill_recent()
         self.act_backup.setText(self.tr("&Back Up Database"))
         self.act_restore.setText(self.tr("&Restore from Backup…"))
         self.act_quit.setText(self.tr("&Quit"))
@@ -265,10 +293,13 @@ class MainWindow(QMainWindow):
             title = view_title(key)
             self.nav.item(i).setText(title)
             self.view_actions[i].setText(title)
+        # the page titles stay readable however narrow the window: the splitter may not squeeze them
+        self.nav.setMinimumWidth(min(200, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8))
         self._update_banner()
         self._update_status()
         self._update_title()
         self._sync_language_actions()
+        self.welcome.retranslate()
 
     def _clean_changed(self, _clean: bool) -> None:
         self._update_title()
@@ -303,7 +334,7 @@ class MainWindow(QMainWindow):
         self.status_db.setText(view_kit.display_path(self.db_path) if self.db_path else self.tr("No database open"))
         self.status_db.setToolTip(str(self.db_path) if self.db_path else "")
         if self.db is not None and self.plan_id is not None:
-            n = self.db.execute("SELECT count(*) FROM task WHERE plan_id = ?", [self.plan_id]).fetchone()[0]
+            n = workspace.task_count(self.db, self.plan_id)
             self.status_count.setText(self.tr("%1 tasks").replace("%1", str(n)))
         else:
             self.status_count.setText("")
@@ -312,16 +343,20 @@ class MainWindow(QMainWindow):
     def open_database(self, path: Path | str) -> bool:
         path = Path(path)
         try:
-            db = open_database(path)
+            db = open_existing(path)
         except PeakDeskError as exc:
             show_error(self, exc, title=self.tr("Open Database"))
             return False
         if self.db is not None:
+            for page in self.pages.values():
+                page.set_database(None, None)
             self.db.close()
         self.db, self.db_path = db, path
         self.plan_id = newest_plan_id(db)
         self.undo_stack.clear()
         settings.LAST_DATABASE.set(str(path))
+        settings.RECENT_DATABASES.set(remember_recent(list(settings.RECENT_DATABASES.get()), path))
+        self._show_welcome(False)
         self._load_pages()
         self.retranslate()
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", view_kit.display_path(path)), 5000)
@@ -363,6 +398,79 @@ class MainWindow(QMainWindow):
         if path:
             self.open_database(path)
 
+    def new_database(self) -> bool:
+        """Ask for a file name and create an empty database there (never overwrites a file)."""
+        from desktop_app.paths import user_data_dir
+
+        start = str((self.db_path.parent if self.db_path else user_data_dir()) / self.tr("new-desk.sqlite"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New Database"), start, self.tr("PeakDesk databases (*.sqlite *.db)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if not path:
+            return False
+        return self.create_and_open(Path(path))
+
+    def create_and_open(self, path: Path) -> bool:
+        try:
+            created = create_database(path)
+        except PeakDeskError as exc:
+            show_error(self, exc, title=self.tr("New Database"))
+            return False
+        if not self.open_database(created):
+            return False
+        self.show_view("plans")   # a new desk starts by importing its plan
+        return True
+
+    def open_demo(self) -> bool:
+        """Open the demo database in the user data folder (built on first use)."""
+        from desktop_app.paths import demo_db_path
+
+        path = demo_db_path()
+        if not path.exists():
+            from desktop_app.services.demo import build_demo
+
+            self.statusBar().showMessage(self.tr("Building the demo database…"))
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                build_demo(path)
+            finally:
+                QApplication.restoreOverrideCursor()
+        ok = self.open_database(path)
+        if ok:
+            self.show_view("dashboard")
+        return ok
+
+    def _fill_recent(self) -> None:
+        self.menu_recent.clear()
+        recent = [p for p in settings.RECENT_DATABASES.get() if Path(p).is_file()]
+        for path in recent:
+            act = self.menu_recent.addAction(view_kit.display_path(Path(path)))
+            act.setToolTip(path)
+            act.triggered.connect(lambda _c=False, p=path: self.open_database(p))
+        self.menu_recent.setEnabled(bool(recent))
+
+    def _show_welcome(self, show: bool) -> None:
+        self.welcome.setVisible(show)
+        self.splitter.setVisible(not show)
+        for act in (getattr(self, "act_import", None), getattr(self, "act_issue", None),
+                    getattr(self, "act_merge", None), getattr(self, "act_backup", None),
+                    getattr(self, "act_restore", None), getattr(self, "act_reload", None)):
+            if act is not None:
+                act.setEnabled(not show)
+
+    def start(self, db_path: Path | None = None, *, fallback: Path | None = None) -> None:
+        """First thing after showing: the database given, else the last one, else ``fallback`` if it exists,
+        else the welcome panel (demo / new / open). Nothing is created without the person asking."""
+        if db_path is not None:
+            self.open_database(db_path)
+            return
+        last = settings.LAST_DATABASE.get()
+        if last and Path(last).is_file() and self.open_database(Path(last)):
+            return
+        if fallback is not None and fallback.is_file() and self.open_database(fallback):
+            return
+        self._show_welcome(True)
+
     def backup_database(self) -> Op | None:
         """Copy the open database into the backups folder (SQLite backup API, keep the last N), in the background."""
         from desktop_app.ui.backup import back_up_now
@@ -391,6 +499,7 @@ class MainWindow(QMainWindow):
     def _cycle_dialog(self, dialog: Any) -> Any:
         dialog.changed.connect(self._after_write)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view_kit.fit_to_screen(dialog)
         dialog.open()
         return dialog
 
@@ -400,10 +509,12 @@ class MainWindow(QMainWindow):
             self._load_pages()
         self.notify(changes)
 
-    def import_plan(self) -> Any:
+    def import_plan(self, path: Path | None = None) -> Any:
         from desktop_app.ui.import_dialog import ImportDialog
 
-        return self._cycle_dialog(ImportDialog(self.db_path, self)) if self.db_path else None
+        if not self.db_path:
+            return None
+        return self._cycle_dialog(ImportDialog(self.db_path, self, path=path) if path else ImportDialog(self.db_path, self))
 
     def issue_workbooks(self) -> Any:
         from desktop_app.ui.issue_dialog import IssueDialog
@@ -421,21 +532,43 @@ class MainWindow(QMainWindow):
         return open_department_workbook(self)
 
     def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        from desktop_app.ui.merge_dialog import accepts_drop
-
-        if self.db_path is not None and accepts_drop(event.mimeData()):
-            event.acceptProposedAction()
+        mime = event.mimeData()
+        if self.db_path is not None and mime.hasUrls() and any(u.isLocalFile() for u in mime.urls()):
+            event.acceptProposedAction()   # anything local: what cannot be used is named on drop
 
     def dropEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        """Workbooks or folders dropped on the window are merged at once."""
+        """Workbooks or folders dropped on the window are merged at once; other files are named in a message."""
         from desktop_app.ui.merge_dialog import merge_dropped
 
         if self.db_path is None:
             return
-        dialog = merge_dropped(self, self.db_path, event.mimeData())
+        mime = event.mimeData()
+        paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+        self.unsupported_drop(paths)
+        usable = [p for p in paths if p.is_dir() or p.suffix.lower() in merge_suffixes()]
+        if not usable:
+            return
+        dialog = merge_dropped(self, self.db_path, usable)
         if dialog is not None:
+            view_kit.fit_to_screen(dialog)
             dialog.changed.connect(self._after_write)
             event.acceptProposedAction()
+
+    def unsupported_drop(self, paths: list[Path]) -> QMessageBox | None:
+        """Tell which dropped files are not returned workbooks (a plan document is imported from File)."""
+        rejected = [p for p in paths if not p.is_dir() and p.suffix.lower() not in merge_suffixes()]
+        if not rejected:
+            return None
+        names = "\n".join(f"• {p.name}" for p in rejected[:20])
+        text = self.tr("These files were not merged: only returned workbooks or folders of them can be dropped "
+                       "here. A plan document is imported with File → Import Plan.")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Files Not Merged"), f"{text}\n\n{names}",
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("unsupported-drop")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.drop_message = box
+        return box
 
     # --- misc ------------------------------------------------------------------------------------
     def _focus_search(self) -> None:
@@ -459,14 +592,67 @@ class MainWindow(QMainWindow):
         geometry = settings.MAIN_GEOMETRY.get()
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1366, 768)
+        self.fit_to_screen(first_start=geometry.isEmpty())
         state = settings.MAIN_STATE.get()
         if not state.isEmpty():
             self.restoreState(state)
         split = settings.MAIN_SPLITTER.get()
         if not split.isEmpty():
             self.splitter.restoreState(split)
+
+    def fit_to_screen(self, *, first_start: bool = False) -> None:
+        """First start: 1366×768 or 90 % of the available screen, whichever is smaller; later starts are kept
+        inside the screen (a saved size from a larger monitor must not push buttons off this one)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            if first_start:
+                self.resize(1366, 768)
+            return
+        avail = screen.availableGeometry()
+        if first_start:
+            width = min(1366, int(avail.width() * 0.95))
+            height = min(768, int(avail.height() * 0.92))
+        else:
+            width, height = min(self.width(), avail.width()), min(self.height(), avail.height())
+        self.resize(max(width, 640), max(height, 480))
+        frame = self.frameGeometry()
+        if not avail.contains(frame.topLeft()) or first_start:
+            self.move(avail.left() + max(0, (avail.width() - self.frameGeometry().width()) // 2),
+                      avail.top() + max(0, (avail.height() - self.frameGeometry().height()) // 2))
+
+    _quit_anyway = False
+    _close_when_idle = False
+
+    def ask_about_running_jobs(self, count: int) -> str:
+        """"wait" (finish, keep the result, then close), "cancel" (stop the task, then close) or "quit"."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("A Task Is Still Running"), self.tr(
+            "%n background task(s) (a report, an import, issuing or merging) have not finished. Quitting now "
+            "loses what they have not delivered yet.", "", count), parent=self)
+        box.setObjectName("close-while-running")
+        wait = box.addButton(self.tr("&Wait, Then Close"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("&Cancel the Task, Then Close"), QMessageBox.ButtonRole.DestructiveRole)
+        quit_now = box.addButton(self.tr("&Quit Now"), QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(self.tr("&Keep Working"), QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(wait)
+        box.setEscapeButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is quit_now:
+            return "quit"
+        if clicked is cancel:
+            return "cancel"
+        if clicked is wait:
+            return "wait"
+        return "keep"
+
+    def _close_if_idle(self) -> None:
+        if self._close_when_idle and not self.running_jobs():
+            self._close_when_idle = False
+            self.close()
+
+    def running_jobs(self) -> list[Op]:
+        """Jobs a person started (reports, imports, issuing, merging); page loads are not asked about."""
+        return [op for op in list(Op._running) if not op.done and op.cancellable]
 
     def save_layout(self) -> None:
         settings.LAST_VIEW.set(self.current_view())
@@ -478,6 +664,23 @@ class MainWindow(QMainWindow):
         settings.qsettings().sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        jobs = self.running_jobs()
+        if jobs and not self._quit_anyway:
+            choice = self.ask_about_running_jobs(len(jobs))
+            if choice == "keep":
+                event.ignore()
+                return
+            if choice != "quit":
+                event.ignore()
+                if choice == "cancel":
+                    for op in jobs:
+                        op.cancel()
+                # wait (or cancel): close by itself once every job has ended and delivered its result
+                self._close_when_idle = True
+                for op in jobs:
+                    op.finished.connect(self._close_if_idle, Qt.ConnectionType.QueuedConnection)
+                self.statusBar().showMessage(self.tr("PeakDesk closes when the running task has finished…"))
+                return
         self.save_layout()
         if self.db is not None:
             for page in self.pages.values():

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.services import backup as backups
 from desktop_app.services import office_convert
+from desktop_app.services.unit_lookup import names_by_code
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.cycle_widgets import (
     BAD_COLOR,
@@ -79,8 +80,7 @@ class MergeDialog(BackgroundDialog):
         self.setAcceptDrops(True)
         self.db_path = Path(db_path)
         self.conn = ReadConnection(self.db_path)
-        self.names = {r[0]: (r[1], r[2]) for r in self.conn.db.execute(
-            "SELECT code, name_zh, name_en FROM department").fetchall()}
+        self.names = names_by_code(self.conn.db)
         self.result: Any = None
         self.backup: Path | None = None
 

@@ -27,7 +27,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop_app.errors import PeakDeskError
-from desktop_app.store.db import open_database
+from desktop_app.services.database_files import connect
 
 DIALOG_DELAY_MS = 500
 
@@ -67,7 +67,7 @@ class _Runner(QRunnable):
             signals.progressed.emit(int(done), int(total), str(label))
 
         try:
-            db = open_database(op.db_path) if op.db_path is not None else None
+            db = connect(op.db_path) if op.db_path is not None else None
             result = op.job(db, progress, cancelled)
         except OperationCancelled:
             signals.cancelled.emit()

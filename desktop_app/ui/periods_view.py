@@ -9,8 +9,12 @@ from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -23,9 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.errors import PeakDeskError
+from desktop_app.services import period_admin
 from desktop_app.services import periods as periods_service
-from desktop_app.store import periods as store_periods
-from desktop_app.store.db import write_tx
 from desktop_app.ui import view_kit
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.pages import Page, view_title
@@ -60,6 +63,15 @@ class PeriodsPage(Page):
         self.reopen_button = QPushButton()
         self.reopen_button.setObjectName("periods-reopen")
         self.reopen_button.clicked.connect(lambda: self.set_closed(False))
+        self.create_button = QPushButton()
+        self.create_button.setObjectName("periods-create")
+        self.create_button.clicked.connect(lambda _c=False: self.create_year())
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName("periods-edit")
+        self.edit_button.clicked.connect(lambda _c=False: self.edit_period())
+        self.empty_note = QLabel()
+        self.empty_note.setObjectName("page-note")
+        self.empty_note.setWordWrap(True)
 
         self.model = RowsModel([
             Column("code", lambda p: p.code),
@@ -77,7 +89,8 @@ class PeriodsPage(Page):
         self.proxy.setSortRole(SORT_ROLE)
         self.table = view_kit.table_view(self.proxy, "periods-table")
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.table.doubleClicked.connect(lambda _i: self.set_closed(not self._selected_closed()))
+        # double-click edits (due date); closing a period is a deliberate button with a reason
+        self.table.doubleClicked.connect(lambda _i: self.edit_period())
 
         # Holiday calendar editor
         self.holiday_box = QGroupBox()
@@ -123,6 +136,8 @@ class PeriodsPage(Page):
         self.kind_label = QLabel()
         top.addWidget(self.kind_label)
         top.addWidget(self.kind_filter)
+        top.addWidget(self.create_button)
+        top.addWidget(self.edit_button)
         top.addWidget(self.close_button)
         top.addWidget(self.reopen_button)
 
@@ -146,6 +161,7 @@ class PeriodsPage(Page):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.empty_note)
         ll.addWidget(self.table)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.holiday_box)
@@ -188,6 +204,11 @@ class PeriodsPage(Page):
         self.close_button.setText(self.tr("&Close Period…"))
         self.close_button.setToolTip(self.tr("A closed period accepts no more workbooks until it is reopened."))
         self.reopen_button.setText(self.tr("&Reopen Period…"))
+        self.create_button.setText(self.tr("C&reate Year's Periods…"))
+        self.create_button.setToolTip(self.tr("Add a year's reporting periods, its quarters and the year itself, "
+                                              "with due dates from the holiday calendar."))
+        self.edit_button.setText(self.tr("&Edit Due Date…"))
+        self._update_empty_note()
         self.model.set_titles([self.tr("Period"), self.tr("Kind"), self.tr("Start"), self.tr("End"),
                                self.tr("Due date"), self.tr("State"), self.tr("Reason for closing")])
         self.holiday_box.setTitle(self.tr("Holiday calendar"))
@@ -201,8 +222,8 @@ class PeriodsPage(Page):
         self.holiday_note.setText(self.tr(
             "Due dates count working days: public holidays are days off, make-up working days (调休) count "
             "as working days. Changes apply to periods created afterwards."))
-        self.model.layoutChanged.emit()
-        self.holiday_model.layoutChanged.emit()
+        self.model.relabel()
+        self.holiday_model.relabel()
 
     # --- data --------------------------------------------------------------------------------------
     def set_database(self, db: Any, plan_id: int | None) -> None:
@@ -227,19 +248,17 @@ class PeriodsPage(Page):
             kind = self.kind_filter.currentData()
             from desktop_app.domain.models import PeriodKind
 
-            rows = store_periods.list_periods(self.db, self.plan_id, PeriodKind(kind) if kind else None)
+            rows = period_admin.periods(self.db, self.plan_id, PeriodKind(kind) if kind else None)
             self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self._update_buttons()
+        self._update_empty_note()
 
     def _load_holidays(self) -> None:
         if self.db is None:
             self.holiday_model.set_rows([])
             return
-        year = self.year.value()
-        rows = self.db.execute("SELECT date, kind, name FROM holiday WHERE date BETWEEN ? AND ? ORDER BY date",
-                               [f"{year}-01-01", f"{year}-12-31"]).fetchall()
-        self.holiday_model.set_rows([tuple(r) for r in rows])
+        self.holiday_model.set_rows(period_admin.holidays_of_year(self.db, self.year.value()))
         self.holiday_table.resizeColumnsToContents()
 
     def selected_period(self) -> Any:
@@ -259,6 +278,60 @@ class PeriodsPage(Page):
         p = self.selected_period()
         self.close_button.setEnabled(p is not None and not p.closed)
         self.reopen_button.setEnabled(p is not None and p.closed)
+        self.edit_button.setEnabled(p is not None)
+        self.create_button.setEnabled(self.db is not None and self.plan_id is not None)
+
+    def _update_empty_note(self) -> None:
+        if self.db is None:
+            text = ""
+        elif self.plan_id is None:
+            text = self.tr("No plan yet: import one on the Plans page, then create its periods here.")
+        elif not self.model.rows and not self.kind_filter.currentData():
+            text = self.tr("No periods yet. “Create Year's Periods…” adds the months (or quarters) bureaus "
+                           "report in, the quarters for early warnings and the year for the assessment. Issuing "
+                           "workbooks also creates the period it issues for.")
+        else:
+            text = ""
+        self.empty_note.setText(text)
+        self.empty_note.setVisible(bool(text))
+
+    def create_year(self, year: int | None = None) -> bool:
+        if self.db is None or self.plan_id is None:
+            return False
+        if year is None:
+            value, ok = QInputDialog.getInt(self, self.tr("Create Year's Periods"), self.tr("Year:"),
+                                            self.today.year, 2000, 2100)
+            if not ok:
+                return False
+            year = value
+        try:
+            result = period_admin.create_year(self.db, self.plan_id, year)
+        except PeakDeskError as exc:
+            show_error(self, exc, title=view_title("periods"))
+            return False
+        self.window_.notify(result.summary)
+        self.window_.statusBar().showMessage(self.tr("%n period(s) created.", "", len(result.created)), 5000)
+        return True
+
+    def edit_period(self, due: dt.date | None = None) -> bool:
+        """Change the selected period's due date (a dialog unless ``due`` is given)."""
+        p = self.selected_period()
+        if p is None or self.db is None or self.plan_id is None:
+            return False
+        if due is None:
+            dialog = PeriodEditDialog(p, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            due = dialog.due()
+        try:
+            changes = period_admin.set_due(self.db, self.plan_id, p.code, due)
+        except PeakDeskError as exc:
+            show_error(self, exc, title=view_title("periods"))
+            return False
+        code = p.code
+        self.window_.notify(changes)
+        self.select_period(code)
+        return True
 
     # --- actions -------------------------------------------------------------------------------------
     def set_closed(self, closed: bool, reason: str | None = None) -> bool:
@@ -295,10 +368,9 @@ class PeriodsPage(Page):
             return
         day = self.day.date().toPython()
         assert isinstance(day, dt.date)
-        with write_tx(self.db):
-            store_periods.set_holiday(self.db, day, kind, self.day_name.text().strip())
+        changes = period_admin.edit_holiday(self.db, day, kind, self.day_name.text().strip())
         self.year.setValue(day.year)
-        self.window_.notify(ChangeSummary(periods=True))
+        self.window_.notify(changes)
 
     def save_holiday(self) -> None:
         self._write_holiday(self.day_kind.currentData())
@@ -307,7 +379,7 @@ class PeriodsPage(Page):
         if self.db is None:
             return
         day = self.day.date().toString(Qt.DateFormat.ISODate)
-        if not self.db.execute("SELECT 1 FROM holiday WHERE date = ?", [day]).fetchone():
+        if not period_admin.has_holiday(self.db, dt.date.fromisoformat(day)):
             QMessageBox.information(self, self.tr("Holiday calendar"),
                                     self.tr("%1 is not in the calendar.").replace("%1", day))
             return
@@ -315,3 +387,37 @@ class PeriodsPage(Page):
 
     def save_state(self) -> None:
         pass
+
+
+class PeriodEditDialog(QDialog):
+    """A period's due date; its start and end follow from its code and are shown for reference."""
+
+    def __init__(self, period: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("period-edit-dialog")
+        self.setWindowTitle(self.tr("Period %1").replace("%1", period.code))
+        self.edit = QDateEdit()
+        self.edit.setObjectName("period-due")
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        due = period.due
+        self.edit.setDate(QDate(due.year, due.month, due.day))
+        end = period.end
+        self.edit.setMinimumDate(QDate(end.year, end.month, end.day))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Period:"), QLabel(f"{period.code}  ({period.start.isoformat()} – {end.isoformat()})"))
+        form.addRow(self.tr("&Due date:"), self.edit)
+        note = QLabel(self.tr("Workbooks received after the due date count as late. Close the period with "
+                              "“Close Period…” when no more workbooks are accepted."))
+        note.setWordWrap(True)
+        note.setObjectName("page-note")
+        form.addRow(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def due(self) -> dt.date:
+        value = self.edit.date().toPython()
+        assert isinstance(value, dt.date)
+        return value

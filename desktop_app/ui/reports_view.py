@@ -155,6 +155,12 @@ class ReportsPage(Page):
         rlay = QVBoxLayout(right)
         rlay.setContentsMargins(0, 0, 0, 0)
         rlay.addWidget(self.form_box)
+        self.missing_note = QLabel()
+        self.missing_note.setObjectName("reports-missing")
+        self.missing_note.setWordWrap(True)
+        self.missing_note.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        self.missing_note.setVisible(False)
+        rlay.addWidget(self.missing_note)
         actions = QHBoxLayout()
         actions.addWidget(self.build_button)
         actions.addWidget(self.cancel_button)
@@ -214,13 +220,14 @@ class ReportsPage(Page):
         self.open_button.setText(self.tr("&Open"))
         self.folder_button.setText(self.tr("Open &Folder"))
         self._show_result()
+        self._explain_missing()
 
     # --- data --------------------------------------------------------------------------------------
     def set_database(self, db: Any, plan_id: int | None) -> None:
         self.db, self.plan_id = db, plan_id
         self.db_path = None
         if db is not None:
-            from desktop_app.store.db import db_path
+            from desktop_app.services.database_files import file_of as db_path
 
             self.db_path = Path(db_path(db)) if db_path(db) else None
         self._fill_choices()
@@ -233,8 +240,9 @@ class ReportsPage(Page):
         today = view_kit.today(self.db) if self.db is not None else dt.date.today()
         periods: list[tuple[str, str, str]] = []
         if self.db is not None and self.plan_id is not None:
-            periods = [(k, c, e) for k, c, e in self.db.execute(
-                "SELECT kind, code, end FROM period WHERE plan_id = ? ORDER BY start", [self.plan_id]).fetchall()]
+            from desktop_app.services.cycle_queries import period_codes
+
+            periods = period_codes(self.db, self.plan_id)
 
         def fill(combo: QComboBox, items: list[tuple[str, Any]], prefer: Any) -> None:
             combo.blockSignals(True)
@@ -252,10 +260,9 @@ class ReportsPage(Page):
         fill(self.year, [(c, int(c)) for k, c, _e in periods if k == "year"], today.year)
         depts: list[tuple[str, Any]] = []
         if self.db is not None and self.plan_id is not None:
-            rows = self.db.execute(
-                "SELECT DISTINCT d.code, d.name_zh, d.name_en FROM department d JOIN assignment a "
-                "ON a.department_id = d.id JOIN task t ON t.id = a.task_id WHERE t.plan_id = ? "
-                "AND d.kind != 'placeholder' ORDER BY d.code", [self.plan_id]).fetchall()
+            from desktop_app.services.unit_lookup import reporting_units_of_plan
+
+            rows = reporting_units_of_plan(self.db, self.plan_id)
             depts = [(zh if current_lang() == "zh" else (en or zh), code) for code, zh, en in rows]
         fill(self.dept, depts, None)
         self.dept.setCurrentIndex(0 if depts else -1)
@@ -273,6 +280,35 @@ class ReportsPage(Page):
             widget.setVisible(key in needs)
             self.labels[key].setVisible(key in needs)
         self._suggest_output()
+        self._explain_missing()
+
+    def missing_choices(self) -> list[str]:
+        """Why the chosen report cannot be built yet (an empty selector), in words a coordinator can act on."""
+        if self.db is None:
+            return []
+        if self.plan_id is None:
+            return [self.tr("This database has no plan yet: import one on the Plans page.")]
+        needs = KINDS[self.current_kind()][1]
+        texts = {
+            "period": self.tr("No month to report on yet: create the year's periods on the Periods page (issuing "
+                              "workbooks also creates the month it issues for)."),
+            "quarter": self.tr("No quarter yet: create the year's periods on the Periods page; the early-warning "
+                               "circular is about a quarter."),
+            "year": self.tr("No assessment year yet: create the year's periods on the Periods page; the annual "
+                            "report is about a year."),
+            "dept": self.tr("No unit is assigned to a task of this plan yet: assign units on the Ledger page."),
+        }
+        combos = {"period": self.period, "quarter": self.quarter, "year": self.year, "dept": self.dept}
+        return [texts[k] for k in needs if combos[k].count() == 0]
+
+    def _explain_missing(self) -> None:
+        if not hasattr(self, "missing_note"):
+            return
+        missing = self.missing_choices()
+        self.missing_note.setText("\n".join(missing))
+        self.missing_note.setVisible(bool(missing))
+        if self.op is None or self.op.done:
+            self.build_button.setEnabled(self.db is not None and not missing)
 
     def _params(self) -> dict[str, Any]:
         needs = KINDS[self.current_kind()][1]

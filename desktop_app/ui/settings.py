@@ -96,7 +96,7 @@ def declared() -> dict[str, Option[Any]]:
 LANGUAGE = Option[str]("ui/language", str, "", "'zh', 'en', or '' to follow the system locale")
 LAST_DATABASE = Option[str]("db/last_path", str, "", "database opened last (restored on start)")
 RECENT_DATABASES = Option[list]("db/recent", list, [], "recently opened database files")  # type: ignore[type-arg]
-LAST_VIEW = Option[str]("ui/last_view", str, "ledger", "navigation page shown on start")
+LAST_VIEW = Option[str]("ui/last_view", str, "dashboard", "navigation page shown on start")
 
 MAIN_GEOMETRY = Option[QByteArray]("window/main_geometry", QByteArray, QByteArray())
 MAIN_STATE = Option[QByteArray]("window/main_state", QByteArray, QByteArray())

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.models import ChangeSummary
-from desktop_app.store.db import db_path as database_path
+from desktop_app.services.database_files import file_of as database_path
+from desktop_app.services.unit_lookup import names_by_code
 from desktop_app.ui import view_kit
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.cycle_widgets import (
@@ -47,6 +48,7 @@ from desktop_app.ui.cycle_widgets import (
 )
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.pages import Page, view_title
+from desktop_app.ui.view_kit import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -93,7 +95,7 @@ class SubmissionMatrixModel(QAbstractTableModel):
             today = today_of(db)
             codes = [p.code for p in reporting_periods(db, plan_id, today) if p.exists and p.start <= today]
             seen: dict[str, tuple[str, str, str, str, str]] = {}
-            en = {r[0]: r[1] for r in db.execute("SELECT code, name_en FROM department").fetchall()}
+            en = {code: names[1] for code, names in names_by_code(db).items()}
             for status in periods_status(db, plan_id, codes):
                 code = status.period.code
                 self.periods.append((code, status.period.due))
@@ -228,10 +230,10 @@ class SubmissionsPage(Page):
         self.heading.setObjectName("page-heading")
         self.issue_button = QPushButton()
         self.issue_button.setObjectName("issue-workbooks")
-        self.issue_button.clicked.connect(self.open_issue_dialog)
+        self.issue_button.clicked.connect(lambda _c=False: self.open_issue_dialog())
         self.merge_button = QPushButton()
         self.merge_button.setObjectName("merge-workbooks")
-        self.merge_button.clicked.connect(self.open_merge_dialog)
+        self.merge_button.clicked.connect(lambda _c=False: self.open_merge_dialog())  # clicked(bool) is not paths
         self.period = PeriodCombo()
         self.period.currentIndexChanged.connect(lambda _i: self._period_changed())
         self.period_label = QLabel()
@@ -243,6 +245,8 @@ class SubmissionsPage(Page):
         self.counts.setObjectName("submission-counts")
         self.legend = QLabel()
         self.legend.setObjectName("page-note")
+        self.legend.setWordWrap(True)   # the window must fit 1024 px
+        self.counts.setWordWrap(True)
 
         self.missing_only = QCheckBox()
         self.missing_only.setObjectName("submission-missing-only")
@@ -271,19 +275,22 @@ class SubmissionsPage(Page):
         self.detail.setObjectName("submission-detail")
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        # the buttons sit beside the heading, the period filter on its own row: one row did not fit 1024 px
         actions = QHBoxLayout()
+        actions.addWidget(self.heading)
+        actions.addStretch(1)
         actions.addWidget(self.issue_button)
         actions.addWidget(self.merge_button)
-        actions.addSpacing(24)
-        actions.addWidget(self.period_label)
-        actions.addWidget(self.period)
-        actions.addWidget(self.missing_only)
         actions.addWidget(self.reminder_button)
-        actions.addStretch(1)
+        filters = QHBoxLayout()
+        filters.addWidget(self.period_label)
+        filters.addWidget(self.period)
+        filters.addWidget(self.missing_only)
+        filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
-        layout.addWidget(self.heading)
         layout.addLayout(actions)
+        layout.addLayout(filters)
         layout.addWidget(self.counts)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
@@ -402,6 +409,7 @@ class SubmissionsPage(Page):
             dialog.period.select(self.period.code())
         dialog.changed.connect(self._notify)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fit_to_screen(dialog)
         dialog.open()
         self.dialog = dialog
         return dialog
@@ -414,6 +422,7 @@ class SubmissionsPage(Page):
         dialog = MergeDialog(self.db_path, self, paths=paths)
         dialog.changed.connect(self._notify)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fit_to_screen(dialog)
         dialog.open()
         self.dialog = dialog
         return dialog

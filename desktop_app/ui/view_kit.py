@@ -53,6 +53,14 @@ class RowsModel(QAbstractTableModel):
         if self.columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
+    def relabel(self) -> None:
+        """Every cell's text may have changed (a language switch): tell the views without a layout change.
+
+        A bare ``layoutChanged`` (no ``layoutAboutToBeChanged``) left a sorting proxy's persistent indexes
+        stale and the selection model crashed the process on the next language switch."""
+        if self.rows and self.columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
@@ -153,7 +161,7 @@ class BackgroundLoad:
 
     def run(self, db: Any, job: Callable[[Any], Any], done: Callable[[Any], None],
             failed: Callable[[BaseException], None] | None = None) -> None:
-        from desktop_app.store.db import db_path
+        from desktop_app.services.database_files import file_of as db_path
         from desktop_app.ui.ops import Op
 
         self.generation += 1
@@ -214,3 +222,21 @@ def display_path(path: Path | str) -> str:
         return str(Path("~") / p.relative_to(home))
     except ValueError:
         return str(p)
+
+
+def fit_to_screen(widget: QWidget, margin: int = 48) -> QWidget:
+    """Shrink a window that was given a fixed size to what the screen shows (1024×600 netbooks, 768-px
+    laptops: a dialog's buttons must not end up below the screen's edge), and keep it on the screen."""
+    from PySide6.QtGui import QGuiApplication
+
+    parent = widget.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return widget
+    avail = screen.availableGeometry()
+    hint = widget.minimumSizeHint()
+    width = max(min(widget.width(), avail.width() - 16), hint.width())
+    height = max(min(widget.height(), avail.height() - margin), hint.height())
+    if (width, height) != (widget.width(), widget.height()):
+        widget.resize(width, height)
+    return widget

@@ -77,6 +77,7 @@ class WarningsPage(Page):
         self.counts.setObjectName("warnings-counts")
         self.state = QLabel()
         self.state.setObjectName("page-note")
+        self.state.setWordWrap(True)   # the window must fit 1024 px
         self.quarter_label, self.level_label, self.dept_label = QLabel(), QLabel(), QLabel()
         for label, buddy in ((self.quarter_label, self.quarter), (self.level_label, self.level),
                              (self.dept_label, self.department)):
@@ -175,16 +176,16 @@ class WarningsPage(Page):
         self._update_labels()
         self._fill_departments()
         self._show_detail()
-        self.model.layoutChanged.emit()
+        self.model.relabel()
 
     # --- data --------------------------------------------------------------------------------------
     def set_database(self, db: Any, plan_id: int | None) -> None:
         self.db, self.plan_id = db, plan_id
         quarters = []
         if db is not None and plan_id is not None:
-            quarters = [(c, dt.date.fromisoformat(s), dt.date.fromisoformat(e)) for c, s, e in db.execute(
-                "SELECT code, start, end FROM period WHERE plan_id = ? AND kind = 'quarter' ORDER BY start",
-                [plan_id]).fetchall()]
+            from desktop_app.services.cycle_queries import quarters as plan_quarters
+
+            quarters = plan_quarters(db, plan_id)
         self.quarter.blockSignals(True)
         self.quarter.clear()
         for code, _s, _e in quarters:
@@ -337,10 +338,9 @@ class WarningsPage(Page):
             parts.append(f"<p><b>{e(L['Rules that fired'])}:</b></p><ul>")
             for f in w.fired:
                 reason = f.reason_zh if lang == "zh" else f.reason_en
-                parts.append(f"<li>{e(self._level_label(f.level))} · <code>{e(f.rule)}</code> — {e(reason)}</li>")
+                # the rule's reason says what fired; its internal code (behind_red …) is for the rules file only
+                parts.append(f"<li>{e(self._level_label(f.level))} — {e(reason)}</li>")
             parts.append("</ul>")
-        else:
-            parts.append(f"<p><b>{e(L['Rule'])}:</b> <code>{e(w.rule)}</code></p>")
         exp = ex.get("expected") or {}
         rows = []
         if exp:

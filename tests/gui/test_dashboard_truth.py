@@ -28,7 +28,7 @@ def test_dashboard_snapshot_equals_the_cli_figures(demo_db, capsys) -> None:
     one = next(s for s, _f in shown if s.number == "（一）")
     assert one.mean_percent == 70.7
     assert snap.counts == figures["warnings"]["counts"] and snap.quarter == figures["warnings"]["quarter"]
-    assert [(t, d) for t, d, _title, _name in snap.red] == [(r["task"], r["department"])
+    assert [(w[0], w[1]) for w in snap.red] == [(r["task"], r["department"])
                                                             for r in figures["warnings"]["red"]]
     assert (snap.period, snap.expected, snap.received, snap.late) == (
         figures["submissions"]["period"], figures["submissions"]["expected"], figures["submissions"]["received"],

@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.models import KIND_LABELS, join_names, label
-from desktop_app.store import departments
-from desktop_app.store.departments import Department
+from desktop_app.services import ledger_queries as departments
+from desktop_app.services.ledger_queries import Department
 from desktop_app.ui.app import current_lang
 
 Index = QModelIndex | QPersistentModelIndex

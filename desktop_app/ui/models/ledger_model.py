@@ -26,14 +26,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.models import STATUS_LABELS, Status, join_names, label
+from desktop_app.services import ledger_queries as ledger
 from desktop_app.services import read_models
-from desktop_app.store import ledger
-from desktop_app.store.ledger import LedgerRow, SectionRow
+from desktop_app.services.ledger_queries import LedgerRow, SectionRow
 from desktop_app.ui.app import current_lang
 
 Index = QModelIndex | QPersistentModelIndex
 
 NO_STATUS = "none"  # filter value: no report yet
+NO_LEAD = "__no_lead__"  # unit filter value: tasks without a lead unit
 
 
 class Column(IntEnum):
@@ -101,6 +102,8 @@ class LedgerFilter:
             value = row.status.value if row.status else NO_STATUS
             if value != self.status:
                 return False
+        if self.department == NO_LEAD:
+            return row.lead is None
         if self.department is not None:
             codes = ([row.lead.code] if row.lead else []) + [d.code for d in row.cooperating]
             if self.department not in codes:
