@@ -49,20 +49,16 @@ are pre-filled on issue, do not count).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import hmac
-import html
 import io
 import itertools
 import json
 import math
 import re
 import unicodedata
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -76,9 +72,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from desktop_app.domain.models import STATUS_LABELS, Status, status_from_label
 from desktop_app.errors import InputRejected, Problem
 from desktop_app.exchange.safe_xlsx import (
+    Screened,
     clean_text,
     fit_row_height,
-    open_checked_xlsx,
+    open_screened_xlsx,
     read_xlsx_bytes,
     text_cell,
 )
@@ -492,11 +489,12 @@ def read_workbook(path: Path, data: bytes | None = None) -> ReadWorkbook:
     """
     if data is None:
         data = read_xlsx_bytes(path)
-    with open_checked_xlsx(path, data) as zf:
-        return _read_workbook(path, zf, data)
+    zf, screened = open_screened_xlsx(path, data, watch_column=LETTERS.index(COL_LETTER["percent"]))
+    with zf:
+        return _read_workbook(path, screened, data)
 
 
-def _read_workbook(path: Path, zf: zipfile.ZipFile, data: bytes) -> ReadWorkbook:
+def _read_workbook(path: Path, screened: Screened, data: bytes) -> ReadWorkbook:
     from python_calamine import CalamineError, CalamineWorkbook
 
     name = path.name
@@ -513,9 +511,6 @@ def _read_workbook(path: Path, zf: zipfile.ZipFile, data: bytes) -> ReadWorkbook
                 f"{name}: not a PeakDesk exchange workbook (no '{missing}' sheet).",
                 [Problem("not a PeakDesk exchange workbook (sheet missing); send the workbook PeakDesk issued",
                          file=name, sheet=missing)])
-        parts = _ZipParts(zf)
-        for sheet in (META_SHEET, PROGRESS_SHEET):
-            _check_extent(name, parts, sheet)
         meta_rows = wb.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False)
         grid = wb.get_sheet_by_name(PROGRESS_SHEET).to_python(skip_empty_area=False)
     except CalamineError as exc:
@@ -551,7 +546,7 @@ def _read_workbook(path: Path, zf: zipfile.ZipFile, data: bytes) -> ReadWorkbook
     ambiguous = [r.sheet_row for r in rows
                  if isinstance(r.raw["percent"], int | float) and 0 < r.raw["percent"] <= 1]
     if ambiguous:
-        result.percent_formatted = _percent_formatted(parts, PROGRESS_SHEET, COL_LETTER["percent"], set(ambiguous))
+        result.percent_formatted = screened.percent_rows(PROGRESS_SHEET, set(ambiguous))
     return result
 
 
@@ -562,7 +557,7 @@ def _issued_copy(name: str, copy: str | None, meta: dict[str, str]) -> list[Lock
         return []
     try:
         data = json.loads(copy or "")
-    except ValueError:
+    except (ValueError, RecursionError):    # RecursionError: JSON nested thousands deep
         data = None
     if type(data) is list and all(type(r) is list and len(r) == 5 for r in data) \
             and set(map(type, itertools.chain.from_iterable(data))) <= {str}:
@@ -662,169 +657,10 @@ def parse_values(row: VisibleRow, percent_formatted: bool = False, *,
     return out, problems
 
 
-# --- percent formats (only read when a fraction 0-1 makes the format matter) -------------------------
-
-_BUILTIN_PERCENT = {9, 10}
-_ATTR = re.compile(rb'(\w+)\s*=\s*"([^"]*)"')   # attribute name without its namespace prefix
-
-
-def _percent_formatted(parts: _ZipParts, sheet_name: str, letter: str, rows: set[int]) -> set[int]:
-    """Rows among ``rows`` whose cell in column ``letter`` has a percent number format.
-
-    Byte-level scans of styles.xml and a ``bytes.find`` of each wanted cell's start tag in the sheet: far
-    cheaper than parsing them; the sizes were bounded by check_xlsx.
-    """
-    try:
-        sheet_path = parts.sheet_part(sheet_name)
-        if not sheet_path:
-            return set()
-        styles = parts.read("xl/styles.xml") if "xl/styles.xml" in parts.zf.NameToInfo else b""
-        xf_percent = _percent_styles_cached(styles) if len(styles) <= 65536 else _percent_styles(styles)
-        data = parts.read(sheet_path)
-        found: set[int] = set()
-        for row in rows:
-            cell = _cell_tag(data, f'r="{letter}{row}"'.encode())
-            style = int(cell.get(b"s", b"0")) if cell else 0
-            if style < len(xf_percent) and xf_percent[style]:
-                found.add(row)
-        return found
-    except (KeyError, zipfile.BadZipFile, ValueError):
-        return set()
-
-
-def _percent_styles(styles: bytes) -> tuple[bool, ...]:
-    """For each cell style (``cellXfs`` entry) of styles.xml: does its number format show a percent?"""
-    percent_fmt_ids = set(_BUILTIN_PERCENT)
-    for attrs in _tags(styles, b"numFmt"):
-        code = re.sub(r'"[^"]*"|&quot;.*?&quot;|\\.', "", attrs.get(b"formatCode", b"").decode("utf-8", "replace"))
-        if "%" in code:
-            percent_fmt_ids.add(int(attrs.get(b"numFmtId", b"-1")))
-    section = re.search(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", styles, re.S)
-    return tuple(int(attrs.get(b"numFmtId", b"0")) in percent_fmt_ids
-                 for attrs in _tags(section.group(1) if section else b"", b"xf"))
-
-
-# Workbooks issued together share their styles part: the answer for a (small) one is kept for the next.
-_percent_styles_cached = functools.lru_cache(maxsize=16)(_percent_styles)
-
-_KEEP_PART_BYTES = 8 * 1024 * 1024
-
-
-class _ZipParts:
-    """The zip members a reading needs, each decompressed once: workbook.xml and its relationships are
-    parsed on first use, and a member read for one check (the extent scan) is kept for the next (the
-    percent formats)."""
-
-    def __init__(self, zf: zipfile.ZipFile) -> None:
-        self.zf = zf
-        self._data: dict[str, bytes] = {}
-        self._sheets: dict[str, str] | None = None
-
-    def read(self, member: str) -> bytes:
-        data = self._data.get(member)
-        if data is None:
-            data = self.zf.read(member)
-            if len(data) <= _KEEP_PART_BYTES:      # a huge part is read again rather than held while reading
-                self._data[member] = data
-        return data
-
-    def sheet_part(self, sheet_name: str) -> str | None:
-        """The zip member holding the worksheet called ``sheet_name`` (via workbook.xml and its relationships)."""
-        if self._sheets is None:
-            self._sheets = _sheet_parts(self.zf)
-        return self._sheets.get(sheet_name)
-
-
-def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → zip member, for every sheet of workbook.xml whose relationship names a target (the
-    first sheet of a name and the first relationship of an id win)."""
-    targets: dict[bytes, str] = {}
-    for a in _tags(zf.read("xl/_rels/workbook.xml.rels"), b"Relationship"):
-        if b"Target" in a and a.get(b"Id") is not None:
-            targets.setdefault(a[b"Id"], a[b"Target"].decode("utf-8", "replace"))
-    out: dict[str, str] = {}
-    for a in _tags(zf.read("xl/workbook.xml"), b"sheet"):
-        name = html.unescape(a.get(b"name", b"").decode("utf-8", "replace"))
-        if name in out:
-            continue
-        rid = a.get(b"id")
-        target = targets.get(rid) if rid else None
-        if target:
-            target = target.lstrip("/")
-            out[name] = target if target.startswith("xl/") else f"xl/{target}"
-        else:
-            out[name] = ""
-    return {k: v for k, v in out.items() if v}
-
-
-# A sheet is read as a full grid up to its last cell: one cell at XFD1048576 would make the reader
-# allocate hundreds of GB and abort the process. Cell and row references are checked first.
-MAX_SHEET_COLUMNS = 64
-MAX_SHEET_ROWS = 200_000
-MAX_SHEET_CELLS = 3_000_000
-# Any attribute ending in "r" whose value looks like a reference (cells r="G3", rows r="3"), in any
-# spacing or quoting XML allows; a stray match (header="0") can only make the check stricter.
-_REF = re.compile(rb"""r\s*=\s*["']([A-Z]{0,3})([0-9]{1,7})["']""")
-# The same references, matched only when they may be far: a column beyond BL (64) or a row of five
-# digits or more. A sheet without one is within every limit (≤ 64 columns × 9,999 rows), which one
-# scan without captures settles; only a sheet with one is looked at reference by reference.
-assert MAX_SHEET_COLUMNS == 64 and 9_999 <= MAX_SHEET_ROWS and 64 * 9_999 <= MAX_SHEET_CELLS
-_MAYBE_FAR = re.compile(rb"""r\s*=\s*["'](?:(?:[A-Z]{3}|[C-Z][A-Z]|B[M-Z])[0-9]|[A-Z]{0,3}[0-9]{5})""")
-
-
-def _column_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n
-
-
-def _check_extent(name: str, zf: zipfile.ZipFile | _ZipParts, sheet_name: str) -> None:
-    parts = zf if isinstance(zf, _ZipParts) else _ZipParts(zf)
-    try:
-        part = parts.sheet_part(sheet_name)
-        data = parts.read(part) if part else b""
-    except (KeyError, zipfile.BadZipFile, ValueError, OSError):
-        return      # the reader itself reports a damaged workbook
-    if _MAYBE_FAR.search(data) is None:
-        return
-    refs = _REF.findall(data)
-    max_row = max(map(int, set(map(itemgetter(1), refs))), default=0)
-    max_col = max(map(_column_number, set(map(itemgetter(0), refs))), default=0)
-    if max_col > MAX_SHEET_COLUMNS or max_row > MAX_SHEET_ROWS or max_row * max(max_col, 1) > MAX_SHEET_CELLS:
-        far = ""
-        for letters, digits in refs:   # name the first reference that reaches furthest
-            if int(digits) == max_row or _column_number(letters) == max_col:
-                far = ((letters or b"A") + digits).decode()   # a <row r="N"> counts as its column A
-                if (int(digits), _column_number(letters)) == (max_row, max_col):
-                    break
-        raise InputRejected(
-            f"{name}: sheet '{sheet_name}' has a cell at {far}, far outside an exchange workbook; "
-            "do not add rows or columns — fill in the rows PeakDesk issued and send the file again.",
-            [Problem(f"a cell at {far} is far outside the exchange workbook's area; do not add rows or columns",
-                     file=name, sheet=sheet_name, cell=far)])
-
-
-_CELL_START = re.compile(rb"<(?:\w+:)?c\s")
-
-
-def _cell_tag(xml: bytes, ref_attr: bytes) -> dict[bytes, bytes] | None:
-    """The attributes of the cell start tag carrying ``ref_attr`` (``r="G3"``); found with ``bytes.find``
-    (text content cannot hold a literal ``"``: it is written as ``&quot;``)."""
-    pos = xml.find(ref_attr)
-    while pos > 0:
-        start = xml.rfind(b"<", 0, pos)
-        end = xml.find(b">", pos)
-        if start >= 0 and end > 0 and _CELL_START.match(xml, start) and xml[pos - 1:pos].isspace():
-            return dict(_ATTR.findall(xml, start, end))
-        pos = xml.find(ref_attr, pos + 1)
-    return None
-
-
-def _tags(xml: bytes, name: bytes) -> list[dict[bytes, bytes]]:
-    """The attributes (namespace prefixes dropped) of every ``<name …>`` start tag in ``xml``."""
-    return [dict(_ATTR.findall(m.group(1)))
-            for m in re.finditer(rb"<(?:\w+:)?" + name + rb"\s([^>]*)>", xml)]
+# --- percent formats and the far-cell guard ------------------------------------------------------------
+# Both come from the structural screening of ``safe_xlsx.screen_parts``: one linear XML pass over every part
+# before calamine sees the file (the percent formats of the watched column, and the furthest cell of every
+# sheet as calamine would place it).
 
 
 def with_values(content: WorkbookContent, values: list[RowValues]) -> WorkbookContent:

@@ -71,7 +71,9 @@ from desktop_app.exchange.workbook import (
     parse_values,
     read_workbook,
 )
+from desktop_app.messages import msg
 from desktop_app.services.clock import received_stamp
+from desktop_app.services.reader_process import ChildDied, run_isolated
 from desktop_app.store.cycle import departments_by_id, existing_secret, held_task_ids
 from desktop_app.store.db import BatchedWrites, write_tx
 from desktop_app.store.departments import Department
@@ -339,11 +341,31 @@ def _prepare(path: Path) -> _Prepared:
     return prepared
 
 
+def _prepare_isolated(path: Path) -> _Prepared:
+    """``_prepare`` in a reader child process (``services.reader_process``): a native crash, a runaway
+    allocation or a hang of the spreadsheet reader rejects this file, naming it — never the program or the
+    other files of a folder merge."""
+    answer = run_isolated(_prepare, path)
+    if isinstance(answer, _Prepared):
+        return answer
+    prepared = _Prepared(path)
+    try:
+        prepared.sha = sha256_file(path)        # a duplicate of an accepted file is still recognised
+    except OSError as exc:
+        prepared.problems = [Problem(f"cannot be read ({exc.strerror})", path.name)]
+        return prepared
+    assert isinstance(answer, ChildDied)
+    key = {"crashed": "safety.reader_crashed", "timeout": "safety.reader_timeout"}.get(answer.how,
+                                                                                      "safety.reader_failed")
+    prepared.problems = [Problem(msg(key, detail=answer.detail), path.name)]
+    return prepared
+
+
 def merge_file(db: sqlite_utils.Database, path: Path, *, today: dt.date, dry_run: bool = False,
                ctx: _Context | None = None, seen: set[str] | None = None,
                prepared: _Prepared | None = None) -> FileResult:
     ctx = ctx or _Context(db, today)
-    prepared = prepared or _prepare(path)
+    prepared = prepared or _prepare_isolated(path)
     result = FileResult(file=str(path), status="rejected")
     sha = prepared.sha
     if sha is None:
@@ -392,24 +414,27 @@ def merge_files(db: sqlite_utils.Database, paths: Sequence[Path], *, today: dt.d
     seen: set[str] = set()
     with BatchedWrites(db, max_units=BATCH_FILES, max_seconds=BATCH_SECONDS) as batch, \
             ThreadPoolExecutor(max_workers=READ_THREADS, thread_name_prefix="merge-read") as reader:
-        ahead: deque[Future[_Prepared]] = deque(reader.submit(_prepare, p) for p in files[:READ_AHEAD])
+        ahead: deque[Future[_Prepared]] = deque(reader.submit(_prepare_isolated, p) for p in files[:READ_AHEAD])
         for i, path in enumerate(files):
-            prepared = ahead.popleft()
+            pending_read = ahead.popleft()
             if cancelled and cancelled():
                 out.cancelled = True
                 for pending in ahead:
                     pending.cancel()
                 break
             if i + READ_AHEAD < len(files):
-                ahead.append(reader.submit(_prepare, files[i + READ_AHEAD]))
+                ahead.append(reader.submit(_prepare_isolated, files[i + READ_AHEAD]))
             if progress:
                 progress(i, len(files), path.name)
+            if not pending_read.done():
+                batch.commit()      # never hold the write lock while a file is still being read
+            prepared = pending_read.result()
             if dry_run:
                 out.files.append(merge_file(db, path, today=today, dry_run=True, ctx=ctx, seen=seen,
-                                            prepared=prepared.result()))
+                                            prepared=prepared))
                 continue
             with batch.unit():
-                out.files.append(merge_file(db, path, today=today, ctx=ctx, seen=seen, prepared=prepared.result()))
+                out.files.append(merge_file(db, path, today=today, ctx=ctx, seen=seen, prepared=prepared))
     if progress and not out.cancelled:
         progress(len(files), len(files), "")
     accepted = any(f.status == "accepted" for f in out.files) and not dry_run
