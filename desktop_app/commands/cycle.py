@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.commands.common import Context, add_plan_arg, print_json, resolve_plan_id
+from desktop_app.commands.common import terminal_safe as safe
 from desktop_app.errors import UsageError
 
 
@@ -41,7 +42,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     _add_today(p)
     p.set_defaults(handler=cmd_package_export)
 
-    p = sub.add_parser("merge", help="merge returned workbooks (files or folders)")
+    p = sub.add_parser("merge", help="merge returned workbooks (files or folders)",
+                       epilog="A file whose name starts with '-' is read as an option: put -- before the "
+                              "paths (peakdesk merge -- -rf.xlsx) or write ./-rf.xlsx. Names and cell texts "
+                              "are printed with control characters escaped (\\n, \\x1b).")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--dry-run", action="store_true", help="check and show what would change; write nothing")
     p.add_argument("--json", action="store_true")
@@ -95,8 +99,8 @@ def cmd_package_export(args: argparse.Namespace, ctx: Context) -> int:
         print_json({"period": result.period, "packages": [p.as_json() for p in result.packages]})
     else:
         for p in result.packages:
-            print(f"{p.department}\t{p.rows} tasks\t{p.file}")
-        print(f"{len(result.packages)} workbooks for {result.period} in {args.out}")
+            print(f"{safe(p.department)}\t{p.rows} tasks\t{safe(p.file)}")
+        print(f"{len(result.packages)} workbooks for {result.period} in {safe(args.out)}")
     return 0
 
 
@@ -113,19 +117,20 @@ def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError("no .xlsx workbook found in the given paths", message_zh="所给路径中没有 .xlsx 工作簿")
     if not args.dry_run:
         saved = auto_backup(ctx.db, "merge")
-        print(f"backup before merging: {saved}", file=sys.stderr)
+        print(f"backup before merging: {safe(saved)}", file=sys.stderr)
     result = merge_files(ctx.db, files, today=_today(args, ctx), dry_run=args.dry_run)
     if args.json:
         print_json([f.as_json(dry_run=args.dry_run) for f in result.files])
     else:
         for f in result.files:
             late = " (late)" if f.late else ""
-            print(f"{f.status}{late}\t{f.department or '-'}\t{f.period or '-'}\t{f.rows} rows\t{f.file}")
+            print(f"{f.status}{late}\t{safe(f.department or '-')}\t{safe(f.period or '-')}\t{f.rows} rows\t"
+                  f"{safe(f.file)}")
             if args.dry_run and f.status == "accepted":
                 print("\t" + ", ".join(f"{k}: {len(v)}" for k, v in f.changes.items()))
             for p in f.errors:
                 where = f"{p.sheet}!{p.cell}" if p.cell else p.sheet or p.file
-                print(f"\t{where}: {p.message}")
+                print(f"\t{safe(where)}: {safe(p.message)}")
     return 1 if result.any_rejected else 0
 
 
@@ -139,7 +144,8 @@ def cmd_progress_list(args: argparse.Namespace, ctx: Context) -> int:
     else:
         for e in entries:
             pct = "" if e.percent is None else f"{e.percent:g}%"
-            print(f"{e.period}\t{e.task}\t{e.department}\t{e.status}\t{pct}\tv{e.version}\t{e.narrative[:40]}")
+            print(f"{e.period}\t{safe(e.task)}\t{safe(e.department)}\t{e.status}\t{pct}\tv{e.version}\t"
+                  f"{safe(e.narrative[:40])}")
     return 0
 
 
@@ -152,7 +158,7 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     else:
         print(f"{status.period.code} due {status.period.due.isoformat()}")
         for d in status.departments:
-            print(f"{d.status}\t{d.department}\t{d.department_name}\t{d.received_at or ''}")
+            print(f"{d.status}\t{safe(d.department)}\t{safe(d.department_name)}\t{d.received_at or ''}")
     return 0
 
 
@@ -195,5 +201,5 @@ def cmd_reminders(args: argparse.Namespace, ctx: Context) -> int:
     if args.out.suffix.lower() != ".xlsx":
         raise UsageError("--out must name an .xlsx file", message_zh="--out 须为 .xlsx 文件")
     result = export_reminders(ctx.db, resolve_plan_id(ctx, args.plan), args.period, args.out, today=_today(args, ctx))
-    sys.stdout.write(f"{len(result.missing)} departments missing → {result.file}\n")
+    sys.stdout.write(f"{len(result.missing)} departments missing → {safe(result.file)}\n")
     return 0
