@@ -333,7 +333,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.reliability.run", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="smaller corpus, fewer crash runs")
-    parser.add_argument("--only", default="corpus,crash,fuzz", help="comma-separated: corpus, crash, fuzz")
+    parser.add_argument("--only", default="corpus,crash,safety,fuzz",
+                        help="comma-separated: corpus, crash, safety, fuzz")
     parser.add_argument("--crash-runs", type=int, default=None, help="SIGKILL runs per target (default 50)")
     parser.add_argument("--corpus-dir", type=Path, default=None, help="where to generate the corpus")
     args = parser.parse_args(argv)
@@ -361,6 +362,13 @@ def main(argv: list[str] | None = None) -> int:
             results = run_crash_suite(work / "crash", runs=runs, log=print)
             _report(results.table())
             ok &= results.ok
+        if "safety" in parts:
+            from tests.reliability.safety import run_safety_suite
+
+            print("Data safety (issue 13)")
+            safety = run_safety_suite(work / "safety", log=print)
+            _report(safety.table())
+            ok &= safety.ok
         if "fuzz" in parts:
             from tests.reliability.fuzz import run_fuzz_suite
 
