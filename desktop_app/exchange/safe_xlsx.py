@@ -281,6 +281,28 @@ def _local(name: str) -> str:
     return name.rsplit(":", 1)[-1]
 
 
+_LOCAL_CACHE: dict[str, str] = {}
+_INTERESTING = frozenset({"c", "row", "sst", "Relationship", "sheet", "numFmt", "cellXfs", "xf"})
+_PLAIN_REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})\Z")
+_COLUMNS: dict[str, int] = {}
+
+
+def _fast_position(ref: str) -> tuple[int, int | None] | None:
+    """``calamine_position`` for the usual spelling (``G12``), with the column numbers cached."""
+    m = _PLAIN_REF.match(ref)
+    if m is None:
+        return calamine_position(ref)
+    letters = m.group(1)
+    col = _COLUMNS.get(letters)
+    if col is None:
+        col = 0
+        for ch in letters:
+            col = col * 26 + ord(ch) - 64
+        col -= 1
+        _COLUMNS[letters] = col
+    return int(m.group(2)) - 1, col
+
+
 class _PartScan:
     """What one XML part holds that matters: its furthest cell as calamine places it, shared-string
     claims, relationships, sheets, number formats and cell styles, and the style of the cells of one
@@ -303,7 +325,13 @@ class _PartScan:
         self._in_xfs = 0
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        tag = _local(name)
+        tag = _LOCAL_CACHE.get(name)
+        if tag is None:
+            tag = _local(name)
+            if len(_LOCAL_CACHE) < 4096:
+                _LOCAL_CACHE[name] = tag
+        if tag not in _INTERESTING:
+            return
         if tag == "c":
             ref = attrs.get("r")
             if ref is None:
@@ -311,7 +339,7 @@ class _PartScan:
                     if _local(key) == "r":
                         ref = value
             if ref is not None:
-                pos = calamine_position(ref)
+                pos = _fast_position(ref)
                 if pos is None or pos[1] is None:
                     self.col_index = (self.col_index + 1) & _U32
                     return
@@ -359,11 +387,10 @@ class _PartScan:
             self.xf_fmt.append(int(fmt_id) if fmt_id.isdigit() and len(fmt_id) < 10 else 0)
 
     def end(self, name: str) -> None:
-        tag = _local(name)
-        if tag == "row":
+        if name == "row" or name.endswith(":row"):
             self.row_index = (self.row_index + 1) & _U32
             self.col_index = 0
-        elif tag == "cellXfs" and self._in_xfs:
+        elif self._in_xfs and (name == "cellXfs" or name.endswith(":cellXfs")):
             self._in_xfs -= 1
 
 
