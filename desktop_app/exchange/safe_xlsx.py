@@ -220,6 +220,7 @@ MAX_SHEET_COLUMNS = 64
 MAX_SHEET_ROWS = 200_000
 MAX_SHEET_CELLS = 3_000_000
 MAX_SHARED_STRINGS = 1_000_000
+MAX_ELEMENTS = 1_500_000        # XML elements in all parts (an exchange workbook has a few thousand)
 _CHUNK = 1 << 20
 _U32 = 0xFFFFFFFF
 _MEDIA_RELATIONSHIPS = {"image", "oleObject", "package", "vbaProject", "printerSettings", "audio", "video",
@@ -308,8 +309,11 @@ class _PartScan:
     claims, relationships, sheets, number formats and cell styles, and the style of the cells of one
     watched column. One pass, constant work per element."""
 
-    def __init__(self, watch_column: int | None) -> None:
+    def __init__(self, watch_column: int | None, element_budget: int = MAX_ELEMENTS) -> None:
         self.watch_column = watch_column
+        self.element_budget = element_budget
+        self.elements = 0
+        self.next_row = 0
         self.row_index = 0
         self.col_index = 0
         self.max_row = -1
@@ -325,6 +329,9 @@ class _PartScan:
         self._in_xfs = 0
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
+        self.elements += 1
+        if self.elements > self.element_budget:
+            raise _Refused("elements")
         tag = _LOCAL_CACHE.get(name)
         if tag is None:
             tag = _local(name)
@@ -359,11 +366,19 @@ class _PartScan:
                 style = attrs.get("s", "0").strip()
                 self.watched[row + 1] = int(style) if style.isdigit() and len(style) < 10 else 0
         elif tag == "row":
+            # calamine moves to the next row at </row>; done here at the next <row> (no end events for
+            # sheets: half the calls). A cell between </row> and the next <row> is then placed one row up
+            # and further right — the column check is only stricter for it.
             ref = attrs.get("r")
+            row = None
             if ref is not None:
-                pos = calamine_position(ref)
-                if pos is not None:
-                    self.row_index = pos[0]
+                if ref.isdigit() and len(ref) < 8 and ref[0] != "0":
+                    row = int(ref) - 1
+                elif (pos := calamine_position(ref)) is not None:
+                    row = pos[0]
+            self.row_index = self.next_row if row is None else row
+            self.next_row = (self.row_index + 1) & _U32
+            self.col_index = 0
         elif tag == "sst":
             for key, value in attrs.items():
                 if _local(key) == "uniqueCount":
@@ -387,10 +402,8 @@ class _PartScan:
             self.xf_fmt.append(int(fmt_id) if fmt_id.isdigit() and len(fmt_id) < 10 else 0)
 
     def end(self, name: str) -> None:
-        if name == "row" or name.endswith(":row"):
-            self.row_index = (self.row_index + 1) & _U32
-            self.col_index = 0
-        elif self._in_xfs and (name == "cellXfs" or name.endswith(":cellXfs")):
+        """End events are asked for in the styles part only (where the cellXfs list ends)."""
+        if self._in_xfs and (name == "cellXfs" or name.endswith(":cellXfs")):
             self._in_xfs -= 1
 
 
@@ -507,12 +520,13 @@ def screen_parts(path: Path, data: bytes, zf: zipfile.ZipFile, *, watch_column: 
         if key in scans or key not in by_lower:
             return scans.get(key)
         info = by_lower[key]
-        part = _PartScan(watch_column)
+        part = _PartScan(watch_column, MAX_ELEMENTS - sum(p.elements for p in scans.values()))
         scans[key] = part
         parser = expat.ParserCreate() if as_xml else None
         if parser is not None:
             parser.StartElementHandler = part.start
-            parser.EndElementHandler = part.end
+            if key == styles_key:
+                parser.EndElementHandler = part.end
             parser.StartDoctypeDeclHandler = _forbid
             parser.EntityDeclHandler = _forbid
             parser.ExternalEntityRefHandler = _forbid
@@ -539,6 +553,7 @@ def screen_parts(path: Path, data: bytes, zf: zipfile.ZipFile, *, watch_column: 
         return part
 
     sheet_names: dict[str, str] = {}        # member (lower case) → sheet name, for messages
+    styles_key = ""
     root = scan("_rels/.rels", True)
     xl_path = "xl/"
     for _rid, rtype, target in root.relationships if root else []:
@@ -546,6 +561,7 @@ def screen_parts(path: Path, data: bytes, zf: zipfile.ZipFile, *, watch_column: 
             cut = target.rfind("/")
             xl_path = target[: cut + 1].removeprefix("/") if cut >= 0 else ""
             break
+    styles_key = f"{xl_path}styles.xml".lower()
     rels = scan(f"{xl_path}_rels/workbook.xml.rels".lower(), True)
     targets: dict[str, tuple[str, str]] = {}
     for rid, rtype, target in rels.relationships if rels else []:
@@ -598,5 +614,8 @@ def _refusal(path: Path, member: str, part: _PartScan, refused: _Refused,
     if refused.message == "sst":
         return _reject(path, f"cannot be read: part {member} claims {part.unique_count:,} different texts, far "
                              "more than an exchange workbook holds. Not opened.")
+    if refused.message == "elements":
+        return _reject(path, f"cannot be read: it holds more than {MAX_ELEMENTS:,} XML elements (part {member}), "
+                             "far more than an exchange workbook. Not opened.")
     return _reject(path, f"cannot be read: part {member} declares a DTD or XML entities (damaged or hostile). "
                          "Not opened.")

@@ -122,6 +122,24 @@ def _bzip2_part(filled: Path, dst: Path) -> HostileFile:
     return HostileFile(dst)
 
 
+def _many_rows(filled: Path, dst: Path) -> HostileFile:
+    """4.1 million empty rows, numbered (no cell: nothing far for the grid reader, only time for a scanner; the
+    numbers keep the compression ratio under the zip-bomb limit)."""
+    part = _mc().sheet_part(filled, PROGRESS_SHEET)
+    with zipfile.ZipFile(filled) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename != part:
+                zout.writestr(_mc()._info(info.filename), zin.read(info.filename))
+                continue
+            head, tail = zin.read(part).split(b"</sheetData>", 1)
+            with zout.open(_mc()._info(part), "w") as fh:
+                fh.write(head)
+                for block in range(4100):
+                    fh.write("".join(f'<row r="{block * 1000 + i + 1}"/>' for i in range(1000)).encode())
+                fh.write(b"</sheetData>" + tail)
+    return HostileFile(dst)
+
+
 def _meta_json_nested(filled: Path, dst: Path) -> HostileFile:
     from openpyxl import load_workbook
 
@@ -167,6 +185,7 @@ HOSTILE_VARIANTS: dict[str, tuple[str, str, Callable[[Path, Path], HostileFile]]
     "duplicate_part": ("part resolution", "the progress sheet twice (names differing in case), one with a far cell", _duplicate_part),
     "trailing_data": ("zip structure", "bytes after the zip's end record", _trailing_data),
     "bzip2_part": ("zip structure", "a part compressed with bzip2 (Excel writes deflate only)", _bzip2_part),
+    "many_empty_rows": ("element flood", "4.1 million empty numbered <row/> elements (cap: 1.5 million elements)", _many_rows),
     "meta_json_nested": ("deep JSON", "the issued-rows copy in _meta nested 32,000 deep", _meta_json_nested),
 }
 
@@ -176,6 +195,7 @@ EXPECTED_MESSAGE = {
     "unique_count_4e9": "different texts", "unique_count_padded": "different texts",
     "zip_directory_lies": "lies about part", "trailing_data": "not a plain zip", "bzip2_part": "compression method",
     "dtd_in_styles": "DTD", "dtd_in_workbook": "DTD", "duplicate_part": "twice", "meta_json_nested": "damaged",
+    "many_empty_rows": "XML elements",
 }
 
 

@@ -54,6 +54,7 @@ CATEGORIES = (
     "percent forms", "authenticity",
     # issue 13
     "far cell spellings", "part resolution", "huge reservation", "lying zip directory", "zip structure", "deep JSON",
+    "element flood",
 )
 
 
