@@ -84,6 +84,7 @@ BATCH_FILES = 50          # commit the merge run's transaction after this many f
 BATCH_SECONDS = 1.0       # … or after this much time, whichever comes first
 READ_AHEAD = 4            # files hashed and read on the reading threads ahead of the one being checked …
 READ_THREADS = 2          # … by two threads: python-calamine, zlib and hashlib release the GIL while they work
+MAX_ADDED_ROWS_SENT = 500  # rows added below the issued ones that are reported (the file is rejected anyway)
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -338,6 +339,11 @@ def _prepare(path: Path) -> _Prepared:
         prepared.problems = [Problem(f"cannot be read ({exc.strerror})", path.name)]
     except InputRejected as exc:
         prepared.problems = exc.problems or [Problem(exc.summary, path.name)]
+    read = prepared.read
+    if read is not None and len(read.rows) > len(read.issued) + MAX_ADDED_ROWS_SENT:
+        # Rows beyond the issued ones are each an "added row" problem: the file is rejected whatever they hold.
+        # Only the first of them travel back from the reader child (100,000 added rows cost seconds to pickle).
+        read.rows = read.rows[: len(read.issued) + MAX_ADDED_ROWS_SENT]
     return prepared
 
 
