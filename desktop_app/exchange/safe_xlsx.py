@@ -35,6 +35,7 @@ from xml.parsers import expat
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from desktop_app.errors import InputRejected, Problem
+from desktop_app.messages import msg
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
@@ -61,6 +62,12 @@ def text_cell(ws: Any, row: int, column: int, value: object) -> Any:
 
 def _reject(path: Path, message: str) -> InputRejected:
     return InputRejected(f"{path.name}: {message}", [Problem(message, file=path.name)])
+
+
+def _refuse(path: Path, key: str, **params: object) -> InputRejected:
+    """A refusal from the catalogue (``safety.*``), in the reader's language, naming the file."""
+    reason = msg(key, **params)
+    return InputRejected(msg("safety.file_refused", file=path.name, reason=reason), [Problem(reason, file=path.name)])
 
 
 def check_xlsx(path: Path) -> None:
@@ -432,17 +439,16 @@ def _member_chunks(path: Path, data: bytes, info: zipfile.ZipInfo) -> Iterator[b
     name_len, extra_len = struct.unpack_from("<HH", data, info.header_offset + 26) \
         if info.header_offset + 30 <= len(data) else (0, 0)
     if data[info.header_offset:info.header_offset + 4] != b"PK\x03\x04":
-        raise _reject(path, f"is damaged or incomplete (part {info.filename} is missing). Ask for the file again.")
+        raise _refuse(path, "safety.part_missing", part=info.filename)
     start = info.header_offset + 30 + name_len + extra_len
     raw = memoryview(data)[start:start + info.compress_size]
     if len(raw) != info.compress_size:
-        raise _reject(path, f"is damaged or incomplete (part {info.filename} is cut off). Ask for the file again.")
+        raise _refuse(path, "safety.part_missing", part=info.filename)
     crc = 0
     produced = 0
 
     def lying() -> InputRejected:
-        return _reject(path, f"cannot be read: its zip directory lies about part {info.filename} (declared "
-                             f"{info.file_size} bytes, holds more or less). Not opened.")
+        return _refuse(path, "safety.zip_lies", part=info.filename, declared=info.file_size)
 
     if info.compress_type == zipfile.ZIP_STORED:
         if info.compress_size != info.file_size:
@@ -458,7 +464,7 @@ def _member_chunks(path: Path, data: bytes, info: zipfile.ZipInfo) -> Iterator[b
             try:
                 chunk = inflater.decompress(pending, _CHUNK)
             except zlib.error as exc:
-                raise _reject(path, f"is damaged (part {info.filename}: {exc}). Ask for the file again.") from exc
+                raise _refuse(path, "safety.part_damaged", part=info.filename, why=str(exc)) from exc
             pending = inflater.unconsumed_tail
             if chunk:
                 produced += len(chunk)
@@ -469,14 +475,13 @@ def _member_chunks(path: Path, data: bytes, info: zipfile.ZipInfo) -> Iterator[b
             if inflater.eof or (not chunk and not pending):
                 break
         if not inflater.eof:
-            raise _reject(path, f"is damaged or incomplete (part {info.filename} ends early). Ask for the file again.")
+            raise _refuse(path, "safety.part_missing", part=info.filename)
         if produced != info.file_size:
             raise lying()
     else:
-        raise _reject(path, f"uses a compression method (#{info.compress_type}) that Excel does not write "
-                            f"(part {info.filename}). Save it again in Excel or WPS and send it again.")
+        raise _refuse(path, "safety.compression", method=info.compress_type, part=info.filename)
     if crc != info.CRC:
-        raise _reject(path, f"is damaged (part {info.filename} fails its checksum). Ask for the file again.")
+        raise _refuse(path, "safety.part_damaged", part=info.filename, why="CRC-32")
 
 
 @dataclass
@@ -506,12 +511,11 @@ def screen_parts(path: Path, data: bytes, zf: zipfile.ZipFile, *, watch_column: 
     for info in infos:
         key = info.filename.lower()
         if key in by_lower:
-            raise _reject(path, f"holds the part {info.filename} twice. Not opened; send the workbook PeakDesk issued.")
+            raise _refuse(path, "safety.part_twice", part=info.filename)
         by_lower[key] = info
     eocd = data[-22:]
     if not (eocd[:4] == b"PK\x05\x06" and eocd[20:22] == b"\0\0"):
-        raise _reject(path, "is not a plain zip file (data after its end, or a comment). "
-                            "Send the .xlsx workbook PeakDesk issued.")
+        raise _refuse(path, "safety.not_plain_zip")
     scans: dict[str, _PartScan] = {}
     total = 0
 
@@ -535,8 +539,7 @@ def screen_parts(path: Path, data: bytes, zf: zipfile.ZipFile, *, watch_column: 
             for chunk in _member_chunks(path, data, info):
                 total += len(chunk)
                 if total > MAX_UNCOMPRESSED_BYTES:
-                    raise _reject(path, f"unpacks to more than the {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB "
-                                        "an exchange workbook can be. Not opened.")
+                    raise _refuse(path, "safety.unpacks_too_big", mb=MAX_UNCOMPRESSED_BYTES // (1024 * 1024))
                 if parser is not None:
                     buf = carry + chunk
                     carry = buf[-2:]
@@ -546,10 +549,9 @@ def screen_parts(path: Path, data: bytes, zf: zipfile.ZipFile, *, watch_column: 
         except _Refused as refused:
             raise _refusal(path, info.filename, part, refused, sheet_names) from None
         except expat.ExpatError as exc:
-            raise _reject(path, f"is damaged: part {info.filename} is not well-formed XML ({exc}). "
-                                "Ask for the file again.") from None
+            raise _refuse(path, "safety.not_xml", part=info.filename, why=str(exc)) from None
         except RecursionError:
-            raise _reject(path, f"is damaged: part {info.filename} is nested too deeply. Not opened.") from None
+            raise _refuse(path, "safety.not_xml", part=info.filename, why="nested too deeply") from None
         return part
 
     sheet_names: dict[str, str] = {}        # member (lower case) → sheet name, for messages
@@ -606,16 +608,10 @@ def _refusal(path: Path, member: str, part: _PartScan, refused: _Refused,
     if refused.message == "far":
         sheet = sheet_names.get(member.lower(), member)
         far = part.far_ref
-        return InputRejected(
-            f"{path.name}: sheet '{sheet}' has a cell at {far}, far outside an exchange workbook; "
-            "do not add rows or columns — fill in the rows PeakDesk issued and send the file again.",
-            [Problem(f"a cell at {far} is far outside the exchange workbook's area; do not add rows or columns",
-                     file=path.name, sheet=sheet, cell=far)])
+        return InputRejected(msg("safety.far_cell_summary", file=path.name, sheet=sheet, cell=far),
+                             [Problem(msg("safety.far_cell", cell=far), file=path.name, sheet=sheet, cell=far)])
     if refused.message == "sst":
-        return _reject(path, f"cannot be read: part {member} claims {part.unique_count:,} different texts, far "
-                             "more than an exchange workbook holds. Not opened.")
+        return _refuse(path, "safety.shared_strings", part=member, count=f"{part.unique_count:,}")
     if refused.message == "elements":
-        return _reject(path, f"cannot be read: it holds more than {MAX_ELEMENTS:,} XML elements (part {member}), "
-                             "far more than an exchange workbook. Not opened.")
-    return _reject(path, f"cannot be read: part {member} declares a DTD or XML entities (damaged or hostile). "
-                         "Not opened.")
+        return _refuse(path, "safety.too_many_elements", part=member, limit=f"{MAX_ELEMENTS:,}")
+    return _refuse(path, "safety.dtd", part=member)

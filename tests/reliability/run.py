@@ -68,7 +68,7 @@ def worker(db_file: str, xlsx: str, dept: str, period: str) -> dict[str, Any]:
         try:
             result = merge_file(db, Path(xlsx), today=today(db))
             out.update(status=result.status, errors=[
-                {"file": p.file, "sheet": p.sheet, "cell": p.cell, "message": p.message, "text": str(p)}
+                {"file": p.file, "sheet": p.sheet, "cell": p.cell, "message": p.text("en"), "text": str(p)}
                 for p in result.errors])
         except PeakDeskError as exc:  # a clean refusal outside the per-file result still counts as clean
             out.update(status="rejected", errors=[{"file": "", "sheet": "", "cell": "", "message": exc.message,
