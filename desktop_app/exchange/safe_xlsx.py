@@ -10,7 +10,10 @@ message, what PeakDesk will not open:
 - a file larger than ``MAX_FILE_BYTES`` on disk, more than ``MAX_UNCOMPRESSED_BYTES`` uncompressed in
   all, or any zip member with a compression ratio above ``MAX_RATIO`` (zip bombs) — the sizes come from
   the zip's central directory, and the member reader used afterwards stops at the declared size;
-- a zip that is not a workbook (no ``xl/workbook.xml``).
+- a zip that is not a workbook (no ``xl/workbook.xml``);
+- anything the structural screening (``screen_parts``, below) refuses: parts whose real length, end or
+  checksum differ from the directory, duplicate parts, trailing data, DTDs, a far cell in any XML spelling,
+  a huge shared-string claim, an element flood.
 
 ``text_cell`` writes a value into an openpyxl cell so that it can never become a formula: control
 characters that XML cannot carry are removed and the cell's ``data_type`` is forced to ``'s'``.

@@ -32,6 +32,14 @@ safe: an applied file is recognised by its sha256 as a duplicate) and never part
 
 ``dry_run`` performs the checks and reports which tasks would be new, changed or unchanged; it writes
 nothing and takes no write lock.
+
+Reading
+-------
+Each file is hashed, screened (``safe_xlsx.screen_parts``) and read in a reader child process
+(``services.reader_process``) on two reading threads, ahead of the file being checked. A child that dies
+(a native crash of the spreadsheet reader), hangs or fails rejects that one file, naming it; the run goes
+on. The run commits its open batch before it waits for a file still being read, so the write lock is
+never held while a file is parsed.
 """
 
 from __future__ import annotations
