@@ -169,7 +169,8 @@ class FuzzResults:
                          f"{t.seconds:.1f} | {'ok' if t.ok else 'FAIL'}")
         for t in self.targets:
             if t.failure:
-                lines.append(f"  FAIL {t.name}:\n{t.failure}")
+                # the table is split at " | "; an exception group's traceback is full of them
+                lines.append(f"  FAIL {t.name}:\n{t.failure.replace(' | ', ' ¦ ')}")
         return lines
 
 
