@@ -12,8 +12,9 @@ QM     := resources/translations/peakdesk_zh_CN.qm
 DEBS_RUN  := libglib2.0-0 libgl1 libxkbcommon0 libegl1 libfreetype6 libfontconfig1 libdbus-1-3 \
              libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
              libxcb-render-util0 libxcb-image0 libxcb-randr0
-# The tests: a real X display for the window, and the real clients clerks fill workbooks with.
-DEBS_TEST := $(DEBS_RUN) xvfb xauth xdotool libreoffice-calc-nogui python3-uno
+# The tests: a real X display for the window, and the real clients clerks fill workbooks with
+# (LibreOffice Calc driven through UNO; Gnumeric's ssconvert).
+DEBS_TEST := $(DEBS_RUN) xvfb xauth xdotool libreoffice-calc-nogui python3-uno gnumeric
 
 # Installs the missing ones: apt-get as root, `sudo -n` where that needs no password, else stops at once
 # with the one command to run. Asks dpkg only (about 50 ms), so a second run installs nothing.

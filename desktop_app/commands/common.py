@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,24 +33,18 @@ class Context:
             self._db = None
 
 
-# Characters that must not reach a terminal raw from a file name or a cell: C0/C1 controls (a newline forges
-# an "accepted" line, ESC starts an escape sequence), DEL, line/paragraph separators and the bidirectional
-# overrides that reorder what is shown.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
 def terminal_safe(value: object, *, keep_newlines: bool = False) -> str:
-    """``value`` as text that cannot forge output lines or drive the terminal: every control character is
-    shown escaped (``\\n``, ``\\x1b``, ``\\u202e``). ``keep_newlines``: for our own multi-line messages —
-    their newlines stay, and every continuation line is indented so that none can pass for a line of its own."""
+    """``value`` as text that cannot forge output lines or drive the terminal: every character that is not
+    printable (C0/C1 controls, DEL, ESC, line separators, bidirectional overrides) is shown escaped
+    (``\\n``, ``\\x1b``, ``\\u202e``). ``keep_newlines``: for our own multi-line messages — their newlines
+    stay, and every continuation line is indented so that none can pass for a line of its own."""
     text = str(value)
     if keep_newlines:
         return "\n  ".join(terminal_safe(line) for line in text.split("\n"))
-    if not _UNSAFE.search(text):
+    if text.isprintable():
         return text
-    return _UNSAFE.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                                            else f"\\u{ord(m.group()):04x}"), text)
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
 
 
 def print_json(obj: Any) -> None:

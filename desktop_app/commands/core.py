@@ -74,7 +74,9 @@ def cmd_plan_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_plan_show(args: argparse.Namespace, ctx: Context) -> int:
-    data = ledger.plan_json(ctx.db, args.id)
+    from desktop_app.services.read_models import plan_json
+
+    data = plan_json(ctx.db, args.id)   # with each task's current status and percent (the ledger's)
     if args.json:
         print_json(data)
         return 0

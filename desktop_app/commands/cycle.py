@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 from desktop_app.commands.common import Context, add_plan_arg, print_json, resolve_plan_id
 from desktop_app.commands.common import terminal_safe as safe
@@ -48,6 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                               "are printed with control characters escaped (\\n, \\x1b).")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--dry-run", action="store_true", help="check and show what would change; write nothing")
+    p.add_argument("--no-convert", action="store_true",
+                   help="do not convert .xls/.et/.ods returns with LibreOffice (they are listed with what to do)")
     p.add_argument("--json", action="store_true")
     _add_today(p)
     p.set_defaults(handler=cmd_merge)
@@ -105,33 +108,45 @@ def cmd_package_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
+    """Every line a person reads comes from the message catalogue, in ``--lang``; file names and cell text
+    are printed escaped (``commands.common.terminal_safe``)."""
+    from desktop_app.messages import msg
     from desktop_app.services.backup import auto_backup
-    from desktop_app.services.merge_submissions import collect_xlsx, merge_files
+    from desktop_app.services.merge_submissions import collect_returns, merge_files
 
-    bad = [p for p in args.paths if p.is_file() and p.suffix.lower() != ".xlsx"]
-    if bad:
-        raise UsageError(f"only .xlsx workbooks can be merged: {', '.join(str(p) for p in bad)}",
-                         message_zh=f"只能合并 .xlsx 工作簿：{'、'.join(str(p) for p in bad)}")
-    files = collect_xlsx(args.paths)
-    if not files:
-        raise UsageError("no .xlsx workbook found in the given paths", message_zh="所给路径中没有 .xlsx 工作簿")
-    if not args.dry_run:
-        saved = auto_backup(ctx.db, "merge")
-        print(f"backup before merging: {safe(saved)}", file=sys.stderr)
-    result = merge_files(ctx.db, files, today=_today(args, ctx), dry_run=args.dry_run)
+    lang = ctx.lang
+    xlsx, others = collect_returns(args.paths)
+    if not xlsx and not others:
+        raise UsageError(msg("merge.cli.nothing_found"))
+    saved: list[Path] = []
+    result = merge_files(ctx.db, list(args.paths), today=_today(args, ctx), dry_run=args.dry_run,
+                         before_write=lambda: saved.append(auto_backup(ctx.db, "merge")),
+                         convert=not args.no_convert)
+    if saved:
+        print(msg("merge.cli.backup", path=str(saved[0])).render(lang), file=sys.stderr)
     if args.json:
-        print_json([f.as_json(dry_run=args.dry_run) for f in result.files])
-    else:
-        for f in result.files:
-            late = " (late)" if f.late else ""
-            print(f"{f.status}{late}\t{safe(f.department or '-')}\t{safe(f.period or '-')}\t{f.rows} rows\t"
-                  f"{safe(f.file)}")
-            if args.dry_run and f.status == "accepted":
-                print("\t" + ", ".join(f"{k}: {len(v)}" for k, v in f.changes.items()))
-            for p in f.errors:
-                where = f"{p.sheet}!{p.cell}" if p.cell else p.sheet or p.file
-                print(f"\t{safe(where)}: {safe(p.message)}")
+        print_json([f.as_json(dry_run=args.dry_run, lang=lang) for f in result.files])
+        return 1 if result.any_rejected else 0
+    for f in result.files:
+        late = msg("merge.cli.late").render(lang) if f.late else ""
+        status = msg(f"merge.cli.status.{f.status}").render(lang)
+        rows = msg("merge.cli.rows", rows=f.rows).render(lang)
+        print(f"{status}{late}\t{safe(f.department or '-')}\t{safe(f.period or '-')}\t{rows}\t{safe(f.file)}")
+        if args.dry_run and f.status == "accepted":
+            print("\t" + msg("merge.cli.would_change", **{k: len(v) for k, v in f.changes.items()}).render(lang))
+        for p in f.errors:
+            print(f"\t{safe(_where(p, lang))}: {safe(p.text(lang))}")
+        note = msg("merge.cli.warning").render(lang)
+        for p in f.warnings:
+            print(f"\t{note} {safe(_where(p, lang))}: {safe(p.text(lang))}")
+    counts = {s: sum(f.status == s for f in result.files) for s in ("accepted", "duplicate", "rejected")}
+    print(msg("merge.cli.summary_dry" if args.dry_run else "merge.cli.summary", **counts).render(lang))
     return 1 if result.any_rejected else 0
+
+
+def _where(p: Any, lang: str) -> str:
+    """sheet!cell, or the sheet, or the file (the file name leads each file's block)."""
+    return f"{p.sheet}!{p.cell}" if p.cell else str(p.sheet or p.file)
 
 
 def cmd_progress_list(args: argparse.Namespace, ctx: Context) -> int:

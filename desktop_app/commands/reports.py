@@ -60,8 +60,13 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     result = build_pdf_report(ctx.db, plan_id, args.kind, args.out, args.report_lang, period=args.period,
                               quarter=args.quarter, year=args.year, dept=args.dept, opts=_options(args))
     if args.json:
+        from desktop_app.services.report_figures import report_figures
+
+        # the figures the report prints, alongside the file (``peakdesk figures`` gives them alone)
+        figures = report_figures(ctx.db, plan_id, args.kind, period=args.period, quarter=args.quarter,
+                                 year=args.year, dept=args.dept, opts=_options(args))
         print_json({"file": str(result.path), "pages": result.pages, "title": result.title,
-                    "fonts": result.fonts, "substitutes": result.substitutes})
+                    "fonts": result.fonts, "substitutes": result.substitutes, "figures": figures})
     else:
         print(f"{result.path}: {result.pages} pages — {result.title}")
         print(result.substitutes)

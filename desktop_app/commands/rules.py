@@ -9,6 +9,7 @@ import sys
 from desktop_app.commands.common import Context, add_plan_arg, print_json, resolve_plan_id
 from desktop_app.domain.warnings import LEVEL_LABELS, LEVELS
 from desktop_app.errors import UsageError
+from desktop_app.messages import msg, render
 
 
 def _date(text: str) -> dt.date:
@@ -131,14 +132,18 @@ def cmd_assess(args: argparse.Namespace, ctx: Context) -> int:
         (f"已锁定 {result.locked_at}" if result.locked else "未锁定")
     print(f"{result.year} (as of {result.as_of}, {state})")
     print(f"  {'rank':>4}  {'dept':<12} {'prog':>6} {'rep':>6} {'warn':>6} {'eval':>6} {'adj':>6} {'total':>7}  grade")
+    p = result.scheme.decimals          # the scheme's one rounding, as the screen, PDF and Excel print it
     for d in result.departments:
         s = d.scores
-        flag = (" *" if "evaluation_missing" in d.flags else "") + (" †" if "grade_capped" in d.flags else "")
-        print(f"  {d.rank:>4}  {d.department.code:<12} {s['progress']:>6.2f} {s['reporting']:>6.2f} "
-              f"{s['warnings']:>6.2f} {s['evaluation']:>6.2f} {s['adjustments']:>6.2f} {d.total:>7.2f}  "
+        flag = ((" *" if "evaluation_missing" in d.flags else "") + (" †" if "grade_capped" in d.flags else "")
+                + (" ‡" if "no_report" in d.flags else ""))
+        print(f"  {d.rank:>4}  {d.department.code:<12} {s['progress']:>6.{p}f} {s['reporting']:>6.{p}f} "
+              f"{s['warnings']:>6.{p}f} {s['evaluation']:>6.{p}f} {s['adjustments']:>6.{p}f} {d.total:>7.{p}f}  "
               f"{d.grade_label(ctx.lang)}{flag}")
     if any("evaluation_missing" in d.flags for d in result.departments):
         print("  * evaluation not entered (counts 0)" if not zh else "  * 未录入综合评价（计 0 分）")
     if any("grade_capped" in d.flags for d in result.departments):
         print("  † lowered by the cap on the share of the top grade" if not zh else "  † 受优秀比例限制而降档")
+    if any("no_report" in d.flags for d in result.departments):
+        print(render(msg("truth.no_report_note"), ctx.lang))
     return 0

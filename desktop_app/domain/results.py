@@ -46,15 +46,18 @@ class FileResult:
     rows: int = 0
     late: bool = False
     errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)    # accepted, worth a look: remarks, formulas, notes
     changes: dict[str, list[str]] = field(default_factory=lambda: {"new": [], "changed": [], "unchanged": []})
     submission_id: int | None = None
     supersedes: list[int] = field(default_factory=list)
 
-    def as_json(self, dry_run: bool = False) -> dict[str, Any]:
+    def as_json(self, dry_run: bool = False, lang: str = "en") -> dict[str, Any]:
+        def problems(items: list[Problem]) -> list[dict[str, str]]:
+            return [{"sheet": p.sheet, "cell": p.cell, "message": p.text(lang)} for p in items]
+
         out: dict[str, Any] = {
             "file": self.file, "status": self.status, "department": self.department, "period": self.period,
-            "rows": self.rows, "late": self.late,
-            "errors": [{"sheet": p.sheet, "cell": p.cell, "message": p.message} for p in self.errors]}
+            "rows": self.rows, "late": self.late, "errors": problems(self.errors), "warnings": problems(self.warnings)}
         if dry_run:
             out["changes"] = self.changes
         return out

@@ -54,7 +54,7 @@ class Scheme:
     adjustment_item_limit: float = 5.0
     adjustment_total_limit: float = 10.0
     total_floor: float = 0.0
-    decimals: int = 2
+    decimals: int = 1
     grades: tuple[Grade, ...] = (
         Grade("excellent", "优秀", "Excellent", 90.0),
         Grade("good", "良好", "Good", 80.0),
@@ -217,6 +217,7 @@ class DepartmentInput:
     evaluation: float | None = None
     evaluation_note: str = ""
     adjustments: list[AdjustmentItem] = field(default_factory=list)
+    reported: bool = True           # False: the department sent no report at all for the year
 
 
 # -- results ---------------------------------------------------------------------------------------
@@ -284,13 +285,18 @@ def _n(x: float) -> str:
 
 
 def task_ratio(t: TaskProgress) -> float:
-    """min(actual ÷ expected, 1); completed = 1; nothing expected yet = 1; never reported = 0."""
+    """min(actual ÷ expected, 1); completed = 1; reported with nothing expected yet = 1.
+
+    A task never reported on is "no data" and counts 0 — never as on track, even when its schedule
+    expects nothing yet (it counted 1 before, so units of a new plan that reported nothing got full
+    progress marks); a unit with nothing due can report "not started" to be counted on track.
+    """
     if t.completed:
-        return 1.0
-    if t.expected is None or t.expected <= 0:
         return 1.0
     if t.actual is None:
         return 0.0
+    if t.expected is None or t.expected <= 0:
+        return 1.0
     return min(t.actual / t.expected, 1.0)
 
 
@@ -390,12 +396,35 @@ def score_department(d: DepartmentInput, s: Scheme) -> DepartmentScore:
         flags.append("total_floored")
     parts = " + ".join(_n(comps[k].score) for k in COMPONENTS)
     g = s.grade_for(total)
+    if not d.reported:
+        # no report for the year: flagged, graded no higher than the lowest grade, ranked after
+        # every department that reported (see ``assess``)
+        flags.append("no_report")
+        g = s.grades[-1]
     return DepartmentScore(d.department, comps, total, g.code, g.name_zh, g.name_en, flags=flags,
                            total_formula_zh=f"{parts} = {_n(total)}", total_formula_en=f"{parts} = {_n(total)}")
 
 
-def rank_key(r: DepartmentScore) -> tuple[float, float, str]:
-    return (-r.total, -r.components["progress"].score, r.department.code)
+def rank_key(r: DepartmentScore) -> tuple[int, float, float, str]:
+    """Display order: departments that reported first, then total, then progress, then code."""
+    return ("no_report" in r.flags, -r.total, -r.components["progress"].score, r.department.code)
+
+
+def rank_group(r: DepartmentScore) -> tuple[int, float]:
+    """What a rank depends on: whether the department reported, and its (already rounded) total.
+    Departments equal in both share a rank (1, 1, 1, 4); progress and code only order the rows."""
+    return ("no_report" in r.flags, -r.total)
+
+
+def competition_ranks(results: list[DepartmentScore]) -> None:
+    """Standard competition ranking over ``results`` already sorted by ``rank_key``."""
+    previous: tuple[int, float] | None = None
+    rank = 0
+    for i, r in enumerate(results, start=1):
+        group = rank_group(r)
+        if group != previous:
+            rank, previous = i, group
+        r.rank = rank
 
 
 def excellent_quota(n: int, s: Scheme) -> int | None:
@@ -405,10 +434,15 @@ def excellent_quota(n: int, s: Scheme) -> int | None:
 
 
 def assess(inputs: list[DepartmentInput], scheme: Scheme) -> list[DepartmentScore]:
-    """Score, rank (total, then progress, then department code) and grade every department."""
+    """Score, rank and grade every department.
+
+    One rounding rule: every component and the total are rounded to ``scheme.decimals`` once, in
+    ``score_department``; grades and ranks are decided on that rounded total, and every view and
+    document prints it with ``scheme.decimals`` places. Equal totals share a rank (1, 1, 1, 4); a
+    department without any report for the year ranks after all that reported.
+    """
     results = sorted((score_department(d, scheme) for d in inputs), key=rank_key)
-    for i, r in enumerate(results, start=1):
-        r.rank = i
+    competition_ranks(results)
     quota = excellent_quota(len(results), scheme)
     if quota is not None:
         capped = [r for r in results if r.grade == scheme.cap_grade]

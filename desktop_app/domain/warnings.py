@@ -48,7 +48,7 @@ KIND_PARAMS: dict[str, set[str]] = {
 }
 RULE_KEYS = {"id", "kind", "level", "enabled", "reason_zh", "reason_en", "description"}
 GENERAL_KEYS = {"completed_is_green", "green_reason_zh", "green_reason_en", "completed_reason_zh",
-                "completed_reason_en"}
+                "completed_reason_en", "no_data_reason_zh", "no_data_reason_en"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,8 @@ class RuleSet:
     green_reason_en: str = "On track"
     completed_reason_zh: str = "任务已完成"
     completed_reason_en: str = "Task completed"
+    no_data_reason_zh: str = "无数据：牵头单位尚未报送进展，不能判定为进度正常"
+    no_data_reason_en: str = "No data: the lead unit has not reported, so the task is not counted as on track"
     source: str = ""
 
     def to_json(self) -> dict[str, Any]:
@@ -413,6 +415,10 @@ def evaluate(facts: TaskFacts, rules: RuleSet) -> TaskWarning:
         fired.append(FiredRule(rule.id, rule.kind, rule.level,
                                _render(rule.reason_zh, {**zh_values, **extra}),
                                _render(rule.reason_en, {**en_values, **extra})))
+    if not fired and facts.status is None:
+        # nothing fired but nothing was reported either: "no data", never "on track"
+        return TaskWarning(level="green", rule="no_data", reason_zh=_render(rules.no_data_reason_zh, zh_values),
+                           reason_en=_render(rules.no_data_reason_en, en_values), **base)  # type: ignore[arg-type]
     if not fired:
         return TaskWarning(level="green", rule="ok", reason_zh=_render(rules.green_reason_zh, zh_values),
                            reason_en=_render(rules.green_reason_en, en_values), **base)  # type: ignore[arg-type]

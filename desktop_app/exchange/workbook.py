@@ -32,18 +32,29 @@ are pre-filled on issue, do not count).
 
 - Status: the Chinese label (未启动/推进中/已完成/滞后/暂停), the English label or the internal code,
   case-insensitive. Anything else is rejected. A reported row must have a status.
-- Percent: a number 0–100. Text ``"85"``, ``"85%"``, ``"85.5 %"`` → 85 / 85.5. A numeric cell holding a
-  fraction 0–1 is multiplied by 100 **only when the cell has a percent number format** (Excel turns a typed
-  ``85%`` into 0.85 formatted ``0%``); otherwise 0.85 means 0.85 %. Words (``八十五``, ``eighty``) and values
-  outside 0–100 are rejected.
-- Indicator value: a number; text with thousands separators (``1,234.5``) is accepted; units or words
-  are rejected (put them in the narrative).
+- Percent: a number 0–100, however written: ``85``, ``"85"``, ``"85%"``, ``"８５％"``; a number in a cell
+  with a percent number format is scaled (0.85 → 85). The cell is issued text-formatted (``@``) so that
+  Excel, WPS and LibreOffice keep a typed ``85%`` as typed (sheet protection would leave a typed 85% as
+  0.85 without its percent format). A bare 0 < x ≤ 1 with no percent sign or format is ambiguous and
+  refused with a question on the cell (``0.85``: "did you mean 85 %?"); ``0.85%`` is 0.85 %. A decimal
+  comma (``8,5``) is refused with the cell named, never read as 85. Words and values outside 0–100 are
+  rejected.
+- Indicator value: a number; text with thousands separators (``1,234.5``) is accepted; a decimal comma
+  (``8,5``), units or words are rejected (put the unit in the narrative).
 - Text (narrative, problems, next steps, contact person, phone): at most 2,000 characters after
-  removing control characters that XML cannot carry (those are dropped silently). Numbers typed into
-  text columns (a phone number) are read as their plain digits (``13800000000``, not ``1.38e10``).
-- Formulas: a formula cell is read as the value the spreadsheet program last calculated; PeakDesk
-  stores that value as plain text/number and never writes a formula back.
+  removing the characters XML cannot carry (C0 controls, lone surrogates, U+FFFE, U+FFFF; dropped
+  silently). Numbers typed into text columns (a phone number) are read as their plain digits.
+- Rows are matched to the issued rows by task code (``services.merge_submissions.match_rows``): sorted,
+  reordered and hidden rows are fine; a row with no task code and no other locked text (a note) is
+  ignored with a warning.
+- Formulas: the sheet is scanned once (streaming) for formula cells among the editable columns. In a text
+  column the formula's text is stored without its ``=`` and the cell is named in a warning (never the
+  error value a spreadsheet shows for ``=已完成初验``); in the status, percent or indicator cell the
+  calculated value is used (warning), and a formula without a usable value is refused, naming the cell.
+  PeakDesk never writes a formula back.
 - Dates typed into a text column are read as ISO text (``2025-10-08``).
+- Text is written with Excel's escaping of ``_xHHHH_`` (``_x0020_`` → ``_x005F_x0020_``) and read back
+  decoded, so it round-trips byte for byte and the digest is computed over the same text on both sides.
 """
 
 from __future__ import annotations
@@ -57,14 +68,15 @@ import json
 import math
 import re
 import unicodedata
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -73,12 +85,12 @@ from desktop_app.domain.models import STATUS_LABELS, Status, status_from_label
 from desktop_app.errors import InputRejected, Problem
 from desktop_app.exchange.safe_xlsx import (
     Screened,
-    clean_text,
     fit_row_height,
     open_screened_xlsx,
     read_xlsx_bytes,
     text_cell,
 )
+from desktop_app.messages import Msg, msg
 
 FORMAT_NAME = "PeakDesk exchange workbook"
 FORMAT_VERSION = 2
@@ -125,6 +137,34 @@ META_KEYS = ("format", "format_version", "package_id", "plan_id", "plan_title", 
 COPY_MARKER = "issued_rows"
 COPY_ROW = len(META_KEYS) + 2            # the _meta row holding the JSON copy of the issued locked rows
 COPY_CHUNK = 16000                       # characters per cell of that copy (Excel's cell limit is 32,767)
+TEXT_FORMAT = "@"                        # Excel/WPS/LibreOffice keep what is typed into such a cell as text
+
+# Characters XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE, U+FFFF): a stored
+# one would make the next workbook impossible to write, so they are dropped wherever text is accepted.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Excel's escape of a character in cell text: ``_xHHHH_``. Readers (Excel, calamine, LibreOffice) decode it,
+# so a literal ``_x0020_`` is written as ``_x005F_x0020_`` (the underscore escaped), exactly as Excel does.
+_EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+def xml_safe(value: object) -> str:
+    """Text as it can be stored and written again: the characters XML cannot carry removed."""
+    text = "" if value is None else str(value)
+    return XML_ILLEGAL.sub("", text) if XML_ILLEGAL.search(text) else text
+
+
+def excel_escape(text: str) -> str:
+    """Cell text as Excel writes it: every literal ``_xHHHH_`` gets its underscore escaped (``_x005F_``),
+    so that a reader's decoding gives back exactly ``text``."""
+    return _EXCEL_ESCAPE.sub(r"_x005F_\1", text) if "_x" in text or "_X" in text else text
+
+
+def _text(ws: Any, row: int, column: int, value: object) -> Any:
+    """A string cell (never a formula) whose text reads back byte for byte."""
+    cell = text_cell(ws, row, column, "")
+    cell.value = excel_escape(xml_safe(value))
+    cell.data_type = "s"
+    return cell
 
 
 @dataclass
@@ -203,7 +243,7 @@ def _norm(text: str) -> str:
 def compute_digest(secret: bytes, meta: PackageMeta, rows: Sequence[LockedRow]) -> str:
     payload = json.dumps(
         [FORMAT_NAME, meta.format_version, meta.package_id, meta.plan_id, meta.department_code,
-         meta.period_code, [[_norm(c) if "\r" in c else c.strip() for c in r.cells()] for r in rows]],
+         meta.period_code, [[_norm(xml_safe(c)) for c in r.cells()] for r in rows]],
         ensure_ascii=False, separators=(",", ":"))
     return hmac.new(secret, payload.encode("utf-8"), hashlib.sha256).hexdigest()
 
@@ -234,7 +274,8 @@ def instruction_lines(meta: PackageMeta) -> list[str]:
         f"1. 请在“{PROGRESS_SHEET}”工作表中，逐项填写本单位牵头或配合任务的本期进展。灰色列（任务编号、任务名称、"
         "责任角色、目标、上期填报）已锁定，请勿修改，也不要增删行。",
         "2. 推进状态请从下拉列表中选择：未启动、推进中、已完成、滞后、暂停。",
-        "3. 完成进度填 0–100 的数字（如 85 表示 85%）；指标值只填数字，单位写在进展情况中。",
+        "3. 完成进度填 0–100 的数字或百分数（如 85 或 85%，不要填 0.85）；指标值只填数字，小数用小数点（8.5，"
+        "不要写 8,5），单位写在进展情况中。",
         "4. 进展情况、存在问题、下步计划每格不超过 2000 字。请填写联系人及联系电话。",
         "5. 可用 WPS 或 Excel 填写，保存为 .xlsx 格式后原文件名报送；也可在 PeakDesk“部门填报”中打开填写并导出。",
         "6. 本表含校验信息，修改锁定内容或隐藏信息将导致报送被退回。",
@@ -245,8 +286,8 @@ def instruction_lines(meta: PackageMeta) -> list[str]:
         "change them and do not add or delete rows.",
         "2. Choose a status from the drop-down: 未启动 not started, 推进中 in progress, 已完成 completed, "
         "滞后 delayed, 暂停 suspended.",
-        "3. Percent done is a number 0–100 (85 means 85 %); the indicator value is a number only (write "
-        "the unit in the progress text).",
+        "3. Percent done is a number 0–100 or a percentage (85 or 85%, not 0.85); the indicator value is a "
+        "number only, with a decimal point (8.5, not 8,5; write the unit in the progress text).",
         "4. Progress, problems and next steps: at most 2,000 characters per cell. Fill in a contact person "
         "and phone.",
         "5. Fill it in with WPS or Excel and save as .xlsx, or open it in PeakDesk (department mode) and "
@@ -265,7 +306,7 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
     info = wb.active
     info.title = INSTRUCTION_SHEET
     for i, line in enumerate(instruction_lines(meta), start=1):
-        c = text_cell(info, i, 1, line)
+        c = _text(info, i, 1, line)
         c.alignment = Alignment(wrap_text=True, vertical="top")
         if i == 1 or line in ("填报说明", "Instructions"):
             c.font = Font(bold=True, size=14 if i == 1 else 12)
@@ -273,17 +314,17 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
     info.column_dimensions["A"].width = INSTRUCTION_WIDTH
     info.protection.sheet = True
     info.protection.password = SHEET_PASSWORD
-    _print_setup(info, title_rows=None)
+    print_setup(info, title_rows=None)
 
     ws = wb.create_sheet(PROGRESS_SHEET)
-    title = text_cell(ws, 1, 1, f"{meta.department_name} {meta.period_code} 任务进展填报 Progress report "
+    title = _text(ws, 1, 1, f"{meta.department_name} {meta.period_code} 任务进展填报 Progress report "
                                  f"(截止 due {meta.due.isoformat()})")
     title.font = Font(bold=True, size=13)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
     head_font = Font(bold=True)
     for col, key in enumerate(COLUMNS, start=1):
         zh, en, width = HEADERS[key]
-        c = text_cell(ws, HEADER_ROW, col, f"{zh}\n{en}")
+        c = _text(ws, HEADER_ROW, col, f"{zh}\n{en}")
         c.font, c.fill, c.border = head_font, _HEAD_FILL, _BORDER
         c.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         ws.column_dimensions[LETTERS[col - 1]].width = width
@@ -291,7 +332,7 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
     for i, (row, vals) in enumerate(zip(rows, values, strict=True)):
         r = FIRST_ROW + i
         for col, text in enumerate(row.cells(), start=1):
-            c = text_cell(ws, r, col, text)
+            c = _text(ws, r, col, text)
             c.fill, c.border, c.alignment, c.protection = _LOCKED_FILL, _BORDER, _WRAP, _LOCKED
         shown = [*row.cells(), *(str(getattr(vals, f) or "") for f in TEXT_FIELDS)]
         widths = [HEADERS[k][2] for k in (*LOCKED_COLUMNS, *TEXT_FIELDS)]
@@ -302,14 +343,20 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
             *((f, getattr(vals, f)) for f in TEXT_FIELDS)]
         for key, value in cells:
             col = COLUMNS.index(key) + 1
-            if key in ("percent", "indicator"):
+            if key == "indicator":
                 c = ws.cell(row=r, column=col)
                 c.value = value if isinstance(value, int | float) else None
-                c.number_format = "0.##" if key == "percent" else "General"
+                c.number_format = "General"
             else:
-                c = text_cell(ws, r, col, value or "")
+                # Text format: what a clerk types stays as typed in Excel, WPS and LibreOffice: "50%" is not
+                # turned into 0.5 (which protection would leave without its percent format), "=..." is not
+                # a formula. The percent is written as text with its sign, so it reads back unambiguously.
+                if key == "percent":
+                    value = percent_text(value) if isinstance(value, int | float) else ""
+                c = _text(ws, r, col, value or "")
                 if not value:
                     c.value = None
+                c.number_format = TEXT_FORMAT
             c.fill, c.border, c.alignment, c.protection = _EDIT_FILL, _BORDER, _WRAP, _UNLOCKED
     last = FIRST_ROW + max(len(rows), 1) - 1
     _validations(ws, last)
@@ -318,11 +365,11 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
     ws.protection.password = SHEET_PASSWORD
     ws.protection.formatColumns = False   # False = allowed: clerks may widen columns / rows
     ws.protection.formatRows = False
-    _print_setup(ws, title_rows="1:2")
+    print_setup(ws, title_rows="1:2", first_fitted_row=HEADER_ROW + 1)
 
     lists = wb.create_sheet(LISTS_SHEET)
     for i, text in enumerate(status_labels(), start=1):
-        text_cell(lists, i, 1, text)
+        _text(lists, i, 1, text)
     lists.sheet_state = "veryHidden"
     lists.protection.sheet = True
     lists.protection.password = SHEET_PASSWORD
@@ -332,11 +379,11 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
     m = wb.create_sheet(META_SHEET)
     meta_values = _meta_values(meta, len(rows))
     for i, key in enumerate(META_KEYS, start=1):
-        text_cell(m, i, 1, key)
-        text_cell(m, i, 2, meta_values[key])
-    text_cell(m, COPY_ROW, 1, COPY_MARKER)
+        _text(m, i, 1, key)
+        _text(m, i, 2, meta_values[key])
+    _text(m, COPY_ROW, 1, COPY_MARKER)
     for col, chunk in enumerate(issued_copy_chunks(rows), start=2):
-        text_cell(m, COPY_ROW, col, chunk)
+        _text(m, COPY_ROW, col, chunk)
     m.sheet_state = "veryHidden"
     m.protection.sheet = True
     m.protection.password = SHEET_PASSWORD
@@ -374,8 +421,9 @@ def remove_partial_files(folder: Path) -> list[Path]:
 
 
 def issued_copy_chunks(rows: Sequence[LockedRow]) -> list[str]:
-    """The JSON copy of the locked rows, cut into cell-sized pieces (cleaned as ``text_cell`` would)."""
-    text = json.dumps([[clean_text(c) for c in r.cells()] for r in rows], ensure_ascii=False,
+    """The JSON copy of the locked rows, cut into cell-sized pieces (cleaned as ``_text`` would; the cell
+    escaping of ``_xHHHH_`` is undone by the reader, so the joined text is this JSON exactly)."""
+    text = json.dumps([[xml_safe(c) for c in r.cells()] for r in rows], ensure_ascii=False,
                       separators=(",", ":"))
     chunks: list[str] = []
     start = 0
@@ -407,11 +455,12 @@ def _validations(ws: Any, last: int) -> None:
                             showErrorMessage=True, errorTitle="推进状态 Status",
                             error="请从下拉列表中选择。Choose a status from the list.")
     status.add(rng("status"))
-    percent = DataValidation(type="decimal", operator="between", formula1="0", formula2="100",
+    # A text cell: a "decimal" rule would refuse the typed "85%" (text); the reader checks the value.
+    percent = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="12",
                              allow_blank=True, showErrorMessage=True, errorTitle="完成进度 Percent",
-                             error="请填写 0–100 之间的数字。Enter a number from 0 to 100.",
+                             error="请填写 0–100 的数字，如 85 或 85%。Enter 0-100, e.g. 85 or 85%.",
                              showInputMessage=True, promptTitle="完成进度 Percent",
-                             prompt="0–100，如 85 表示 85%。0-100; 85 means 85 %.")
+                             prompt="0–100，如 85 或 85%（不要填 0.85）。0-100: 85 or 85% (not 0.85).")
     percent.add(rng("percent"))
     indicator = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
                                allow_blank=True, showErrorMessage=True, errorTitle="指标值 Indicator",
@@ -426,17 +475,60 @@ def _validations(ws: Any, last: int) -> None:
         ws.add_data_validation(dv)
 
 
-def _print_setup(ws: Any, title_rows: str | None) -> None:
+A4_LANDSCAPE_POINTS = 842.0      # 297 mm
+PRINT_MARGIN_INCHES = 0.4
+MIN_PRINTED_POINTS = 9.0         # text on paper at least this large (the issue measured 5.1 pt)
+BASE_FONT_POINTS = 11.0          # the workbook's default font
+
+
+def column_points(width: float) -> float:
+    """A column's printed width: Excel shows ``width`` characters as 7·w + 5 pixels (0.75 pt each)."""
+    return 0.75 * (7 * width + 5)
+
+
+def printed_scale(ws: Any) -> float:
+    """The scale "fit to width" gives this sheet on A4 landscape (≤ 1)."""
+    last = ws.max_column
+    total = sum(column_points(ws.column_dimensions[get_column_letter(c)].width or 8.43) for c in range(1, last + 1))
+    usable = A4_LANDSCAPE_POINTS - 2 * 72 * PRINT_MARGIN_INCHES
+    return min(1.0, usable / total) if total else 1.0
+
+
+def print_setup(ws: Any, title_rows: str | None, *, first_fitted_row: int = 1) -> None:
+    """A4 landscape, fit to one page wide, title rows repeated, and text on paper ≥ 9 pt: when the
+    columns are too wide for that, they are narrowed in proportion and the rows from
+    ``first_fitted_row`` on are made tall enough for their wrapped text again."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.left = ws.page_margins.right = PRINT_MARGIN_INCHES
     ws.oddFooter.center.text = "第 &P 页 / 共 &N 页"
     if title_rows:
         ws.print_title_rows = title_rows
+    need = MIN_PRINTED_POINTS / BASE_FONT_POINTS * 1.04      # Excel rounds the scale down to a whole percent
+    scale = printed_scale(ws)
+    if scale >= need:
+        return
+    letters = [get_column_letter(c) for c in range(1, ws.max_column + 1)]
+    old = {col: ws.column_dimensions[col].width or 8.43 for col in letters}
+    usable = A4_LANDSCAPE_POINTS - 2 * 72 * PRINT_MARGIN_INCHES
+    target = usable / need                                     # total printed width allowed, in points
+    fixed = 0.75 * 5 * len(letters)
+    factor = (target - fixed) / (sum(0.75 * 7 * w for w in old.values()))
+    for col, width in old.items():
+        ws.column_dimensions[col].width = max(4.0, round(width * factor, 1))
+    for row in ws.iter_rows(min_row=first_fitted_row):
+        cells = [("" if c.value is None else str(c.value), ws.column_dimensions[c.column_letter].width)
+                 for c in row if getattr(c, "column_letter", None)]
+        if not any(text for text, _w in cells):
+            continue
+        height = ws.row_dimensions[row[0].row].height
+        fitted = fit_row_height(cells)
+        if height is None or fitted > height:
+            ws.row_dimensions[row[0].row].height = fitted
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -446,6 +538,7 @@ class VisibleRow:
     sheet_row: int
     locked: LockedRow
     raw: dict[str, Any]              # editable cells as read (calamine values)
+    formulas: dict[str, str] = field(default_factory=dict)   # editable key → formula text (without '=')
 
 
 @dataclass
@@ -468,7 +561,7 @@ class ReadWorkbook:
             digest=m.get("digest", ""), format_version=_int(m.get("format_version")))
 
 
-_NEEDS_CLEANING = ILLEGAL_CHARACTERS_RE
+_NEEDS_CLEANING = XML_ILLEGAL
 
 
 def _int(text: str | None) -> int:
@@ -488,7 +581,7 @@ def _date(text: str | None) -> dt.date:
 def cell_text(value: Any) -> str:
     """Any calamine value as text: floats without a spurious '.0', dates as ISO."""
     if type(value) is str:
-        return clean_text(value) if _NEEDS_CLEANING.search(value) else value
+        return xml_safe(value) if _NEEDS_CLEANING.search(value) else value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -501,7 +594,7 @@ def cell_text(value: Any) -> str:
         return value.isoformat(sep=" ", timespec="minutes") if value.time() != dt.time() else value.date().isoformat()
     if isinstance(value, dt.date | dt.time | dt.timedelta):
         return str(value.isoformat() if hasattr(value, "isoformat") else value)
-    return clean_text(value)
+    return xml_safe(value)
 
 
 def read_workbook(path: Path, data: bytes | None = None) -> ReadWorkbook:
@@ -514,31 +607,30 @@ def read_workbook(path: Path, data: bytes | None = None) -> ReadWorkbook:
         data = read_xlsx_bytes(path)
     zf, screened = open_screened_xlsx(path, data, watch_column=LETTERS.index(COL_LETTER["percent"]))
     with zf:
-        return _read_workbook(path, screened, data)
+        return _read_workbook(path, zf, screened, data)
 
 
-def _read_workbook(path: Path, screened: Screened, data: bytes) -> ReadWorkbook:
+def _read_workbook(path: Path, zf: zipfile.ZipFile, screened: Screened, data: bytes) -> ReadWorkbook:
     from python_calamine import CalamineError, CalamineWorkbook
 
     name = path.name
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except (CalamineError, OSError, ValueError) as exc:
-        raise InputRejected(f"{name}: cannot be read as a workbook ({exc}).",
-                            [Problem(f"cannot be read as a workbook ({exc})", file=name)]) from exc
+        raise InputRejected(msg("merge.file_unreadable", file=name, detail=str(exc)),
+                            [Problem(msg("merge.unreadable", detail=str(exc)), file=name)]) from exc
     try:
         sheets = set(wb.sheet_names)
         if META_SHEET not in sheets or PROGRESS_SHEET not in sheets:
             missing = META_SHEET if META_SHEET not in sheets else PROGRESS_SHEET
             raise InputRejected(
-                f"{name}: not a PeakDesk exchange workbook (no '{missing}' sheet).",
-                [Problem("not a PeakDesk exchange workbook (sheet missing); send the workbook PeakDesk issued",
-                         file=name, sheet=missing)])
+                msg("merge.file_not_exchange", file=name, sheet=missing),
+                [Problem(msg("merge.not_exchange_sheet"), file=name, sheet=missing)])
         meta_rows = wb.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False)
         grid = wb.get_sheet_by_name(PROGRESS_SHEET).to_python(skip_empty_area=False)
     except CalamineError as exc:
-        raise InputRejected(f"{name}: damaged workbook ({exc}).",
-                            [Problem(f"damaged workbook ({exc})", file=name)]) from exc
+        raise InputRejected(msg("merge.file_damaged", file=name, detail=str(exc)),
+                            [Problem(msg("merge.damaged", detail=str(exc)), file=name)]) from exc
     finally:
         wb.close()
     meta: dict[str, str] = {}
@@ -566,11 +658,67 @@ def _read_workbook(path: Path, screened: Screened, data: bytes) -> ReadWorkbook:
     while rows and not any(rows[-1].locked.cells()) and all(v is None for v in rows[-1].raw.values()):
         rows.pop()
     result = ReadWorkbook(path, meta, issued, rows)
-    ambiguous = [r.sheet_row for r in rows
-                 if isinstance(r.raw["percent"], int | float) and 0 < r.raw["percent"] <= 1]
-    if ambiguous:
-        result.percent_formatted = screened.percent_rows(PROGRESS_SHEET, set(ambiguous))
+    numeric = {r.sheet_row for r in rows if isinstance(r.raw["percent"], int | float)
+               and not isinstance(r.raw["percent"], bool) and r.raw["percent"] != 0}
+    if numeric:      # from the structural screening: linear, before the grid reader ran
+        result.percent_formatted = screened.percent_rows(PROGRESS_SHEET, numeric)
+    sheet_xml = _sheet_xml(zf, screened, PROGRESS_SHEET)
+    has_formulas = _FORMULA_TAG.search(sheet_xml) is not None
+    if has_formulas:
+        _styles, formulas = _scan_editable_cells(sheet_xml, want_formulas=True)
+        if formulas:
+            key_of = {COL_LETTER[k]: k for k in EDITABLE_COLUMNS}
+            by_row = {r.sheet_row: r for r in rows}
+            for ref, text in formulas.items():
+                m = _SPLIT_REF.match(ref)
+                if m and (vrow := by_row.get(int(m.group(2)))) is not None:
+                    vrow.formulas[key_of[m.group(1)]] = text
     return result
+
+
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_SPLIT_REF = re.compile(r"^([A-Z]+)([0-9]+)$")
+
+
+def _sheet_xml(zf: zipfile.ZipFile, screened: Screened, sheet_name: str) -> bytes:
+    """The sheet's XML as the screening resolved it (its length was checked against the zip directory)."""
+    try:
+        part = screened.sheets.get(sheet_name)
+        return zf.read(part) if part else b""
+    except (KeyError, zipfile.BadZipFile, ValueError, OSError):
+        return b""
+
+
+def _scan_editable_cells(xml: bytes, *, want_formulas: bool) -> tuple[dict[str, int], dict[str, str]]:
+    """One streaming pass over the progress sheet: the style index of every editable cell (columns F–M),
+    and the formula text of those holding a formula. Linear in the sheet's size (iterparse, each element
+    cleared when done); a sheet that does not parse gives nothing here (the grid reader has read it)."""
+    from defusedxml.ElementTree import iterparse
+
+    editable = {COL_LETTER[k] for k in EDITABLE_COLUMNS}
+    styles: dict[str, int] = {}
+    formulas: dict[str, str] = {}
+    try:
+        for _event, elem in iterparse(io.BytesIO(xml), events=("end",)):
+            tag = elem.tag.rpartition("}")[2]
+            if tag == "c":
+                ref = (elem.get("r") or "").upper().lstrip("$")
+                m = _SPLIT_REF.match(ref)
+                if m and m.group(1) in editable:
+                    ref = f"{m.group(1)}{int(m.group(2))}"
+                    style = elem.get("s")
+                    if style and style.isdigit():
+                        styles[ref] = int(style)
+                    if want_formulas:
+                        for child in elem:
+                            if child.tag.rpartition("}")[2] == "f":
+                                formulas[ref] = xml_safe(child.text or "")
+                elem.clear()
+            elif tag == "row":
+                elem.clear()
+    except Exception:    # noqa: BLE001 - ParseError or a defusedxml refusal: no formats/formulas known
+        return styles, formulas
+    return styles, formulas
 
 
 def _issued_copy(name: str, copy: str | None, meta: dict[str, str]) -> list[LockedRow]:
@@ -585,33 +733,80 @@ def _issued_copy(name: str, copy: str | None, meta: dict[str, str]) -> list[Lock
     if type(data) is list and all(type(r) is list and len(r) == 5 for r in data) \
             and set(map(type, itertools.chain.from_iterable(data))) <= {str}:
         return [LockedRow(*r) for r in data]
-    raise InputRejected(f"{name}: the hidden copy of the issued rows is damaged.", [Problem(
-        "the hidden check data was altered (the copy of the issued rows is damaged); ask the coordinator for a "
-        "new workbook", file=name, sheet=META_SHEET, cell=f"B{COPY_ROW}")])
+    raise InputRejected(msg("merge.file_copy_damaged", file=name), [Problem(
+        msg("merge.copy_damaged"), file=name, sheet=META_SHEET, cell=f"B{COPY_ROW}")])
 
 
 # --- editable values ------------------------------------------------------------------------------
 
 _NUM = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
 def _number_text(text: str) -> float | None:
-    t = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
+    t = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    if "," in t:
+        if not _THOUSANDS.match(t):
+            return None
+        t = t.replace(",", "")
     return float(t) if _NUM.match(t) else None
+
+
+def _decimal_comma(text: str) -> bool:
+    """"8,5" or "0,85": a comma used as the decimal mark (WPS/Excel in many locales) — never read as 85."""
+    t = unicodedata.normalize("NFKC", text).strip().replace(" ", "").rstrip("%")
+    return "," in t and _NUM.match(t.replace(",", ".", 1)) is not None and not _THOUSANDS.match(t)
+
+
+def percent_text(value: float) -> str:
+    """A percent as written into a workbook: ``85%`` — with its sign, so 0.5 % never reads as 50 %."""
+    return f"{value:g}%"
+
+
+FIELD_NAMES = {key: msg(f"merge.field.{key}") for key in EDITABLE_COLUMNS}
+
+
+@dataclass
+class ParsedRow:
+    values: RowValues
+    problems: list[Problem]          # the row is refused while any is left
+    warnings: list[Problem]          # accepted, but worth a look (a formula stored as its text, …)
 
 
 def parse_values(row: VisibleRow, percent_formatted: bool = False, *,
                  require_status: bool = True) -> tuple[RowValues, list[Problem]]:
-    """Editable cells → ``RowValues`` by the documented rules; problems name the cell.
+    """Editable cells → ``RowValues`` by the documented rules; problems name the cell."""
+    parsed = parse_row(row, percent_formatted, require_status=require_status)
+    return parsed.values, parsed.problems
+
+
+def parse_row(row: VisibleRow, percent_formatted: bool = False, *, require_status: bool = True) -> ParsedRow:
+    """Editable cells → ``RowValues`` by the documented rules; problems and warnings name the cell.
 
     ``require_status=False`` (bureau mode, while typing) allows a reported row without a status yet.
     The common cell types (a drop-down label, a number, plain text) take the short paths.
     """
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     raw = row.raw
 
-    def bad(key: str, message: str) -> None:
+    def bad(key: str, message: Msg) -> None:
         problems.append(Problem(message, sheet=PROGRESS_SHEET, cell=f"{COL_LETTER[key]}{row.sheet_row}"))
+
+    def note(key: str, message: Msg) -> None:
+        warnings.append(Problem(message, sheet=PROGRESS_SHEET, cell=f"{COL_LETTER[key]}{row.sheet_row}"))
+
+    for key, formula in row.formulas.items():
+        if key in TEXT_FIELDS:
+            continue                               # handled with the texts below
+        value = raw.get(key)
+        if key != "status" and isinstance(value, int | float) and not isinstance(value, bool):
+            note(key, msg("merge.formula_value_used", formula=_short_text(formula), value=f"{value:g}"))
+        elif key == "status" and type(value) is str and status_from_label(value) is not None:
+            note(key, msg("merge.formula_value_used", formula=_short_text(formula), value=value))
+        else:
+            bad(key, msg("merge.formula_in_number", formula=_short_text(formula)))
+            raw = {**raw, key: None}
 
     status: Status | None = None
     status_raw = raw["status"]
@@ -622,47 +817,40 @@ def parse_values(row: VisibleRow, percent_formatted: bool = False, *,
         if text:
             status = status_from_label(text)
             if status is None:
-                bad("status", f"status '{text[:40]}' is not one of {'/'.join(status_labels())}")
+                bad("status", msg("merge.status_unknown", value=_short_text(text), labels="/".join(status_labels())))
     percent: float | None = None
-    pct = raw["percent"]
-    if pct is not None:
-        value: float | None
-        if type(pct) is int or type(pct) is float:          # not bool (rejected below)
-            value = float(pct) * 100 if percent_formatted and 0 <= pct <= 1 else float(pct)
-        elif isinstance(pct, bool):
-            value = None
-        else:
-            text = unicodedata.normalize("NFKC", cell_text(pct)).strip()
-            value = _number_text(text[:-1]) if text.endswith("%") else _number_text(text)
-            if not text:
-                pct = None
-        if pct is not None:
-            if value is None or not math.isfinite(value):
-                bad("percent", f"percent '{cell_text(pct)[:40]}' is not a number; enter a number 0-100 (85 or 85%)")
-            elif not 0 <= value <= 100:
-                bad("percent", f"percent {value:g} is outside 0-100")
-            else:
-                percent = round(value, 4)
+    if raw["percent"] is not None:
+        percent, problem = read_percent(raw["percent"], percent_formatted)
+        if problem is not None:
+            bad("percent", problem)
     indicator: float | None = None
     ind = raw["indicator"]
     if ind is not None:
-        if type(ind) is int or type(ind) is float or (isinstance(ind, int | float) and not isinstance(ind, bool)):
+        if isinstance(ind, int | float) and not isinstance(ind, bool):
             if math.isfinite(float(ind)):
                 indicator = float(ind)
             else:
-                bad("indicator", "indicator value is not a finite number")
+                bad("indicator", msg("merge.indicator_not_finite"))
         else:
             text = cell_text(ind).strip()
             if text:
                 number = _number_text(text)
-                if number is None or not math.isfinite(number):
-                    bad("indicator", f"indicator value '{text[:40]}' is not a number; write the number only "
-                                     "(put the unit in the narrative)")
+                if _decimal_comma(text):
+                    bad("indicator", msg("merge.decimal_comma", value=_short_text(text),
+                                         fixed=unicodedata.normalize("NFKC", text).strip().replace(",", ".", 1)))
+                elif number is None or not math.isfinite(number):
+                    bad("indicator", msg("merge.indicator_not_number", value=_short_text(text)))
                 else:
                     indicator = number
     texts: dict[str, str] = {}
     for key in TEXT_FIELDS:
-        value_raw = raw[key]
+        value_raw: Any = raw[key]
+        text_formula = row.formulas.get(key)
+        if text_formula is not None:
+            # A formula typed into a text column ("=已完成初验" in a program that made it one): its text is
+            # stored as typed, without the "=", and the cell is named in a warning — never its error value.
+            value_raw = text_formula
+            note(key, msg("merge.formula_as_text", formula=_short_text(text_formula)))
         if value_raw is None:
             continue
         text = value_raw if type(value_raw) is str and not _NEEDS_CLEANING.search(value_raw) \
@@ -671,13 +859,76 @@ def parse_values(row: VisibleRow, percent_formatted: bool = False, *,
             text = text.replace("\r\n", "\n")
         text = text.strip()
         if len(text) > MAX_TEXT:
-            bad(key, f"{HEADERS[key][1].lower()} has {len(text)} characters; at most {MAX_TEXT} are allowed")
+            bad(key, msg("merge.text_too_long", field=FIELD_NAMES[key], length=len(text), limit=MAX_TEXT))
             continue
         texts[key] = text
     out = RowValues(status, percent, indicator, **texts)
     if require_status and status is None and not problems and out.reported():
-        bad("status", "status is empty but the row has other entries; choose a status")
-    return out, problems
+        bad("status", msg("merge.status_missing"))
+    return ParsedRow(out, problems, warnings)
+
+
+def read_percent(value: Any, percent_formatted: bool = False) -> tuple[float | None, Msg | None]:
+    """A percent cell → (percent 0–100, None) or (None, the reason it cannot be taken).
+
+    ``85``, ``"85"``, ``"85%"``, ``"８５％"``, 0.85 in a percent-formatted cell → 85. A bare 0 < x ≤ 1 with
+    no percent sign or format is ambiguous (0.85 % or 85 %?) and is asked about, never guessed; a decimal
+    comma ("8,5") is refused, never read as 85.
+    """
+    if isinstance(value, bool):
+        return None, msg("merge.percent_not_number", value=cell_text(value))
+    if isinstance(value, int | float):
+        number = float(value)
+        if not math.isfinite(number):
+            return None, msg("merge.percent_not_number", value=cell_text(value))
+        if percent_formatted:
+            number *= 100
+        elif 0 < number <= 1:
+            return None, msg("merge.percent_ambiguous", value=f"{number:g}", percent=f"{number * 100:g}")
+    else:
+        text = unicodedata.normalize("NFKC", cell_text(value)).strip().replace(" ", "")
+        if not text:
+            return None, None
+        signed = text.endswith("%")
+        body = text[:-1] if signed else text
+        if _decimal_comma(text):
+            return None, msg("merge.decimal_comma", value=_short_text(text), fixed=text.replace(",", ".", 1))
+        parsed = _number_text(body) if "," not in body else None
+        if parsed is None or not math.isfinite(parsed):
+            return None, msg("merge.percent_not_number", value=_short_text(cell_text(value)))
+        number = parsed
+        if not signed and 0 < number <= 1:
+            return None, msg("merge.percent_ambiguous", value=f"{number:g}", percent=f"{number * 100:g}")
+    if not 0 <= number <= 100:
+        return None, msg("merge.percent_range", value=f"{number:g}")
+    return round(number, 4), None
+
+
+def _short_text(text: str, n: int = 40) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def consistency_remarks(status: Status | None, percent: float | None, last_percent: float | None) -> list[Msg]:
+    """Remarks on an accepted entry that a reader should look at (never a reason to refuse it)."""
+    out: list[Msg] = []
+    if status is Status.COMPLETED and percent is not None and percent < 100:
+        out.append(msg("merge.remark_done_below_100", percent=f"{percent:g}"))
+    if status is Status.NOT_STARTED and percent is not None and percent > 0:
+        out.append(msg("merge.remark_not_started_with_percent", percent=f"{percent:g}"))
+    if percent is not None and last_percent is not None and percent < last_percent:
+        out.append(msg("merge.remark_percent_fell", percent=f"{percent:g}", last=f"{last_percent:g}"))
+    return out
+
+
+_LAST_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+
+
+def last_percent_of(last: str) -> float | None:
+    """The percent in a locked "last period" text (``2025-09：推进中 40%；…``), if it shows one."""
+    head = last.split("；", 1)[0]
+    m = _LAST_PERCENT.search(head)
+    return float(m.group(1)) if m else None
 
 
 # --- percent formats and the far-cell guard ------------------------------------------------------------

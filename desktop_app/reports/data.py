@@ -43,6 +43,12 @@ class ReportMeta:
     date: dt.date                            # 成文日期
     doc_number: str = ""                     # 〔2025〕3号; empty: no number line
     region: Bilingual = field(default_factory=lambda: Bilingual(""))
+    recipients: Bilingual = field(default_factory=lambda: Bilingual(""))   # 主送机关
+    cc: Bilingual = field(default_factory=lambda: Bilingual(""))           # 抄送机关
+    printer: Bilingual = field(default_factory=lambda: Bilingual(""))      # 印发机关
+    note: Bilingual = field(default_factory=lambda: Bilingual(""))         # 附注: （此件主动公开）
+    contact: Bilingual = field(default_factory=lambda: Bilingual(""))      # 联系人及电话 (in the 附注)
+    sealed: bool = True                      # the office seals the printed copy (7.3.5.1 layout)
 
 
 @dataclass
@@ -118,6 +124,16 @@ class MonthlyBulletinData:
     in_progress: int = 0
     delayed: int = 0
     mean_percent: float = 0.0
+    # change since last month and the year's record (empty when not gathered)
+    previous_label: str = ""                 # 2025-08
+    previous_mean: float | None = None
+    previous_completed: int | None = None
+    previous_percent: dict[str, float | None] = field(default_factory=dict)   # task code → last month's %
+    late_counts: dict[str, int] = field(default_factory=dict)      # department code → late/missing months this year
+    months_in_year: int = 0
+    red_tasks: dict[str, int] = field(default_factory=dict)        # task code → quarters with a red warning
+    remedy_by: dt.date | None = None         # 补报 deadline for units that have not reported
+    correct_by: dt.date | None = None        # 整改 deadline for lead units of delayed tasks
 
     def submission_counts(self) -> Counter[str]:
         return Counter(s.status for s in self.submissions)
@@ -143,6 +159,10 @@ class QuarterlyCircularData:
     as_of: dt.date
     items: list[WarningItem]
     published: bool = False
+    previous_quarter: str = ""               # 2025Q2; empty when there is none
+    previous_counts: dict[str, int] = field(default_factory=dict)
+    previous_red: set[str] = field(default_factory=set)    # task codes red last quarter too
+    correct_by: dt.date | None = None        # 整改 deadline for red-warned lead units
 
     def counts(self) -> Counter[str]:
         return Counter(i.level for i in self.items)
@@ -171,7 +191,8 @@ class AssessmentRow:
     adjustments: float
     total: float
     grade: str                               # excellent | good | pass | fail
-    rank: int
+    rank: int                                # equal totals share a rank (1, 1, 1, 4)
+    flags: list[str] = field(default_factory=list)   # e.g. no_report, evaluation_missing, grade_capped
 
 
 @dataclass
@@ -201,6 +222,7 @@ class AnnualReportData:
     locked: bool = False
     maxima: dict[str, float] = field(default_factory=lambda: {
         "progress": 60, "reporting": 20, "warnings": 10, "evaluation": 10, "adjustments": 10})
+    decimals: int = 1                        # the scheme's one rounding: scores are printed with this many places
 
     def grade_counts(self) -> Counter[str]:
         return Counter(r.grade for r in self.rows)

@@ -12,7 +12,6 @@ from desktop_app.domain.results import ReportResult
 from desktop_app.reports import fonts as F
 from desktop_app.reports.common import Builder, code_key
 from desktop_app.reports.data import DepartmentSheetData
-from desktop_app.reports.gbt9704 import signature_block
 
 
 def build_department(data: DepartmentSheetData, out: Path, lang: str = "zh", *, fonts: F.FontSet | None = None,
@@ -35,13 +34,14 @@ def department_story(b: Builder, data: DepartmentSheetData) -> list[Flowable]:
     tasks = sorted(data.tasks, key=lambda t: (t.role is not Role.LEAD, code_key(t.code)))
     story.append(ty.table(
         b.tl("department.header"),
-        [[t.code, t.title.get(lang), b.role(t.role), "；".join(t.targets) if b.zh else "; ".join(t.targets),
-          t.due.isoformat() if t.due else "—", b.status(t.status), b.pct(t.percent),
-          t.narrative or "—"] for t in tasks],
-        [0.07, 0.22, 0.07, 0.2, 0.13, 0.09, 0.08, 0.14], align="CLCLCCCL", small=True))
+        [[t.code, b.bi(t.title), b.role(t.role),
+          "；".join(t.targets) if b.zh else "; ".join(x + b.chinese_mark(x) for x in t.targets),
+          b.short_date(t.due) if t.due else "—", b.status(t.status), b.pct(t.percent),
+          (t.narrative + b.chinese_mark(t.narrative)) if t.narrative else "—"] for t in tasks],
+        [0.07, 0.22, 0.07, 0.2, 0.13, 0.09, 0.08, 0.14] if b.zh else [0.07, 0.2, 0.07, 0.2, 0.1, 0.12, 0.08, 0.16],
+        align="CLCLCCCL", small=True))
     if data.contact_person or data.contact_phone:
         story.append(ty.p(b.t("department.contact", person=data.contact_person or "—",
                               phone=data.contact_phone or "—"), "body_noindent"))
-    story.append(signature_block(ty, b.issuer(data.meta), data.meta.date))
-    return story
+    return b.close(story, data.meta)
 

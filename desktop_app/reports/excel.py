@@ -6,6 +6,7 @@ Excel refuses, so a bureau's narrative beginning with ``=`` never becomes a form
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.domain.models import STATUS_LABELS, Status, join_names
 from desktop_app.exchange.safe_xlsx import clean_text, fit_row_height
+from desktop_app.exchange.workbook import print_setup
 from desktop_app.reports.data import (
     GRADE_LABELS,
     SUBMISSION_LABELS,
@@ -69,6 +71,12 @@ def put(ws: Worksheet, row: int, col: int, value: object) -> Any:
         text(cell, str(value))
     elif isinstance(value, int | float):
         cell.value = value
+    elif isinstance(value, dt.datetime):          # real dates: sortable and filterable in Excel/WPS
+        cell.value = value
+        cell.number_format = "yyyy-mm-dd hh:mm"
+    elif isinstance(value, dt.date):
+        cell.value = value
+        cell.number_format = "yyyy-mm-dd"
     else:
         text(cell, value)
     cell.border = BORDER
@@ -91,17 +99,12 @@ def _sheet(wb: Workbook, title: str, headers: Sequence[str], widths: Sequence[fl
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A3"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:2"
-    ws.print_options.horizontalCentered = True
     return ws
 
 
 def _finish(ws: Worksheet, n_rows: int, n_cols: int, out: Path) -> Path:
+    """Rows sized to their text, then the print setup (A4 landscape, fit to width, title rows
+    repeated, text ≥ 9 pt on paper: the exchange workbook's rule)."""
     last = get_column_letter(n_cols)
     widths = [ws.column_dimensions[get_column_letter(c)].width or 9 for c in range(1, n_cols + 1)]
     for r in range(2, n_rows + 3):   # header and data rows sized to their wrapped text
@@ -110,6 +113,7 @@ def _finish(ws: Worksheet, n_rows: int, n_cols: int, out: Path) -> Path:
         ws.row_dimensions[r].height = fit_row_height(list(zip(texts, widths, strict=True)))
     ws.auto_filter.ref = f"A2:{last}{max(2, n_rows + 2)}"
     ws.print_area = f"A1:{last}{max(2, n_rows + 2)}"
+    print_setup(ws, title_rows="1:2", first_fitted_row=2)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     ws.parent.save(out)
@@ -127,14 +131,14 @@ def write_ledger(data: LedgerData, out: Path, lang: str = "zh") -> Path:
         values: list[object] = [
             t.code, t.section.get(lang), t.title.get(lang), t.lead_names(lang), t.cooperating_names(lang),
             join_names(t.targets, lang), join_names(t.units, lang), join_names(t.target_values, lang),
-            t.start.isoformat() if t.start else "", t.due.isoformat() if t.due else "", t.period,
+            t.start or "", t.due or "", t.period,
             pick(STATUS_LABELS[t.status], lang) if t.status else ("未报送" if zh else "Not reported"),
             t.percent, t.expected, t.indicator, t.narrative, t.problems, t.next_steps]
         for col, value in enumerate(values, 1):
             put(ws, i, col, value)
         ws.cell(row=i, column=12).fill = PatternFill("solid", fgColor=STATUS_FILL[t.status])
-        for col in (13, 14):
-            ws.cell(row=i, column=col).number_format = "0"
+        for col in (13, 14):   # one decimal, as the PDF and the dashboard show percents (74.7, not 75)
+            ws.cell(row=i, column=col).number_format = "0.0"
     return _finish(ws, len(data.tasks), len(headers), out)
 
 
@@ -147,7 +151,7 @@ def write_monthly_summary(data: MonthlyBulletinData, out: Path, lang: str = "zh"
     for i, s in enumerate(data.submissions, 3):
         for col, value in enumerate([i - 2, s.department.name(lang), s.department.code,
                                      pick(SUBMISSION_LABELS[s.status], lang),
-                                     s.received_at.isoformat(sep=" ", timespec="minutes") if s.received_at else "",
+                                     s.received_at.replace(second=0, microsecond=0, tzinfo=None) if s.received_at else "",
                                      s.tasks], 1):
             put(ws, i, col, value)
         ws.cell(row=i, column=4).fill = PatternFill("solid", fgColor=SUBMISSION_FILL[s.status])
@@ -166,8 +170,8 @@ def write_assessment(data: AnnualReportData, out: Path, lang: str = "zh") -> Pat
                                      r.warnings, r.evaluation, r.adjustments, r.total,
                                      pick(GRADE_LABELS[r.grade], lang)], 1):
             put(ws, i, col, value)
-        for col in range(4, 10):
-            ws.cell(row=i, column=col).number_format = "0.00"
+        for col in range(4, 10):   # the scheme's rounding, as the screen and the PDF print it
+            ws.cell(row=i, column=col).number_format = "0." + "0" * data.decimals if data.decimals else "0"
         ws.cell(row=i, column=10).fill = PatternFill("solid", fgColor=GRADE_FILL[r.grade])
     return _finish(ws, len(data.rows), len(headers), out)
 

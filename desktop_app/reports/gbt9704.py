@@ -1,34 +1,36 @@
 """The GB/T 9704-2012 page: A4, 37 mm top / 28 mm left margins, a 156 × 225 mm text block holding
-22 lines of 3号 (16 pt) 仿宋, title in 2号 (22 pt) 小标宋, headings 一、黑体 / （一）楷体 / 1. 仿宋, page
-numbers ``— 1 —`` in 4号 (14 pt) 宋体 7 mm below the block, odd pages right and even pages left.
+22 lines of 28 characters of 3号 (16 pt) 仿宋; title in 2号 (22 pt) 小标宋; headings 一、黑体 / （一）楷体
+/ 1. 仿宋; page numbers ``— 1 —`` in 4号 (14 pt) 宋体 7 mm below the block, odd pages right and even
+pages left.
+
+The header block (版头) sits at the standard's positions, measured from the top of the text block:
+the issuing body's mark (发文机关标志) 35 mm down, the document number (发文字号) two lines below it,
+the red rule 4 mm below the number, the title two lines below the rule, the main recipients (主送机关)
+one line below the title. After the body: attachment note (附件说明), signature and date by the
+sealed or unsealed rule (7.3.5), the note (附注), attachments on their own pages, and the imprint
+(版记: 抄送, 印发机关, 印发日期) at the foot of the last, even page.
+
+Text is set by :mod:`desktop_app.reports.layout` (character grid, kinsoku, word breaks); reportlab is
+used through its public Flowable, Table and canvas APIs only, in the version range ``TESTED_REPORTLAB``.
 
 The English versions keep the geometry and type sizes and set everything in an English serif; any
-Chinese characters inside English text (a department without an English name) are switched to the
-Chinese body font so they never print as boxes.
-
-reportlab has no character spacing in paragraphs, so a 16 pt line holds 27 Chinese characters
-rather than the standard's 28 (which Word reaches by squeezing the spacing); the line grid is exact.
+Chinese characters inside English text are set in the Chinese body font so they never print as boxes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
-from xml.sax.saxutils import escape
 
-import reportlab.lib.textsplit as textsplit
-import reportlab.platypus.paragraph as rl_paragraph
+import reportlab
 from reportlab import rl_config
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFInfo, PDFString
@@ -38,14 +40,37 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
+    PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
 from desktop_app.reports import fonts as F
+from desktop_app.reports.docnumber import DocNumberInvalid, validate_doc_number  # noqa: F401 - re-exported
+from desktop_app.reports.layout import (
+    Line,
+    TextBlock,
+    TextStyle,
+    break_lines,
+    char_width,
+    descent,
+)
+
+# reportlab versions this module was tested with (pyproject pins the same range); a test fails on others
+TESTED_REPORTLAB = ((5, 1), (5, 1))
+
+
+def reportlab_version() -> tuple[int, int]:
+    major, minor = (int(x) for x in re.findall(r"\d+", reportlab.Version)[:2])
+    return major, minor
+
+
+def reportlab_is_tested() -> bool:
+    low, high = TESTED_REPORTLAB
+    return low <= reportlab_version() <= high
+
 
 # --- geometry ---------------------------------------------------------------------------------
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -54,171 +79,22 @@ LEFT_MARGIN = 28 * mm
 BLOCK_WIDTH = 156 * mm
 BLOCK_HEIGHT = 225 * mm
 LINES_PER_PAGE = 22
+CHARS_PER_LINE = 28
 LINE = BLOCK_HEIGHT / LINES_PER_PAGE          # the line grid: ≈ 28.99 pt
 BODY_SIZE = 16                                # 3号
 TITLE_SIZE = 22                               # 2号
 PAGE_NUMBER_SIZE = 14                         # 4号
+IMPRINT_SIZE = 14                             # 4号, 版记
 TABLE_SIZE = 12                               # 小四, for table cells
 SMALL_TABLE_SIZE = 10.5                       # 五号, for wide tables
 PAGE_NUMBER_GAP = 7 * mm                      # from the bottom of the block to the number's rule
+MARK_TOP = 35 * mm                            # 发文机关标志: its top below the block's top (下行文)
+RULE_BELOW_NUMBER = 4 * mm                    # the red rule below the 发文字号
 RED = colors.Color(0.85, 0.0, 0.0)
+DRAFT_GREY = colors.Color(0.55, 0.55, 0.55)
+CELL = BODY_SIZE + (BLOCK_WIDTH - CHARS_PER_LINE * BODY_SIZE) / (CHARS_PER_LINE - 1)  # one grid character
 
-# --- Chinese line breaking: closing punctuation never starts a line ---------------------------
 NO_LINE_START = "，。、：；？！）》」』】〕〉”’…—·％‰℃,.;:?!)]}%"
-
-
-def install_line_breaking_rules() -> None:
-    """Extend reportlab's kinsoku set (both module copies: paragraph imported it by value)."""
-    extra = "".join(ch for ch in NO_LINE_START if ch not in textsplit.ALL_CANNOT_START)
-    if extra:
-        textsplit.ALL_CANNOT_START = textsplit.ALL_CANNOT_START + extra
-    rl_paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
-
-
-# reportlab hangs one closing mark in the margin but lets a second one (”，) start the next line.
-# Both of its CJK splitters (single-style paragraphs: textsplit.dumbSplit; mixed styles:
-# paragraph.cjkFragSplit) get one more rule: carry the character before the two marks over instead.
-_SPLITTER_PATCHES = (
-    (textsplit, "dumbSplit",
-     """            if c not in ALL_CANNOT_START and i>lineStartPos+1:""",
-     """            if c in ALL_CANNOT_START and i<nW and word[i] in ALL_CANNOT_START and i-2>lineStartPos+1 \\
-                    and word[i-2] not in ALL_CANNOT_START:
-                extraSpace += widths[i-1] + widths[i-2]
-                i -= 2
-            elif c not in ALL_CANNOT_START and i>lineStartPos+1:"""),
-    (rl_paragraph, "cjkFragSplit",
-     """                if u not in ALL_CANNOT_START and i>lineStartPos+1:""",
-     """                if u in ALL_CANNOT_START and i<nU and U[i] in ALL_CANNOT_START and i-2>lineStartPos+1 \\
-                        and U[i-2] not in ALL_CANNOT_START:
-                    extraSpace += U[i-1].width + U[i-2].width
-                    i -= 2
-                elif u not in ALL_CANNOT_START and i>lineStartPos+1:"""),
-)
-
-
-def _patch_double_closers() -> None:
-    """Recompile reportlab's splitters with the extra rule; if their source changes shape, keep them."""
-    import inspect
-
-    for module, name, anchor, patch in _SPLITTER_PATCHES:
-        func = getattr(module, name)
-        if getattr(func, "_peakdesk", False):
-            continue
-        try:
-            source = inspect.getsource(func)
-        except (OSError, TypeError):
-            continue
-        if anchor not in source:
-            continue
-        namespace = dict(vars(module))
-        exec(compile(source.replace(anchor, patch), module.__file__, "exec"), namespace)  # noqa: S102
-        patched = namespace[name]
-        patched._peakdesk = True
-        # functions that look the splitter up in their module's globals see the patched one
-        setattr(module, name, patched)
-
-
-_CHAR_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
-
-
-def _cached_char_widths(word: str, font_name: str, font_size: float) -> list[float]:
-    """reportlab measures Chinese text one character at a call ("the performance is going to SUCK",
-    says its source); a per-font table of character widths makes wrapping several times faster."""
-    table = _CHAR_WIDTHS.setdefault((font_name, font_size), {})
-    out = []
-    for ch in word:
-        width = table.get(ch)
-        if width is None:
-            width = table[ch] = pdfmetrics.stringWidth(ch, font_name, font_size)
-        out.append(width)
-    return out
-
-
-install_line_breaking_rules()
-_patch_double_closers()
-textsplit.getCharWidths = _cached_char_widths
-
-
-class Para(Paragraph):  # type: ignore[misc]
-    """A paragraph that remembers its last layout: tables wrap each cell twice (to size the row,
-    then to draw it) at the same width, and line breaking is the bulk of a report's build time."""
-
-    _wrapped_for: float | None = None
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._wrapped_for == avail_width:
-            return self.width, self.height
-        size = super().wrap(avail_width, avail_height)
-        self._wrapped_for = avail_width
-        return size  # type: ignore[no-any-return]
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        self._wrapped_for = None
-        return super().split(avail_width, avail_height)  # type: ignore[no-any-return]
-
-
-@functools.lru_cache(maxsize=8192)
-def string_width(text: str, font_name: str, font_size: float) -> float:
-    """Table cells repeat (statuses, roles, percentages): measure each once."""
-    return pdfmetrics.stringWidth(text, font_name, font_size)  # type: ignore[no-any-return]
-
-
-class GbtTable(Table):  # type: ignore[misc]
-    """A table whose one-line string cells are written into one text object per table.
-
-    reportlab draws each string cell as its own text object (``BT … ET``, re-measuring the string);
-    here the cells go into one shared text object, positioned exactly where reportlab puts them,
-    and empty cells draw nothing. Paragraph cells, rules and backgrounds are drawn by reportlab.
-    """
-
-    _text: Any = None
-
-    def draw(self) -> None:
-        self._text = None
-        super().draw()
-        if self._text is not None:
-            canv = self.canv
-            canv.saveState()
-            canv.drawText(self._text)
-            canv.restoreState()
-            self._text = None
-
-    def _drawCell(self, cellval: Any, cellstyle: Any, pos: tuple[float, float],  # noqa: N802 - reportlab's name
-                  size: tuple[float, float]) -> None:
-        if not isinstance(cellval, str) or "\n" in cellval or cellstyle.href or cellstyle.destination \
-                or cellstyle.direction or cellstyle.shaping or cellstyle.valign != "MIDDLE" \
-                or cellstyle.alignment not in ("LEFT", "CENTER", "CENTRE", "RIGHT"):
-            super()._drawCell(cellval, cellstyle, pos, size)
-            return
-        if not cellval:
-            return
-        colpos, rowpos = pos
-        colwidth, rowheight = size
-        font, font_size, just = cellstyle.fontname, cellstyle.fontsize, cellstyle.alignment
-        text = self._text
-        if text is None:
-            text = self._text = self.canv.beginText()
-            self._text_font = self._text_colour = None
-        if self._text_font != (font, font_size, cellstyle.leading):
-            text.setFont(font, font_size, cellstyle.leading)
-            self._text_font = (font, font_size, cellstyle.leading)
-        if self._text_colour != cellstyle.color:
-            text.setFillColor(cellstyle.color)
-            self._text_colour = cellstyle.color
-        if just == "LEFT":
-            x = colpos + cellstyle.leftPadding
-        elif just == "RIGHT":
-            x = colpos + colwidth - cellstyle.rightPadding - string_width(cellval, font, font_size)
-        else:
-            x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5 \
-                - 0.5 * string_width(cellval, font, font_size)
-        y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding + cellstyle.leading) / 2.0 - font_size
-        text.setTextOrigin(x, y)
-        text.textLine(cellval)
-
-
-# --- text helpers -----------------------------------------------------------------------------
-_CJK_RUN = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff\u3400-\u4dbf〔〕—]+")
 
 
 def format_date(d: dt.date, lang: str) -> str:
@@ -228,14 +104,15 @@ def format_date(d: dt.date, lang: str) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
+# --- typography ---------------------------------------------------------------------------------
 @dataclass
 class Typography:
-    """Paragraph styles for one language, built over a registered FontSet."""
+    """Text styles for one language, built over a registered FontSet."""
 
     lang: str
     fonts: F.FontSet
-    styles: dict[str, ParagraphStyle] = field(default_factory=dict)
-    _cells: dict[tuple[str, str], Paragraph] = field(default_factory=dict, repr=False)
+    styles: dict[str, TextStyle] = field(default_factory=dict)
+    _cells: dict[tuple[str, str], TextBlock] = field(default_factory=dict, repr=False)
 
     @property
     def zh(self) -> bool:
@@ -246,72 +123,53 @@ class Typography:
             return self.fonts.name(role)
         return self.fonts.name(F.SERIF_BOLD if role in (F.HEI, F.TITLE) else F.SERIF)
 
-    def text(self, value: object) -> str:
-        """Escape for a Paragraph; in English, switch Chinese runs to the Chinese body font."""
-        out = escape("" if value is None else str(value))
-        if not self.zh:
-            cjk = self.fonts.name(F.FANGSONG)
-            out = _CJK_RUN.sub(lambda m: f'<font name="{cjk}">{m.group(0)}</font>', out)
-        return out.replace("\n", "<br/>")
-
     def __post_init__(self) -> None:
-        wrap = "CJK" if self.zh else None
-        body = ParagraphStyle(
-            "body", fontName=self.font(F.FANGSONG), fontSize=BODY_SIZE, leading=LINE,
-            firstLineIndent=2 * BODY_SIZE if self.zh else 0, alignment=TA_JUSTIFY, wordWrap=wrap,
-            allowWidows=0, allowOrphans=0,
-        )
+        zh = self.zh
+        cjk = self.fonts.name(F.FANGSONG)
+
+        def st(role: str, size: float = BODY_SIZE, leading: float = LINE, **kw: Any) -> TextStyle:
+            return TextStyle(font=self.font(role), size=size, leading=leading, cjk_font=cjk, zh=zh, **kw)
+
+        indent = 2 * BODY_SIZE if zh else 0.0
         self.styles = {
-            "body": body,
-            "body_noindent": ParagraphStyle("body_noindent", parent=body, firstLineIndent=0),
-            "title": ParagraphStyle("title", parent=body, fontName=self.font(F.TITLE), fontSize=TITLE_SIZE,
-                                    leading=LINE * 1.25, alignment=TA_CENTER, firstLineIndent=0,
-                                    spaceBefore=LINE * 0.5, spaceAfter=LINE * 0.75),
-            "h1": ParagraphStyle("h1", parent=body, fontName=self.font(F.HEI), alignment=TA_LEFT,
-                                 firstLineIndent=2 * BODY_SIZE if self.zh else 0),
-            "h2": ParagraphStyle("h2", parent=body, fontName=self.font(F.KAI), alignment=TA_LEFT,
-                                 firstLineIndent=2 * BODY_SIZE if self.zh else 0),
-            "h3": ParagraphStyle("h3", parent=body, alignment=TA_LEFT),
-            "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT, firstLineIndent=0),
-            "center": ParagraphStyle("center", parent=body, alignment=TA_CENTER, firstLineIndent=0),
-            "docno": ParagraphStyle("docno", parent=body, alignment=TA_CENTER, firstLineIndent=0),
-            "cell": ParagraphStyle("cell", fontName=self.font(F.FANGSONG), fontSize=TABLE_SIZE,
-                                   leading=TABLE_SIZE * 1.3, wordWrap=wrap),
-            "cell_small": ParagraphStyle("cell_small", fontName=self.font(F.FANGSONG),
-                                         fontSize=SMALL_TABLE_SIZE, leading=SMALL_TABLE_SIZE * 1.3, wordWrap=wrap),
-            "cell_head": ParagraphStyle("cell_head", fontName=self.font(F.HEI), fontSize=TABLE_SIZE,
-                                        leading=TABLE_SIZE * 1.3, alignment=TA_CENTER, wordWrap=wrap),
-            "cell_head_small": ParagraphStyle("cell_head_small", fontName=self.font(F.HEI),
-                                              fontSize=SMALL_TABLE_SIZE, leading=SMALL_TABLE_SIZE * 1.3,
-                                              alignment=TA_CENTER, wordWrap=wrap),
-            "caption": ParagraphStyle("caption", fontName=self.font(F.HEI), fontSize=TABLE_SIZE,
-                                      leading=TABLE_SIZE * 1.5, alignment=TA_CENTER, wordWrap=wrap,
-                                      spaceBefore=4, spaceAfter=4),
+            "body": st(F.FANGSONG, grid=zh, first_indent=indent),
+            "body_noindent": st(F.FANGSONG, grid=zh),
+            "title": st(F.TITLE, TITLE_SIZE, align="center", words=True),
+            "h1": st(F.HEI, grid=zh, first_indent=indent),
+            "h2": st(F.KAI, grid=zh, first_indent=indent),
+            "h3": st(F.FANGSONG, grid=zh, first_indent=indent),
+            "left": st(F.FANGSONG, grid=zh, align="left"),
+            "right": st(F.FANGSONG, align="right"),
+            "center": st(F.FANGSONG, align="center", words=True),
+            "docno": st(F.FANGSONG, align="center"),
+            "attachment_label": st(F.HEI, align="left"),
+            "imprint": st(F.FANGSONG, IMPRINT_SIZE, align="left"),
+            "cell": st(F.FANGSONG, TABLE_SIZE, TABLE_SIZE * 1.3, words=True, align="left"),
+            "cell_small": st(F.FANGSONG, SMALL_TABLE_SIZE, SMALL_TABLE_SIZE * 1.3, words=True, align="left"),
+            "cell_head": st(F.HEI, TABLE_SIZE, TABLE_SIZE * 1.3, words=True, align="center"),
+            "cell_head_small": st(F.HEI, SMALL_TABLE_SIZE, SMALL_TABLE_SIZE * 1.3, words=True, align="center"),
+            "caption": st(F.HEI, TABLE_SIZE, LINE, words=True, align="center"),
         }
 
     # Flowable shortcuts --------------------------------------------------------------------
-    def para(self, text: object, style: ParagraphStyle) -> Paragraph:
-        """A paragraph; English text holding Chinese wraps the Chinese way (no comma starts a line)."""
-        raw = "" if text is None else str(text)
-        if not self.zh and _CJK_RUN.search(raw):
-            key = f"{style.name}+cjk"
-            if key not in self.styles:
-                self.styles[key] = ParagraphStyle(key, parent=style, wordWrap="CJK")
-            style = self.styles[key]
-        return Para(self.text(raw), style)
+    def para(self, text: object, style: TextStyle, *, kind: str = "body", keep: bool = False) -> TextBlock:
+        block = TextBlock("" if text is None else str(text), style, kind=kind)
+        block.keep_with_first = keep
+        return block
 
-    def p(self, text: str, style: str = "body") -> Paragraph:
-        return self.para(text, self.styles[style])
+    def p(self, text: str, style: str = "body") -> TextBlock:
+        return self.para(text, self.styles[style], kind=style)
 
     def h1(self, text: str) -> list[Flowable]:
-        # a heading never ends a page: keep at least three lines below it
-        return [CondPageBreak(LINE * 5), self.para(text, self.styles["h1"])]
+        # a heading never ends a page: room for it, a table caption and a table's first rows (or a
+        # paragraph's first lines), else a new page
+        return [self.para(text, self.styles["h1"], kind="h1", keep=True)]
 
     def h2(self, text: str) -> list[Flowable]:
-        return [CondPageBreak(LINE * 5), self.para(text, self.styles["h2"])]
+        return [self.para(text, self.styles["h2"], kind="h2", keep=True)]
 
-    def h3(self, text: str) -> Paragraph:
-        return self.para(text, self.styles["h3"])
+    def h3(self, text: str) -> TextBlock:
+        return self.para(text, self.styles["h3"], kind="h3")
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
               *, small: bool = False, align: Sequence[str] | None = None,
@@ -319,15 +177,13 @@ class Typography:
         """A ruled table whose header repeats on every page; rows are never split across pages.
 
         ``widths`` are fractions of the text block width; ``align`` is 'L', 'C' or 'R' per column.
-        """
+        Cells that do not fit on one line are set by the layout engine (breaks between words)."""
         cell = self.styles["cell_small" if small else "cell"]
         head = self.styles["cell_head_small" if small else "cell_head"]
-        aligned = {a: self._aligned(cell, a) for a in "LCR"}
         align = list(align or ["L"] * len(header))
         col_widths = [BLOCK_WIDTH * w for w in widths]
-        # a cell that fits on one line is drawn as a plain string (no paragraph to lay out: much faster)
         room = [w - 6 for w in col_widths]
-        data: list[list[object]] = [[h if self._fits(h, head, room[i]) else self.para(h, head)
+        data: list[list[object]] = [[h if self._fits(h, head, room[i]) else self.para(h, head, kind="cell")
                                      for i, h in enumerate(header)]]
         for row in rows:
             out_row: list[object] = []
@@ -339,15 +195,15 @@ class Typography:
                 if self._fits(raw, cell, room[i]):
                     out_row.append(raw)
                 else:
-                    out_row.append(self._cell(raw, aligned[align[i]]))
+                    out_row.append(self._cell(raw, self._aligned(cell, align[i])))
             data.append(out_row)
         aligns = [("ALIGN", (i, 1), (i, -1), {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}[a])
                   for i, a in enumerate(align)]
-        table = GbtTable(data, colWidths=col_widths, repeatRows=1, splitInRow=0, hAlign="CENTER",
+        table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=0, hAlign="CENTER",
                       spaceBefore=2, spaceAfter=LINE * 0.3)
         table.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize),  # else cells start in Helvetica
-            ("FONT", (0, 0), (-1, 0), head.fontName, head.fontSize),
+            ("FONT", (0, 0), (-1, -1), cell.font, cell.size),
+            ("FONT", (0, 0), (-1, 0), head.font, head.size),
             ("ALIGN", (0, 0), (-1, 0), "CENTER"),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
@@ -361,138 +217,352 @@ class Typography:
         ]))
         return table
 
-    def _aligned(self, cell: ParagraphStyle, a: str) -> ParagraphStyle:
-        key = f"{cell.name}_{a}"
+    def _aligned(self, cell: TextStyle, a: str) -> TextStyle:
+        key = f"{id(cell)}_{a}"
         if key not in self.styles:
-            self.styles[key] = ParagraphStyle(key, parent=cell,
-                                              alignment={"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}[a])
+            self.styles[key] = TextStyle(**{**cell.__dict__, "align": {"L": "left", "C": "center", "R": "right"}[a]})
         return self.styles[key]
 
-    def _fits(self, text: str, style: ParagraphStyle, room: float) -> bool:
-        return "\n" not in text and (self.zh or not _CJK_RUN.search(text)) and self._width(text, style) <= room
+    def _fits(self, text: str, style: TextStyle, room: float) -> bool:
+        if "\n" in text:
+            return False
+        if not self.zh and any("\u2e80" <= c <= "\u9fff" for c in text):
+            return False
+        return string_width(text, style.font, style.size) <= room
 
-    def _width(self, text: str, style: ParagraphStyle) -> float:
-        return string_width(text, style.fontName, style.fontSize)
-
-    def _cell(self, text: str, style: ParagraphStyle) -> Paragraph:
-        """One paragraph per text and style for table cells: a task listed under each of its departments
-        is laid out once per column width (cells never split, so tables can share them)."""
-        key = (text, style.name)
+    def _cell(self, text: str, style: TextStyle) -> TextBlock:
+        key = (text, str(id(style)))
         para = self._cells.get(key)
         if para is None:
-            para = self._cells[key] = self.para(text, style)
+            para = self._cells[key] = TextBlock(text, style, kind="cell")
         return para
 
-    def caption(self, text: str) -> Paragraph:
-        return self.para(text, self.styles["caption"])
+    def caption(self, text: str, *, above: bool = True) -> TextBlock:
+        """A table's caption (above it, kept with its first rows) or a figure's (below it)."""
+        return self.para(text, self.styles["caption"], kind="caption", keep=above)
 
 
-# --- the document header (版头) and closing blocks --------------------------------------------
-class RedRule(Flowable):  # type: ignore[misc]
-    """The red separator line under the document number (版头中的分隔线)."""
+def string_width(text: str, font: str, size: float) -> float:
+    return sum(char_width(c, font, size) for c in text)
 
-    def __init__(self, width: float = BLOCK_WIDTH, thickness: float = 1.0, space: float = 4 * mm) -> None:
+
+# --- the header block (版头) -----------------------------------------------------------------
+class Mark(Flowable):  # type: ignore[misc]
+    """Centred lines whose first em box top is the flowable's top (the 发文机关标志)."""
+
+    def __init__(self, lines: Sequence[str], font: str, size: float, color: Any) -> None:
         super().__init__()
-        self.width, self.thickness, self.space = width, thickness, space
+        self.lines, self.font, self.size, self.color = list(lines), font, size, color
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.space * 2
-
-    def draw(self) -> None:
-        self.canv.setStrokeColor(RED)
-        self.canv.setLineWidth(self.thickness)
-        self.canv.line(0, self.space, self.width, self.space)
-
-
-def issuer_mark(typo: Typography, issuer: str) -> Paragraph:
-    """The issuing body's name in red 小标宋, as large as fits the block (at most 36 pt)."""
-    font = typo.font(F.TITLE)
-    size = 36.0
-    width = pdfmetrics.stringWidth(issuer, font, size)
-    if width > BLOCK_WIDTH:
-        size = max(16.0, size * BLOCK_WIDTH / width)
-    style = ParagraphStyle("issuer", fontName=font, fontSize=size, leading=size * 1.2, alignment=TA_CENTER,
-                           textColor=RED, wordWrap="CJK" if typo.zh else None, spaceAfter=LINE * 0.5)
-    return Paragraph(typo.text(issuer), style)
-
-
-def document_header(typo: Typography, issuer: str, doc_number: str, title: str,
-                    subtitle: str = "") -> list[Flowable]:
-    """版头 (issuer mark, document number, red rule) then the title (and an optional subtitle)."""
-    out: list[Flowable] = []
-    if issuer:
-        out.append(issuer_mark(typo, issuer))
-    if doc_number:
-        out.append(Paragraph(typo.text(doc_number), typo.styles["docno"]))
-    if issuer or doc_number:
-        out.append(RedRule())
-    out.append(Paragraph(balanced_title(typo, title), typo.styles["title"]))
-    if subtitle:
-        out.append(Paragraph(typo.text(subtitle), typo.styles["center"]))
-        out.append(Spacer(1, LINE * 0.5))
-    return out
-
-
-def balanced_title(typo: Typography, title: str) -> str:
-    """A Chinese title over several lines gets lines of about equal length (梯形/菱形 layout),
-    instead of a full line and a stub; closing punctuation stays at the end of its line."""
-    style = typo.styles["title"]
-    width = pdfmetrics.stringWidth(title, style.fontName, style.fontSize)
-    if not typo.zh or width <= BLOCK_WIDTH:
-        return typo.text(title)
-    lines = int(width // BLOCK_WIDTH) + 1
-    per_line = width / lines
-    out: list[str] = []
-    current, used = "", 0.0
-    for ch in title:
-        w = pdfmetrics.stringWidth(ch, style.fontName, style.fontSize)
-        if current and used + w > per_line * 1.02 and ch not in NO_LINE_START and len(out) < lines - 1:
-            out.append(current)
-            current, used = "", 0.0
-        current += ch
-        used += w
-    out.append(current)
-    return "<br/>".join(typo.text(line) for line in out)
-
-
-def signature_block(typo: Typography, issuer: str, date: dt.date, *, seal_note: str = "",
-                    signers: Sequence[str] = ()) -> KeepTogether:
-    """Issuing body and date at the right (右空四字), optional signature lines and a seal box."""
-    right = ParagraphStyle("sig", parent=typo.styles["body"], alignment=TA_RIGHT, firstLineIndent=0,
-                           rightIndent=4 * BODY_SIZE if typo.zh else 0)
-    parts: list[Flowable] = [Spacer(1, LINE)]
-    for signer in signers:
-        parts.append(Paragraph(typo.text(signer), typo.styles["body_noindent"]))
-    if seal_note:
-        parts.append(SealBox(typo, seal_note))
-    parts.append(Paragraph(typo.text(issuer), right))
-    parts.append(Paragraph(typo.text(format_date(date, typo.lang)), right))
-    return KeepTogether(parts)
-
-
-class SealBox(Flowable):  # type: ignore[misc]
-    """A dashed circle marking where the seal goes (印章位置), right of centre."""
-
-    def __init__(self, typo: Typography, note: str, diameter: float = 42 * mm) -> None:
-        super().__init__()
-        self.typo, self.note, self.diameter = typo, note, diameter
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.avail = avail_width
-        return avail_width, self.diameter * 0.55
+        self.width = avail_width
+        self.height = self.size * (1 + 1.15 * (len(self.lines) - 1))
+        return avail_width, self.height
 
     def draw(self) -> None:
         c = self.canv
-        cx = self.avail - 4 * BODY_SIZE - self.diameter / 2
-        cy = 0
         c.saveState()
-        c.setStrokeColor(RED)
-        c.setDash(3, 3)
-        c.circle(cx, cy, self.diameter / 2)
-        c.setFillColor(RED)
-        c.setFont(self.typo.font(F.SONG), 12)
-        c.drawCentredString(cx, cy + self.diameter * 0.15, self.note)
+        c.setFillColor(self.color)
+        c.setFont(self.font, self.size)
+        for i, text in enumerate(self.lines):
+            baseline = self.height - self.size - descent(self.font) * self.size - i * self.size * 1.15
+            c.drawCentredString(self.width / 2, baseline, text)
         c.restoreState()
+
+
+class Rule(Flowable):  # type: ignore[misc]
+    """A horizontal rule ``below`` points under the flowable's top."""
+
+    def __init__(self, below: float, color: Any = RED, thickness: float = 1.0, dash: bool = False,
+                 width: float = BLOCK_WIDTH) -> None:
+        super().__init__()
+        self.below, self.color, self.thickness, self.dash, self.width = below, color, thickness, dash, width
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.below + self.thickness / 2
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(self.color)
+        c.setLineWidth(self.thickness)
+        if self.dash:
+            c.setDash(4, 3)
+        y = self.thickness / 2
+        c.line(0, y, self.width, y)
+        c.restoreState()
+
+
+@dataclass
+class Frame9704:
+    """What the header and closing blocks need to know about a document."""
+
+    issuer: str
+    doc_number: str = ""
+    recipients: str = ""          # 主送机关
+    draft: bool = False
+    draft_label: str = ""         # printed instead of the document number on drafts
+
+
+def issuer_mark(typo: Typography, issuer: str, draft: bool = False) -> Mark:
+    """As large as fits (at most 36 pt) on one line; a long English name goes on two balanced lines."""
+    font = typo.font(F.TITLE)
+    size = 36.0
+    width = pdfmetrics.stringWidth(issuer, font, size)
+    lines = [issuer]
+    if width > BLOCK_WIDTH * 2 and " " in issuer:
+        words_ = issuer.split(" ")
+        best = min(range(1, len(words_)), key=lambda k: abs(
+            pdfmetrics.stringWidth(" ".join(words_[:k]), font, size) - width / 2))
+        lines = [" ".join(words_[:best]), " ".join(words_[best:])]
+        width = max(pdfmetrics.stringWidth(t, font, size) for t in lines)
+    if width > BLOCK_WIDTH:
+        size = max(12.0, size * BLOCK_WIDTH / width)
+    return Mark(lines, font, size, DRAFT_GREY if draft else RED)
+
+
+def balanced(text: str, style: TextStyle, width: float) -> tuple[list[Line], float]:
+    """The text's lines at the narrowest width that needs no more lines than ``width`` does, so
+    that the lines are of about equal length; returns the lines and that width."""
+    lines = break_lines(text, style, width)
+    if len(lines) < 2:
+        return lines, width
+    lo, hi = width * 0.4, width
+    best = lines
+    for _ in range(12):
+        mid = (lo + hi) / 2
+        trial = break_lines(text, style, mid)
+        if len(trial) <= len(lines):
+            best, hi = trial, mid
+        else:
+            lo = mid
+    return best, hi
+
+
+def title_lines(typo: Typography, title: str) -> list[Line]:
+    """Lines of about equal length (梯形/菱形), broken between words, closing marks kept at line ends."""
+    style = typo.styles["title"]
+    best, hi = balanced(title, style, BLOCK_WIDTH)
+    if len(best) < 2:
+        return best
+    # centre the balanced lines in the full block
+    out = []
+    for line in best:
+        shift = (BLOCK_WIDTH - hi) / 2
+        out.append(Line([(c, f, x + shift) for c, f, x in line.chars], line.width, line.last, line.indent))
+    return out
+
+
+def document_header(typo: Typography, frame: Frame9704, title: str, subtitle: str = "") -> list[Flowable]:
+    """版头 then the title, subtitle and 主送机关, at the standard's measured positions."""
+    out: list[Flowable] = [Spacer(1, MARK_TOP)]
+    mark = issuer_mark(typo, frame.issuer, frame.draft)
+    out.append(mark)
+    out.append(Spacer(1, 2 * LINE))                                  # 标志下空二行
+    number = frame.doc_number if not frame.draft else (frame.draft_label or frame.doc_number)
+    out.append(TextBlock(number or " ", typo.styles["docno"], kind="docno"))
+    # the number's em box ends (LINE - 16)/2 above its line box's bottom; the rule is 4 mm below it
+    out.append(Rule(RULE_BELOW_NUMBER - (LINE - BODY_SIZE) / 2, DRAFT_GREY if frame.draft else RED,
+                    dash=frame.draft))
+    out.append(Spacer(1, 2 * LINE))                                  # 分隔线下空二行
+    out.append(TextBlock(title, typo.styles["title"], lines=title_lines(typo, title), kind="title"))
+    if subtitle:
+        out.append(TextBlock(subtitle, typo.styles["center"], kind="subtitle"))
+    if frame.recipients:
+        out.append(Spacer(1, LINE))                                  # 标题下空一行
+        out.append(TextBlock(frame.recipients + ("：" if typo.zh else ":"), typo.styles["left"], kind="recipients"))
+    return out
+
+
+# --- after the body: 附件说明, signature, date, 附注 ------------------------------------------
+def attachment_note(typo: Typography, names: Sequence[str], label: str = "") -> list[Flowable]:
+    """附件说明: 正文下空一行左空二字 "附件：1. …", continued lines aligned under the names."""
+    if not names:
+        return []
+    label = label or ("附件：" if typo.zh else "Annexes: " if len(names) > 1 else "Annex: ")
+    out: list[Flowable] = [Spacer(1, LINE)]
+    base = typo.styles["body_noindent"]
+    label_w = string_width(label, base.font, base.size)
+    for i, name in enumerate(names, 1):
+        text = (f"{i}. {name}" if len(names) > 1 else name)
+        style = TextStyle(**{**base.__dict__, "left_indent": 2 * CELL + label_w, "align": "left", "grid": False})
+        block = TextBlock(text, style, kind="attachment_note")
+        if i == 1:
+            out.append(_Prefixed(block, label, 2 * CELL, base))
+        else:
+            out.append(block)
+    return out
+
+
+class _Prefixed(Flowable):  # type: ignore[misc]
+    """A block with a label drawn in its first line's indent (附件：)."""
+
+    def __init__(self, block: TextBlock, label: str, x: float, style: TextStyle) -> None:
+        super().__init__()
+        self.block, self.label, self.x, self.style = block, label, x, style
+        self.kind = "attachment_note"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self.block.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.block.drawOn(self.canv, 0, 0)
+        label = TextBlock(self.label, TextStyle(**{**self.style.__dict__, "left_indent": self.x, "grid": False,
+                                                   "align": "left"}))
+        label.wrap(self.width, LINE)
+        label.drawOn(self.canv, 0, self.height - LINE)
+
+
+class Placed(Flowable):  # type: ignore[misc]
+    """Lines of text placed at given x positions (signature and date), one line each."""
+
+    def __init__(self, items: Sequence[tuple[str, float]], style: TextStyle, kind: str = "signature") -> None:
+        super().__init__()
+        self.items, self.style, self.kind = list(items), style, kind
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, LINE * len(self.items)
+
+    def draw(self) -> None:
+        from desktop_app.reports.layout import draw_lines
+
+        lines = []
+        for text, x in self.items:
+            xs, pos = [], 0.0
+            fonts = []
+            for ch in text:
+                f = self.style.cjk_font if (not self.style.zh and "\u2e80" <= ch <= "\u9fff") else self.style.font
+                xs.append((ch, f, pos))
+                pos += char_width(ch, f, self.style.size)
+                fonts.append(f)
+            lines.append(Line(xs, pos, indent=x))
+        draw_lines(self.canv, lines, self.style, 0.0, LINE * len(self.items))
+
+
+def signature_block(typo: Typography, issuer: str, date: dt.date, *, sealed: bool, note: str = "",
+                    before: Sequence[Flowable] = ()) -> KeepTogether:
+    """署名 and 成文日期 (GB/T 9704 7.3.5), kept with the end of the body; no seal is drawn.
+
+    Unsealed (7.3.5.2): 正文下空一行, the issuer 右空二字, the date on the next line, its first
+    character two to the right of the issuer's (or 右空二字 when longer, the issuer moved left).
+    Sealed (7.3.5.1): room for the seal (two lines), the date 右空四字, the issuer centred on it.
+    附注 (7.3.7): one line below the date, 左空二字, in parentheses."""
+    style = typo.styles["left"]
+    font, size = style.font, style.size
+    date_text = format_date(date, typo.lang)
+    iw, dw = string_width(issuer, font, size), string_width(date_text, font, size)
+    if sealed:
+        date_x = BLOCK_WIDTH - 4 * CELL - dw
+        issuer_x = date_x + (dw - iw) / 2
+        if issuer_x + iw > BLOCK_WIDTH:
+            issuer_x = BLOCK_WIDTH - iw
+        gap = 2 * LINE
+    else:
+        issuer_x = BLOCK_WIDTH - 2 * CELL - iw
+        date_x = issuer_x + 2 * CELL
+        if date_x + dw > BLOCK_WIDTH - 2 * CELL:
+            date_x = BLOCK_WIDTH - 2 * CELL - dw
+            issuer_x = min(issuer_x, date_x - 2 * CELL)
+        gap = LINE
+    parts: list[Flowable] = [*before, Spacer(1, gap)]
+    if issuer_x < 0:                 # a long (English) name: right-aligned lines, the date below
+        sig = TextStyle(**{**style.__dict__, "align": "right", "grid": False, "words": True})
+        room = BLOCK_WIDTH - 2 * CELL
+        lines, width = balanced(issuer, sig, room)
+        lines = [Line(ln.chars, ln.width, ln.last, room - width) for ln in lines]
+        parts.append(TextBlock(issuer, sig, lines=lines, kind="signature"))
+        parts.append(Placed([(date_text, max(0.0, BLOCK_WIDTH - 2 * CELL - dw))], style))
+    else:
+        parts.append(Placed([(issuer, issuer_x), (date_text, max(0.0, date_x))], style))
+    if note:
+        parts.append(TextBlock(note, TextStyle(**{**style.__dict__, "first_indent": 2 * BODY_SIZE}), kind="note"))
+    return KeepTogether(parts)
+
+
+def attachment_start(typo: Typography, n: int | None, title: str, *, count: int, word: str = "") -> list[Flowable]:
+    """附件另面编排: 附件N in 黑体 at the block's first line, the title centred on the third line."""
+    word = word or ("附件" if typo.zh else "Annex")
+    label = word + ("" if count == 1 or n is None else (str(n) if typo.zh else f" {n}"))
+    return [PageBreak(), TextBlock(label, typo.styles["attachment_label"], kind="attachment_label"),
+            Spacer(1, LINE),
+            TextBlock(title, typo.styles["title"], lines=title_lines(typo, title), kind="title"),
+            Spacer(1, LINE * 0.5)]
+
+
+# --- 版记 ----------------------------------------------------------------------------------------
+class Imprint(Flowable):  # type: ignore[misc]
+    """版记 at the foot of the last page, which is made even (a page is added when needed):
+    thick rule, 抄送, thin rule, 印发机关 (left) and 印发日期 (right), thick rule."""
+
+    def __init__(self, typo: Typography, cc: str, printer: str, printed: dt.date, doc: Any = None, *,
+                 cc_label: str = "", printed_suffix: str | None = None) -> None:
+        super().__init__()
+        self.typo, self.doc, self.cc, self.printer, self.printed = typo, doc, cc, printer, printed
+        self.printed_suffix = ("印发" if typo.zh else "") if printed_suffix is None else printed_suffix
+        style = typo.styles["imprint"]
+        cc_style = TextStyle(**{**style.__dict__, "left_indent": IMPRINT_SIZE, "right_indent": IMPRINT_SIZE,
+                                "align": "left"})
+        label = cc_label or ("抄送：" if typo.zh else "Copy to: ")
+        self.cc_lines = break_lines(label + cc, cc_style, BLOCK_WIDTH) if cc else []
+        self.style = style
+        self.need = (len(self.cc_lines) + 1) * LINE + 2
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        if self.doc.page % 2 == 0 and avail_height >= self.need:
+            self.height = avail_height
+            return avail_width, avail_height
+        return avail_width, avail_height + 1       # → split: fill this page, go on to the next
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if self.doc.page % 2 == 0 and avail_height >= self.need:
+            return [self]
+        return [PageBreak(), self]
+
+    def draw(self) -> None:
+        from desktop_app.reports.layout import draw_lines
+
+        c = self.canv
+        style = self.style
+        n_lines = len(self.cc_lines) + 1
+        top = n_lines * LINE
+        c.saveState()
+        c.setStrokeColor(colors.black)
+        c.setLineWidth(0.35 * mm)        # thick rules at top and bottom, a thin one between
+        c.line(0, top, self.width, top)
+        c.line(0, 0, self.width, 0)
+        if self.cc_lines:
+            c.setLineWidth(0.25 * mm)
+            c.line(0, LINE, self.width, LINE)
+        c.restoreState()
+        if self.cc_lines:
+            draw_lines(c, self.cc_lines, style, 0.0, top)
+        printed = format_date(self.printed, self.typo.lang) + self.printed_suffix
+        pw = string_width(printed, style.font, style.size)
+        room = self.width - 3 * IMPRINT_SIZE - pw
+        printer_style = style
+        if string_width(self.printer, style.font, style.size) > room:      # a long name: smaller, never over the date
+            size = max(8.0, style.size * room / string_width(self.printer, style.font, style.size))
+            printer_style = TextStyle(**{**style.__dict__, "size": size})
+        left = _plain(self.printer, printer_style, IMPRINT_SIZE)
+        right = _plain(printed, style, self.width - IMPRINT_SIZE - pw)
+        if printer_style is not style:
+            draw_lines(c, [left], printer_style, 0.0, LINE)
+            left = Line([], 0.0)
+        both = Line([(ch, f, x + left.indent) for ch, f, x in left.chars]
+                    + [(ch, f, x + right.indent) for ch, f, x in right.chars], self.width)
+        draw_lines(c, [both], style, 0.0, LINE)
+
+
+def _plain(text: str, style: TextStyle, x: float) -> Line:
+    chars, pos = [], 0.0
+    for ch in text:
+        f = style.cjk_font if (not style.zh and "\u2e80" <= ch <= "\u9fff") else style.font
+        chars.append((ch, f, pos))
+        pos += char_width(ch, f, style.size)
+    return Line(chars, pos, indent=x)
 
 
 # --- the page template ------------------------------------------------------------------------
@@ -520,8 +590,9 @@ class GbtDocument(BaseDocTemplate):  # type: ignore[misc]
     """A4 with the GB/T 9704 text block; page numbers alternate sides; fonts named in the metadata."""
 
     def __init__(self, filename: Any, typo: Typography, *, title: str, author: str = "",
-                 subject: str = "") -> None:
+                 subject: str = "", watermark: str = "") -> None:
         self.typo = typo
+        self.watermark = watermark
         bottom = PAGE_HEIGHT - TOP_MARGIN - BLOCK_HEIGHT
         super().__init__(
             filename, pagesize=A4, leftMargin=LEFT_MARGIN, rightMargin=PAGE_WIDTH - LEFT_MARGIN - BLOCK_WIDTH,
@@ -548,7 +619,25 @@ class GbtDocument(BaseDocTemplate):  # type: ignore[misc]
         return canv
 
     def _decorate(self, canv: Any, doc: Any) -> None:
+        if self.watermark:
+            draw_watermark(canv, self.watermark, self.typo)
         draw_page_number(canv, canv.getPageNumber(), self.typo)
+
+
+WATERMARK_SIZE = 110
+
+
+def draw_watermark(canv: Any, text: str, typo: Typography) -> None:
+    """草稿 across the page, light grey, under the text (drawn before the page's content)."""
+    canv.saveState()
+    canv.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.35))
+    font = typo.fonts.name(F.HEI) if typo.zh else typo.fonts.name(F.SERIF_BOLD)
+    size = WATERMARK_SIZE if typo.zh else WATERMARK_SIZE * 0.8
+    canv.setFont(font, size)
+    canv.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canv.rotate(35)
+    canv.drawCentredString(0, -size / 3, text)
+    canv.restoreState()
 
 
 def draw_page_number(canv: Any, number: int, typo: Typography) -> None:
@@ -563,6 +652,70 @@ def draw_page_number(canv: Any, number: int, typo: Typography) -> None:
     else:
         canv.drawString(LEFT_MARGIN + PAGE_NUMBER_SIZE, y, text)
     canv.restoreState()
+
+
+class KeepWithFirst(Flowable):  # type: ignore[misc]
+    """Headings (and a table's caption) kept with the first part of what follows them: the first
+    lines of a paragraph or the first rows of a table, never alone at the foot of a page.
+
+    reportlab's own ``keepWithNext`` keeps them with *all* of the next flowable, which moves a whole
+    table to the next page and leaves most of a page blank."""
+
+    def __init__(self, heads: list[Flowable], body: Flowable) -> None:
+        super().__init__()
+        self.heads, self.body = heads, body
+
+    def _heads_height(self, aw: float, ah: float) -> float:
+        return float(sum(h.wrapOn(self.canv, aw, ah)[1] + h.getSpaceBefore() + h.getSpaceAfter()
+                         for h in self.heads))
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        hh = self._heads_height(avail_width, avail_height)
+        _w, bh = self.body.wrapOn(self.canv, avail_width, max(0.0, avail_height - hh))
+        self.width, self.height = avail_width, hh + bh + self.body.getSpaceBefore()
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        hh = self._heads_height(avail_width, avail_height)
+        if hh >= avail_height:
+            return []
+        parts = self.body.splitOn(self.canv, avail_width, avail_height - hh - self.body.getSpaceBefore())
+        if not parts:
+            return []
+        return [*self.heads, *parts]
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803 - reportlab's names
+        top = y + self.height
+        for item in [*self.heads, self.body]:
+            top -= item.getSpaceBefore()
+            _w, h = item.wrapOn(canvas, self.width, self.height)
+            item.drawOn(canvas, x, top - h, _sW)
+            top -= h + item.getSpaceAfter()
+
+
+def keep_headings_with_next(story: list[Flowable]) -> list[Flowable]:
+    """Group every run of headings/captions with the flowable after it (see KeepWithFirst); the
+    page-break conditions between them are dropped."""
+    out: list[Flowable] = []
+    heads: list[Flowable] = []
+    for item in story:
+        if getattr(item, "keep_with_first", False):
+            heads.append(item)
+            continue
+        if heads and isinstance(item, CondPageBreak):
+            continue
+        if heads:
+            if isinstance(item, (PageBreak, Spacer)) and not isinstance(item, KeepTogether):
+                out += heads
+                heads = []
+                out.append(item)
+                continue
+            out.append(KeepWithFirst(heads, item))
+            heads = []
+            continue
+        out.append(item)
+    out += heads
+    return out
 
 
 _A85_LOCK = threading.Lock()
@@ -592,9 +745,14 @@ def binary_streams() -> Iterator[None]:
 
 
 def build_pdf(path: Any, typo: Typography, story: list[Flowable], *, title: str, subject: str = "",
-              author: str = "", on_progress: Callable[[int], None] | None = None) -> GbtDocument:
+              author: str = "", on_progress: Callable[[int], None] | None = None,
+              watermark: str = "") -> GbtDocument:
     """Lay out ``story`` on GB/T pages into ``path`` (a file name or a binary file object)."""
-    doc = GbtDocument(path, typo, title=title, author=author, subject=subject)
+    doc = GbtDocument(path, typo, title=title, author=author, subject=subject, watermark=watermark)
+    story = keep_headings_with_next(story)
+    for item in story:
+        if isinstance(item, Imprint):
+            item.doc = doc
     if on_progress is not None:
         doc.setProgressCallBack(lambda kind, value: on_progress(value) if kind == "PAGE" else None)
     with binary_streams():

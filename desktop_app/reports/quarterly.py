@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reportlab.lib import colors
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable
 
+from desktop_app.domain.models import join_names
 from desktop_app.domain.results import ReportResult
 from desktop_app.reports import charts
 from desktop_app.reports import fonts as F
 from desktop_app.reports.common import Builder
-from desktop_app.reports.data import LEVEL_LABELS, LEVELS, QuarterlyCircularData, pick
-from desktop_app.reports.gbt9704 import LINE, signature_block
+from desktop_app.reports.data import LEVEL_LABELS, QuarterlyCircularData, pick
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
@@ -45,54 +44,51 @@ def build_quarterly(data: QuarterlyCircularData, out: Path, lang: str = "zh", *,
 
 
 def quarterly_story(b: Builder, data: QuarterlyCircularData) -> list[Flowable]:
+    """The circular: figures and change since last quarter, the red-warned tasks by lead unit with
+    the reason and whether the warning repeats, yellow ones in one paragraph, who has confirmed the
+    correction and who has not, a dated 整改 requirement; the full lists in the attachments."""
     ty, lang = b.typo, b.lang
     label = quarter_label(b, data.quarter)
     counts = data.counts()
     total = sum(counts.values())
-    story: list[Flowable] = b.header(data.meta, b.t("quarterly.title", quarter_label=label))
-    if not data.published:
-        story.append(ty.p(b.t("quarterly.draft_note"), "center"))
-    story.append(ty.p(b.t("quarterly.intro", plan=b.plan(data.meta), as_of=b.date(data.as_of))))
+    story: list[Flowable] = b.header(data.meta, b.t("quarterly.title", quarter_label=label),
+                                     draft=not data.published)
+    story.append(ty.p(b.t("quarterly.intro", plan=b.plan(data.meta), as_of=b.date(data.as_of), approver=b.approver(data.meta))))
 
     story += ty.h1(b.t("quarterly.h_overview"))
     story.append(ty.p(b.t("quarterly.overview", total=total, red=counts["red"], yellow=counts["yellow"],
                           green=counts["green"])))
-    story += b.table_caption(b.t("quarterly.counts_caption"))
-    level_colours = {"red": colors.Color(1, 0.85, 0.85), "yellow": colors.Color(1, 0.95, 0.75),
-                     "green": colors.Color(0.85, 0.95, 0.85)}
-    story.append(ty.table(
-        b.tl("quarterly.counts_header"),
-        [[pick(LEVEL_LABELS[lv], lang), counts[lv], f"{100 * counts[lv] / total:.1f}%" if total else "—"]
-         for lv in LEVELS],
-        [0.4, 0.3, 0.3], align="CCC",
-        row_styles=[("BACKGROUND", (0, i), (0, i), level_colours[lv]) for i, lv in enumerate(LEVELS, 1)]))
-
-    for level, heading in (("red", "quarterly.h_red"), ("yellow", "quarterly.h_yellow")):
-        story += ty.h1(b.t(heading))
-        groups = data.by_department(level)
-        if not groups:
-            story.append(ty.p(b.t("quarterly.level_none")))
-            continue
-        for n, (dept, items) in enumerate(groups.items(), 1):
-            story += ty.h2(b.t("quarterly.dept_heading", n=heading_number(b, n), department=dept.name(lang),
-                               count=len(items)))
-            story.append(ty.table(
-                b.tl("quarterly.list_header"),
-                [[w.task_code, w.task_title.get(lang), ("、" if b.zh else "; ").join(
-                    d.name(lang) for d in w.cooperating) or "—", w.reason.get(lang),
-                  b.t("quarterly.acknowledged") if w.acknowledged else ""] for w in items],
-                [0.09, 0.36, 0.2, 0.25, 0.1], align="CLLLC", small=True))
-            story.append(Spacer(1, LINE * 0.4))
-
-    story += ty.h1(b.t("quarterly.h_chart"))
+    if data.previous_quarter:
+        story.append(ty.p(b.t("quarterly.change", previous=quarter_label(b, data.previous_quarter),
+                              red=data.previous_counts.get("red", 0), yellow=data.previous_counts.get("yellow", 0))))
     depts = sorted({i.department for i in data.items if i.level != "green"},
                    key=lambda d: (-sum(1 for i in data.items if i.department == d and i.level != "green"), d.code))
-    series = [(lv, pick(LEVEL_LABELS[lv], lang),
-               [sum(1 for i in data.items if i.department == d and i.level == lv) for d in depts])
-              for lv in ("red", "yellow")]
     if depts:
+        series = [(lv, pick(LEVEL_LABELS[lv], lang),
+                   [sum(1 for i in data.items if i.department == d and i.level == lv) for d in depts])
+                  for lv in ("red", "yellow")]
         story.append(b.figure(charts.stacked_bars([d.name(lang) for d in depts], series, ty.font(F.FANGSONG),
                                                   label_chars=10 if b.zh else 22), "common.chart_warnings"))
+
+    story += ty.h1(b.t("quarterly.h_red"))
+    groups = data.by_department("red")
+    if not groups:
+        story.append(ty.p(b.t("quarterly.level_none")))
+    for n, (dept, items) in enumerate(groups.items(), 1):
+        story += ty.h2(b.t("quarterly.dept_heading", n=heading_number(b, n), department=dept.name(lang),
+                           count=len(items)))
+        sep = "；" if b.zh else "; "
+        story.append(ty.p(sep.join(
+            b.t("quarterly.red_item", code=w.task_code, task=b.bi(w.task_title), reason=b.bi(w.reason))
+            + (b.t("quarterly.repeated") if w.task_code in data.previous_red else "")
+            for w in items) + b.t("common.sentence_end")))
+
+    story += ty.h1(b.t("quarterly.h_yellow"))
+    yellow = data.by_department("yellow")
+    if yellow:
+        story.append(ty.p(b.t("quarterly.yellow_units", names=join_names(
+            (b.t("quarterly.unit_codes", department=d.name(lang), codes=", ".join(w.task_code for w in ws))
+             for d, ws in yellow.items()), lang))))
     else:
         story.append(ty.p(b.t("quarterly.level_none")))
 
@@ -100,16 +96,27 @@ def quarterly_story(b: Builder, data: QuarterlyCircularData) -> list[Flowable]:
     raised = [i for i in data.items if i.level != "green"]
     acked = [i for i in raised if i.acknowledged]
     story.append(ty.p(b.t("quarterly.ack_sentence", acked=len(acked), open=len(raised) - len(acked))))
-    if acked:
-        story.append(ty.table(
-            b.tl("quarterly.ack_header"),
-            [[w.task_code, w.department.name(lang), pick(LEVEL_LABELS[w.level], lang), w.ack_note or "—"]
-             for w in acked],
-            [0.12, 0.33, 0.15, 0.4], align="CLCL", small=True))
-    else:
-        story.append(ty.p(b.t("quarterly.ack_none")))
+    waiting = sorted({i.department for i in raised if not i.acknowledged and i.level == "red"}, key=lambda d: d.code)
+    if waiting:
+        story.append(ty.p(b.t("quarterly.ack_waiting", names=join_names((d.name(lang) for d in waiting), lang))))
 
     story += ty.h1(b.t("quarterly.h_requirements"))
-    story.append(ty.p(b.t("quarterly.requirements")))
-    story.append(signature_block(ty, b.issuer(data.meta), data.meta.date))
-    return story
+    story.append(ty.p(b.t("quarterly.requirements", date=b.date(data.correct_by or data.meta.date))))
+
+    attachments = []
+    for level, key in (("red", "quarterly.annex_red"), ("yellow", "quarterly.annex_yellow")):
+        items = [w for w in data.items if w.level == level]
+        if items:
+            attachments.append((b.t(key), [warning_table(b, data, items)]))
+    return b.close(story, data.meta, attachments)
+
+
+def warning_table(b: Builder, data: QuarterlyCircularData, items: list) -> Flowable:  # type: ignore[type-arg]
+    lang = b.lang
+    rows = [[w.task_code, b.bi(w.task_title), w.department.name(lang), b.bi(w.reason),
+             b.t("quarterly.yes") if w.task_code in data.previous_red else "",
+             (b.t("quarterly.acknowledged") + (f"：{w.ack_note}" if b.zh and w.ack_note else
+                                                (f": {w.ack_note}" if w.ack_note else "")))
+             if w.acknowledged else b.t("quarterly.not_acknowledged")] for w in items]
+    return b.typo.table(b.tl("quarterly.list_header"), rows, [0.08, 0.3, 0.17, 0.25, 0.08, 0.12],
+                        align="CLLLCC", small=True)

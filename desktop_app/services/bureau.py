@@ -24,6 +24,7 @@ from typing import Any
 
 from desktop_app.errors import InputRejected, Problem
 from desktop_app.exchange.workbook import (
+    COL_LETTER,
     EDITABLE_COLUMNS,
     FIRST_ROW,
     FORMAT_NAME,
@@ -34,11 +35,21 @@ from desktop_app.exchange.workbook import (
     RowValues,
     VisibleRow,
     WorkbookContent,
+    consistency_remarks,
+    last_percent_of,
     parse_values,
+    percent_text,
     read_workbook,
     write_workbook,
 )
+from desktop_app.messages import msg
 from desktop_app.paths import user_data_dir
+
+_KEY_OF_LETTER = {letter: key for key, letter in COL_LETTER.items()}
+
+
+def _key_of(problem: Problem) -> str:
+    return _KEY_OF_LETTER.get(problem.cell.rstrip("0123456789"), "status") if problem.cell else "status"
 
 AUTOSAVE_FORMAT = 1
 
@@ -55,6 +66,32 @@ class BureauRow:
     sheet_row: int
     locked: LockedRow
     values: RowValues
+    # entries that could not be taken (typed or read from the workbook), by field: the row is not done
+    invalid: dict[str, Problem] = field(default_factory=dict)
+
+    @property
+    def state(self) -> str:
+        """'invalid' (an entry was refused), 'done' (a status and valid entries), 'partial' (entries but no
+        status yet) or 'blank' (nothing filled in)."""
+        if self.invalid:
+            return "invalid"
+        if self.values.status is not None:
+            return "done"
+        return "partial" if self.values.reported() else "blank"
+
+
+@dataclass
+class BureauCheck:
+    """What the clerk's check says, truthfully: every problem, how many tasks are still blank, remarks."""
+
+    problems: list[Problem]          # stop the export
+    blank: list[int]                 # row indexes with nothing filled in (allowed, but said)
+    total: int
+    remarks: list[Problem]           # consistency remarks (accepted, worth a look)
+
+    @property
+    def complete(self) -> bool:
+        return not self.problems and not self.blank
 
 
 @dataclass
@@ -69,8 +106,8 @@ class BureauSession:
     def open(cls, path: Path) -> BureauSession:
         read = read_workbook(path)
         if read.meta.get("format") != FORMAT_NAME or read.package_meta().format_version not in SUPPORTED_FORMAT_VERSIONS:
-            raise InputRejected(f"{path.name}: not a PeakDesk department workbook of a supported version.",
-                                [Problem("not a PeakDesk department workbook of a supported version", path.name)])
+            raise InputRejected(msg("bureau.file_not_bureau_workbook", file=path.name),
+                                [Problem(msg("bureau.not_bureau_workbook"), path.name)])
         meta = read.package_meta()
         visible = {r.locked.code: r for r in read.rows}
         rows: list[BureauRow] = []
@@ -78,13 +115,18 @@ class BureauSession:
         for i, locked in enumerate(read.issued):
             vrow = visible.get(locked.code)
             values = RowValues()
+            invalid: dict[str, Problem] = {}
             if vrow is not None:
                 values, row_problems = parse_values(vrow, vrow.sheet_row in read.percent_formatted,
                                                     require_status=False)
                 if row_problems:
                     problems.extend(Problem(p.message, path.name, p.sheet, p.cell) for p in row_problems)
                     values = _salvage(vrow)
-            rows.append(BureauRow(i, FIRST_ROW + i, locked, values))
+                    # the cell as it will be written: the row the issued workbook has it in
+                    invalid = {_key_of(p): Problem(p.message, sheet=p.sheet,
+                                                   cell=f"{COL_LETTER[_key_of(p)]}{FIRST_ROW + i}")
+                               for p in row_problems}
+            rows.append(BureauRow(i, FIRST_ROW + i, locked, values, invalid))
         session = cls(path, meta, rows, load_problems=problems)
         session._restore()
         return session
@@ -102,20 +144,41 @@ class BureauSession:
         raw.update({k: (None if v in ("", None) else v) for k, v in fields.items()})
         values, problems = parse_values(VisibleRow(row.sheet_row, row.locked, raw), require_status=False)
         if problems:
+            # remembered until the field is typed again: the row is not "done" while an entry was refused
+            row.invalid.update({_key_of(p): p for p in problems if _key_of(p) in fields})
             return problems
         row.values = values
+        for key in fields:
+            row.invalid.pop(key, None)
         self.save_autosave()
         return []
 
+    def clear_invalid(self, index: int) -> None:
+        """The refused entries of row ``index`` were given up (its stored values are shown again)."""
+        self.rows[index].invalid.clear()
+
     def problems(self) -> list[Problem]:
-        """What would stop the workbook from being accepted (rows with entries but no status; no entry at all)."""
-        out = []
+        """What would stop the workbook from being accepted: entries that were refused, rows with entries but
+        no status, no entry at all."""
+        out: list[Problem] = []
         for row in self.rows:
+            out.extend(row.invalid.values())
             raw = {k: _raw(row.values, k) for k in EDITABLE_COLUMNS}
-            out.extend(parse_values(VisibleRow(row.sheet_row, row.locked, raw))[1])
+            out.extend(p for p in parse_values(VisibleRow(row.sheet_row, row.locked, raw))[1]
+                       if _key_of(p) not in row.invalid)
         if not any(r.values.reported() for r in self.rows):
-            out.append(Problem("no task has progress filled in yet", sheet=PROGRESS_SHEET, cell="F3"))
+            out.append(Problem(msg("bureau.nothing_filled"), sheet=PROGRESS_SHEET, cell="F3"))
         return out
+
+    def check(self) -> BureauCheck:
+        """The clerk's check: problems, blank tasks counted, and the same consistency remarks the coordinator
+        sees on merging (已完成 below 100 %, 未启动 with a percent, a percent below last period's)."""
+        remarks = [Problem(remark, sheet=PROGRESS_SHEET, cell=f"{COL_LETTER['percent']}{row.sheet_row}")
+                   for row in self.rows if row.values.reported()
+                   for remark in consistency_remarks(row.values.status, row.values.percent,
+                                                     last_percent_of(row.locked.last))]
+        blank = [row.index for row in self.rows if row.state == "blank"]
+        return BureauCheck(self.problems(), blank, len(self.rows), remarks)
 
     # --- autosave -------------------------------------------------------------------------------
 
@@ -150,6 +213,7 @@ class BureauSession:
         for row in self.rows:
             if row.locked.code in saved:
                 row.values = saved[row.locked.code]
+                row.invalid.clear()      # the clerk's own entries, each checked when typed
         self.restored = True
 
     def discard_autosave(self) -> None:
@@ -161,7 +225,7 @@ class BureauSession:
         """Write the filled workbook for return; refuses (InputRejected) while problems remain."""
         problems = self.problems()
         if problems and not allow_incomplete:
-            raise InputRejected(f"{self.source.name}: fix these entries before exporting", problems)
+            raise InputRejected(msg("bureau.fix_before_export", file=self.source.name), problems)
         content = WorkbookContent(self.meta, [r.locked for r in self.rows], [r.values for r in self.rows])
         return write_workbook(content, path)
 
@@ -170,6 +234,8 @@ def _raw(values: RowValues, key: str) -> Any:
     if key == "status":
         return values.status.value if values.status else None
     value = getattr(values, key)
+    if key == "percent" and value is not None:
+        return percent_text(value)       # "0.5%": a stored 0.5 % is never re-read as the ambiguous 0.5
     return None if value in ("", None) else value
 
 

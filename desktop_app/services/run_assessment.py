@@ -77,6 +77,9 @@ def gather_inputs(db: sqlite_utils.Database, facts: PlanFacts, year: int, as_of:
     plan_id = facts.plan.id
     measured = min(as_of, dt.date(year, 12, 31))
     inputs = {d: DepartmentInput(facts.dept(d)) for d in facts.assessed_departments()}
+    # a department that sent no report for the year is flagged and ranks after those that did
+    for dept_id, inp in inputs.items():
+        inp.reported = facts.reported_in(dept_id, dt.date(year, 1, 1), dt.date(year, 12, 31), as_of)
 
     # progress: every task the department holds, at the measuring date
     for a in facts.assignments:

@@ -148,7 +148,7 @@ def format_target(t: Target, lang: str = "zh") -> str:
 
 @dataclass
 class LedgerRow:
-    """One task as the ledger shows it."""
+    """One task as the ledger shows it (status/percent/period: see ``services.read_models``)."""
 
     id: int
     code: str
@@ -181,26 +181,13 @@ def assignments_by_task(db: sqlite_utils.Database, plan_id: int) -> dict[int, li
     return out
 
 
-def latest_progress(db: sqlite_utils.Database, plan_id: int) -> dict[int, tuple[Status, float | None, str]]:
-    """Per task, the newest current entry of its lead department (else any department)."""
-    best: dict[int, tuple[tuple[str, int], Status, float | None, str]] = {}
-    rows = db.execute(
-        "SELECT p.task_id, p.status, p.percent, pe.code, pe.end, "
-        "EXISTS (SELECT 1 FROM assignment a WHERE a.task_id = p.task_id AND a.department_id = p.department_id "
-        "        AND a.role = 'lead') "
-        "FROM progress p JOIN period pe ON pe.id = p.period_id JOIN task t ON t.id = p.task_id "
-        "WHERE t.plan_id = ? AND p.is_current = 1 AND pe.kind = 'month'", [plan_id]).fetchall()
-    for task_id, status, percent, code, end, is_lead in rows:
-        rank = (end, int(is_lead))
-        current = best.get(task_id)
-        if current is None or rank > current[0]:
-            best[task_id] = (rank, Status(status), percent, code)
-    return {k: (v[1], v[2], v[3]) for k, v in best.items()}
-
-
-def ledger_rows(db: sqlite_utils.Database, plan_id: int) -> list[LedgerRow]:
+def ledger_rows(db: sqlite_utils.Database, plan_id: int, *,
+                current: dict[int, tuple[Status | None, float | None, str | None]] | None = None) -> list[LedgerRow]:
+    """The plan's tasks in order. ``current`` (task id → status, percent, period) is the services'
+    read model (``services.read_models.ledger_rows`` passes it): the store does not decide which
+    report is a task's current one. Without it every status is empty."""
     units = assignments_by_task(db, plan_id)
-    latest = latest_progress(db, plan_id)
+    latest = current or {}
     targets: dict[int, list[Target]] = {}
     for task_id, value, unit, year, direction, text, metric in db.execute(
             "SELECT task_id, value, unit, year, direction, text, metric FROM target "

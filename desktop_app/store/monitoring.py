@@ -39,6 +39,17 @@ class TaskRow:
     title_en: str
     start: dt.date | None
     due: dt.date | None
+    section_id: int | None = None
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    id: int
+    parent_id: int | None
+    seq: int
+    number: str
+    title_zh: str
+    title_en: str
 
 
 @dataclass(frozen=True)
@@ -71,9 +82,15 @@ def plan(db: sqlite_utils.Database, plan_id: int) -> PlanRow | None:
 
 
 def tasks(db: sqlite_utils.Database, plan_id: int) -> list[TaskRow]:
-    return [TaskRow(r[0], r[1], r[2], r[3], r[4], _date(r[5]), _date(r[6])) for r in db.execute(
-        "SELECT id, code, seq, title_zh, title_en, start_date, due_date FROM task WHERE plan_id = ? "
+    return [TaskRow(r[0], r[1], r[2], r[3], r[4], _date(r[5]), _date(r[6]), r[7]) for r in db.execute(
+        "SELECT id, code, seq, title_zh, title_en, start_date, due_date, section_id FROM task WHERE plan_id = ? "
         "ORDER BY seq, id", [plan_id]).fetchall()]
+
+
+def sections(db: sqlite_utils.Database, plan_id: int) -> list[SectionRow]:
+    return [SectionRow(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5] or "") for r in db.execute(
+        "SELECT id, parent_id, seq, number, title_zh, title_en FROM section WHERE plan_id = ? ORDER BY seq, id",
+        [plan_id]).fetchall()]
 
 
 def milestones(db: sqlite_utils.Database, plan_id: int) -> dict[int, list[Milestone]]:
@@ -119,6 +136,26 @@ def progress(db: sqlite_utils.Database, plan_id: int) -> list[ProgressRow]:
         "WHERE pe.plan_id = ?", [plan_id]).fetchall()
     return [ProgressRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], dt.date.fromisoformat(r[7][:10]))
             for r in rows]
+
+
+def latest_progress(db: sqlite_utils.Database, plan_id: int, on: dt.date,
+                    as_of: dt.date) -> dict[tuple[int, int], ProgressRow]:
+    """(task, department) → its newest report for the latest period that started by ``on``, among
+    the versions received by ``as_of`` — what ``PlanFacts.latest`` picks, chosen inside the database
+    (one pass, standard window function) so the ledger does not load every version of every row."""
+    rows = db.execute(
+        "SELECT task_id, department_id, period_id, version, status, percent, indicator, received FROM ("
+        "  SELECT p.task_id, p.department_id, p.period_id, p.version, p.status, p.percent, p.indicator, "
+        "         COALESCE(s.received_at, p.received_at) AS received, "
+        "         ROW_NUMBER() OVER (PARTITION BY p.task_id, p.department_id "
+        "                            ORDER BY pe.end DESC, p.version DESC) AS newest "
+        "  FROM progress p JOIN period pe ON pe.id = p.period_id "
+        "  LEFT JOIN submission s ON s.id = p.submission_id AND s.status = 'accepted' "
+        "  WHERE pe.plan_id = ? AND pe.start <= ? "
+        "    AND substr(COALESCE(s.received_at, p.received_at), 1, 10) <= ?"
+        ") ranked WHERE newest = 1", [plan_id, on.isoformat(), as_of.isoformat()]).fetchall()
+    return {(r[0], r[1]): ProgressRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], dt.date.fromisoformat(r[7][:10]))
+            for r in rows}
 
 
 # -- acknowledgements and snapshots -----------------------------------------------------------

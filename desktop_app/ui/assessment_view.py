@@ -86,11 +86,11 @@ class AssessmentPage(Page):
         cols = [Column("rank", lambda d: d.rank, align_right=True),
                 Column("department", lambda d: d.department.name(lang()), sort=lambda d: d.department.code)]
         for key in COMPONENTS:
-            cols.append(Column(key, lambda d, k=key: fmt_num(d.components[k].score, 2), align_right=True,
+            cols.append(Column(key, lambda d, k=key: fmt_num(d.components[k].score, self.decimals_shown()), align_right=True,
                                sort=lambda d, k=key: d.components[k].score,
                                tooltip=lambda d, k=key: self.component_tip(d, k),
                                background=lambda d, k=key: "#fff3cd" if d.components[k].flags else None))
-        cols += [Column("total", lambda d: fmt_num(d.total, 2), sort=lambda d: d.total, align_right=True,
+        cols += [Column("total", lambda d: fmt_num(d.total, self.decimals_shown()), sort=lambda d: d.total, align_right=True,
                         tooltip=lambda d: d.total_formula_zh if lang() == "zh" else d.total_formula_en),
                  Column("grade", lambda d: d.grade_label(lang()), sort=lambda d: -d.total,
                         background=lambda d: GRADE_COLORS.get(d.grade), tooltip=lambda d: self.grade_tip(d)),
@@ -191,16 +191,22 @@ class AssessmentPage(Page):
         self.retranslate()
 
     # --- texts -------------------------------------------------------------------------------------
+    def decimals_shown(self) -> int:
+        """Scores are shown with the scheme's decimals, as the PDF and the Excel export print them."""
+        return self.result.scheme.decimals if self.result is not None else 1
+
     def flag_text(self, flag: str) -> str:
         return {"evaluation_missing": self.tr("evaluation not entered"),
                 "grade_capped": self.tr("lowered by the Excellent cap"),
                 "total_floored": self.tr("total raised to the floor"),
                 "item_clamped": self.tr("an item was limited"),
-                "total_capped": self.tr("adjustments capped")}.get(flag, flag)
+                "total_capped": self.tr("adjustments capped"),
+                "no_report": self.tr("no report this year: ranked after the units that reported")}.get(flag, flag)
 
     def component_tip(self, d: Any, key: str) -> str:
         c = d.components[key]
-        text = f"{_component_label(key)}: {fmt_num(c.score, 2)} / {fmt_num(c.max, 2)}\n{c.formula(current_lang())}"
+        text = (f"{_component_label(key)}: {fmt_num(c.score, self.decimals_shown())} / {fmt_num(c.max, 2)}\n"
+                f"{c.formula(current_lang())}")
         if c.flags:
             text += "\n" + "、".join(self.flag_text(f) for f in c.flags)
         return text
@@ -369,7 +375,7 @@ class AssessmentPage(Page):
         lang = current_lang()
         e = html.escape
         parts = [f"<h3>{e(d.department.name(lang))} · {e(L['rank %1'].replace('%1', str(d.rank)))}</h3>",
-                 f"<p><b>{e(L['Total'])} {e(fmt_num(d.total, 2))}</b> — "
+                 f"<p><b>{e(L['Total'])} {e(fmt_num(d.total, self.decimals_shown()))}</b> — "
                  f"{e(d.total_formula_zh if lang == 'zh' else d.total_formula_en)} → "
                  f"<span style='background:{GRADE_COLORS.get(d.grade, '#fff')}'>&nbsp;{e(d.grade_label(lang))}&nbsp;</span></p>",
                  "<table cellspacing='0' cellpadding='3'>"]
@@ -377,7 +383,7 @@ class AssessmentPage(Page):
             c = d.components[key]
             flags = "".join(f"<br><i>{e(self.flag_text(f))}</i>" for f in c.flags)
             parts.append(f"<tr><td valign='top'><b>{e(_component_label(key))}</b></td>"
-                         f"<td valign='top' align='right'>{e(fmt_num(c.score, 2))}/{e(fmt_num(c.max))}</td>"
+                         f"<td valign='top' align='right'>{e(fmt_num(c.score, self.decimals_shown()))}/{e(fmt_num(c.max))}</td>"
                          f"<td>{e(c.formula(lang))}{flags}</td></tr>")
         parts.append("</table>")
         tasks = d.components["progress"].inputs.get("tasks") or []

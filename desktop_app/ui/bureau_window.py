@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.models import STATUS_LABELS, Status, label
 from desktop_app.errors import PeakDeskError, Problem
 from desktop_app.exchange.workbook import COL_LETTER, EDITABLE_COLUMNS, LOCKED_COLUMNS, RowValues
+from desktop_app.messages import msg
 from desktop_app.services.bureau import BureauSession
 from desktop_app.ui.app import app_icon, current_lang
 from desktop_app.ui.cycle_widgets import BUREAU_FOLDER, LATE_COLOR
@@ -85,10 +86,12 @@ def problems_text(problems: list[Problem]) -> str:
     """Problems named by the field the clerk sees (and the workbook cell, for the table and Excel users)."""
     by_letter = {letter: key for key, letter in COL_LETTER.items()}
     lines = []
+    lang = current_lang()
     for p in problems:
         key = by_letter.get(p.cell.rstrip("0123456789")) if p.cell else None
-        lines.append(f"{column_title(key)} ({p.cell}): {p.message}" if key else
-                     f"{p.cell}: {p.message}" if p.cell else p.message)
+        text = p.text(lang)          # the catalogue's reason in the window's language
+        lines.append(f"{column_title(key)} ({p.cell}): {text}" if key else
+                     f"{p.cell}: {text}" if p.cell else text)
     return "\n".join(lines)
 
 
@@ -209,6 +212,7 @@ class BureauWindow(QMainWindow):
         self.path = Path(path)
         self.session = session or BureauSession.open(self.path)
         self.current = -1
+        self.last_check: Any = None      # the last BureauCheck (tests and the status bar read it)
         self._loading = False
         self.last_saved: str = ""
         self.model = BureauModel(self.session, self)
@@ -359,7 +363,8 @@ class BureauWindow(QMainWindow):
         row = self.session.rows[index]
         item = self.tasks.item(index)
         if item is not None:
-            item.setText(f"{'✓ ' if row.values.status else '· '}{row.locked.code}  {row.locked.title}")
+            mark = {"done": "✓ ", "invalid": "✗ ", "partial": "… "}.get(row.state, "· ")
+            item.setText(f"{mark}{row.locked.code}  {row.locked.title}")
 
     def show_task(self, index: int) -> None:
         if self.current >= 0 and self.current != index:
@@ -407,11 +412,14 @@ class BureauWindow(QMainWindow):
         row = self.session.rows[index]
         if all(values[k] == value_text(row.values, k) if k != "status"
                else values[k] == (row.values.status.value if row.values.status else "") for k in values):
+            self.session.clear_invalid(index)     # the form shows the stored, valid values again
+            self._update_task_item(index)
             self.problem_label.clear()
             return True
         problems = self.session.update(index, **values)
         if problems:
             self.problem_label.setText(problems_text(problems))
+            self._update_task_item(index)         # ✗: the row is not done while an entry is refused
             return False
         self.problem_label.clear()
         self.model.row_changed(index)
@@ -429,6 +437,8 @@ class BureauWindow(QMainWindow):
         """A refused table edit: said in the status bar and under the form, without a modal box."""
         self.statusBar().showMessage(self.tr("Entry not accepted:") + " " + text.replace("\n", "; "), 15000)
         self.problem_label.setText(text)
+        for i in range(len(self.session.rows)):
+            self._update_task_item(i)
 
     def _saved(self) -> None:
         self.last_saved = QTime.currentTime().toString("HH:mm:ss")
@@ -444,16 +454,28 @@ class BureauWindow(QMainWindow):
     # --- check and export ----------------------------------------------------------------------------
     def check(self) -> list[Problem]:
         self.apply_form()
-        problems = self.session.problems()
+        for i in range(len(self.session.rows)):
+            self._update_task_item(i)
+        result = self.session.check()
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Check"), "", parent=self)
         box.setObjectName("bureau-check")
-        if problems:
-            box.setText(self.tr("Still to do before export:") + "\n\n" + problems_text(problems[:30]))
-        else:
-            box.setText(self.tr("Everything is filled in. Export the workbook and send it back."))
+        parts = []
+        if result.problems:
+            parts.append(self.tr("Still to do before export:") + "\n" + problems_text(result.problems[:30]))
+        if result.blank:
+            parts.append(msg("bureau.blank_tasks", blank=len(result.blank), total=result.total)
+                         .render(current_lang()) + "\n" + "\n".join(
+                             f"· {self.session.rows[i].locked.code}  {self.session.rows[i].locked.title}"
+                             for i in result.blank[:15]))
+        if result.remarks:
+            parts.append(self.tr("Please look again at:") + "\n" + problems_text(result.remarks[:15]))
+        if not result.problems and not result.blank:
+            parts.insert(0, self.tr("Everything is filled in. Export the workbook and send it back."))
+        box.setText("\n\n".join(parts))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        return problems
+        self.last_check = result
+        return result.problems
 
     def default_export_path(self) -> Path:
         return self.path.with_name(f"{self.path.stem}{self.tr('_filled')}.xlsx")
@@ -499,7 +521,7 @@ class BureauWindow(QMainWindow):
             notes.append(self.tr("Your unfinished entries from last time were restored."))
         if self.session.load_problems:
             notes.append(self.tr("Some cells in the workbook could not be read and were left empty:") + " "
-                         + "; ".join(f"{p.cell} {p.message}" for p in self.session.load_problems[:5]))
+                         + "; ".join(f"{p.cell} {p.text(current_lang())}" for p in self.session.load_problems[:5]))
         self.notice.setText("\n".join(notes))
         self.notice.setVisible(bool(notes))
         self.tabs.setTabText(0, self.tr("&Form"))

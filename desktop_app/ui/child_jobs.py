@@ -65,15 +65,17 @@ def issue_job(db: Any, progress: ProgressFn, cancelled: Callable[[], bool], *, p
 
 
 def merge_job(db: Any, progress: ProgressFn, cancelled: Callable[[], bool], *, paths: list[str], dry_run: bool,
-              keep: int) -> Any:
-    """Back up (unless a dry run), then merge; returns (MergeResult, backup path or None)."""
+              keep: int, convert: bool = True) -> Any:
+    """Merge, backing up just before the first write (never for a dry run or a run that accepts nothing);
+    returns (MergeResult, backup path or None)."""
     from desktop_app.services import backup, clock
     from desktop_app.services.merge_submissions import merge_files
 
-    saved = None if dry_run else backup.back_up(db, "merge", keep=keep).path
+    saved: list[Path] = []
     result = merge_files(db, [Path(p) for p in paths], today=clock.today(db), dry_run=dry_run, progress=progress,
-                         cancelled=cancelled)
-    return result, saved
+                         cancelled=cancelled, convert=convert,
+                         before_write=lambda: saved.append(backup.back_up(db, "merge", keep=keep).path))
+    return result, (saved[0] if saved else None)
 
 
 def report_job(db: Any, progress: ProgressFn, cancelled: Callable[[], bool], *, plan_id: int, kind: str, out: str,

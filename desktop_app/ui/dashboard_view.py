@@ -25,12 +25,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.errors import PeakDeskError
-from desktop_app.services import compute_warnings, submission_status
-from desktop_app.store import ledger
+from desktop_app.services import read_models
 from desktop_app.ui import view_kit
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.pages import Page, view_title
-from desktop_app.ui.warnings_view import default_quarter
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -47,15 +45,15 @@ class SectionProgress:
     title_en: str
     tasks: int = 0
     completed: int = 0
-    percent_sum: float = 0.0
     reported: int = 0
     first_task: int | None = None
     children: list[SectionProgress] = field(default_factory=list)
+    mean: float = 0.0
 
     @property
     def mean_percent(self) -> float:
-        """Mean latest percent over the section's tasks (a task never reported counts 0)."""
-        return self.percent_sum / self.tasks if self.tasks else 0.0
+        """The section's mean percent as the services' roll-up computed and rounded it."""
+        return self.mean
 
 
 @dataclass
@@ -77,83 +75,50 @@ class Snapshot:
 
 
 def reporting_period(db: Any, plan_id: int, today: dt.date) -> tuple[str, dt.date] | None:
-    """The period being reported now: the latest reporting period (month, else quarter) that has ended."""
-    for kind in ("month", "quarter"):
-        row = db.execute("SELECT code, due FROM period WHERE plan_id = ? AND kind = ? AND end < ? "
-                         "ORDER BY end DESC LIMIT 1", [plan_id, kind, today.isoformat()]).fetchone()
-        if row:
-            return str(row[0]), dt.date.fromisoformat(row[1])
-    return None
+    """The period being reported now (``services.read_models.reporting_period``)."""
+    return read_models.reporting_period(db, plan_id, today)
 
 
-def section_progress(db: Any, plan_id: int) -> list[SectionProgress]:
-    """Progress by top-level section (with its second-level sections as children), from each task's
-    latest status as the ledger shows it (``store.ledger.latest_progress``); a task never reported counts 0 %."""
-    parents: dict[int, int | None] = {}
-    nodes: dict[int, SectionProgress] = {}
+def _node(f: read_models.SectionFigures) -> SectionProgress:
+    return SectionProgress(f.section_id or 0, f.number, f.title_zh, f.title_en, tasks=f.tasks,
+                           completed=f.completed, reported=f.reported, first_task=f.first_task,
+                           mean=f.mean_percent)
+
+
+def section_progress(db: Any, plan_id: int, figures: list[read_models.SectionFigures] | None = None
+                     ) -> list[SectionProgress]:
+    """Progress by top-level section (with its second-level sections as children): the services'
+    one section roll-up (``services.read_models.section_figures``), as the bulletin prints it."""
+    if figures is None:
+        figures = read_models.dashboard(db, plan_id, with_warnings=False).sections
     tops: list[SectionProgress] = []
-    for sid, parent, number, tzh, ten in db.execute(
-            "SELECT id, parent_id, number, title_zh, title_en FROM section WHERE plan_id = ? ORDER BY seq",
-            [plan_id]).fetchall():
-        parents[sid] = parent
-        node = SectionProgress(sid, number, tzh, ten)
-        nodes[sid] = node
-        if parent is None:
+    by_id: dict[int | None, SectionProgress] = {}
+    for f in figures:
+        if not f.tasks or f.section_id is None:
+            continue
+        if f.depth == 0:
+            node = _node(f)
+            by_id[f.section_id] = node
             tops.append(node)
-        elif parents.get(parent) is None and parent in nodes:
-            nodes[parent].children.append(node)
-
-    def chain(sid: int | None) -> list[SectionProgress]:
-        path: list[int] = []
-        while sid is not None and sid in parents and len(path) < 50:
-            path.append(sid)
-            sid = parents[sid]
-        path.reverse()  # top first
-        return [nodes[i] for i in path[:2]]
-
-    latest = ledger.latest_progress(db, plan_id)   # the status the ledger shows for each task
-    for task_id, section_id in db.execute("SELECT id, section_id FROM task WHERE plan_id = ? ORDER BY seq",
-                                          [plan_id]).fetchall():
-        status, percent, _period = latest.get(task_id, (None, None, None))
-        for sp in chain(section_id):
-            sp.tasks += 1
-            if sp.first_task is None:
-                sp.first_task = task_id
-            if status == "completed":
-                sp.completed += 1
-                sp.percent_sum += 100.0
-            elif percent is not None:
-                sp.percent_sum += float(percent)
-            if status is not None:
-                sp.reported += 1
-    for top in tops:
-        top.children = [c for c in top.children if c.tasks]
-    return [t for t in tops if t.tasks]
+        elif f.depth == 1 and f.parent_id in by_id:
+            by_id[f.parent_id].children.append(_node(f))
+    return tops
 
 
 def gather(db: Any, plan_id: int) -> Snapshot:
+    """The snapshot from the services' dashboard figures (what ``peakdesk dashboard --json`` prints)."""
     today = view_kit.today(db)
     snap = Snapshot(today)
-    names = {code: (zh, en) for code, zh, en in db.execute("SELECT code, name_zh, name_en FROM department").fetchall()}
-    current = reporting_period(db, plan_id, today)
-    if current is not None:
-        snap.period, snap.period_due = current
-        status = submission_status.period_status(db, plan_id, snap.period)
-        snap.expected = len(status.departments)
-        snap.received = sum(1 for d in status.departments if d.status != "missing")
-        snap.late = sum(1 for d in status.departments if d.status == "late")
-        snap.missing = [(d.department, d.department_name, names.get(d.department, ("", ""))[1])
-                        for d in status.missing()]
-    quarters = [(c, dt.date.fromisoformat(s), dt.date.fromisoformat(e)) for c, s, e in db.execute(
-        "SELECT code, start, end FROM period WHERE plan_id = ? AND kind = 'quarter' ORDER BY start",
-        [plan_id]).fetchall()]
-    snap.quarter = default_quarter(quarters, today)
-    if snap.quarter:
-        result = compute_warnings.compute(db, plan_id, snap.quarter)
-        snap.counts = result.counts
-        snap.red = [(w.task_code, w.department.code, w.title_zh if current_lang() == "zh" else (w.title_en or w.title_zh),
-                     w.department.name(current_lang())) for w in result.warnings if w.level == "red"]
-    snap.sections = section_progress(db, plan_id)
+    lang = current_lang()
+    figures = read_models.dashboard(db, plan_id, today)
+    snap.period, snap.period_due = figures.period, figures.period_due
+    snap.expected, snap.received, snap.late = figures.expected, figures.received, figures.late
+    snap.missing = [(d.code, d.name_zh, d.name_en) for d in figures.missing_depts]
+    snap.quarter = figures.quarter
+    snap.counts = figures.warning_counts
+    snap.red = [(w.task_code, w.department.code, w.title_zh if lang == "zh" else (w.title_en or w.title_zh),
+                 w.department.name(lang)) for w in figures.red_warnings]
+    snap.sections = section_progress(db, plan_id, figures.sections)
     horizon = (today + dt.timedelta(days=UPCOMING_DAYS)).isoformat()
     for code, kind, due in db.execute(
             "SELECT code, kind, due FROM period WHERE plan_id = ? AND due >= ? AND due <= ? AND closed = 0 "

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.services import backup as backups
+from desktop_app.services import office_convert
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.cycle_widgets import (
     BAD_COLOR,
@@ -49,14 +50,17 @@ from desktop_app.ui.cycle_widgets import (
 )
 from desktop_app.ui.ops import in_child, show_error
 
+RETURN_SUFFIXES = frozenset({".xlsx"}) | office_convert.UNSUPPORTED_RETURNS
+
 
 def dropped_paths(source: QMimeData | Iterable[Path | str]) -> list[Path]:
-    """The .xlsx files and folders among dropped URLs (or paths); anything else is ignored."""
+    """The returns and folders among dropped URLs (or paths): .xlsx, and the formats a clerk may have saved
+    a return as (.xls, .et, .ods, .wps, .csv …) so that the result names them with what to do."""
     if isinstance(source, QMimeData):
         raw = [Path(u.toLocalFile()) for u in source.urls() if u.isLocalFile()] if source.hasUrls() else []
     else:
         raw = [Path(p) for p in source]
-    return [p for p in raw if p.is_dir() or p.suffix.lower() == ".xlsx"]
+    return [p for p in raw if p.is_dir() or p.suffix.lower() in RETURN_SUFFIXES]
 
 
 def accepts_drop(mime: QMimeData) -> bool:
@@ -91,6 +95,12 @@ class MergeDialog(BackgroundDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.dry_run = QCheckBox()
         self.dry_run.setObjectName("dry-run")
+        # .xls/.et/.ods returns are converted with LibreOffice when it is installed (offered, on by default)
+        self.soffice = office_convert.find_soffice()
+        self.convert = QCheckBox()
+        self.convert.setObjectName("convert")
+        self.convert.setChecked(self.soffice is not None)
+        self.convert.setEnabled(self.soffice is not None)
         self.hint = QLabel()
         self.hint.setObjectName("page-note")
         self.hint.setWordWrap(True)
@@ -125,6 +135,7 @@ class MergeDialog(BackgroundDialog):
         for w in (self.add_files_button, self.add_folder_button, self.remove_button):
             row.addWidget(w)
         row.addStretch(1)
+        row.addWidget(self.convert)
         row.addWidget(self.dry_run)
         source_layout.addLayout(row)
         source_layout.addWidget(self.hint)
@@ -163,8 +174,9 @@ class MergeDialog(BackgroundDialog):
         self._update_buttons()
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Returned workbooks"), MERGE_FOLDER.get(),
-                                                self.tr("Excel workbooks (*.xlsx)"))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Returned workbooks"), MERGE_FOLDER.get(),
+            self.tr("Excel workbooks (*.xlsx);;Other spreadsheet files (*.xls *.et *.ods *.wps *.csv)"))
         if files:
             MERGE_FOLDER.set(str(Path(files[0]).parent))
             self.add_paths(files)
@@ -201,7 +213,7 @@ class MergeDialog(BackgroundDialog):
         dry_run = self.dry_run.isChecked()
 
         job = in_child(self.db_path, "merge", paths=[str(p) for p in paths], dry_run=dry_run,
-                       keep=backups.default_keep())
+                       keep=backups.default_keep(), convert=self.convert.isChecked())
         self.results.setRowCount(0)
         self.errors.setRowCount(0)
         self.summary.clear()
@@ -217,6 +229,7 @@ class MergeDialog(BackgroundDialog):
     def _set_running(self, running: bool) -> None:
         for w in (self.sources, self.add_files_button, self.add_folder_button, self.dry_run):
             w.setEnabled(not running)
+        self.convert.setEnabled(not running and self.soffice is not None)
         self.cancel_button.setEnabled(running)
         self.close_button.setEnabled(not running)
         if running:
@@ -266,6 +279,8 @@ class MergeDialog(BackgroundDialog):
                 Path(f.file).name, self.status_text(f.status, result.dry_run), self.department_text(f.department),
                 f.period or "", f.rows, self.tr("Late") if f.late else ""], background=color, data=row)
             self.results.item(row, 0).setToolTip(f.file)
+            if f.warnings:
+                self.results.item(row, 1).setToolTip(self.tr("(%n note(s))", "", len(f.warnings)))
         self.results.resizeColumnsToContents()
         counts = {s: sum(f.status == s for f in files) for s in ("accepted", "duplicate", "rejected")}
         text = self.tr("%1 accepted, %2 duplicate, %3 rejected.")
@@ -274,10 +289,16 @@ class MergeDialog(BackgroundDialog):
         text = (text.replace("%1", str(counts["accepted"])).replace("%2", str(counts["duplicate"]))
                 .replace("%3", str(counts["rejected"])))
         if not files:
-            text = self.tr("No .xlsx workbooks were found in what you chose.")
+            text = self.tr("No workbooks were found in what you chose.")
         if result.cancelled:
             text += " " + self.tr("Cancelled: the remaining files were not merged.")
         self.summary.setText(text)
+        noted = sum(1 for f in files if f.status == "accepted" and f.warnings)
+        if noted:
+            text += " " + self.tr("%n accepted file(s) have notes (remarks on values); select one to see them.",
+                                  "", noted)
+        if self.backup is not None:
+            text += " " + self.tr("A backup was made before writing: %1").replace("%1", self.backup.name)
         first_bad = next((i for i, f in enumerate(files) if f.status == "rejected"), 0 if files else -1)
         if first_bad >= 0:
             self.results.selectRow(first_bad)
@@ -289,10 +310,15 @@ class MergeDialog(BackgroundDialog):
             self.error_title.setText(self.tr("Errors of the selected file"))
             return
         f = self.result.files[rows[0].row()]
-        self.error_title.setText(self.tr("Errors in %1").replace("%1", Path(f.file).name))
-        self.errors.setRowCount(len(f.errors))
-        for i, p in enumerate(f.errors):
-            set_row(self.errors, i, [p.sheet, p.cell, p.message])
+        lang = current_lang()
+        if f.errors:
+            self.error_title.setText(self.tr("Errors in %1").replace("%1", Path(f.file).name))
+        else:
+            self.error_title.setText(self.tr("Notes on %1 (accepted; worth a look)").replace("%1", Path(f.file).name))
+        shown = [(p, BAD_COLOR) for p in f.errors] + [(p, LATE_COLOR) for p in f.warnings]
+        self.errors.setRowCount(len(shown))
+        for i, (p, color) in enumerate(shown):
+            set_row(self.errors, i, [p.sheet, p.cell, p.text(lang)], background=color)
         self.errors.resizeColumnToContents(0)
         self.errors.resizeColumnToContents(1)
 
@@ -318,8 +344,15 @@ class MergeDialog(BackgroundDialog):
         self.add_folder_button.setText(self.tr("Add F&older…"))
         self.remove_button.setText(self.tr("&Remove"))
         self.dry_run.setText(self.tr("&Check only (write nothing)"))
+        self.convert.setText(self.tr("Con&vert .xls/.et/.ods with LibreOffice"))
+        self.convert.setToolTip(self.tr("Returns saved as .xls, .et or .ods are converted to .xlsx with LibreOffice "
+                                        "and merged; the original file is recorded.") if self.soffice else
+                                self.tr("LibreOffice is not installed: returns saved as .xls, .et or .ods are "
+                                        "listed with what the sender should do."))
         self.hint.setText(self.tr("You can also drop workbooks or folders here. Folders are searched for .xlsx "
-                                  "files, including sub-folders. Each file is merged whole or not at all."))
+                                  "files, including sub-folders; files saved in another format (.xls, .et, .ods, "
+                                  ".wps, .csv) are listed with what to do. Each file is merged whole or not at "
+                                  "all."))
         self.results.setHorizontalHeaderLabels([self.tr("File"), self.tr("Status"), self.tr("Department"),
                                                 self.tr("Period"), self.tr("Rows"), self.tr("Late")])
         self.errors.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Cell"), self.tr("Message")])

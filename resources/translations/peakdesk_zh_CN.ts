@@ -29,6 +29,11 @@
         <translation>加减分已按上限计</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/assessment_view.py" line="204"/>
+        <source>no report this year: ranked after the units that reported</source>
+        <translation>本年度未报送：排在已报送单位之后</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/assessment_view.py" line="219"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
@@ -300,6 +305,11 @@
 </context>
 <context>
     <name>BureauWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/bureau_window.py" line="1"/>
+        <source>Please look again at:</source>
+        <translation>请再核对：</translation>
+    </message>
     <message>
         <location filename="../../desktop_app/ui/bureau_window.py" line="430"/>
         <source>Entry not accepted:</source>
@@ -1580,6 +1590,60 @@
 </context>
 <context>
     <name>MergeDialog</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="1"/>
+        <source>%n accepted file(s) have notes (remarks on values); select one to see them.</source>
+        <translation>
+            <numerusform>有 %n 份已接收的文件带有提示（对填报值的提醒），选中即可查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="1"/>
+        <source>Excel workbooks (*.xlsx);;Other spreadsheet files (*.xls *.et *.ods *.wps *.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;其他表格文件 (*.xls *.et *.ods *.wps *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="1"/>
+        <source>Notes on %1 (accepted; worth a look)</source>
+        <translation>%1 的提示（已接收，请留意）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="1"/>
+        <source>A backup was made before writing: %1</source>
+        <translation>写入前已备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="1"/>
+        <source>Con&amp;vert .xls/.et/.ods with LibreOffice</source>
+        <translation>用 LibreOffice 转换 .xls/.et/.ods(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="1"/>
+        <source>Returns saved as .xls, .et or .ods are converted to .xlsx with LibreOffice and merged; the original file is recorded.</source>
+        <translation>以 .xls、.et 或 .ods 格式报送的文件将用 LibreOffice 转换为 .xlsx 后汇总，并记录原文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="1"/>
+        <source>LibreOffice is not installed: returns saved as .xls, .et or .ods are listed with what the sender should do.</source>
+        <translation>未安装 LibreOffice：以 .xls、.et 或 .ods 格式报送的文件将列出，并说明报送单位应如何处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="1"/>
+        <source>You can also drop workbooks or folders here. Folders are searched for .xlsx files, including sub-folders; files saved in another format (.xls, .et, .ods, .wps, .csv) are listed with what to do. Each file is merged whole or not at all.</source>
+        <translation>也可以将工作簿或文件夹拖放到此处。将在文件夹（含子文件夹）中查找 .xlsx 文件；以其他格式保存的文件（.xls、.et、.ods、.wps、.csv）会列出并说明处理办法。每个文件整体汇总，或整体不汇总。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="1"/>
+        <source>No workbooks were found in what you chose.</source>
+        <translation>所选内容中没有找到工作簿。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/merge_dialog.py" line="1"/>
+        <source>(%n note(s))</source>
+        <translation>
+            <numerusform>（%n 条提示）</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../desktop_app/ui/merge_dialog.py" line="166"/>
         <source>Returned workbooks</source>

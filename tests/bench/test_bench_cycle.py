@@ -45,7 +45,9 @@ for n, p in enumerate(res.packages):
     for i in range(50):
         r = FIRST_ROW + i
         ws[f"{COL_LETTER['status']}{r}"] = statuses[(n + i) % 5]
-        ws[f"{COL_LETTER['percent']}{r}"] = (n * 7 + i * 3) % 101
+        # 0 or 2-100: a bare 1 (or 0 < x < 1) is ambiguous (1 % or 100 %?) and refused with a question
+        pct = (n * 7 + i * 3) % 101
+        ws[f"{COL_LETTER['percent']}{r}"] = 0 if pct == 1 else pct
         ws[f"{COL_LETTER['indicator']}{r}"] = i * 1.5
         for key in ("narrative", "problems", "next_steps"):
             c = ws[f"{COL_LETTER[key]}{r}"]

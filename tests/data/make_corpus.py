@@ -416,14 +416,16 @@ def build_corpus(out: Path = CORPUS_DIR, *, quick: bool = False) -> Corpus:
             x, {"I3": 't="inlineStr"><is><t>bad\x01\x08bytes</t></is>'})))
     add(Case("formula_dde", "formulas", "17_formula_dde.xlsx", "accepted",
              "DDE formula =cmd|'/c calc'!A1 in the narrative (cached value '#REF!')",
-             rule="a formula is read as its cached value; an error value (#REF!) reads as empty",
-             values={codes_a[0]: {"narrative": ""}}),
+             rule="a formula in a text column is stored as its text without '=' (the cell named in a warning), "
+                  "never its error value",
+             values={codes_a[0]: {"narrative": "cmd|'/c calc'!A1"}}),
         lambda p: mutate_sheet(filled, p, P, lambda x: set_cells(
             x, {"I3": "t=\"e\"><f>cmd|'/c calc'!A1</f><v>#REF!</v>"})))
     add(Case("formula_hyperlink", "formulas", "18_formula_hyperlink.xlsx", "accepted",
              'HYPERLINK formula in the narrative, a typed "=1+1" text and a formula percent',
-             rule="formulas → cached values as plain text/number; text starting with '=' stays text",
-             values={codes_a[0]: {"narrative": "点击查看", "percent": 85.0},
+             rule="formula text without '=' in text columns, the calculated number in the percent cell "
+                  "(cells named in warnings); text starting with '=' stays text",
+             values={codes_a[0]: {"narrative": 'HYPERLINK("http://example.invalid/x","点击查看")', "percent": 85.0},
                      **({codes_a[1]: {"narrative": "=cmd|'/c calc'!A1"}} if n > 1 else {})}),
         lambda p: mutate_sheet(filled, p, P, lambda x: set_cells(x, {
             "I3": 't="str"><f>HYPERLINK("http://example.invalid/x","点击查看")</f><v>点击查看</v>',

@@ -70,6 +70,11 @@ def test_fill_as_form_and_table_then_export_and_merge(qtbot, issued: tuple[Path,
     assert model.setData(model.index(2, COLUMNS.index("status")), "滞后")
     assert model.setData(model.index(2, COLUMNS.index("problems")), "资金未到位")
     assert not model.setData(model.index(2, COLUMNS.index("percent")), "八十")
+    # a refused entry keeps the row from counting as done until the field is typed again (issue #17 item 8)
+    assert win.session.rows[2].state == "invalid"
+    assert any(p.cell == "G5" for p in win.session.problems())
+    assert model.setData(model.index(2, COLUMNS.index("percent")), "80%")
+    assert win.session.rows[2].state == "done"
     assert not model.flags(model.index(0, COLUMNS.index("title"))) & Qt.ItemFlag.ItemIsEditable
     assert model.index(0, COLUMNS.index("percent")).data() == "60"
     win.tabs.setCurrentIndex(0)
@@ -124,3 +129,35 @@ def test_export_refused_while_a_reported_row_has_no_status(qtbot, issued: tuple[
     assert win.export(tmp_path / "x.xlsx") is None
     assert shown and "F3" in str(shown[0])
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_check_counts_blank_and_refused_rows_truthfully_in_chinese(qtbot, issued: tuple[Path, Path]) -> None:
+    """Issue #17 item 8: with 2 of 3 tasks blank the check does not say everything is filled in; a row
+    whose percent was refused has no ✓; the reasons are Chinese in the Chinese window."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.ui.app import current_lang, set_language
+
+    _db_path, workbook = issued
+    before = current_lang()
+    set_language("zh", remember=False)
+    try:
+        win = BureauWindow(workbook)
+        qtbot.addWidget(win)
+        win.tasks.setCurrentRow(0)
+        win.status.setCurrentIndex(win.status.findData("in_progress"))
+        win.fields["percent"].setText("0.85")
+        assert win.apply_form() is False
+        assert "是否指 85%" in win.problem_label.text()
+        assert win.session.rows[0].state == "invalid" and win.tasks.item(0).text().startswith("✗")
+        win.check()
+        box = win.findChild(QMessageBox, "bureau-check")
+        text = box.text()
+        assert "3 项任务中还有 2 项未填写" in text and "是否指 85%" in text
+        assert "Everything is filled in" not in text and win.last_check.blank == [1, 2]
+        box.close()
+        win.fields["percent"].setText("85")
+        assert win.apply_form()
+        assert win.tasks.item(0).text().startswith("✓")
+    finally:
+        set_language(before, remember=False)

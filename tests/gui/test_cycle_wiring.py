@@ -40,4 +40,4 @@ def test_menu_actions_pages_and_drops(qtbot, tmp_path: Path, monkeypatch: pytest
 
     dialog = merge_dropped(win, win.db_path, mime)
     qtbot.waitUntil(lambda: dialog.op is not None and dialog.op.done, timeout=10000)
-    assert "No .xlsx" in dialog.summary.text()
+    assert "No workbooks" in dialog.summary.text()

@@ -161,3 +161,34 @@ def test_cancel_stops_after_the_current_file_and_keeps_whole_files(qtbot, tmp_pa
         assert query(path, "SELECT count(*) FROM progress WHERE submission_id = ?", [sub_id])[0][0] == rows == 30
     assert query(path, "SELECT count(*) FROM progress WHERE submission_id IS NULL AND source = 'workbook'")[0][0] == 0
     assert dialog.merge_button.isEnabled() or dialog.close_button.isEnabled()
+
+
+def test_reasons_in_the_window_language_and_other_formats_listed(qtbot, tmp_path: Path) -> None:
+    """Chinese UI: every reason and note of the result is shown in Chinese; a return saved as .xls is listed
+    with what to do (conversion switched off here)."""
+    from desktop_app.ui.app import current_lang, set_language
+
+    path, plan_id = cycle_db_file(tmp_path)
+    files = issue(path, plan_id, tmp_path / "issued", ["FGW", "JW"])
+    back = tmp_path / "returned"
+    back.mkdir()
+    fill_workbook(files["FGW"], {**FILLED, "percent": 0.85}, out=back / files["FGW"].name)
+    (back / "JW_filled.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    before = current_lang()
+    set_language("zh", remember=False)
+    try:
+        dialog = MergeDialog(path, paths=[back])
+        qtbot.addWidget(dialog)
+        dialog.convert.setChecked(False)
+        dialog.dry_run.setChecked(True)
+        op = dialog.start()
+        qtbot.waitUntil(lambda: op.done, timeout=30000)
+        names = sorted(dialog.results.item(r, 0).text() for r in range(dialog.results.rowCount()))
+        assert names == sorted([files["FGW"].name, "JW_filled.xls"])
+        for r in range(dialog.results.rowCount()):
+            dialog.results.selectRow(r)
+            messages = [dialog.errors.item(i, 2).text() for i in range(dialog.errors.rowCount())]
+            assert messages and all(any("\u4e00" <= ch <= "\u9fff" for ch in m) for m in messages), messages
+        assert dialog.backup is None
+    finally:
+        set_language(before, remember=False)

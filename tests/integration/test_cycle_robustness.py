@@ -256,7 +256,7 @@ def test_truncated_workbook_is_rejected_and_database_unchanged(issued):
     bad.write_bytes(data[: len(data) // 2])
     before = dump(db)
     result = merge_files(db, [bad], today=TODAY)
-    assert result.files[0].status == "rejected" and "damaged" in result.files[0].errors[0].message
+    assert result.files[0].status == "rejected" and "damaged" in result.files[0].errors[0].text("en")
     assert dump(db) == before
 
 

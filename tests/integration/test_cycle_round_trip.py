@@ -84,8 +84,10 @@ def test_workbook_structure_protection_and_hidden_sheets(cycle):
     status_dv = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"][0]
     assert status_dv.formula1 == "=StatusList"
     assert "_lists" in wb.defined_names["StatusList"].attr_text
-    pct = [dv for dv in ws.data_validations.dataValidation if dv.type == "decimal" and dv.formula2 == "100"]
-    assert pct and pct[0].formula1 == "0"
+    # the percent cell is a text cell: what a clerk types ("50%", "85") stays as typed in every program
+    assert ws[f"G{FIRST_ROW}"].number_format == "@" and ws[f"I{FIRST_ROW}"].number_format == "@"
+    pct = [dv for dv in ws.data_validations.dataValidation if f"G{FIRST_ROW}" in str(dv.sqref)]
+    assert pct and pct[0].type == "textLength" and "85%" in pct[0].prompt
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
     assert ws.print_title_rows == "$1:$2" and ws.sheet_properties.pageSetUpPr.fitToPage
     meta = {wb[META_SHEET][f"A{i}"].value: wb[META_SHEET][f"B{i}"].value for i in range(1, len(META_KEYS) + 1)}
@@ -195,7 +197,7 @@ def _rejected(db, path, today=NOV):
     f = result.files[0]
     assert f.status == "rejected"
     assert dump(db) == before, "a rejected file must leave the database as it was"
-    return [(e.sheet, e.cell, e.message) for e in f.errors]
+    return [(e.sheet, e.cell, e.text("en")) for e in f.errors]
 
 
 @pytest.mark.parametrize(("column", "value"), [("A", "9.9"), ("B", "改过的任务名称"), ("C", "协办"),
@@ -225,7 +227,7 @@ def test_removed_row_is_rejected(issued):
     wb[PROGRESS_SHEET].delete_rows(FIRST_ROW + 1)
     wb.save(tmp / "t.xlsx")
     errors = _rejected(db, tmp / "t.xlsx")
-    assert any(c == f"A{FIRST_ROW + 1}" and "1.3" in m and "removed" in m for _s, c, m in errors), errors
+    assert any(c == f"A{FIRST_ROW + 1}" and "1.3" in m and "missing" in m for _s, c, m in errors), errors
 
 
 def test_metadata_switched_to_another_department_is_rejected(issued):
@@ -267,7 +269,7 @@ def test_workbook_of_an_unsupported_format_version_is_rejected(issued):
     db, _plan, tmp, files = issued
     cell = f"B{META_KEYS.index('format_version') + 1}"
     errors = _rejected(db, fill_workbook(files["FGW"], tmp / "t.xlsx", edit={META_SHEET: {cell: "1"}}))
-    assert errors[0][:2] == (META_SHEET, cell) and "format version '1' is not supported" in errors[0][2]
+    assert errors[0][:2] == (META_SHEET, cell) and "format version 1 is not supported" in errors[0][2]
 
 
 def test_workbook_issued_by_another_database_is_rejected(issued, tmp_path):
@@ -311,13 +313,26 @@ def test_percent_rules_85_percent_text_and_percent_formatted_fraction(issued):
     db, plan_id, tmp, files = issued
     src = fill_workbook(files["FGW"], tmp / "f.xlsx", {0: {"status": "推进中", "percent": "85%"},
                                                          1: {"status": "推进中", "percent": 0.6},
-                                                         2: {"status": "推进中", "percent": 0.5}})
+                                                         2: {"status": "推进中", "percent": "0.5%"}})
     wb = openpyxl.load_workbook(src)
     wb[PROGRESS_SHEET][f"G{FIRST_ROW + 1}"].number_format = "0%"
     wb.save(src)
     assert merge_files(db, [src], today=NOV).files[0].status == "accepted"
     got = {e.task: e.percent for e in list_progress(db, plan_id, departments=["FGW"])}
     assert got == {"1.1": 85.0, "1.3": 60.0, "2.2": 0.5}
+
+
+def test_bare_fraction_in_the_percent_cell_is_asked_about_never_read_as_a_fraction_of_one_percent(issued):
+    """0.85 typed with no percent sign or format: 0.85 % or 85 %? The cell is named with the question."""
+    db, plan_id, tmp, files = issued
+    src = fill_workbook(files["FGW"], tmp / "f.xlsx", {0: {"status": "推进中", "percent": 0.85},
+                                                         1: {"status": "推进中", "percent": "０.５"}})
+    f = merge_files(db, [src], today=NOV).files[0]
+    assert f.status == "rejected"
+    reasons = {e.cell: (e.text("en"), e.text("zh")) for e in f.errors}
+    assert "did you mean 85 %" in reasons[f"G{FIRST_ROW}"][0] and "是否指 85%" in reasons[f"G{FIRST_ROW}"][1]
+    assert "did you mean 50 %" in reasons[f"G{FIRST_ROW + 1}"][0]
+    assert list_progress(db, plan_id, departments=["FGW"]) == []
 
 
 def test_periods_quarterly_plan_and_due_dates(cycle):
@@ -354,7 +369,7 @@ def test_cli_export_merge_progress_status(cycle, capsys):
     made = [b for b in list_backups("cycle") if b.reason == "merge"]
     assert len(made) == 1 and str(made[0].path) in captured.err     # the state before the merge, named
     assert {Path(r["file"]).name: r["status"] for r in results} == {"good.xlsx": "accepted", "bad.xlsx": "rejected"}
-    assert set(results[0]) == {"file", "status", "department", "period", "rows", "late", "errors"}
+    assert set(results[0]) == {"file", "status", "department", "period", "rows", "late", "errors", "warnings"}
     assert main(["--db", db_path, "merge", str(good), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["status"] == "duplicate"
     assert main(["--db", db_path, "merge", str(tmp / "missing.xlsx")]) == 2

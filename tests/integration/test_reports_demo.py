@@ -9,6 +9,7 @@ import pytest
 
 from desktop_app.cli import main
 from tests.unit.reports import pdftools
+from tests.unit.reports.gbt_measure import measure
 
 REPORTS = [
     ("monthly", ["--period", "2025-09"]),
@@ -26,7 +27,20 @@ def test_demo_report(kind, args, lang, demo_db, tmp_path, capsys):
                  "--lang", lang, "--doc-number", "嘉碳办〔2025〕3号", "--out", str(out), "--json"])
     assert code == 0, capsys.readouterr().err
     pdftools.assert_printable(out)
-    assert "〔2025〕3号" in pdftools.text(out)
+    text = pdftools.text(out, raw=True)
+    if kind in ("annual", "quarterly"):   # demo: assessment not locked, warnings not published → drafts
+        head = "\n".join(text.split("\n")[:4])
+        assert "〔2025〕3号" not in text and ("草稿" in head or "DRAFT" in head)
+    else:
+        assert "〔2025〕3号" in text
+    # GB/T 9704 measured on the character boxes (see gbt_measure for what each check means)
+    m = measure(out, zh=lang == "zh")
+    assert m.problems == []
+    assert abs(m.mark_mm - 35) <= 1 and abs(m.rule_mm - 4) <= 1 and 2 <= m.title_lines <= 2.3
+    if kind == "annual":
+        assert m.pages <= 12
+    if lang == "en":
+        assert text.startswith("Jiading District")      # the district in the issuer line
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -88,7 +102,133 @@ def test_demo_ledger_keeps_a_formula_narrative_as_text(demo_db, tmp_path):
     assert cells and all(c.data_type == "s" for c in cells)
 
 
+@pytest.mark.parametrize("kind", ["quarterly", "annual"])
+def test_published_and_locked_results_print_as_issued_documents(kind, demo_db, tmp_path):
+    """Once published (warnings) or locked (assessment): the number, the red header, no watermark."""
+    import pdfplumber
+
+    from desktop_app.services import compute_warnings, run_assessment
+    from desktop_app.services.build_report import ReportOptions, build_pdf_report
+
+    if kind == "quarterly":
+        compute_warnings.publish(demo_db, 1, "2025Q3")
+    else:
+        run_assessment.lock(demo_db, 1, 2025)
+    out = tmp_path / f"{kind}.pdf"
+    build_pdf_report(demo_db, 1, kind, out, "zh", opts=ReportOptions(doc_number="嘉碳办〔2025〕3号"),
+                     quarter="2025Q3", year=2025)
+    text = pdftools.text(out, raw=True)
+    assert "〔2025〕3号" in text and "草稿" not in text
+    with pdfplumber.open(out) as pdf:
+        assert all(c["size"] < pdftools.WATERMARK_MIN_SIZE for p in pdf.pages for c in p.chars)
+        mark = [c for c in pdf.pages[0].chars if c["size"] > 20][0]
+        assert mark["non_stroking_color"][0] > 0.8 and mark["non_stroking_color"][1] < 0.1     # red
+    assert measure(out, zh=True).problems == []
+
+
+@pytest.mark.parametrize("number", ["嘉碳办[2025]03号", "嘉碳办〔2025〕03号", "嘉碳办（2025）3号", "〔2025〕3号"])
+def test_a_malformed_document_number_is_refused(number, demo_db, tmp_path, capsys):
+    db_file = demo_db.conn.execute("PRAGMA database_list").fetchone()[2]
+    out = tmp_path / "x.pdf"
+    code = main(["--db", db_file, "report", "monthly", "--period", "2025-09", "--doc-number", number,
+                 "--out", str(out)])
+    assert code != 0 and not out.exists()
+    err = capsys.readouterr().err
+    assert number in err and "〔2025〕3号" in err
+
+
+def test_the_document_number_must_use_the_office_abbreviation(demo_db, tmp_path):
+    from desktop_app.reports.docnumber import DocNumberInvalid
+    from desktop_app.services import report_settings
+    from desktop_app.services.build_report import ReportOptions, report_meta
+
+    report_settings.set_settings(demo_db, abbreviation="嘉碳办")
+    assert report_meta(demo_db, 1, ReportOptions(doc_number="嘉碳办〔2025〕3号")).doc_number == "嘉碳办〔2025〕3号"
+    with pytest.raises(DocNumberInvalid) as err:
+        report_meta(demo_db, 1, ReportOptions(doc_number="沪碳办〔2025〕3号"))
+    assert "嘉碳办" in str(err.value)
+
+
 def test_missing_argument_is_a_usage_error(demo_db, tmp_path, capsys):
     db_file = demo_db.conn.execute("PRAGMA database_list").fetchone()[2]
     assert main(["--db", db_file, "report", "monthly", "--out", str(tmp_path / "x.pdf")]) == 2
     assert "--period" in capsys.readouterr().err
+
+
+def test_demo_monthly_quotes_the_red_tasks_own_words(demo_db, tmp_path):
+    from desktop_app.reports.monthly import red_tasks
+    from desktop_app.services.build_report import build_pdf_report, gather_monthly
+
+    data = gather_monthly(demo_db, 1, "2025-09")
+    reds = red_tasks(data)
+    assert reds and data.remedy_by and data.correct_by and data.previous_mean is not None
+    out = tmp_path / "monthly.pdf"
+    build_pdf_report(demo_db, 1, "monthly", out, "zh", period="2025-09")
+    flat = re.sub(r"\s+", "", pdftools.text(out, raw=True))
+    for t in reds:
+        for said in (t.narrative, t.problems):
+            assert said and re.sub(r"\s+", "", said) in flat, (t.code, said)
+    # concrete dates for 补报 and 整改, and units named
+    assert f"{data.remedy_by.month}月{data.remedy_by.day}日前补报" in flat
+    assert f"{data.correct_by.month}月{data.correct_by.day}日前" in flat
+    missing = [s.department.name_zh for s in data.submissions if s.status == "missing"]
+    assert all(name in flat for name in missing)
+
+
+def _source_words(flowables) -> set[str]:
+    """Every word of the texts a story lays out (paragraphs, table cells, nested groups)."""
+    from reportlab.platypus import Table
+
+    out: set[str] = set()
+
+    def visit(f):
+        if isinstance(f, str):
+            out.update(re.findall(r"[A-Za-z]+", f))
+        for attr in ("text", "cc", "printer", "issuer"):
+            if isinstance(getattr(f, attr, None), str):
+                out.update(re.findall(r"[A-Za-z]+", getattr(f, attr)))
+        if isinstance(f, Table):
+            for row in f._cellvalues:
+                for cell in row:
+                    visit(cell)
+        for attr in ("_content", "heads", "lines", "items"):
+            for child in getattr(f, attr, None) or []:
+                visit(child[0] if isinstance(child, tuple) and child and isinstance(child[0], str) else child)
+        if hasattr(f, "body"):
+            visit(f.body)
+
+    for f in flowables:
+        visit(f)
+    return out
+
+
+@pytest.mark.parametrize("kind", ["monthly", "quarterly", "annual", "department"])
+def test_demo_english_reports_break_no_word_without_a_hyphen(kind, demo_db, tmp_path):
+    """Every English word of the running text is a word of the text laid out (a word cut at a line
+    end without a hyphen would print as two non-words)."""
+    from desktop_app.reports import annual, department, monthly, quarterly
+    from desktop_app.reports.common import Builder
+    from desktop_app.services import build_report as br
+
+    data, story_of = {
+        "monthly": (lambda: br.gather_monthly(demo_db, 1, "2025-09"), monthly.monthly_story),
+        "quarterly": (lambda: br.gather_quarterly(demo_db, 1, "2025Q3"), quarterly.quarterly_story),
+        "annual": (lambda: br.gather_annual(demo_db, 1, 2025), annual.annual_story),
+        "department": (lambda: br.gather_department(demo_db, 1, "DRC", "2025-09"), department.department_story),
+    }[kind]
+    b = Builder("en")
+    story = story_of(b, data())
+    known = _source_words(story) | {"Chinese", "only", "Copy", "to", "Annex", "Annexes", "Table", "Figure"}
+    out = tmp_path / f"{kind}.pdf"
+    b.write(out, story, "t", "s")
+    assert known
+    import pdfplumber
+
+    with pdfplumber.open(out) as pdf:       # the running text (3号); table cells are covered by test_layout
+        lines = [ln.text for page in pdf.pages for ln in pdftools.lines(page, split_gap=12) if ln.size == 16]
+    joined = "\n".join(lines)
+    # a word hyphenated at a line end is rejoined, unless it was a compound (State-/owned)
+    joined = re.sub(r"([A-Za-z]+)-\n([a-z]+)",
+                    lambda m: m[1] + m[2] if m[1] + m[2] in known else f"{m[1]} {m[2]}", joined)
+    words = set(re.findall(r"[A-Za-z]+", joined))
+    assert words - known == set()

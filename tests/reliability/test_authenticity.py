@@ -72,7 +72,7 @@ def _merge_rejected(db: sqlite_utils.Database, path: Path) -> list[str]:
     assert result.status == "rejected", result
     assert _dump(db) == before and _progress(db, B) == b_before
     assert all(p.file == path.name for p in result.errors)
-    return [f"{p.sheet}!{p.cell}: {p.message}" for p in result.errors]
+    return [f"{p.sheet}!{p.cell}: {p.text('en')}" for p in result.errors]
 
 
 def test_both_workbooks_merge_as_issued(demo_db: sqlite_utils.Database, issued: dict[str, Path]) -> None:

@@ -66,7 +66,7 @@ def test_formula_text_never_becomes_a_formula_downstream(corpus: Corpus, tmp_pat
         narratives = [r[0] for r in db.execute(
             "SELECT p.narrative FROM progress p JOIN department d ON d.id = p.department_id "
             "WHERE d.code = ? AND p.is_current = 1 AND p.submission_id IS NOT NULL", [corpus.dept_a]).fetchall()]
-        assert "=cmd|'/c calc'!A1" in narratives and "点击查看" in narratives
+        assert "=cmd|'/c calc'!A1" in narratives and 'HYPERLINK("http://example.invalid/x","点击查看")' in narratives
         plan_id = int(db.execute("SELECT id FROM plan ORDER BY id LIMIT 1").fetchone()[0])
         issued = export_packages(db, plan_id, "2025-11", tmp_path / "nov", today=today(db),
                                  departments=[corpus.dept_a]).packages[0].file

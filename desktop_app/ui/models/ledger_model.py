@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.models import STATUS_LABELS, Status, join_names, label
+from desktop_app.services import read_models
 from desktop_app.store import ledger
 from desktop_app.store.ledger import LedgerRow, SectionRow
 from desktop_app.ui.app import current_lang
@@ -129,7 +130,8 @@ class LedgerModel(QAbstractTableModel):
     def load(self, db: Any, plan_id: int | None) -> None:
         self.beginResetModel()
         self.db, self.plan_id = db, plan_id
-        self._all = ledger.ledger_rows(db, plan_id) if (db is not None and plan_id is not None) else []
+        # status/percent: the lead's latest report, as every report and the dashboard show it
+        self._all = read_models.ledger_rows(db, plan_id) if (db is not None and plan_id is not None) else []
         self.sections = ledger.sections(db, plan_id) if (db is not None and plan_id is not None) else []
         self._cache.clear()
         self._apply_filter()

@@ -39,18 +39,21 @@ def test_task_ratio():
     assert task_ratio(TaskProgress("1", "lead", 90, 60)) == 1.0            # capped at 1
     assert task_ratio(TaskProgress("1", "lead", 10, 60, completed=True)) == 1.0
     assert task_ratio(TaskProgress("1", "lead", None, 60)) == 0.0          # never reported
-    assert task_ratio(TaskProgress("1", "lead", None, 0)) == 1.0           # nothing expected yet
-    assert task_ratio(TaskProgress("1", "lead", None, None)) == 1.0
+    assert task_ratio(TaskProgress("1", "lead", None, 0)) == 0.0           # nothing expected, nothing said
+    assert task_ratio(TaskProgress("1", "lead", 0, 0)) == 1.0              # reported "not started": on track
+    # no milestone, no due date, no report: "no data", never on track (it counted 1 before)
+    assert task_ratio(TaskProgress("1", "lead", None, None)) == 0.0
+    assert task_ratio(TaskProgress("1", "lead", 20, None)) == 1.0         # reported, nothing expected
 
 
 def test_progress_weights_cooperating_tasks_at_0_3():
     d = dept(tasks=[TaskProgress("1", "lead", 30, 60), TaskProgress("2", "lead", 80, 80),
                     TaskProgress("3", "cooperating", 0, 50)])
     c = score_department(d, SCHEME).components["progress"]
-    # (0.5 + 1 + 0.3 × 0) / 2.3 × 60 = 39.13
-    assert c.score == round(60 * 1.5 / 2.3, 2) == 39.13
+    # (0.5 + 1 + 0.3 × 0) / 2.3 × 60 = 39.13, rounded once to the scheme's 1 decimal
+    assert c.score == round(60 * 1.5 / 2.3, 1) == 39.1
     assert [t["weight"] for t in c.inputs["tasks"]] == [1.0, 1.0, 0.3]
-    assert "39.13" in c.formula_en and "39.13" in c.formula_zh
+    assert "39.1" in c.formula_en and "39.1" in c.formula_zh
 
 
 def test_reporting_and_warning_deductions_with_floor():
@@ -89,7 +92,7 @@ def _full(code, progress_ratio=1.0, evaluation=10.0, adj=0.0) -> DepartmentInput
 
 
 @pytest.mark.parametrize(("total", "grade"), [
-    (90, "excellent"), (89.99, "good"), (80, "good"), (79.99, "pass"), (60, "pass"), (59.99, "fail")])
+    (90, "excellent"), (89.9, "good"), (80, "good"), (79.9, "pass"), (60, "pass"), (59.9, "fail")])
 def test_grade_thresholds(total, grade):
     # progress carries the whole total: ratio = (total - 40) / 60 with full reporting, warnings, evaluation
     d = _full("A", progress_ratio=(total - 40) / 60)
@@ -115,12 +118,33 @@ def test_cap_can_be_switched_off():
     assert all(r.grade == "excellent" for r in results)
 
 
-def test_ranking_ties_broken_by_progress_then_code():
+def test_equal_totals_share_a_rank_rows_ordered_by_progress_then_code():
     a = _full("B", progress_ratio=0.9, evaluation=10)          # 54 + 40 = 94
     b = _full("A", progress_ratio=1.0, evaluation=4)           # 60 + 34 = 94
     c = _full("C", progress_ratio=0.9, evaluation=10)          # 94, same progress as B
-    results = assess([a, b, c], SCHEME)
-    assert [(r.department.code, r.rank) for r in results] == [("A", 1), ("B", 2), ("C", 3)]
+    d = _full("D", progress_ratio=0.9, evaluation=9)           # 93
+    results = assess([a, b, c, d], SCHEME)
+    assert [(r.department.code, r.rank) for r in results] == [("A", 1), ("B", 1), ("C", 1), ("D", 4)]
+
+
+def test_rank_is_decided_on_the_rounded_total():
+    # 53.22 and 53.19 both print 53.2: they share the rank (they ranked 38 and 39 before)
+    x = dept("X", tasks=[TaskProgress("1", "lead", 100 * (53.22 - 40) / 60, 100)], evaluation=10.0)
+    y = dept("Y", tasks=[TaskProgress("1", "lead", 100 * (53.19 - 40) / 60, 100)], evaluation=10.0)
+    results = assess([x, y], SCHEME)
+    assert [r.total for r in results] == [53.2, 53.2]
+    assert [r.rank for r in results] == [1, 1]
+
+
+def test_a_unit_without_any_report_ranks_and_grades_below_every_unit_that_reported():
+    silent = _full("S", evaluation=10)                 # a perfect total on paper …
+    silent.reported = False                            # … but no report all year
+    poor = _full("P", progress_ratio=0.2, evaluation=0)
+    results = assess([silent, poor], SCHEME)
+    by = {r.department.code: r for r in results}
+    assert by["S"].rank > by["P"].rank and "no_report" in by["S"].flags
+    assert by["S"].grade == SCHEME.grades[-1].code
+    assert [r.department.code for r in results] == ["P", "S"]
 
 
 # -- properties ------------------------------------------------------------------------------------
@@ -157,11 +181,14 @@ def test_totals_bounds_ranks_and_cap(inputs, scheme):
             low = -c.max if key == "adjustments" else 0
             assert low - 1e-9 <= c.score <= c.max + 1e-9, (key, c.score)
         assert r.total == round(max(scheme.total_floor, sum(r.scores.values())), scheme.decimals)
-    # ranks are a permutation, ordered by total (ties: progress, then code)
-    assert sorted(r.rank for r in results) == list(range(1, n + 1))
-    ordered = sorted(results, key=lambda r: r.rank)
+    # competition ranks on the rounded total: 1 + the number of departments with a higher total;
+    # rows ordered by total, then progress, then code
+    for r in results:
+        assert r.rank == 1 + sum(1 for o in results if o.total > r.total)
+    ordered = results
     for x, y in zip(ordered, ordered[1:], strict=False):
         assert (-x.total, -x.scores["progress"], x.department.code) < (-y.total, -y.scores["progress"], y.department.code)
+        assert x.rank <= y.rank
     # the Excellent share is respected, and no one below an Excellent is left Excellent
     if scheme.cap_enabled:
         quota = math.floor(scheme.cap_share * n + 1e-9)
@@ -170,7 +197,7 @@ def test_totals_bounds_ranks_and_cap(inputs, scheme):
         for r in ordered:
             if "grade_capped" in r.flags:
                 assert r.total >= 90 and r.grade == "good"
-                assert all(e.rank < r.rank for e in excellent)
+                assert all(e.rank <= r.rank for e in excellent)
     else:
         assert all(r.grade == scheme.grade_for(r.total).code for r in results)
 
@@ -205,7 +232,7 @@ def test_scheme_syntax_error_names_the_line(tmp_path):
     ('demote_to = "good"', 'demote_to = "fine"', "excellent_cap.demote_to"),
     ("min = 80", 'min = "80"', "grade[1].min"),
     ("min = 80", "min = 95", "grade"),
-    ("decimals = 2", "decimals = 2.5", "decimals"),
+    ("decimals = 1", "decimals = 2.5", "decimals"),
     ("item_limit = 5", "item_limt = 5", "adjustments.item_limt"),
 ])
 def test_scheme_wrong_values_name_the_key(old, new, key):

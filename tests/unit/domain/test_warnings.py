@@ -233,3 +233,13 @@ def test_user_copy_takes_precedence(tmp_path, monkeypatch):
     rules = mod.load_rules()
     assert [r.min_points for r in rules.rules if r.id == "behind_yellow"] == [5.0]
     assert rules.source.endswith("warning_rules.toml") and str(user) in rules.source
+
+
+def test_a_task_nobody_reported_on_is_no_data_not_on_track():
+    # no report, nothing expected, no reporting period due yet: no rule fires, but it is not "on track"
+    w = evaluate(facts(expectation=Expectation(None, "none", D(2025, 9, 30), None, None), due=None, actual=None,
+                       actual_period=None, status=None, reports=()), RULES)
+    assert (w.level, w.rule) == ("green", "no_data")
+    assert "无数据" in w.reason_zh and "No data" in w.reason_en
+    # reported and on track: still the ordinary green light
+    assert evaluate(facts(), RULES).rule == "ok"

@@ -80,8 +80,9 @@ def test_q1_and_q2_by_hand(db, plan):
     # T2 on 03-31: expected 100 × 89/180 = 49.4, actual 50; on 06-30 (its due day): 100 − 50 = 50 behind
     assert q1[("T2", "B")] == ("green", "ok") and q2[("T2", "B")] == ("red", "behind_red")
     assert q1[("T3", "C")] == q2[("T3", "C")] == ("red", "no_report")
-    # T4 starts in July: nothing is expected from S1/S2 before
-    assert q1[("T4", "S2")] == q2[("T4", "S2")] == ("green", "ok")
+    # T4 starts in July: nothing is expected from S1/S2 before, and nothing was reported: "no data"
+    # (green, no rule fires), no longer "on track"
+    assert q1[("T4", "S2")] == q2[("T4", "S2")] == ("green", "no_data")
     assert q1[("T5", "A")] == q2[("T5", "A")] == ("green", "ok")
 
 
@@ -110,17 +111,21 @@ def test_2025_assessment_by_hand(db, plan):
     for code in progress:
         d = r.department(code)
         assert d is not None, code
-        assert d.scores == pytest.approx({"progress": round(progress[code], 2), "reporting": reporting[code],
+        # the scheme rounds once, to 1 decimal
+        assert d.scores == pytest.approx({"progress": round(progress[code], 1), "reporting": reporting[code],
                                           "warnings": warnings[code], "evaluation": evaluation[code],
                                           "adjustments": adjustments[code]}), code
-        assert d.total == pytest.approx(round(round(progress[code], 2) + reporting[code] + warnings[code]
-                                              + evaluation[code] + adjustments[code], 2))
+        assert d.total == pytest.approx(round(round(progress[code], 1) + reporting[code] + warnings[code]
+                                              + evaluation[code] + adjustments[code], 1))
     totals = {c: r.department(c).total for c in progress}
-    assert totals["A"] == pytest.approx(90.09)
+    assert totals["A"] == pytest.approx(90.1)
     assert [d.department.code for d in r.departments] == sorted(totals, key=lambda c: -totals[c])
     assert {d.department.code: d.grade for d in r.departments} == {
         "A": "excellent", "B": "pass", "C": "fail", "S1": "pass", "S2": "fail"}   # B: 35.5 + 18 + 2 + 8 = 63.5
-    assert r.department("C").flags == ["evaluation_missing"] and r.department("S2").flags == ["evaluation_missing"]
+    # C sent nothing all year: flagged, ranked last among the units that reported or not at all
+    assert r.department("C").flags == ["evaluation_missing", "no_report"]
+    assert r.department("S2").flags == ["evaluation_missing"]
+    assert r.department("C").rank == len(r.departments)
     assert [q["quarter"] for q in r.quarters] == ["2025Q1", "2025Q2", "2025Q3"]   # Q4 not over yet
     a = r.department("A")
     assert [i["reason"] for i in a.components["adjustments"].inputs["items"]] == ["省级试点示范"]

@@ -122,7 +122,8 @@ def test_progress_versions_keep_history(db, plan_id):
     hist = progress_store.history(db, task.id)
     assert [(h["version"], h["is_current"]) for h in hist] == [(2, 1), (1, 0)]
     assert progress_store.current_entry(db, task.id, drc, period_id).percent == 100
-    row = ledger.ledger_rows(db, plan_id)[0]
+    from desktop_app.services.read_models import ledger_rows
+    row = ledger_rows(db, plan_id, as_of=dt.date(2025, 10, 31))[0]
     assert row.status.value == "completed" and row.percent == 100 and row.period == "2025-09"
 
 

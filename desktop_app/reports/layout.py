@@ -1,0 +1,550 @@
+"""Line breaking and text setting for 公文 (GB/T 9704-2012), on reportlab's public Flowable API.
+
+reportlab's own paragraphs cannot hold the standard: they have no character spacing (a 3号 line holds
+27 characters, not 28), they let ``，`` start a line unless their splitter is rewritten, and they break
+titles and table cells inside words. This module sets text itself:
+
+* **The grid** (``grid=True``, Chinese body text): every character advances by its width plus one
+  tracking value chosen so that 28 full-width characters fill the 156 mm line exactly (Word's
+  "characters per line" setting). Lines are justified to both edges.
+* **Kinsoku** (禁则, W3C *Requirements for Chinese Text Layout* §3.1.7): closing punctuation never
+  starts a line, opening punctuation never ends one, a number or Latin word is never split. When the
+  next unit would start the line with a closing mark, the line first *pushes in* (挤进: closing marks
+  in the line give up to half their width, so the grid count stays 28) and only then *pushes out*
+  (推出: the unit moves down and the line is spread).
+* **Words** (``words=True``, titles and table cells): the text is cut into words (jieba, with the
+  plan's own terms added) and lines break only between words; a word longer than a line is cut by
+  character, as a last resort.
+* **English**: lines break at spaces and after hyphens; a word longer than a line is hyphenated;
+  nothing is broken without a hyphen. Chinese runs inside English text use the Chinese font.
+
+Characters are drawn one text object per paragraph with explicit positions (``Tm``/``Tc``), so what a
+PDF reader measures (character boxes) is what this module computed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable
+
+# closing marks: never at a line start; opening marks: never at a line end
+CLOSERS = "，。、：；？！）》」』】〕〉”’…—·％‰℃,.;:?!)]}%"
+OPENERS = "（《「『【〔〈“‘([{"
+# full-width marks whose glyph sits in the left half: they may give up half their width (挤进)
+COMPRESSIBLE = "，。、；：）》」』】〕〉”’"
+_LATIN = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
+_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff\u3400-\u4dbf〔〕—…“”‘’]")
+# characters that join Latin letters and digits into one unbreakable word: 2025-12-31, PM2.5, 50%
+_JOINERS = set(".,:/-+%_'°&")
+
+
+@functools.lru_cache(maxsize=65536)
+def char_width(ch: str, font: str, size: float) -> float:
+    return pdfmetrics.stringWidth(ch, font, size)  # type: ignore[no-any-return]
+
+
+CHUNK = 4        # characters per positioned piece of spaced text (see draw_lines)
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _width_table(font: str, size: float) -> dict[str, float]:
+    """Character widths of one font and size, filled as characters are met (a dict lookup per
+    character instead of a cached function call: line breaking measures every character)."""
+    table = _WIDTHS.get((font, size))
+    if table is None:
+        table = _WIDTHS[(font, size)] = {}
+    return table
+
+
+def _measure(table: dict[str, float], ch: str, font: str, size: float) -> float:
+    width = table[ch] = char_width(ch, font, size)
+    return width
+
+
+@functools.lru_cache(maxsize=64)
+def descent(font: str) -> float:
+    """The font's descent in em (negative), as its PDF font descriptor tells a reader."""
+    face = getattr(pdfmetrics.getFont(font), "face", None)
+    value = getattr(face, "descent", -200)
+    return float(value) / 1000.0
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+# --- segmentation -------------------------------------------------------------------------------
+_JIEBA_LOCK = threading.Lock()
+_jieba: Any = None
+_extra_terms: set[str] = set()
+
+
+def add_terms(terms: Iterable[str]) -> None:
+    """Words the segmenter must keep whole (the plan's own terms: department names, 碳达峰…)."""
+    new = {t for t in terms if t and len(t) <= 24 and t not in _extra_terms}
+    _extra_terms.update(new)
+    if _jieba is not None:
+        for t in new:
+            _jieba.add_word(t, freq=200000)
+
+
+def _segmenter() -> Any:
+    global _jieba
+    with _JIEBA_LOCK:
+        if _jieba is None:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            tok.initialize()
+            for t in ("碳达峰", "碳中和", "领导小组", "办公室", "责任单位", "牵头单位", "配合单位", "重点任务",
+                      "调度通报", "预警通报", "考核结果", "进度滞后", *_extra_terms):
+                tok.add_word(t, freq=200000)
+            _jieba = tok
+        return _jieba
+
+
+@functools.lru_cache(maxsize=16384)
+def words(text: str) -> tuple[str, ...]:
+    """Chinese text cut into words; Latin words, numbers and dates stay whole."""
+    if not any(is_cjk(c) for c in text):
+        return tuple(re.findall(r" |[^ ]+", text))
+    out: list[str] = []
+    for piece in _segmenter().cut(text, HMM=False):
+        if out and _is_latinish(piece) and _is_latinish(out[-1]):
+            out[-1] += piece          # jieba cuts 2025-12-31 at every hyphen: keep it one word
+        else:
+            out.append(piece)
+    return tuple(out)
+
+
+def _is_latinish(s: str) -> bool:
+    return all(_LATIN.match(c) or c in _JOINERS for c in s)
+
+
+# --- atoms: the units a line is made of ----------------------------------------------------------
+@dataclass
+class Atom:
+    text: str
+    fonts: list[str]
+    widths: list[float]
+    space: bool = False            # a breakable space (dropped at a line's end)
+    hyphen_after: bool = False     # an English word cut here: a hyphen is drawn at the line's end
+
+    @property
+    def width(self) -> float:
+        return sum(self.widths)
+
+
+@dataclass
+class TextStyle:
+    font: str
+    size: float
+    leading: float
+    cjk_font: str = ""             # for Chinese runs inside English text
+    align: str = "justify"         # justify | left | center | right
+    first_indent: float = 0.0      # points
+    left_indent: float = 0.0
+    right_indent: float = 0.0
+    grid: bool = False             # the 28-per-line character grid (Chinese body text)
+    grid_chars: int = 28
+    words: bool = False            # break only between words (titles, cells)
+    zh: bool = True
+    color: Any = None
+
+
+def _units(text: str, style: TextStyle) -> list[str]:
+    """The text cut into unbreakable pieces before punctuation is glued on."""
+    if style.zh and style.words:
+        base = list(words(text))
+    else:
+        base = []
+        buf = ""
+        for ch in text:
+            if ch == " ":
+                if buf:
+                    base.append(buf)
+                    buf = ""
+                base.append(" ")
+            elif is_cjk(ch) and style.zh:
+                if buf:
+                    base.append(buf)
+                    buf = ""
+                base.append(ch)
+            elif is_cjk(ch):            # a Chinese run inside English: breakable per character
+                if buf:
+                    base.append(buf)
+                    buf = ""
+                base.append(ch)
+            else:
+                if buf and not style.zh and buf[-1] == "-" and ch not in "-" and len(buf) > 1:
+                    base.append(buf)   # English: a line may break after a hyphen
+                    buf = ""
+                buf += ch
+        if buf:
+            base.append(buf)
+    # split whitespace out of segmenter words, keep spaces as their own units
+    out: list[str] = []
+    for u in base:
+        if " " in u and u != " ":
+            parts = u.split(" ")
+            for i, p in enumerate(parts):
+                if i:
+                    out.append(" ")
+                if p:
+                    out.append(p)
+        elif u:
+            out.append(u)
+    return out
+
+
+def atoms(text: str, style: TextStyle, tracking: float) -> list[Atom]:
+    units = _units(text, style)
+    # glue: closing marks to the unit before, opening marks to the unit after
+    glued: list[str] = []
+    pending_open = ""
+    for u in units:
+        if u == " ":
+            if pending_open:
+                glued.append(pending_open)
+                pending_open = ""
+            glued.append(u)
+            continue
+        lead = 0
+        while lead < len(u) and u[lead] in CLOSERS and glued and glued[-1] != " " and not pending_open:
+            lead += 1
+        if lead:
+            glued[-1] += u[:lead]
+            u = u[lead:]
+            if not u:
+                continue
+        u = pending_open + u
+        pending_open = ""
+        trail = len(u)
+        while trail > 0 and u[trail - 1] in OPENERS:
+            trail -= 1
+        if trail == 0:
+            pending_open = u
+            continue
+        if trail < len(u):
+            pending_open = u[trail:]
+            u = u[:trail]
+        glued.append(u)
+    if pending_open:
+        if glued and glued[-1] != " ":
+            glued[-1] += pending_open
+        else:
+            glued.append(pending_open)
+    out: list[Atom] = []
+    for g in glued:
+        if g == " ":
+            font = style.font
+            out.append(Atom(" ", [font], [char_width(" ", font, style.size)], space=True))
+            continue
+        if style.zh or not style.cjk_font:
+            fonts = [style.font] * len(g)
+            table = _width_table(style.font, style.size)
+            widths = [(table.get(c) or _measure(table, c, style.font, style.size)) + tracking for c in g]
+        else:
+            fonts = [style.cjk_font if is_cjk(c) else style.font for c in g]
+            widths = [char_width(c, f, style.size) + tracking for c, f in zip(g, fonts, strict=True)]
+        out.append(Atom(g, fonts, widths))
+    return out
+
+
+# --- lines ---------------------------------------------------------------------------------------
+@dataclass
+class Line:
+    chars: list[tuple[str, str, float]]     # (character, font, x from the line's left)
+    width: float                            # visual width (left edge of first to right edge of last)
+    last: bool = False
+    indent: float = 0.0
+    plain: bool = False                     # natural advances, no spacing: one string per font run
+
+
+def _split_long(atom: Atom, room: float, style: TextStyle) -> tuple[Atom, Atom]:
+    """Cut a unit longer than a line: English gets a hyphen, anything else is cut by character."""
+    hyphen = 0.0 if style.zh else char_width("-", style.font, style.size)
+    used, k = 0.0, 0
+    while k < len(atom.text) - 1 and used + atom.widths[k] + hyphen <= room:
+        used += atom.widths[k]
+        k += 1
+    k = max(k, 1)
+    # a number or date: cut after its last separator that fits (2025-12- / 31), not inside a number
+    seps = [j + 1 for j in range(1, k) if atom.text[j] in "-/.:" and atom.text[j - 1].isdigit()]
+    if seps and all(c.isdigit() or c in _JOINERS for c in atom.text):
+        k = seps[-1]
+        head = Atom(atom.text[:k], atom.fonts[:k], atom.widths[:k])
+        return head, Atom(atom.text[k:], atom.fonts[k:], atom.widths[k:])
+    # never leave a closing mark at the start of the rest
+    while k < len(atom.text) - 1 and atom.text[k] in CLOSERS:
+        k += 1
+    head = Atom(atom.text[:k], atom.fonts[:k], atom.widths[:k], hyphen_after=not style.zh and atom.text[k - 1].isalpha())
+    tail = Atom(atom.text[k:], atom.fonts[k:], atom.widths[k:])
+    return head, tail
+
+
+def break_lines(text: str, style: TextStyle, width: float) -> list[Line]:
+    """Lay ``text`` out in lines of ``width`` points (explicit newlines start new lines)."""
+    out: list[Line] = []
+    paragraphs = str(text).split("\n")
+    for pi, para in enumerate(paragraphs):
+        out.extend(_break_one(para, style, width, first=(pi == 0)))
+    return out
+
+
+def grid_tracking(style: TextStyle, width: float) -> float:
+    """The tracking that makes ``grid_chars`` full-width characters fill ``width`` exactly."""
+    if not style.grid:
+        return 0.0
+    n = style.grid_chars
+    return (width - n * style.size) / (n - 1)
+
+
+def _break_one(text: str, style: TextStyle, width: float, first: bool) -> list[Line]:
+    tracking = grid_tracking(style, width + style.left_indent + style.right_indent) if style.grid else 0.0
+    items = atoms(text, style, tracking)
+    lines: list[Line] = []
+    i = 0
+    line_no = 0
+    if not items:
+        return [Line([], 0.0, last=True)]
+    while i < len(items):
+        indent = style.left_indent + (style.first_indent if (first and line_no == 0) else 0.0)
+        if style.grid and indent:
+            indent = round(indent / style.size) * (style.size + tracking)   # whole grid cells
+        room = width - indent - style.right_indent
+        cur: list[Atom] = []
+        used = 0.0
+        while i < len(items) and items[i].space and not cur and lines:
+            i += 1                                   # no space at a line's start
+        while i < len(items):
+            a = items[i]
+            w = a.width
+            if used + w - tracking <= room + 0.01:
+                cur.append(a)
+                used += w
+                i += 1
+                continue
+            if a.space:
+                i += 1                               # the space at the break disappears
+                break
+            # push in: closing marks in the line give up to half their width
+            if style.zh and cur and len(a.text) > 1 and a.text[-1] in CLOSERS:
+                over = used + w - tracking - room
+                give = _compressible(cur + [a], style.size)
+                if over <= give + 0.01:
+                    cur.append(a)
+                    used += w
+                    i += 1
+                    break
+            if not cur:                              # a unit longer than the whole line
+                head, tail = _split_long(a, room, style)
+                cur.append(head)
+                used += head.width
+                items[i] = tail
+            break
+        while cur and cur[-1].space:
+            used -= cur.pop().width
+        last = i >= len(items)
+        lines.append(_place(cur, style, room, tracking, last, indent))
+        line_no += 1
+    return lines
+
+
+def _compressible(line: Sequence[Atom], size: float) -> float:
+    """What closing marks inside the line can give; the marks of the line's last unit keep their
+    full boxes (at half width their glyph boxes would hang outside the block)."""
+    chars = [(ch, w) for a in line[:-1] for ch, w in zip(a.text, a.widths, strict=True)]
+    return sum(size / 2 for ch, w in chars if ch in COMPRESSIBLE and w >= size * 0.8)
+
+
+def _place(cur: list[Atom], style: TextStyle, room: float, tracking: float, last: bool, indent: float) -> Line:
+    chars: list[tuple[str, str, float]] = []
+    if cur and cur[-1].hyphen_after:
+        a = cur[-1]
+        cur[-1] = Atom(a.text + "-", a.fonts + [style.font], a.widths + [char_width("-", style.font, style.size)])
+    flat: list[tuple[str, str, float, bool]] = []   # char, font, advance, breakable space
+    for a in cur:
+        for ch, f, w in zip(a.text, a.fonts, a.widths, strict=True):
+            flat.append((ch, f, w, a.space))
+    if not flat:
+        return Line([], 0.0, last=last, indent=indent)
+    natural = sum(w for _c, _f, w, _s in flat) - tracking
+    advances = [w for _c, _f, w, _s in flat]
+    over = natural - room
+    squeezed = over > 0.01 and style.zh
+    if squeezed:
+        # squeeze: closing marks from the end give up to half their width
+        for k in range(len(flat) - len(cur[-1].text) - 1, -1, -1):
+            ch = flat[k][0]
+            if ch in COMPRESSIBLE and advances[k] >= style.size * 0.8 and over > 0:
+                take = min(style.size / 2, over)
+                advances[k] -= take
+                over -= take
+        natural = sum(advances) - tracking
+    extra = [0.0] * len(flat)
+    justify = style.align == "justify" and not last
+    if justify and room - natural > 0.01:
+        slack = room - natural
+        if style.zh:
+            gaps = len(flat) - 1
+            if gaps > 0:
+                for k in range(gaps):
+                    extra[k] = slack / gaps
+        else:
+            spaces = [k for k, item in enumerate(flat) if item[3]]
+            if spaces:
+                for k in spaces:
+                    extra[k] = slack / len(spaces)
+        natural = room if any(extra) else natural
+    x = 0.0
+    for k, (ch, f, _w, _s) in enumerate(flat):
+        chars.append((ch, f, x))
+        x += advances[k] + extra[k]
+    shift = 0.0
+    if style.align == "center" or (style.align == "justify" and False):
+        shift = (room - natural) / 2
+    elif style.align == "right":
+        shift = room - natural
+    if shift:
+        chars = [(c, f, xx + shift) for c, f, xx in chars]
+    plain = tracking == 0 and not any(extra) and not squeezed
+    return Line(chars, natural, last=last, indent=indent, plain=plain)
+
+
+# --- the flowable --------------------------------------------------------------------------------
+class TextBlock(Flowable):  # type: ignore[misc]
+    """A paragraph set by :func:`break_lines`; splits between lines; remembers its last layout."""
+
+    def __init__(self, text: str, style: TextStyle, *, lines: list[Line] | None = None,
+                 keep_with_next: bool = False, kind: str = "body") -> None:
+        super().__init__()
+        self.text, self.style = text, style
+        self.keepWithNext = keep_with_next
+        self.kind = kind
+        self._lines = lines
+        self._for: float | None = None if lines is None else -1.0
+        self.width = 0.0
+        self.height = 0.0
+
+    def lines_for(self, width: float) -> list[Line]:
+        if self._lines is None or (self._for is not None and self._for >= 0 and self._for != width):
+            self._lines = break_lines(self.text, self.style, width)
+            self._for = width
+        return self._lines
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        lines = self.lines_for(avail_width)
+        self.width = avail_width
+        self.height = len(lines) * self.style.leading
+        return avail_width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        lines = self.lines_for(avail_width)
+        n = int((avail_height + 0.01) // self.style.leading)
+        if n <= 0 or n >= len(lines):
+            return []
+        # keep two lines together at either side when the paragraph is long enough
+        if len(lines) >= 4:
+            n = min(max(n, 2), len(lines) - 2) if n >= 2 else 0
+        if n <= 0:
+            return []
+        a = TextBlock(self.text, self.style, lines=lines[:n], kind=self.kind)
+        b = TextBlock(self.text, self.style, lines=lines[n:], kind=self.kind)
+        return [a, b]
+
+    def draw(self) -> None:
+        draw_lines(self.canv, self.lines_for(self.width), self.style, 0.0, self.height)
+
+
+def draw_lines(canv: Any, lines: Sequence[Line], style: TextStyle, x0: float, top: float) -> None:
+    """Draw lines from ``top`` (y of the first line box's top) down, one text object."""
+    if not lines:
+        return
+    size, leading = style.size, style.leading
+    text = canv.beginText()
+    if style.color is not None:
+        text.setFillColor(style.color)
+    cur_font: tuple[str, float] | None = None
+    cur_space: float | None = None
+    for n, line in enumerate(lines):
+        if not line.chars:
+            continue
+        font0 = line.chars[0][1]
+        # the em box (what readers measure: baseline + descent … + size) centred in the line box
+        baseline = top - n * leading - (leading - size) / 2 - size - descent(font0) * size
+        if line.plain:
+            start = 0
+            chars = line.chars
+            while start < len(chars):
+                end = start + 1
+                while end < len(chars) and chars[end][1] == chars[start][1]:
+                    end += 1
+                font = chars[start][1]
+                if cur_font != (font, size):
+                    text.setFont(font, size, leading)
+                    cur_font = (font, size)
+                if cur_space:
+                    text.setCharSpace(0)
+                    cur_space = 0.0
+                text.setTextOrigin(x0 + line.indent + chars[start][2], baseline)
+                text.textOut("".join(c for c, _f, _x in chars[start:end]))
+                start = end
+            continue
+        # group characters into runs of one font and one regular spacing
+        runs: list[list[tuple[str, str, float]]] = []
+        for ch in line.chars:
+            if runs and runs[-1][-1][1] == ch[1]:
+                runs[-1].append(ch)
+            else:
+                runs.append([ch])
+        for run in runs:
+            start = 0
+            while start < len(run):
+                end = start + 1
+                spacing = 0.0
+                if end < len(run):
+                    spacing = run[end][2] - run[start][2] - char_width(run[start][0], run[start][1], size)
+                    while end < len(run):
+                        gap = run[end][2] - run[end - 1][2] - char_width(run[end - 1][0], run[end - 1][1], size)
+                        if abs(gap - spacing) > 0.02:
+                            break
+                        end += 1
+                piece = run[start:end]
+                font = piece[0][1]
+                if cur_font != (font, size):
+                    text.setFont(font, size, leading)
+                    cur_font = (font, size)
+                if abs(spacing) < 0.001:
+                    if cur_space:
+                        text.setCharSpace(0)
+                        cur_space = 0.0
+                    text.setTextOrigin(x0 + line.indent + piece[0][2], baseline)
+                    text.textOut("".join(c for c, _f, _x in piece))
+                else:
+                    # spaced text: character spacing (Tc) over short pieces, each placed exactly.
+                    # reportlab splits a string where its font subset changes, and some readers
+                    # (pdfminer, hence pdfplumber) drop Tc after the last glyph of each part; pieces
+                    # of CHUNK characters bound what such a reader gets wrong to (CHUNK - 1) × Tc
+                    # (≈ 0.2 mm on the grid); lines spread wider are placed character by character.
+                    # Renderers following the PDF specification are exact either way.
+                    if cur_space is None or abs(cur_space - spacing) > 0.0001:
+                        text.setCharSpace(spacing)
+                        cur_space = spacing
+                    step = CHUNK if abs(spacing) <= 0.3 else 1     # spread lines: every character placed
+                    for k in range(0, len(piece), step):
+                        part = piece[k:k + step]
+                        text.setTextOrigin(x0 + line.indent + part[0][2], baseline)
+                        text.textOut("".join(c for c, _f, _x in part))
+                start = end
+    canv.drawText(text)
