@@ -60,7 +60,7 @@ import json
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -589,7 +589,8 @@ def _merge_jobs(db: sqlite_utils.Database, jobs: list[tuple[Path, Path | None]],
             if progress:
                 progress(i, total, name)
             if not prepared.done():
-                batch.commit()      # never hold the write lock while a file is still being read
+                batch.commit()      # never hold the write lock while a file is still being read:
+                wait([prepared])    # commit what is done, then wait outside the write transaction
             if dry_run:
                 out.files.append(merge_file(db, path, today=today, dry_run=True, ctx=ctx, seen=seen,
                                             prepared=prepared.result()))
