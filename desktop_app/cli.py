@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop_app import __version__
-from desktop_app.commands.common import Context
+from desktop_app.commands.common import Context, terminal_safe
 from desktop_app.errors import PeakDeskError
 
 # One module per area; each registers its subcommands.
@@ -55,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args, ctx) or 0)
     except PeakDeskError as exc:
-        sys.stderr.write(f"peakdesk: {exc.localized(ctx.lang)}\n")
+        sys.stderr.write(f"peakdesk: {terminal_safe(exc.localized(ctx.lang), keep_newlines=True)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("peakdesk: interrupted\n")

@@ -33,6 +33,20 @@ class Context:
             self._db = None
 
 
+def terminal_safe(value: object, *, keep_newlines: bool = False) -> str:
+    """``value`` as text that cannot forge output lines or drive the terminal: every character that is not
+    printable (C0/C1 controls, DEL, ESC, line separators, bidirectional overrides) is shown escaped
+    (``\\n``, ``\\x1b``, ``\\u202e``). ``keep_newlines``: for our own multi-line messages — their newlines
+    stay, and every continuation line is indented so that none can pass for a line of its own."""
+    text = str(value)
+    if keep_newlines:
+        return "\n  ".join(terminal_safe(line) for line in text.split("\n"))
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
+
+
 def print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
 

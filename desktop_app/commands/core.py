@@ -6,7 +6,7 @@ import argparse
 import importlib
 import sys
 
-from desktop_app.commands.common import Context, print_json
+from desktop_app.commands.common import Context, print_json, terminal_safe
 from desktop_app.store import departments, ledger
 
 
@@ -69,7 +69,7 @@ def cmd_plan_list(args: argparse.Namespace, ctx: Context) -> int:
                      "translation_of": p.translation_of} for p in plans])
     else:
         for p in plans:
-            print(f"{p.id}\t{p.tasks}\t{p.title(ctx.lang)}")
+            print(f"{p.id}\t{p.tasks}\t{terminal_safe(p.title(ctx.lang))}")
     return 0
 
 
@@ -80,10 +80,11 @@ def cmd_plan_show(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json(data)
         return 0
-    print(data["title_en"] if ctx.lang == "en" and data["title_en"] else data["title"])
+    print(terminal_safe(data["title_en"] if ctx.lang == "en" and data["title_en"] else data["title"]))
     for t in data["tasks"]:
         lead = t["lead"]["name_zh"] if t["lead"] else "—"
-        sys.stdout.write(f"{t['code']}\t{t['title']}\t{lead}\t{t['due'] or ''}\n")
+        sys.stdout.write(f"{terminal_safe(t['code'])}\t{terminal_safe(t['title'])}\t{terminal_safe(lead)}\t"
+                         f"{t['due'] or ''}\n")
     return 0
 
 
@@ -93,5 +94,5 @@ def cmd_dept_list(args: argparse.Namespace, ctx: Context) -> int:
         print_json([d.as_json() for d in depts])
     else:
         for d in depts:
-            print(f"{d.code}\t{d.kind.value}\t{d.name_zh}\t{d.name_en}")
+            print(f"{terminal_safe(d.code)}\t{d.kind.value}\t{terminal_safe(d.name_zh)}\t{terminal_safe(d.name_en)}")
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.commands.common import Context, add_plan_arg, print_json, resolve_plan_id
+from desktop_app.commands.common import terminal_safe as safe
 from desktop_app.errors import UsageError
 
 
@@ -42,7 +43,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     _add_today(p)
     p.set_defaults(handler=cmd_package_export)
 
-    p = sub.add_parser("merge", help="merge returned workbooks (files or folders)")
+    p = sub.add_parser("merge", help="merge returned workbooks (files or folders)",
+                       epilog="A file whose name starts with '-' is read as an option: put -- before the "
+                              "paths (peakdesk merge -- -rf.xlsx) or write ./-rf.xlsx. Names and cell texts "
+                              "are printed with control characters escaped (\\n, \\x1b).")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--dry-run", action="store_true", help="check and show what would change; write nothing")
     p.add_argument("--no-convert", action="store_true",
@@ -98,14 +102,14 @@ def cmd_package_export(args: argparse.Namespace, ctx: Context) -> int:
         print_json({"period": result.period, "packages": [p.as_json() for p in result.packages]})
     else:
         for p in result.packages:
-            print(f"{p.department}\t{p.rows} tasks\t{p.file}")
-        print(f"{len(result.packages)} workbooks for {result.period} in {args.out}")
+            print(f"{safe(p.department)}\t{p.rows} tasks\t{safe(p.file)}")
+        print(f"{len(result.packages)} workbooks for {result.period} in {safe(args.out)}")
     return 0
 
 
 def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
     """Every line a person reads comes from the message catalogue, in ``--lang``; file names and cell text
-    are printed escaped (see ``_shown``)."""
+    are printed escaped (``commands.common.terminal_safe``)."""
     from desktop_app.messages import msg
     from desktop_app.services.backup import auto_backup
     from desktop_app.services.merge_submissions import collect_returns, merge_files
@@ -127,14 +131,14 @@ def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
         late = msg("merge.cli.late").render(lang) if f.late else ""
         status = msg(f"merge.cli.status.{f.status}").render(lang)
         rows = msg("merge.cli.rows", rows=f.rows).render(lang)
-        print(f"{status}{late}\t{f.department or '-'}\t{f.period or '-'}\t{rows}\t{_shown(f.file)}")
+        print(f"{status}{late}\t{safe(f.department or '-')}\t{safe(f.period or '-')}\t{rows}\t{safe(f.file)}")
         if args.dry_run and f.status == "accepted":
             print("\t" + msg("merge.cli.would_change", **{k: len(v) for k, v in f.changes.items()}).render(lang))
         for p in f.errors:
-            print(f"\t{_shown(_where(p, lang))}: {_shown(p.text(lang))}")
+            print(f"\t{safe(_where(p, lang))}: {safe(p.text(lang))}")
         note = msg("merge.cli.warning").render(lang)
         for p in f.warnings:
-            print(f"\t{note} {_shown(_where(p, lang))}: {_shown(p.text(lang))}")
+            print(f"\t{note} {safe(_where(p, lang))}: {safe(p.text(lang))}")
     counts = {s: sum(f.status == s for f in result.files) for s in ("accepted", "duplicate", "rejected")}
     print(msg("merge.cli.summary_dry" if args.dry_run else "merge.cli.summary", **counts).render(lang))
     return 1 if result.any_rejected else 0
@@ -143,13 +147,6 @@ def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
 def _where(p: Any, lang: str) -> str:
     """sheet!cell, or the sheet, or the file (the file name leads each file's block)."""
     return f"{p.sheet}!{p.cell}" if p.cell else str(p.sheet or p.file)
-
-
-def _shown(text: str) -> str:
-    """Text from a file (names, cells) as printed: control characters escaped, so a newline or an escape
-    sequence in a file name cannot forge a line or reach the terminal."""
-    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-                   for ch in text)
 
 
 def cmd_progress_list(args: argparse.Namespace, ctx: Context) -> int:
@@ -162,7 +159,8 @@ def cmd_progress_list(args: argparse.Namespace, ctx: Context) -> int:
     else:
         for e in entries:
             pct = "" if e.percent is None else f"{e.percent:g}%"
-            print(f"{e.period}\t{e.task}\t{e.department}\t{e.status}\t{pct}\tv{e.version}\t{e.narrative[:40]}")
+            print(f"{e.period}\t{safe(e.task)}\t{safe(e.department)}\t{e.status}\t{pct}\tv{e.version}\t"
+                  f"{safe(e.narrative[:40])}")
     return 0
 
 
@@ -175,7 +173,7 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     else:
         print(f"{status.period.code} due {status.period.due.isoformat()}")
         for d in status.departments:
-            print(f"{d.status}\t{d.department}\t{d.department_name}\t{d.received_at or ''}")
+            print(f"{d.status}\t{safe(d.department)}\t{safe(d.department_name)}\t{d.received_at or ''}")
     return 0
 
 
@@ -218,5 +216,5 @@ def cmd_reminders(args: argparse.Namespace, ctx: Context) -> int:
     if args.out.suffix.lower() != ".xlsx":
         raise UsageError("--out must name an .xlsx file", message_zh="--out 须为 .xlsx 文件")
     result = export_reminders(ctx.db, resolve_plan_id(ctx, args.plan), args.period, args.out, today=_today(args, ctx))
-    sys.stdout.write(f"{len(result.missing)} departments missing → {result.file}\n")
+    sys.stdout.write(f"{len(result.missing)} departments missing → {safe(result.file)}\n")
     return 0

@@ -60,10 +60,8 @@ are pre-filled on issue, do not count).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import hmac
-import html
 import io
 import itertools
 import json
@@ -73,7 +71,6 @@ import unicodedata
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +84,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from desktop_app.domain.models import STATUS_LABELS, Status, status_from_label
 from desktop_app.errors import InputRejected, Problem
 from desktop_app.exchange.safe_xlsx import (
+    Screened,
     fit_row_height,
-    open_checked_xlsx,
+    open_screened_xlsx,
     read_xlsx_bytes,
     text_cell,
 )
@@ -393,10 +391,33 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
     wb.active = 1
     wb.security = WorkbookProtection(workbookPassword=SHEET_PASSWORD, lockStructure=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
+    tmp = path.with_name(partial_name(path.name))
     wb.save(tmp)
     tmp.replace(path)
     return path
+
+
+# A workbook is written under a name that cannot pass for a workbook (hidden, no .xlsx ending) and moved into
+# place when complete; an export killed half-way leaves such files, removed by the next export.
+PARTIAL_PREFIX = ".peakdesk-partial-"
+PARTIAL_SUFFIX = ".incomplete"
+
+
+def partial_name(name: str) -> str:
+    return f"{PARTIAL_PREFIX}{name}{PARTIAL_SUFFIX}"
+
+
+def remove_partial_files(folder: Path) -> list[Path]:
+    """Delete what an interrupted write left in ``folder`` (also the older ``.NAME.xlsx.tmp`` spelling)."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for pattern in (f"{PARTIAL_PREFIX}*{PARTIAL_SUFFIX}", ".*.xlsx.tmp"):
+        for stale in folder.glob(pattern):
+            if stale.is_file():
+                stale.unlink(missing_ok=True)
+                removed.append(stale)
+    return removed
 
 
 def issued_copy_chunks(rows: Sequence[LockedRow]) -> list[str]:
@@ -584,11 +605,12 @@ def read_workbook(path: Path, data: bytes | None = None) -> ReadWorkbook:
     """
     if data is None:
         data = read_xlsx_bytes(path)
-    with open_checked_xlsx(path, data) as zf:
-        return _read_workbook(path, zf, data)
+    zf, screened = open_screened_xlsx(path, data, watch_column=LETTERS.index(COL_LETTER["percent"]))
+    with zf:
+        return _read_workbook(path, zf, screened, data)
 
 
-def _read_workbook(path: Path, zf: zipfile.ZipFile, data: bytes) -> ReadWorkbook:
+def _read_workbook(path: Path, zf: zipfile.ZipFile, screened: Screened, data: bytes) -> ReadWorkbook:
     from python_calamine import CalamineError, CalamineWorkbook
 
     name = path.name
@@ -604,9 +626,6 @@ def _read_workbook(path: Path, zf: zipfile.ZipFile, data: bytes) -> ReadWorkbook
             raise InputRejected(
                 msg("merge.file_not_exchange", file=name, sheet=missing),
                 [Problem(msg("merge.not_exchange_sheet"), file=name, sheet=missing)])
-        parts = _ZipParts(zf)
-        for sheet in (META_SHEET, PROGRESS_SHEET):
-            _check_extent(name, parts, sheet)
         meta_rows = wb.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False)
         grid = wb.get_sheet_by_name(PROGRESS_SHEET).to_python(skip_empty_area=False)
     except CalamineError as exc:
@@ -641,15 +660,10 @@ def _read_workbook(path: Path, zf: zipfile.ZipFile, data: bytes) -> ReadWorkbook
     result = ReadWorkbook(path, meta, issued, rows)
     numeric = {r.sheet_row for r in rows if isinstance(r.raw["percent"], int | float)
                and not isinstance(r.raw["percent"], bool) and r.raw["percent"] != 0}
-    sheet_xml = _sheet_xml(parts, PROGRESS_SHEET)
+    if numeric:      # from the structural screening: linear, before the grid reader ran
+        result.percent_formatted = screened.percent_rows(PROGRESS_SHEET, numeric)
+    sheet_xml = _sheet_xml(zf, screened, PROGRESS_SHEET)
     has_formulas = _FORMULA_TAG.search(sheet_xml) is not None
-    if numeric:
-        percent_styles = _percent_style_table(parts)
-        if any(percent_styles):
-            styles = _column_styles(sheet_xml, COL_LETTER["percent"])
-            result.percent_formatted = {
-                row for row in numeric
-                if (style := styles.get(row, 0)) < len(percent_styles) and percent_styles[style]}
     if has_formulas:
         _styles, formulas = _scan_editable_cells(sheet_xml, want_formulas=True)
         if formulas:
@@ -666,32 +680,13 @@ _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _SPLIT_REF = re.compile(r"^([A-Z]+)([0-9]+)$")
 
 
-def _sheet_xml(parts: _ZipParts, sheet_name: str) -> bytes:
+def _sheet_xml(zf: zipfile.ZipFile, screened: Screened, sheet_name: str) -> bytes:
+    """The sheet's XML as the screening resolved it (its length was checked against the zip directory)."""
     try:
-        part = parts.sheet_part(sheet_name)
-        return parts.read(part) if part else b""
+        part = screened.sheets.get(sheet_name)
+        return zf.read(part) if part else b""
     except (KeyError, zipfile.BadZipFile, ValueError, OSError):
         return b""
-
-
-def _column_styles(xml: bytes, letter: str) -> dict[int, int]:
-    """Sheet row → style index of the cells in column ``letter``: one pass of a regex over the cell
-    references, each followed by a bounded look at its own start tag (linear; ~0.3 s for 50,000 rows)."""
-    ref = re.compile(rb"""\sr\s*=\s*["']\$?""" + letter.encode() + rb"""\$?0*([0-9]{1,7})["']""")
-    out: dict[int, int] = {}
-    for m in ref.finditer(xml):
-        start = xml.rfind(b"<", 0, m.start())
-        end = xml.find(b">", m.end())
-        if start < 0 or end < 0 or not _CELL_TAG.match(xml, start):
-            continue
-        style = _STYLE_ATTR.search(xml, start, end)
-        if style:
-            out[int(m.group(1))] = int(style.group(1))
-    return out
-
-
-_CELL_TAG = re.compile(rb"<(?:\w+:)?c\s")
-_STYLE_ATTR = re.compile(rb"""\ss\s*=\s*["']([0-9]{1,9})["']""")
 
 
 def _scan_editable_cells(xml: bytes, *, want_formulas: bool) -> tuple[dict[str, int], dict[str, str]]:
@@ -726,14 +721,6 @@ def _scan_editable_cells(xml: bytes, *, want_formulas: bool) -> tuple[dict[str, 
     return styles, formulas
 
 
-def _percent_style_table(parts: _ZipParts) -> tuple[bool, ...]:
-    try:
-        styles = parts.read("xl/styles.xml") if "xl/styles.xml" in parts.zf.NameToInfo else b""
-    except (KeyError, zipfile.BadZipFile, ValueError, OSError):
-        return ()
-    return _percent_styles_cached(styles) if len(styles) <= 65536 else _percent_styles(styles)
-
-
 def _issued_copy(name: str, copy: str | None, meta: dict[str, str]) -> list[LockedRow]:
     """The locked rows as issued, from the JSON copy in ``_meta``; [] for another format version (the
     caller rejects those); a damaged copy is rejected here, naming its cell."""
@@ -741,7 +728,7 @@ def _issued_copy(name: str, copy: str | None, meta: dict[str, str]) -> list[Lock
         return []
     try:
         data = json.loads(copy or "")
-    except ValueError:
+    except (ValueError, RecursionError):    # RecursionError: JSON nested thousands deep
         data = None
     if type(data) is list and all(type(r) is list and len(r) == 5 for r in data) \
             and set(map(type, itertools.chain.from_iterable(data))) <= {str}:
@@ -944,127 +931,10 @@ def last_percent_of(last: str) -> float | None:
     return float(m.group(1)) if m else None
 
 
-# --- percent formats (only read when a percent cell holds a number) ---------------------------------
-
-_BUILTIN_PERCENT = {9, 10}
-_ATTR = re.compile(rb'(\w+)\s*=\s*"([^"]*)"')   # attribute name without its namespace prefix
-
-
-def _percent_styles(styles: bytes) -> tuple[bool, ...]:
-    """For each cell style (``cellXfs`` entry) of styles.xml: does its number format show a percent?"""
-    percent_fmt_ids = set(_BUILTIN_PERCENT)
-    for attrs in _tags(styles, b"numFmt"):
-        code = re.sub(r'"[^"]*"|&quot;.*?&quot;|\\.', "", attrs.get(b"formatCode", b"").decode("utf-8", "replace"))
-        if "%" in code:
-            percent_fmt_ids.add(int(attrs.get(b"numFmtId", b"-1")))
-    section = re.search(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", styles, re.S)
-    return tuple(int(attrs.get(b"numFmtId", b"0")) in percent_fmt_ids
-                 for attrs in _tags(section.group(1) if section else b"", b"xf"))
-
-
-# Workbooks issued together share their styles part: the answer for a (small) one is kept for the next.
-_percent_styles_cached = functools.lru_cache(maxsize=16)(_percent_styles)
-
-_KEEP_PART_BYTES = 8 * 1024 * 1024
-
-
-class _ZipParts:
-    """The zip members a reading needs, each decompressed once: workbook.xml and its relationships are
-    parsed on first use, and a member read for one check (the extent scan) is kept for the next (the
-    percent formats)."""
-
-    def __init__(self, zf: zipfile.ZipFile) -> None:
-        self.zf = zf
-        self._data: dict[str, bytes] = {}
-        self._sheets: dict[str, str] | None = None
-
-    def read(self, member: str) -> bytes:
-        data = self._data.get(member)
-        if data is None:
-            data = self.zf.read(member)
-            if len(data) <= _KEEP_PART_BYTES:      # a huge part is read again rather than held while reading
-                self._data[member] = data
-        return data
-
-    def sheet_part(self, sheet_name: str) -> str | None:
-        """The zip member holding the worksheet called ``sheet_name`` (via workbook.xml and its relationships)."""
-        if self._sheets is None:
-            self._sheets = _sheet_parts(self.zf)
-        return self._sheets.get(sheet_name)
-
-
-def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → zip member, for every sheet of workbook.xml whose relationship names a target (the
-    first sheet of a name and the first relationship of an id win)."""
-    targets: dict[bytes, str] = {}
-    for a in _tags(zf.read("xl/_rels/workbook.xml.rels"), b"Relationship"):
-        if b"Target" in a and a.get(b"Id") is not None:
-            targets.setdefault(a[b"Id"], a[b"Target"].decode("utf-8", "replace"))
-    out: dict[str, str] = {}
-    for a in _tags(zf.read("xl/workbook.xml"), b"sheet"):
-        name = html.unescape(a.get(b"name", b"").decode("utf-8", "replace"))
-        if name in out:
-            continue
-        rid = a.get(b"id")
-        target = targets.get(rid) if rid else None
-        if target:
-            target = target.lstrip("/")
-            out[name] = target if target.startswith("xl/") else f"xl/{target}"
-        else:
-            out[name] = ""
-    return {k: v for k, v in out.items() if v}
-
-
-# A sheet is read as a full grid up to its last cell: one cell at XFD1048576 would make the reader
-# allocate hundreds of GB and abort the process. Cell and row references are checked first.
-MAX_SHEET_COLUMNS = 64
-MAX_SHEET_ROWS = 200_000
-MAX_SHEET_CELLS = 3_000_000
-# Any attribute ending in "r" whose value looks like a reference (cells r="G3", rows r="3"), in any
-# spacing or quoting XML allows; a stray match (header="0") can only make the check stricter.
-_REF = re.compile(rb"""r\s*=\s*["']([A-Z]{0,3})([0-9]{1,7})["']""")
-# The same references, matched only when they may be far: a column beyond BL (64) or a row of five
-# digits or more. A sheet without one is within every limit (≤ 64 columns × 9,999 rows), which one
-# scan without captures settles; only a sheet with one is looked at reference by reference.
-assert MAX_SHEET_COLUMNS == 64 and 9_999 <= MAX_SHEET_ROWS and 64 * 9_999 <= MAX_SHEET_CELLS
-_MAYBE_FAR = re.compile(rb"""r\s*=\s*["'](?:(?:[A-Z]{3}|[C-Z][A-Z]|B[M-Z])[0-9]|[A-Z]{0,3}[0-9]{5})""")
-
-
-def _column_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n
-
-
-def _check_extent(name: str, zf: zipfile.ZipFile | _ZipParts, sheet_name: str) -> None:
-    parts = zf if isinstance(zf, _ZipParts) else _ZipParts(zf)
-    try:
-        part = parts.sheet_part(sheet_name)
-        data = parts.read(part) if part else b""
-    except (KeyError, zipfile.BadZipFile, ValueError, OSError):
-        return      # the reader itself reports a damaged workbook
-    if _MAYBE_FAR.search(data) is None:
-        return
-    refs = _REF.findall(data)
-    max_row = max(map(int, set(map(itemgetter(1), refs))), default=0)
-    max_col = max(map(_column_number, set(map(itemgetter(0), refs))), default=0)
-    if max_col > MAX_SHEET_COLUMNS or max_row > MAX_SHEET_ROWS or max_row * max(max_col, 1) > MAX_SHEET_CELLS:
-        far = ""
-        for letters, digits in refs:   # name the first reference that reaches furthest
-            if int(digits) == max_row or _column_number(letters) == max_col:
-                far = ((letters or b"A") + digits).decode()   # a <row r="N"> counts as its column A
-                if (int(digits), _column_number(letters)) == (max_row, max_col):
-                    break
-        raise InputRejected(
-            msg("merge.file_far_cell", file=name, sheet=sheet_name, cell=far),
-            [Problem(msg("merge.far_cell", cell=far), file=name, sheet=sheet_name, cell=far)])
-
-
-def _tags(xml: bytes, name: bytes) -> list[dict[bytes, bytes]]:
-    """The attributes (namespace prefixes dropped) of every ``<name …>`` start tag in ``xml``."""
-    return [dict(_ATTR.findall(m.group(1)))
-            for m in re.finditer(rb"<(?:\w+:)?" + name + rb"\s([^>]*)>", xml)]
+# --- percent formats and the far-cell guard ------------------------------------------------------------
+# Both come from the structural screening of ``safe_xlsx.screen_parts``: one linear XML pass over every part
+# before calamine sees the file (the percent formats of the watched column, and the furthest cell of every
+# sheet as calamine would place it).
 
 
 def with_values(content: WorkbookContent, values: list[RowValues]) -> WorkbookContent:

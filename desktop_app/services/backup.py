@@ -14,6 +14,7 @@ the file is a sound PeakDesk database this version can open, and after backing u
 from __future__ import annotations
 
 import sqlite3
+import urllib.parse
 from pathlib import Path
 
 import sqlite_utils
@@ -35,6 +36,10 @@ from desktop_app.store.db import APPLICATION_ID, latest_version
 __all__ = ["DEFAULT_KEEP", "BackupError", "BackupInfo", "BackupResult", "auto_backup", "back_up", "backups_of",
            "check_backup", "default_keep", "list_backups", "prune", "restore", "set_default_keep"]
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{urllib.parse.quote(str(path.absolute()))}?mode=ro", uri=True)
+
+
 def auto_backup(db: sqlite_utils.Database, reason: str) -> Path:
     """The automatic backup before a risky write (``reason``: 'merge', 'restore', …); returns its path."""
     return back_up(db, reason).path
@@ -48,15 +53,16 @@ def check_backup(path: Path) -> None:
 
     if not path.is_file():
         raise bad("the file does not exist", "文件不存在")
-    with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise bad("it is not an SQLite database", "不是 SQLite 数据库")
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    # Only SQLite opens the file (never open()): the file chosen may be a database this process has open,
+    # and closing another descriptor of it would drop this process's SQLite locks on it.
+    conn = _read_only(path)
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc).lower():
+            raise bad("it is not an SQLite database", "不是 SQLite 数据库") from exc
         raise bad(f"it is damaged ({exc})", f"文件已损坏（{exc}）") from exc
     finally:
         conn.close()
@@ -80,7 +86,7 @@ def restore(db: sqlite_utils.Database, backup: Path, *, keep: int | None = None)
         raise BackupError("The database is in the middle of a change; try again when it has finished.",
                           message_zh="数据库正在写入，请完成后再试。")
     safety = back_up(db, "before_restore", keep=keep)
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    src = _read_only(backup)
     try:
         src.backup(db.conn)
     except sqlite3.Error as exc:

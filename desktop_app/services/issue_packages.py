@@ -24,6 +24,7 @@ from desktop_app.exchange.workbook import (
     RowValues,
     WorkbookContent,
     compute_digest,
+    remove_partial_files,
     write_workbook,
 )
 from desktop_app.services.periods import ensure_period
@@ -74,7 +75,10 @@ def package_file_name(period_code: str, dept: Department) -> str:
 def export_packages(db: sqlite_utils.Database, plan_id: int, period_code: str, out_dir: Path, *,
                     today: dt.date, departments: Sequence[str] | None = None,
                     progress: Progress | None = None, cancelled: Cancelled | None = None) -> ExportResult:
-    """Write one workbook per department holding tasks (or the given department codes) into ``out_dir``."""
+    """Write one workbook per department holding tasks (or the given department codes) into ``out_dir``.
+
+    Partial files an interrupted export left in ``out_dir`` are removed first (``remove_partial_files``)."""
+    remove_partial_files(Path(out_dir))
     period = ensure_period(db, plan_id, period_code)
     holders = held_tasks(db, plan_id)
     depts = departments_by_id(db)

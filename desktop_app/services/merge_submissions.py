@@ -42,6 +42,14 @@ each file is checked without writing (an SQLite backup cannot be taken inside th
 a dry run, or a run of duplicates and rejections, makes none. Returns saved as .xls/.et/.ods are converted
 with LibreOffice when installed (``services.office_convert``); those and .wps/.csv files are otherwise
 listed as rejected with what to do.
+
+Reading
+-------
+Each file is hashed, screened (``safe_xlsx.screen_parts``) and read in a reader child process
+(``services.reader_process``) on two reading threads, ahead of the file being checked. A child that dies
+(a native crash of the spreadsheet reader), hangs or fails rejects that one file, naming it; the run goes
+on. The run commits its open batch before it waits for a file still being read, so the write lock is
+never held while a file is parsed.
 """
 
 from __future__ import annotations
@@ -52,7 +60,7 @@ import json
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +93,7 @@ from desktop_app.exchange.workbook import (
 from desktop_app.messages import Msg, msg
 from desktop_app.services import office_convert
 from desktop_app.services.clock import received_stamp
+from desktop_app.services.reader_process import ChildDied, run_isolated
 from desktop_app.store.cycle import departments_by_id, existing_secret, held_task_ids
 from desktop_app.store.db import BatchedWrites, write_tx
 from desktop_app.store.departments import Department
@@ -95,6 +104,7 @@ BATCH_FILES = 50          # commit the merge run's transaction after this many f
 BATCH_SECONDS = 1.0       # … or after this much time, whichever comes first
 READ_AHEAD = 4            # files hashed and read on the reading threads ahead of the one being checked …
 READ_THREADS = 2          # … by two threads: python-calamine, zlib and hashlib release the GIL while they work
+MAX_ADDED_ROWS_SENT = 500  # rows added below the issued ones that are reported (the file is rejected anyway)
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -408,13 +418,39 @@ def _prepare(path: Path) -> _Prepared:
         prepared.problems = [Problem(msg("merge.cannot_read", detail=str(exc.strerror)), path.name)]
     except InputRejected as exc:
         prepared.problems = exc.problems or [Problem(exc.summary, path.name)]
+    read = prepared.read
+    if read is not None and len(read.rows) > len(read.issued) + MAX_ADDED_ROWS_SENT:
+        # Rows beyond the issued ones are each an "added row" problem: the file is rejected whatever they hold.
+        # Only the first of them travel back from the reader child (100,000 added rows cost seconds to pickle).
+        read.rows = read.rows[: len(read.issued) + MAX_ADDED_ROWS_SENT]
+    return prepared
+
+
+def _prepare_isolated(path: Path) -> _Prepared:
+    """``_prepare`` in a reader child process (``services.reader_process``): a native crash, a runaway
+    allocation or a hang of the spreadsheet reader rejects this file, naming it — never the program or the
+    other files of a folder merge."""
+    answer = run_isolated(_prepare, path)
+    if isinstance(answer, _Prepared):
+        return answer
+    prepared = _Prepared(path)
+    try:
+        prepared.sha = sha256_file(path)        # a duplicate of an accepted file is still recognised
+    except OSError as exc:
+        prepared.problems = [Problem(msg("merge.cannot_read", detail=str(exc.strerror)), path.name)]
+        return prepared
+    assert isinstance(answer, ChildDied)
+    key = {"crashed": "safety.reader_crashed", "timeout": "safety.reader_timeout"}.get(answer.how,
+                                                                                      "safety.reader_failed")
+    prepared.problems = [Problem(msg(key, detail=answer.detail), path.name)]
     return prepared
 
 
 def _prepare_return(path: Path, origin: Path | None = None) -> _Prepared:
-    """``_prepare``, for a converted copy on behalf of its ``origin`` (.xls, .et, .ods): the result is named
-    after the original and carries the original's sha256 (the same .xls merged again is a duplicate)."""
-    prepared = _prepare(path)
+    """``_prepare`` (in a reader child), for a converted copy on behalf of its ``origin`` (.xls, .et, .ods): the
+    result is named after the original and carries the original's sha256 (the same .xls merged again is a
+    duplicate)."""
+    prepared = _prepare_isolated(path)
     if origin is None:
         return prepared
     prepared.path = origin
@@ -440,7 +476,7 @@ def merge_file(db: sqlite_utils.Database, path: Path, *, today: dt.date, dry_run
                ctx: _Context | None = None, seen: set[str] | None = None,
                prepared: _Prepared | None = None) -> FileResult:
     ctx = ctx or _Context(db, today)
-    prepared = prepared or _prepare(path)
+    prepared = prepared or _prepare_isolated(path)
     path = prepared.path
     result = FileResult(file=str(path), status="rejected")
     sha = prepared.sha
@@ -552,6 +588,9 @@ def _merge_jobs(db: sqlite_utils.Database, jobs: list[tuple[Path, Path | None]],
             name = (origin or path).name
             if progress:
                 progress(i, total, name)
+            if not prepared.done():
+                batch.commit()      # never hold the write lock while a file is still being read:
+                wait([prepared])    # commit what is done, then wait outside the write transaction
             if dry_run:
                 out.files.append(merge_file(db, path, today=today, dry_run=True, ctx=ctx, seen=seen,
                                             prepared=prepared.result()))

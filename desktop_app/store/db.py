@@ -14,7 +14,7 @@ import re
 import sqlite3
 import sys
 import time
-import weakref
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +22,7 @@ from pathlib import Path
 import sqlite_utils
 
 from desktop_app.errors import DatabaseBusy, DatabaseError, DatabaseTooNew
+from desktop_app.messages import msg
 from desktop_app.paths import MIGRATIONS_DIR
 
 APPLICATION_ID = 0x50444B31  # 'PDK1'
@@ -89,9 +90,14 @@ def is_network_path(path: Path, mounts_text: str | None = None) -> bool:
     return best_type in NETWORK_FS
 
 
-def _connect(path: Path | str) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                           check_same_thread=False)
+def _connect(path: Path | str, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
+    if read_only:
+        uri = f"file:{urllib.parse.quote(str(Path(path).absolute()))}?mode=ro" + ("&immutable=1" if immutable else "")
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                               check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                               check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
@@ -101,75 +107,106 @@ def _describe(path: Path | str) -> str:
     return str(path)
 
 
-# Databases this process has open, by resolved path. While one is open the file must not be opened with
-# anything but SQLite: closing any other descriptor of it drops all this process's POSIX locks, and another
-# process (an issue or merge job) then checkpoints and deletes the WAL under the live connection - the window
-# saw stale data ("0 submitted" after a merge) and then "database disk image is malformed".
-_LIVE: dict[str, list[weakref.ref[sqlite_utils.Database]]] = {}
+def _location_writable(path: Path) -> bool:
+    """Can this process write the database and create its ``-wal``/``-shm`` beside it?
+
+    ``os.access`` answers from the file's metadata (it never opens the file: opening and closing a live
+    database file by other means than SQLite drops this process's SQLite locks on it, see ``open_database``).
+    A read-only file system answers no even for root.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    return os.access(folder, os.W_OK | os.X_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
-def _live(path: Path) -> bool:
-    alive = []
-    for ref in _LIVE.get(str(path.resolve()), []):
-        db = ref()
-        if db is None:
-            continue
-        try:
-            _ = db.conn.total_changes   # raises on a closed connection
-        except sqlite3.ProgrammingError:
-            continue
-        alive.append(ref)
-    _LIVE[str(path.resolve())] = alive
-    return bool(alive)
+def newest_backup(path: Path) -> Path | None:
+    """The newest backup of the database at ``path`` in the backups folder, if there is one."""
+    from desktop_app.store.backups import list_backups  # imports this module
+
+    try:
+        found = list_backups(path.stem)
+    except OSError:
+        return None
+    return found[0].path if found else None
 
 
-def _register(path: Path, db: sqlite_utils.Database) -> None:
-    _LIVE.setdefault(str(path.resolve()), []).append(weakref.ref(db))
+def _damaged(path: Path, why: str) -> DatabaseError:
+    backup = newest_backup(path)
+    if backup is None:
+        return DatabaseError(msg("safety.db_damaged_no_backup", path=str(path), why=why))
+    return DatabaseError(msg("safety.db_damaged", path=str(path), why=why, backup=str(backup)))
 
 
-def _check_header(path: Path) -> None:
-    """Refuse a file that exists but is not an SQLite database, before SQLite touches it (only before this
-    process's first connection to it: see ``_LIVE``)."""
-    if not path.exists() or path.stat().st_size == 0 or _live(path):
-        return
-    with path.open("rb") as fh:
-        header = fh.read(16)
-    if header != b"SQLite format 3\x00":
-        raise DatabaseError(
-            f"{path} is not a PeakDesk database (it is not an SQLite file). Choose another file "
-            "or a new file name.",
-            message_zh=f"{path} 不是 PeakDesk 数据库（不是 SQLite 文件）。请选择其他文件或新的文件名。",
-        )
+def _probe(conn: sqlite3.Connection) -> tuple[int, int, int, int, int]:
+    """application_id, user_version, tables, page_count, page_size — read by SQLite itself."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    return int(app_id), int(version), int(tables), int(pages), int(page_size)
 
 
 def open_database(path: Path | str, *, create: bool = True, migrate: bool = True,
-                  backup_before_migrate: bool = True) -> sqlite_utils.Database:
-    """Open (and bring up to date) a PeakDesk database; refuse files that are not ours or too new."""
+                  backup_before_migrate: bool = True, read_only: bool | None = None) -> sqlite_utils.Database:
+    """Open (and bring up to date) a PeakDesk database; refuse files that are not ours or too new.
+
+    The file is only ever opened through SQLite. On POSIX, closing *any* descriptor of a file drops *all*
+    of the process's locks on it, so reading the header with ``open()`` while this process already holds a
+    connection (a background job opening the window's database) let another process checkpoint and delete
+    the WAL under it — the database was destroyed. What the header says is asked of SQLite instead.
+
+    ``read_only``: open without writing (``None``: when the file or its folder cannot be written). Reads
+    work; a write raises ``DatabaseError`` saying the database is read-only. A damaged file (truncated,
+    garbled) is refused as damaged, naming the newest backup of it in the backups folder.
+    """
     if str(path) == ":memory:":
         conn = _connect(":memory:")
         db = sqlite_utils.Database(conn)
         _migrate(db, None)
         return db
     path = Path(path)
+    if path.is_dir():
+        raise DatabaseError(msg("safety.db_is_folder", path=str(path)))
     if not path.exists() and not create:
         raise DatabaseError(f"{path} does not exist.", message_zh=f"{path} 不存在。")
-    _check_header(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = _connect(path)
+    if read_only is None:
+        read_only = path.exists() and not _location_writable(path)
+    if read_only and not path.exists():
+        raise DatabaseError(f"{path} does not exist.", message_zh=f"{path} 不存在。")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    conn = _connect(path, read_only=read_only)
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        try:
+            app_id, version, tables, pages, page_size = _probe(conn)
+        except sqlite3.OperationalError as exc:
+            if not read_only or "unable to open" not in str(exc).lower():
+                raise
+            # A WAL database in a folder this process cannot write: no -shm can be made beside it.
+            conn.close()
+            conn = _connect(path, read_only=True, immutable=True)
+            app_id, version, tables, pages, page_size = _probe(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise DatabaseError(f"{path} is not a PeakDesk database ({exc}).",
-                            message_zh=f"{path} 不是 PeakDesk 数据库（{exc}）。") from exc
+        text = str(exc).lower()
+        if isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+            raise _translate(exc, path) from exc
+        if "not a database" in text and newest_backup(path) is None:
+            raise DatabaseError(msg("safety.db_not_sqlite", path=str(path))) from exc
+        raise _damaged(path, str(exc)) from exc
     if tables and app_id != APPLICATION_ID:
         conn.close()
         raise DatabaseError(
             f"{path} is an SQLite database of another program, not a PeakDesk database.",
             message_zh=f"{path} 是其他程序的 SQLite 数据库，不是 PeakDesk 数据库。",
         )
+    # A file cut short (copied half-way, a full disk): SQLite reads the header and page 1 and only fails
+    # later, on a page that is gone. The header's page count says how long the file must be (unless the
+    # pages are still in the WAL).
+    wal = Path(f"{path}-wal")
+    if pages * page_size > path.stat().st_size and not (wal.exists() and wal.stat().st_size > 0):
+        conn.close()
+        raise _damaged(path, f"the file holds {path.stat().st_size} of {pages * page_size} bytes")
     latest = latest_version()
     if version > latest:
         conn.close()
@@ -178,14 +215,20 @@ def open_database(path: Path | str, *, create: bool = True, migrate: bool = True
             "Open it with a newer PeakDesk; the file was not changed.",
             message_zh=f"{path} 的结构版本为 {version}，本版 PeakDesk 最高支持 {latest}。请使用更新版本打开；文件未被修改。",
         )
+    if read_only:
+        if version < latest:
+            conn.close()
+            raise DatabaseError(msg("safety.db_read_only_old", path=str(path), version=version, latest=latest))
+        return sqlite_utils.Database(conn)
     network = is_network_path(path)
     try:
         conn.execute(f"PRAGMA journal_mode = {'DELETE' if network else 'WAL'}")
     except sqlite3.OperationalError as exc:
         conn.close()
+        if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
+            return open_database(path, create=False, migrate=migrate, read_only=True)
         raise _translate(exc, path) from exc
     db = sqlite_utils.Database(conn)
-    _register(path, db)
     if migrate and version < latest:
         if version > 0 and backup_before_migrate:
             from desktop_app.store.backups import back_up  # imports this module
@@ -249,8 +292,9 @@ def _translate(exc: sqlite3.Error, path: Path | str) -> Exception:
             message_zh=f"数据库 {path} 正忙：另一个 PeakDesk 窗口或程序正在写入。请稍候再试。",
         )
     if "readonly" in text or "read-only" in text:
-        return DatabaseError(f"The database {path} is read-only. Copy it to a folder you can write to.",
-                             message_zh=f"数据库 {path} 为只读。请复制到可写入的文件夹。")
+        return DatabaseError(msg("safety.db_read_only_write", path=str(path)))
+    if "malformed" in text or "not a database" in text:
+        return _damaged(Path(path), str(exc))
     if "disk is full" in text or "full" in text:
         return DatabaseError(f"The disk holding {path} is full. Free some space and try again.",
                              message_zh=f"{path} 所在磁盘已满。请清理空间后重试。")
@@ -280,9 +324,13 @@ def write_tx(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         raise _translate(exc, db_path(db)) from exc
     try:
         yield db
-    except BaseException:
+    except BaseException as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.OperationalError):
+            translated = _translate(exc, db_path(db))
+            if translated is not exc:
+                raise translated from exc
         raise
     else:
         try:
@@ -327,10 +375,14 @@ class BatchedWrites:
         conn.execute("SAVEPOINT batch_unit")
         try:
             yield self.db
-        except BaseException:
+        except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK TO SAVEPOINT batch_unit")
                 conn.execute("RELEASE SAVEPOINT batch_unit")
+            if isinstance(exc, sqlite3.OperationalError):
+                translated = _translate(exc, db_path(self.db))
+                if translated is not exc:
+                    raise translated from exc
             raise
         conn.execute("RELEASE SAVEPOINT batch_unit")
         self._units += 1

@@ -28,6 +28,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.data.hostile import EXPECTED_MESSAGE, HOSTILE_VARIANTS, hostile_variant
+
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 PERIOD = "2025-10"
 SEED = 8_2025
@@ -43,12 +45,16 @@ CASE_NAMES = (
     "huge_cell", "control_chars_escaped", "control_chars_raw", "formula_dde", "formula_hyperlink", "date_in_text",
     "date_as_percent", "date_as_indicator", "percent_text", "percent_fraction", "percent_zh_words",
     "percent_en_words", "meta_dept_b", "meta_b_package", "meta_b_copy", "foreign_db", "foreign_db_known_id", "meta_version_inf",
+    *HOSTILE_VARIANTS,
 )
 # The categories issue 8 lists; every one has at least one case.
 CATEGORIES = (
     "not a zip", "truncated", "zip bomb", "XML entity expansion", "dimension bomb", "encrypted", "old .xls",
     "CSV renamed", "macro-enabled", "extra rows", "10 MB cell", "control characters", "formulas", "dates as text",
     "percent forms", "authenticity",
+    # issue 13
+    "far cell spellings", "part resolution", "huge reservation", "lying zip directory", "zip structure", "deep JSON",
+    "element flood",
 )
 
 
@@ -481,6 +487,13 @@ def build_corpus(out: Path = CORPUS_DIR, *, quick: bool = False) -> Corpus:
              'format version in _meta typed as "INF" (a number too large for an integer)',
              cells=[f"{META_SHEET}!B2"], message="format version"),
         lambda p: set_meta(filled, p, {"format_version": "INF"}))
+    # 7. issue 13: every spelling that reaches the reader's far extent or a huge reservation, parts found the
+    # way the reader finds them, lying zip directories, DTDs in any part, deep JSON (tests/data/hostile.py)
+    for number, (name, (category, what, _make)) in enumerate(HOSTILE_VARIANTS.items(), start=32):
+        made = hostile_variant(name, filled, out / f"{number}_{name}.xlsx")
+        cases.append(Case(name, category, made.path.name, "rejected", what,
+                          cells=[f"{made.sheet}!{made.cell}"] if made.cell else [],
+                          message="far outside" if made.cell else EXPECTED_MESSAGE[name]))
     corpus = Corpus(out, db_path, dept_a, dept_b, codes_a, cases)
     corpus.save()
     return corpus

@@ -182,8 +182,10 @@ def test_merge_run_commits_in_batches(issued, monkeypatch):
     result = merge_files(db, filled, today=TODAY,
                          progress=lambda _i, _n, _name: committed.append(_committed_submissions(tmp / "cycle.sqlite")))
     assert [f.status for f in result.files] == ["accepted"] * 3
-    # before file 3 the first batch (2 files) is visible to others; nothing is visible before file 2
-    assert committed[:3] == [[], [], ["FGW.xlsx", "JW.xlsx"]]
+    # nothing is visible before file 2; before file 3 a batch is: at 2 files, or earlier when the merge had to
+    # wait for a file still being read (it never holds the write lock while waiting; issue 13 item 3)
+    assert committed[:2] == [[], []]
+    assert committed[2] in (["FGW.xlsx", "JW.xlsx"], ["FGW.xlsx"])
     assert _committed_submissions(tmp / "cycle.sqlite") == ["FGW.xlsx", "JDZ.xlsx", "JW.xlsx"]
 
 

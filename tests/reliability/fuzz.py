@@ -10,6 +10,9 @@ Targets:
 - ``cell values``: ``exchange.workbook.parse_values`` on editable cells of every type calamine returns.
 - ``workbook cells``: a real issued workbook whose cells (editable, locked and ``_meta``) get arbitrary
   values and cell types written into the sheet XML, merged with ``dry_run`` against the issuing database.
+- ``merge + next period``: arbitrary typed text (``_xHHHH_`` escapes, characters XML cannot carry, CR/LF)
+  merged for real; the next period is then issued (for the department every example, for every department
+  every 25 examples) and returned untouched: text as typed, workbooks issued, the return accepted.
 """
 
 from __future__ import annotations
@@ -166,7 +169,8 @@ class FuzzResults:
                          f"{t.seconds:.1f} | {'ok' if t.ok else 'FAIL'}")
         for t in self.targets:
             if t.failure:
-                lines.append(f"  FAIL {t.name}:\n{t.failure}")
+                # the table is split at " | "; an exception group's traceback is full of them
+                lines.append(f"  FAIL {t.name}:\n{t.failure.replace(' | ', ' ¦ ')}")
         return lines
 
 
@@ -325,6 +329,109 @@ def fuzz_workbook_cells(examples: int, work: Path) -> FuzzTarget:
         db.close()
 
 
+# Text a clerk may type or a hostile sender may write: Excel's _xHHHH_ escapes (and their own escape
+# _x005F_), characters XML cannot carry (written raw into the sheet, as calamine takes them), CR/LF.
+ROUND_TRIP_TEXT = st.one_of(
+    st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=30),
+    st.lists(st.sampled_from(["_x0020_", "_x000D_", "_x005F_", "_x005F_x0020_", "_x0041_", "_xD83D_", "_x",
+                              "\uffff", "\ufffe", "\x01", "\x0b", "\x1f", "\r\n", "\n", "进度", "a", " ", "&", "<"]),
+             max_size=8).map("".join))
+TEXT_COLUMNS = {"narrative": "I", "problems": "J", "next_steps": "K"}
+
+
+def _excel_inline(text: str) -> str:
+    """An inline string cell as Excel writes typed text: a literal _xHHHH_ escaped as _x005F_xHHHH_."""
+    import re
+
+    escaped = re.sub(r"_(?=x[0-9A-Fa-f]{4}_)", "_x005F_", text)   # every underscore that starts one
+    return f't="inlineStr"><is><t xml:space="preserve">{_xml_text(escaped)}</t></is>'
+
+
+def fuzz_merge_next_period(examples: int, work: Path) -> FuzzTarget:
+    """Merge for real (not a dry run), then issue the next period's workbook for the department and return it
+    untouched but for a status: the typed text must be stored as typed (whitespace at the ends aside), the
+    next workbook must be issued and show it, and that return must be accepted. Every 25 examples (and at
+    the end) the next period is issued for every department."""
+    from python_calamine import CalamineWorkbook
+
+    from desktop_app.services.issue_packages import export_packages
+    from desktop_app.services.merge_submissions import merge_file
+    from desktop_app.store.db import open_database
+    from tests.data.make_corpus import PROGRESS_SHEET, fill_issued, set_cells
+
+    target = FuzzTarget("merge + next period (real writes)")
+    fx = workbook_fixture(work)
+    with zipfile.ZipFile(fx.workbook) as zf:
+        members = {info.filename: zf.read(info.filename) for info in zf.infolist()}
+    db = open_database(fx.db)
+    plan_id = int(db.execute("SELECT id FROM plan WHERE translation_of IS NULL ORDER BY id LIMIT 1").fetchone()[0])
+    all_depts = len(held_departments(db, plan_id))
+    out = work / "merge.xlsx"
+    day = [0]
+
+    def issue_all(label: str) -> None:
+        result = export_packages(db, plan_id, "2025-11", work / f"all_{label}", today=dt.date(2025, 10, 20))
+        assert len(result.packages) == all_depts, (len(result.packages), all_depts)
+
+    @_settings(examples)
+    @given(st.fixed_dictionaries({k: ROUND_TRIP_TEXT for k in TEXT_COLUMNS}))
+    def test(texts: dict[str, str]) -> None:
+        target.examples += 1
+        day[0] += 1
+        data = dict(members)
+        part = fx.sheets[PROGRESS_SHEET]
+        cells = {f"{col}3": _excel_inline(texts[key]) for key, col in TEXT_COLUMNS.items()}
+        data[part] = set_cells(data[part].decode("utf-8"), cells).encode("utf-8")
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, blob in data.items():
+                zf.writestr(name, blob)
+        result = merge_file(db, out, today=dt.date(2025, 10, 20))
+        if result.status == "rejected":
+            target.rejected += 1
+            assert result.errors and all(p.file == out.name for p in result.errors), result.errors
+            return
+        if result.status == "duplicate":      # the same bytes as an earlier example (shrinking repeats them)
+            return
+        stored = db.execute(
+            "SELECT p.narrative, p.problems, p.next_steps FROM progress p JOIN task t ON t.id = p.task_id "
+            "JOIN department d ON d.id = p.department_id JOIN period pe ON pe.id = p.period_id "
+            "WHERE d.code = 'ARA' AND pe.code = '2025-10' AND p.is_current = 1 ORDER BY t.seq LIMIT 1").fetchone()
+        for key, got in zip(TEXT_COLUMNS, stored, strict=True):
+            want = texts[key].replace("\r\n", "\n").strip()
+            assert got == want or _xml_clean(want) == got, (key, want, got)
+        nxt = export_packages(db, plan_id, "2025-11", work / f"next{day[0] % 3}", today=dt.date(2025, 10, 20),
+                              departments=["ARA"]).packages[0]
+        grid = CalamineWorkbook.from_path(str(nxt.file)).get_sheet_by_name(PROGRESS_SHEET).to_python()
+        last = str(grid[2][4]) if len(grid) > 2 and len(grid[2]) > 4 else ""
+        if stored[0]:
+            assert stored[0].replace("\n", " ")[:20].strip() in last.replace("\n", " "), (stored[0], last)
+        again = merge_file(db, fill_issued(nxt.file, work / "next_filled.xlsx", nxt.rows),
+                           today=dt.date(2025, 11, 20))
+        assert again.status in ("accepted", "duplicate"), [str(p) for p in again.errors][:2]
+        if target.examples % 25 == 0:
+            issue_all(str(target.examples))
+
+    try:
+        result = _run(target, test)
+        if not result.failure:
+            _run(result, lambda: issue_all("end"))
+        return result
+    finally:
+        db.close()
+
+
+def _xml_clean(text: str) -> str:
+    from desktop_app.exchange.safe_xlsx import clean_text
+
+    return clean_text(text.replace("\ufffe", "").replace("\uffff", "")).strip()
+
+
+def held_departments(db: Any, plan_id: int) -> set[int]:
+    from desktop_app.store.cycle import held_tasks
+
+    return set(held_tasks(db, plan_id))
+
+
 def run_fuzz_suite(work: Path, examples: int, log: Callable[[str], object] = print) -> FuzzResults:
     if work.exists():
         shutil.rmtree(work)
@@ -332,7 +439,9 @@ def run_fuzz_suite(work: Path, examples: int, log: Callable[[str], object] = pri
     results = FuzzResults()
     runs: list[Callable[[], FuzzTarget]] = [
         lambda: fuzz_plan_parser(examples), lambda: fuzz_plan_bytes(examples),
-        lambda: fuzz_cell_values(examples), lambda: fuzz_workbook_cells(examples, work / "workbook")]
+        lambda: fuzz_cell_values(examples), lambda: fuzz_workbook_cells(examples, work / "workbook"),
+        # a real merge plus two workbook writes per example: a twentieth of the examples (at least 50)
+        lambda: fuzz_merge_next_period(max(50, examples // 20), work / "next_period")]
     for run in runs:
         target = run()
         results.targets.append(target)

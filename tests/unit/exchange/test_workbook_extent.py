@@ -2,16 +2,24 @@
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.errors import InputRejected
-from desktop_app.exchange.workbook import MAX_SHEET_COLUMNS, _check_extent, _int
+from desktop_app.exchange.safe_xlsx import MAX_SHEET_COLUMNS, screen_parts
+from desktop_app.exchange.workbook import _int
 
 WORKBOOK = b'<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'
 RELS = b'<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'
+
+
+def _check_extent(name: str, zf: zipfile.ZipFile, sheet: str) -> None:
+    """The structural screening of the whole file (it names the sheet of a far cell)."""
+    data = zf.fp.getvalue()  # type: ignore[union-attr]
+    screen_parts(Path(name), data, zf)
 
 
 def _zip(cells: list[str]) -> zipfile.ZipFile:
@@ -88,7 +96,7 @@ def _column(letters: str) -> int:
 def test_quick_screen_decides_as_the_full_count(cells):
     """The one-scan screen for far references never lets through a sheet the reference-by-reference count
     refuses (and the count still decides every sheet the screen stops)."""
-    from desktop_app.exchange.workbook import MAX_SHEET_CELLS, MAX_SHEET_ROWS
+    from desktop_app.exchange.safe_xlsx import MAX_SHEET_CELLS, MAX_SHEET_ROWS
 
     max_row = max(r for _c, r in cells)
     max_col = max(_column(c) for c, _r in cells)
