@@ -591,8 +591,8 @@ def test_a_second_connection_never_opens_the_live_file_outside_sqlite(tmp_path: 
     assert str(path) not in opened
     second.close()
     first.close()
-    third = open_database(path)        # no live connection left: the header is checked again
-    assert str(path) in opened
+    third = open_database(path)        # the header is checked through SQLite, never with open()
+    assert str(path) not in opened
     third.close()
 
 
