@@ -144,7 +144,9 @@ TEXT_FORMAT = "@"                        # Excel/WPS/LibreOffice keep what is ty
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Excel's escape of a character in cell text: ``_xHHHH_``. Readers (Excel, calamine, LibreOffice) decode it,
 # so a literal ``_x0020_`` is written as ``_x005F_x0020_`` (the underscore escaped), exactly as Excel does.
-_EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+# Every underscore that starts such a pattern is escaped, also when it ends another one (``_x005F_x0020_``):
+# the lookahead consumes nothing, so overlapping patterns are all found.
+_EXCEL_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 
 
 def xml_safe(value: object) -> str:
@@ -156,7 +158,7 @@ def xml_safe(value: object) -> str:
 def excel_escape(text: str) -> str:
     """Cell text as Excel writes it: every literal ``_xHHHH_`` gets its underscore escaped (``_x005F_``),
     so that a reader's decoding gives back exactly ``text``."""
-    return _EXCEL_ESCAPE.sub(r"_x005F_\1", text) if "_x" in text or "_X" in text else text
+    return _EXCEL_ESCAPE.sub("_x005F_", text) if "_x" in text or "_X" in text else text
 
 
 def _text(ws: Any, row: int, column: int, value: object) -> Any:

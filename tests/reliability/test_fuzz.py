@@ -34,13 +34,10 @@ def test_workbook_cells(tmp_path: Path) -> None:
     _check(fuzz.fuzz_workbook_cells(EXAMPLES, tmp_path))
 
 
-@pytest.mark.xfail(strict=False, reason="issue 13 item 5, overlapping escapes: typed '_x005F_x0020_' is stored "
-                   "exactly but next period's workbook shows '_x005F ' (the writer escapes _xHHHH_ patterns "
-                   "without overlap; only escaping every underscore that starts one round-trips). Remove this "
-                   "mark when the writer is fixed; simple cases (_x0020_, U+FFFF) hold since the round-trip change")
 def test_merge_then_next_period(tmp_path: Path) -> None:
     """Real merges and next-period issues (``make reliability`` runs a twentieth of its examples, at least 50).
-    Fails until the text round trip of issue 13 items 4 and 5 is fixed (see tests/reliability/safety.py)."""
+    It found the overlapping ``_xHHHH_`` escapes (typed ``_x005F_x0020_`` came back as ``_x005F `` in the
+    next period's workbook)."""
     _check_examples(fuzz.fuzz_merge_next_period(max(10, EXAMPLES // 20), tmp_path), max(10, EXAMPLES // 20))
 
 

@@ -120,12 +120,16 @@ def test_consistency_remarks():
     assert last_percent_of("2025-09：推进中") is None
 
 
-ESCAPES = ["_x0020_", "_x000D_", "_x005F_", "a_x0041_b", "_X0041_", "_xABCD_", "_x12_", "__x0020__"]
+ESCAPES = ["_x0020_", "_x000D_", "_x005F_", "a_x0041_b", "_X0041_", "_xABCD_", "_x12_", "__x0020__",
+           # overlapping patterns: the underscore ending one starts the next
+           "_x005F_x0020_", "_x0020_x0020_", "_x_x0041_", "_x0041__x0042_"]
 
 
 def test_excel_escape_is_what_excel_writes():
     assert excel_escape("_x0020_") == "_x005F_x0020_"
     assert excel_escape("plain _x12_ text") == "plain _x12_ text"
+    # each underscore that starts a pattern is escaped, also the one that ends the previous pattern
+    assert excel_escape("_x005F_x0020_") == "_x005F_x005F_x005F_x0020_"
 
 
 def test_escapes_round_trip_byte_for_byte_and_the_digest_agrees(tmp_path):
