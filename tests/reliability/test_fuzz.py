@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 from tests.reliability import fuzz
 
 EXAMPLES = int(os.environ.get("PEAKDESK_FUZZ_EXAMPLES") or 200)
