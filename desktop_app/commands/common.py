@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from dataclasses import dataclass, field
@@ -31,6 +32,22 @@ class Context:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from exc
+
+
+def add_as_of(parser: argparse.ArgumentParser, help: str = "compute as of this date") -> None:
+    """The as-of date, named ``--as-of`` by every command (``--today`` and ``--date`` are hidden
+    aliases kept for scripts written before the names were unified)."""
+    parser.add_argument("--as-of", dest="as_of", type=parse_date, default=None, metavar="YYYY-MM-DD",
+                        help=f"{help} (default: today; the demo's pinned date in the demo)")
+    for alias in ("--today", "--date"):
+        parser.add_argument(alias, dest="as_of", type=parse_date, default=None, help=argparse.SUPPRESS)
 
 
 def print_json(obj: Any) -> None:

@@ -7,26 +7,14 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from desktop_app.commands.common import Context, add_plan_arg, print_json, resolve_plan_id
+from desktop_app.commands.common import Context, add_as_of, add_plan_arg, print_json, resolve_plan_id
 from desktop_app.errors import UsageError
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from exc
-
-
-def _add_today(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--today", type=_date, default=None,
-                   help="as-of date (default: the database's pinned demo date, else today)")
-
-
 def _today(args: argparse.Namespace, ctx: Context) -> dt.date:
-    from desktop_app.services.clock import today
+    from desktop_app.services.clock import as_of
 
-    return args.today or today(ctx.db)
+    return as_of(ctx.db, args.as_of)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,14 +26,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--out", type=Path, required=True, help="output folder")
     p.add_argument("--json", action="store_true")
     add_plan_arg(p)
-    _add_today(p)
+    add_as_of(p)
     p.set_defaults(handler=cmd_package_export)
 
     p = sub.add_parser("merge", help="merge returned workbooks (files or folders)")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--dry-run", action="store_true", help="check and show what would change; write nothing")
     p.add_argument("--json", action="store_true")
-    _add_today(p)
+    add_as_of(p)
     p.set_defaults(handler=cmd_merge)
 
     prog = sub.add_parser("progress", help="recorded progress")
@@ -82,7 +70,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--period", required=True)
     p.add_argument("--out", type=Path, required=True)
     add_plan_arg(p)
-    _add_today(p)
+    add_as_of(p)
     p.set_defaults(handler=cmd_reminders)
 
 

@@ -82,6 +82,7 @@ from desktop_app.exchange.safe_xlsx import (
     read_xlsx_bytes,
     text_cell,
 )
+from desktop_app.outputs import atomic_output
 
 FORMAT_NAME = "PeakDesk exchange workbook"
 FORMAT_VERSION = 2
@@ -346,10 +347,8 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
 
     wb.active = 1
     wb.security = WorkbookProtection(workbookPassword=SHEET_PASSWORD, lockStructure=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    wb.save(tmp)
-    tmp.replace(path)
+    with atomic_output(path) as tmp:
+        wb.save(tmp)
     return path
 
 

@@ -8,7 +8,6 @@ aligned by structure (section ordinal + task number), plus English aliases of th
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from desktop_app.errors import UsageError
 from desktop_app.exchange.departments import Glossary, default_glossary, dominant_level
 from desktop_app.exchange.plan_readers import read_plan_file
 from desktop_app.exchange.plan_table import draft_from_source
+from desktop_app.services import clock
 from desktop_app.store import audit, departments, ledger
 from desktop_app.store.db import write_tx
 
@@ -271,7 +271,7 @@ def _source_row(db: sqlite_utils.Database, plan_id: int, draft: PlanDraft) -> No
     if draft.source_sha256:
         db.execute("INSERT INTO plan_source (plan_id, file_name, sha256, lang, imported_at) VALUES (?, ?, ?, ?, ?)",
                    [plan_id, draft.source_name, draft.source_sha256, draft.lang,
-                    dt.datetime.now().isoformat(timespec="seconds")])
+                    clock.now_stamp()])
 
 
 def _unit_ids(db: sqlite_utils.Database, task: DraftTask, lang: str) -> list[tuple[int, Role]]:

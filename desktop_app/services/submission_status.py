@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Font
 
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.exchange.safe_xlsx import text_cell
+from desktop_app.outputs import atomic_output
 from desktop_app.store.cycle import departments_by_id, held_tasks
 from desktop_app.store.periods import PeriodRow, calendar, require_period
 from desktop_app.store.progress import split_contact
@@ -153,8 +154,6 @@ def export_reminders(db: sqlite_utils.Database, plan_id: int, period_code: str, 
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.print_title_rows = "3:3"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    wb.save(tmp)
-    tmp.replace(out)
+    with atomic_output(out) as tmp:
+        wb.save(tmp)
     return ReminderResult(out, missing)

@@ -11,6 +11,7 @@ import sqlite_utils
 from desktop_app.domain.models import ChangeSummary, DeptKind, DeptRef, Direction, Role, Status, Target
 from desktop_app.domain.plan import DraftUnit, PlanDraft
 from desktop_app.errors import PeakDeskError
+from desktop_app.services.clock import now_stamp
 from desktop_app.store import audit, departments
 from desktop_app.store.db import write_tx
 
@@ -49,7 +50,7 @@ def save_plan_draft(db: sqlite_utils.Database, draft: PlanDraft, *, translation_
         if draft.source_sha256:
             db.execute("INSERT INTO plan_source (plan_id, file_name, sha256, lang, imported_at) VALUES (?, ?, ?, ?, ?)",
                        [plan_id, draft.source_name, draft.source_sha256, draft.lang,
-                        dt.datetime.now().isoformat(timespec="seconds")])
+                        now_stamp()])
         section_ids: dict[int, int] = {}
         for i, sec in enumerate(draft.sections):
             parent = section_ids.get(sec.parent) if sec.parent is not None else None

@@ -12,14 +12,11 @@ import sqlite_utils
 
 from desktop_app.domain.expected import Milestone
 from desktop_app.domain.models import DeptRef
+from desktop_app.services.clock import now_stamp
 
 
 def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text[:10]) if text else None
-
-
-def now_stamp() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,10 @@ def period_by_id(db: sqlite_utils.Database, period_id: int) -> PeriodRow:
     return _row(db.execute(f"SELECT {_COLS} FROM period WHERE id = ?", [period_id]).fetchone())
 
 
+def set_due(db: sqlite_utils.Database, period_id: int, due: dt.date) -> None:
+    db.execute("UPDATE period SET due = ? WHERE id = ?", [due.isoformat(), period_id])
+
+
 def previous_period(db: sqlite_utils.Database, period: PeriodRow) -> PeriodRow | None:
     """The period of the same kind just before ``period`` (for last period's entries)."""
     r = db.execute(f"SELECT {_COLS} FROM period WHERE plan_id = ? AND kind = ? AND start < ? "

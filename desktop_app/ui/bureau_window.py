@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTime,
     QTimer,
     Signal,
 )
@@ -47,6 +46,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.models import STATUS_LABELS, Status, label
 from desktop_app.errors import PeakDeskError, Problem
 from desktop_app.exchange.workbook import COL_LETTER, EDITABLE_COLUMNS, LOCKED_COLUMNS, RowValues
+from desktop_app.services import clock
 from desktop_app.services.bureau import BureauSession
 from desktop_app.ui.app import app_icon, current_lang
 from desktop_app.ui.cycle_widgets import BUREAU_FOLDER, LATE_COLOR
@@ -431,7 +431,7 @@ class BureauWindow(QMainWindow):
         self.problem_label.setText(text)
 
     def _saved(self) -> None:
-        self.last_saved = QTime.currentTime().toString("HH:mm:ss")
+        self.last_saved = clock.now().strftime("%H:%M:%S")
         self._update_saved_label()
 
     def _update_saved_label(self) -> None:

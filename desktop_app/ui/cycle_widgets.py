@@ -90,7 +90,7 @@ def reporting_periods(db: Any, plan_id: int, today: dt.date | None = None) -> li
     kind = PeriodKind.QUARTER if row and row[0] == "quarterly" else PeriodKind.MONTH
     held = {p.code: PeriodChoice(p.code, p.period.start, p.period.end, p.closed)
             for p in list_periods(db, plan_id, kind)}
-    year = (today or dt.date.today()).year
+    year = (today or clock.today(None)).year
     for p in periods_for_year(year, kind, calendar(db)):
         held.setdefault(p.code, PeriodChoice(p.code, p.start, p.end, False, exists=False))
     return sorted(held.values(), key=lambda c: c.start)
@@ -122,7 +122,7 @@ class PeriodCombo(QComboBox):
             closed = self.tr(" (closed)") if p.closed else ""
             self.addItem(f"{p.code}{closed}", p.code)
         if periods:
-            self.setCurrentIndex(current_period_index(periods, today or dt.date.today()))
+            self.setCurrentIndex(current_period_index(periods, today or clock.today(None)))
 
     def code(self) -> str:
         return str(self.currentData() or "")

@@ -46,7 +46,7 @@ class PeriodsPage(Page):
         super().__init__(window)
         self.db: Any = None
         self.plan_id: int | None = None
-        self.today = dt.date.today()
+        self.today = view_kit.today(None)
 
         self.heading = view_kit.heading()
         self.kind_filter = QComboBox()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.models import Direction, Target
 from desktop_app.errors import PeakDeskError
+from desktop_app.services import clock
 from desktop_app.store import departments, ledger
 from desktop_app.store.db import write_tx
 from desktop_app.ui.app import current_lang
@@ -161,7 +162,8 @@ class TaskEditDialog(QDialog):
         self.due.setDisplayFormat("yyyy-MM-dd")
         due = self.before.due_date
         self.has_due.setChecked(due is not None)
-        self.due.setDate(QDate(due.year, due.month, due.day) if due else QDate.currentDate())
+        shown = due or clock.today(db)
+        self.due.setDate(QDate(shown.year, shown.month, shown.day))
         self.due.setEnabled(due is not None)
         self.has_due.toggled.connect(self.due.setEnabled)
 
