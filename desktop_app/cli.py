@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "desktop_app.commands.cycle",
     "desktop_app.commands.rules",
     "desktop_app.commands.reports",
+    "desktop_app.commands.edit",
 ]
 
 

@@ -7,6 +7,7 @@ import importlib
 import sys
 
 from desktop_app.commands.common import Context, print_json
+from desktop_app.commands.edit import add_dept_actions
 from desktop_app.store import departments, ledger
 
 
@@ -34,6 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = dept_sub.add_parser("list", help="list departments")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_dept_list)
+    add_dept_actions(dept_sub)
 
 
 def _add_plan_import(plan_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from desktop_app.commands.common import Context, add_as_of, add_plan_arg, print_json, resolve_plan_id
+from desktop_app.commands.edit import add_period_actions
 from desktop_app.errors import UsageError
+from desktop_app.messages import msg
 
 
 def _today(args: argparse.Namespace, ctx: Context) -> dt.date:
@@ -65,6 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         p.add_argument("--reason", required=True)
         add_plan_arg(p)
         p.set_defaults(handler=cmd_period_close if action == "close" else cmd_period_reopen)
+    add_period_actions(per_sub)
 
     p = sub.add_parser("reminders", help="export an .xlsx of departments that have not reported")
     p.add_argument("--period", required=True)
@@ -75,10 +78,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_package_export(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop_app.services.issue_packages import export_packages
-
-    plan_id = resolve_plan_id(ctx, args.plan)
-    result = export_packages(ctx.db, plan_id, args.period, args.out, today=_today(args, ctx), departments=args.dept)
+    result = ctx.desk.issue(args.period, args.out, plan_id=args.plan, as_of=args.as_of, departments=args.dept)
     if args.json:
         print_json({"period": result.period, "packages": [p.as_json() for p in result.packages]})
     else:
@@ -89,8 +89,7 @@ def cmd_package_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop_app.services.backup import auto_backup
-    from desktop_app.services.merge_submissions import collect_xlsx, merge_files
+    from desktop_app.services.merge_submissions import collect_xlsx
 
     bad = [p for p in args.paths if p.is_file() and p.suffix.lower() != ".xlsx"]
     if bad:
@@ -99,10 +98,11 @@ def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
     files = collect_xlsx(args.paths)
     if not files:
         raise UsageError("no .xlsx workbook found in the given paths", message_zh="所给路径中没有 .xlsx 工作簿")
-    if not args.dry_run:
-        saved = auto_backup(ctx.db, "merge")
-        print(f"backup before merging: {saved}", file=sys.stderr)
-    result = merge_files(ctx.db, files, today=_today(args, ctx), dry_run=args.dry_run)
+    outcome = ctx.desk.merge(files, as_of=args.as_of, dry_run=args.dry_run)
+    if outcome.backup is not None:
+        sys.stderr.write(msg("core.out.backup_before", what=msg("core.word.merge"),
+                             path=outcome.backup).render(ctx.lang) + "\n")
+    result = outcome.result
     if args.json:
         print_json([f.as_json(dry_run=args.dry_run) for f in result.files])
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop_app.commands.common import Context, add_as_of, add_plan_arg, print_json, resolve_plan_id
+from desktop_app.commands.common import Context, add_as_of, add_plan_arg, print_json
 
 
 def _common(p: argparse.ArgumentParser, suffix: str) -> None:
@@ -45,11 +45,8 @@ def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop_app.services.build_report import build_pdf_report
-
-    plan_id = resolve_plan_id(ctx, args.plan)
-    result = build_pdf_report(ctx.db, plan_id, args.kind, args.out, args.report_lang, period=args.period,
-                              quarter=args.quarter, year=args.year, dept=args.dept, opts=_options(args))
+    result = ctx.desk.report(args.kind, args.out, args.report_lang, plan_id=args.plan, period=args.period,
+                             quarter=args.quarter, year=args.year, dept=args.dept, opts=_options(args))
     if args.json:
         print_json({"file": str(result.path), "pages": result.pages, "title": result.title,
                     "fonts": result.fonts, "substitutes": result.substitutes})
@@ -60,11 +57,8 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop_app.services.build_report import export_excel
-
-    plan_id = resolve_plan_id(ctx, args.plan)
-    path = export_excel(ctx.db, plan_id, args.kind, args.out, args.report_lang, period=args.period,
-                        year=args.year, opts=_options(args))
+    path = ctx.desk.export(args.kind, args.out, args.report_lang, plan_id=args.plan, period=args.period,
+                           year=args.year, opts=_options(args))
     if args.json:
         print_json({"file": str(path)})
     else:

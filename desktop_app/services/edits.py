@@ -189,6 +189,8 @@ class Edit:
 def task_edit(db: sqlite_utils.Database, task_id: int, after: TaskState, before: TaskState | None = None) -> Edit:
     """The edit bringing task ``task_id`` from ``before`` (default: as it is now) to ``after``."""
     before = before if before is not None else TaskState.read(db, task_id)
+    # The state as it will read back: the lead is not also cooperating, nobody is listed twice.
+    after = after.with_fields(cooperating=tuple(dict.fromkeys(c for c in after.cooperating if c != after.lead)))
     code = ledger.task_detail(db, task_id).code
     names = set(after.changed_fields(before))
     if names and names <= {"title_zh", "title_en"}:

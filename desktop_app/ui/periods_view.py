@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.errors import PeakDeskError
 from desktop_app.services import periods as periods_service
+from desktop_app.services.edits import holiday_edit
 from desktop_app.store import periods as store_periods
-from desktop_app.store.db import write_tx
 from desktop_app.ui import view_kit
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.pages import Page, view_title
@@ -295,10 +295,13 @@ class PeriodsPage(Page):
             return
         day = self.day.date().toPython()
         assert isinstance(day, dt.date)
-        with write_tx(self.db):
-            store_periods.set_holiday(self.db, day, kind, self.day_name.text().strip())
+        try:   # through the core: one transaction with an audit entry (holidays move due dates)
+            changes = holiday_edit(self.db, day, kind, self.day_name.text().strip()).apply(self.db)
+        except PeakDeskError as exc:
+            show_error(self, exc, title=self.tr("Holiday calendar"))
+            return
         self.year.setValue(day.year)
-        self.window_.notify(ChangeSummary(periods=True))
+        self.window_.notify(changes)
 
     def save_holiday(self) -> None:
         self._write_holiday(self.day_kind.currentData())
