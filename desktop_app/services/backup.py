@@ -24,6 +24,7 @@ from desktop_app.store.backups import (
     BackupInfo,
     BackupResult,
     back_up,
+    backup_stem,
     backups_of,
     default_keep,
     list_backups,
@@ -32,7 +33,7 @@ from desktop_app.store.backups import (
 )
 from desktop_app.store.db import APPLICATION_ID, latest_version
 
-__all__ = ["DEFAULT_KEEP", "BackupError", "BackupInfo", "BackupResult", "auto_backup", "back_up", "backups_of",
+__all__ = ["DEFAULT_KEEP", "BackupError", "BackupInfo", "BackupResult", "auto_backup", "back_up", "backup_stem", "backups_of",
            "check_backup", "default_keep", "list_backups", "prune", "restore", "set_default_keep"]
 
 def auto_backup(db: sqlite_utils.Database, reason: str) -> Path:

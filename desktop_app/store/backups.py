@@ -73,7 +73,12 @@ def _stem_of(db: sqlite_utils.Database) -> str:
     if not path:
         raise BackupError("An in-memory database cannot be backed up.",
                           message_zh="内存数据库无法备份。")
-    # Identity by full path: two peakdesk.sqlite in different folders must not prune each other's backups.
+    return backup_stem(Path(path))
+
+
+def backup_stem(path: Path) -> str:
+    """How the backups of the database at ``path`` are named: its file stem and a digest of its full
+    path, so that two ``peakdesk.sqlite`` in different folders never prune each other's backups."""
     resolved = str(Path(path).resolve())
     return f"{Path(path).stem}-{hashlib.sha256(resolved.encode('utf-8')).hexdigest()[:8]}"
 

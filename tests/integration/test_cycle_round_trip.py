@@ -343,15 +343,15 @@ def test_cli_export_merge_progress_status(cycle, capsys):
     bad = fill_workbook(issued_file, tmp / "in" / "sub" / "bad.xlsx" if (tmp / "in" / "sub").mkdir() is None
                         else None, {0: {"status": "?"}})
     (tmp / "in" / "notes.txt").write_text("ignored")
-    from desktop_app.services.backup import list_backups
+    from desktop_app.services.backup import backup_stem, list_backups
 
     assert main(["--db", db_path, "merge", str(tmp / "in"), "--dry-run", "--json"]) == 1
     capsys.readouterr()
-    assert [b for b in list_backups("cycle") if b.reason == "merge"] == []     # a dry run writes nothing
+    assert [b for b in list_backups(backup_stem(Path(db_path))) if b.reason == "merge"] == []     # a dry run writes nothing
     assert main(["--db", db_path, "merge", str(tmp / "in"), "--json"]) == 1
     captured = capsys.readouterr()
     results = json.loads(captured.out)
-    made = [b for b in list_backups("cycle") if b.reason == "merge"]
+    made = [b for b in list_backups(backup_stem(Path(db_path))) if b.reason == "merge"]
     assert len(made) == 1 and str(made[0].path) in captured.err     # the state before the merge, named
     assert {Path(r["file"]).name: r["status"] for r in results} == {"good.xlsx": "accepted", "bad.xlsx": "rejected"}
     assert set(results[0]) == {"file", "status", "department", "period", "rows", "late", "errors"}
