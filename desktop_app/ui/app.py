@@ -112,10 +112,18 @@ def has_cjk_family() -> bool:
                for f in QFontDatabase.families())
 
 
-def ensure_cjk_font() -> str | None:
-    """Make sure Chinese can be drawn: load a bundled (or well-known system) CJK font if none is known.
+def _cjk_family(families: list[str]) -> str | None:
+    return next((f for f in families
+                 if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(f)), None)
 
-    Returns the family that was added, or None when the system already had one (or none was found).
+
+def ensure_cjk_font() -> str | None:
+    """Make sure Chinese can be drawn on a machine without any Chinese font.
+
+    The bundled fonts in resources/fonts are registered with Qt (then well-known system files) until
+    one of them covers simplified Chinese; that family is put behind the application's default font,
+    so widgets draw Latin text in the platform's font and fall back to it for Chinese. Returns the
+    family that was added, or None when the system already had one (or none was found).
     """
     if has_cjk_family():
         return None
@@ -125,11 +133,13 @@ def ensure_cjk_font() -> str | None:
         if not path.is_file():
             continue
         font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id < 0:
+        family = _cjk_family(QFontDatabase.applicationFontFamilies(font_id)) if font_id >= 0 else None
+        if family is None:
             continue
-        families = QFontDatabase.applicationFontFamilies(font_id)
-        if families:
-            return families[0]
+        font = QApplication.font()
+        font.setFamilies([*font.families(), family])
+        QApplication.setFont(font)
+        return family
     return None
 
 

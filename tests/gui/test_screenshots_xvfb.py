@@ -18,6 +18,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from desktop_app.ui.names import VIEW_NAMES
+from tests.conftest import require_tool
 
 pytestmark = [pytest.mark.xvfb, pytest.mark.gui, pytest.mark.slow]
 
@@ -33,11 +34,7 @@ def _free_display() -> int:
 
 @pytest.fixture(scope="module")
 def xvfb():
-    exe = shutil.which("Xvfb")
-    if exe is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("Xvfb is not installed, but CI must run the real-window screenshot test")
-        pytest.skip("Xvfb is not installed (CI installs it)")
+    exe = require_tool("Xvfb", why="the real-window screenshot test")
     display = _free_display()
     proc = subprocess.Popen([exe, f":{display}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from desktop_app.services.issue_packages import export_packages
 from desktop_app.services.merge_submissions import merge_files
 from desktop_app.services.progress_view import list_progress
 from desktop_app.store.db import integrity_ok, open_database
+from tests.conftest import require_tool
 from tests.cycle_data import build_cycle_db, fill_workbook
 
 TODAY = dt.date(2025, 10, 20)
@@ -46,12 +46,7 @@ def dump(db) -> str:
 
 
 def _soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if not found:
-        if os.environ.get("CI") == "true":
-            pytest.fail("LibreOffice (soffice) is required in CI for the re-save test; install libreoffice-calc")
-        pytest.skip("LibreOffice (soffice) is not installed")
-    return found
+    return require_tool("soffice", "libreoffice", why="the LibreOffice re-save test")
 
 
 @pytest.mark.slow
