@@ -9,7 +9,6 @@ from typing import Any
 from desktop_app.commands.common import Context, print_json
 from desktop_app.domain.models import Direction, Target
 from desktop_app.domain.plan import DraftUnit, PlanDraft
-from desktop_app.services import import_plan
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -57,6 +56,8 @@ def draft_json(draft: PlanDraft, plan_id: int | None) -> dict[str, Any]:
 
 
 def cmd_plan_import(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop_app.services import import_plan  # the readers and parser load on first use
+
     pv = import_plan.preview(ctx.db, args.file, translation_of=args.translation_of)
     plan_id: int | None = None
     result = None

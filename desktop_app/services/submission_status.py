@@ -14,11 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from desktop_app.domain.models import ChangeSummary
-from desktop_app.exchange.safe_xlsx import text_cell
 from desktop_app.outputs import atomic_output
 from desktop_app.store.cycle import departments_by_id, held_tasks
 from desktop_app.store.periods import PeriodRow, calendar, require_period
@@ -126,6 +123,12 @@ class ReminderResult:
 def export_reminders(db: sqlite_utils.Database, plan_id: int, period_code: str, out: Path, *,
                      today: dt.date) -> ReminderResult:
     """An .xlsx listing the departments that have not reported for the period, with their contacts."""
+    # openpyxl is imported on first use: the window's pages import this module before their first paint.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    from desktop_app.exchange.safe_xlsx import text_cell
+
     status = period_status(db, plan_id, period_code)
     missing = status.missing()
     p = status.period
