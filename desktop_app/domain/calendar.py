@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
@@ -146,9 +146,3 @@ def months_of(period: Period) -> list[str]:
 def format_date_zh(d: dt.date) -> str:
     """GB/T 9704 dates: 2025年10月20日 (no leading zeros)."""
     return f"{d.year}年{d.month}月{d.day}日"
-
-
-def holiday_rows(cal: HolidayCalendar) -> Mapping[str, tuple[str, str]]:
-    rows = {d.isoformat(): ("holiday", n) for d, n in cal.holidays.items()}
-    rows.update({d.isoformat(): ("workday", n) for d, n in cal.workdays.items()})
-    return rows

@@ -61,7 +61,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -824,7 +824,3 @@ def _tags(xml: bytes, name: bytes) -> list[dict[bytes, bytes]]:
     """The attributes (namespace prefixes dropped) of every ``<name …>`` start tag in ``xml``."""
     return [dict(_ATTR.findall(m.group(1)))
             for m in re.finditer(rb"<(?:\w+:)?" + name + rb"\s([^>]*)>", xml)]
-
-
-def with_values(content: WorkbookContent, values: list[RowValues]) -> WorkbookContent:
-    return replace(content, values=values)

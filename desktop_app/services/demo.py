@@ -252,7 +252,3 @@ def _populate(db: sqlite_utils.Database, report: Progress | None) -> DemoResult:
                     rows += 1
     n_depts = db.execute("SELECT count(*) FROM department").fetchone()[0]
     return DemoResult(path=Path(), plan_id=plan_id, tasks=len(tasks), departments=n_depts, progress_rows=rows)
-
-
-def is_demo(db: sqlite_utils.Database) -> bool:
-    return meta.meta_get(db, "demo") == "1"

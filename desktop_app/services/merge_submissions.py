@@ -39,7 +39,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
-import json
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -416,7 +415,3 @@ def merge_files(db: sqlite_utils.Database, paths: Sequence[Path], *, today: dt.d
     out.summary = ChangeSummary(progress=accepted, submissions=accepted,
                                 details={"accepted": sum(f.status == "accepted" for f in out.files)})
     return out
-
-
-def errors_json(problems: Sequence[Problem]) -> str:
-    return json.dumps([{"sheet": p.sheet, "cell": p.cell, "message": p.message} for p in problems], ensure_ascii=False)

@@ -104,15 +104,6 @@ def _newest_contacts(db: sqlite_utils.Database) -> dict[int, str]:
         "GROUP BY department_id").fetchall()}
 
 
-def status_matrix(db: sqlite_utils.Database, plan_id: int, period_codes: list[str]) -> dict[str, dict[str, str]]:
-    """department code → period code → status, for the GUI's coloured matrix."""
-    matrix: dict[str, dict[str, str]] = {}
-    for status in periods_status(db, plan_id, period_codes):
-        for d in status.departments:
-            matrix.setdefault(d.department, {})[status.period.code] = d.status
-    return matrix
-
-
 @dataclass
 class ReminderResult:
     file: Path
