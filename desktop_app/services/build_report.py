@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
+from desktop_app.config import load_rules
 from desktop_app.domain.calendar import HolidayCalendar, parse_period_code
 from desktop_app.domain.models import DeptRef, PeriodKind, Role, Status
 from desktop_app.domain.results import ReportResult
@@ -31,9 +32,8 @@ from desktop_app.services.plan_facts import PlanFacts, quarters_of_year
 from desktop_app.services.submission_status import period_status
 from desktop_app.store import monitoring
 
-# A task is "behind schedule" in the bulletin when it is this many points behind its expected
-# progress (the yellow threshold of the shipped warning rules) or reported as delayed.
-BEHIND_POINTS = 15.0
+# A task is "behind schedule" in the bulletin when it is reported as delayed or at least as many points
+# behind its expected progress as the lowest enabled `behind` rule of warning_rules.toml.
 
 
 @dataclass
@@ -175,8 +175,10 @@ def gather_monthly(db: sqlite_utils.Database, plan_id: int, period_code: str,
             in_progress=_count(mine, Status.IN_PROGRESS), delayed=_count(mine, Status.DELAYED),
             not_started=_count(mine, Status.NOT_STARTED), unreported=sum(1 for t in mine if t.status is None),
             mean_percent=_mean(mine)))
+    threshold = load_rules().behind_threshold()     # the rule file's line, not a copy of it
     behind = [t for t in lines if t.status is not Status.COMPLETED
-              and (t.status is Status.DELAYED or (t.behind_by is not None and t.behind_by >= BEHIND_POINTS))]
+              and (t.status is Status.DELAYED or (t.behind_by is not None and threshold is not None
+                                                  and t.behind_by >= threshold))]
     behind.sort(key=lambda t: (-(t.behind_by or 0), code_key(t.code)))
     return rd.MonthlyBulletinData(
         report_meta(db, plan_id, opts), code, start, end, status.period.due, subs, sections, behind,

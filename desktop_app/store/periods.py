@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,14 +12,20 @@ import sqlite_utils
 from desktop_app.domain.calendar import HolidayCalendar
 from desktop_app.domain.models import Period, PeriodKind
 from desktop_app.errors import UsageError
+from desktop_app.paths import DATA_DIR
 from desktop_app.store import meta
+
+
+def shipped_calendar() -> HolidayCalendar:
+    """The holiday table shipped with PeakDesk (public holidays and make-up working days)."""
+    return HolidayCalendar.from_json(json.loads((DATA_DIR / "holidays_cn.json").read_text(encoding="utf-8")))
 
 
 def seed_holidays(db: sqlite_utils.Database) -> None:
     """Load the shipped holiday table once; later edits by the user are never overwritten."""
     if meta.meta_get(db, "holidays_seeded"):
         return
-    cal = HolidayCalendar.shipped()
+    cal = shipped_calendar()
     rows = [(d.isoformat(), "holiday", n) for d, n in cal.holidays.items()]
     rows += [(d.isoformat(), "workday", n) for d, n in cal.workdays.items()]
     db.conn.executemany("INSERT OR IGNORE INTO holiday (date, kind, name) VALUES (?, ?, ?)", rows)
