@@ -98,10 +98,12 @@ def _status(period: PeriodRow, depts: dict[int, Any], holders: dict[int, Any], f
 
 def _newest_contacts(db: sqlite_utils.Database) -> dict[int, str]:
     """department id → the contact of its newest progress entry that has one (one pass over progress)."""
-    # SQLite returns the bare column `contact` from the row holding max(received_at).
-    return {int(dept_id): str(contact) for dept_id, contact, _ in db.execute(
-        "SELECT department_id, contact, max(received_at) FROM progress WHERE contact != '' "
-        "GROUP BY department_id").fetchall()}
+    # Ranked explicitly: a bare column beside max() is SQLite-only and picks an arbitrary row on a tie;
+    # here a tie on received_at goes to the entry written last (the higher id).
+    return {int(dept_id): str(contact) for dept_id, contact in db.execute(
+        "SELECT department_id, contact FROM (SELECT department_id, contact, ROW_NUMBER() OVER ("
+        "PARTITION BY department_id ORDER BY received_at DESC, id DESC) AS newest "
+        "FROM progress WHERE contact <> '') ranked WHERE newest = 1").fetchall()}
 
 
 @dataclass

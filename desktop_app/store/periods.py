@@ -28,7 +28,7 @@ def seed_holidays(db: sqlite_utils.Database) -> None:
     cal = shipped_calendar()
     rows = [(d.isoformat(), "holiday", n) for d, n in cal.holidays.items()]
     rows += [(d.isoformat(), "workday", n) for d, n in cal.workdays.items()]
-    db.conn.executemany("INSERT OR IGNORE INTO holiday (date, kind, name) VALUES (?, ?, ?)", rows)
+    db.conn.executemany("INSERT INTO holiday (date, kind, name) VALUES (?, ?, ?) ON CONFLICT (date) DO NOTHING", rows)
     meta.meta_set(db, "holidays_seeded", "1")
 
 
@@ -94,10 +94,10 @@ def insert_period(db: sqlite_utils.Database, plan_id: int, period: Period) -> in
     row = db.execute("SELECT id FROM period WHERE plan_id = ? AND code = ?", [plan_id, period.code]).fetchone()
     if row:
         return int(row[0])
-    cur = db.execute("INSERT INTO period (plan_id, kind, code, start, end, due) VALUES (?, ?, ?, ?, ?, ?)",
-                     [plan_id, period.kind.value, period.code, period.start.isoformat(), period.end.isoformat(),
-                      period.due.isoformat()])
-    return int(cur.lastrowid or 0)
+    return int(db.execute(
+        "INSERT INTO period (plan_id, kind, code, start, end, due) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        [plan_id, period.kind.value, period.code, period.start.isoformat(), period.end.isoformat(),
+         period.due.isoformat()]).fetchone()[0])
 
 
 def list_periods(db: sqlite_utils.Database, plan_id: int, kind: PeriodKind | None = None) -> list[PeriodRow]:
