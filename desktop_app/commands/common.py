@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from desktop_app.messages import Msg
 from desktop_app.services.desk import Desk
 
@@ -30,7 +28,7 @@ class Context:
         return self._desk
 
     @property
-    def db(self) -> sqlite_utils.Database:
+    def db(self) -> Any:   # the Desk's connection, handed to the services it calls
         return self.desk.db
 
     def say(self, message: Msg) -> None:

@@ -8,7 +8,6 @@ import sys
 
 from desktop_app.commands.common import Context, print_json
 from desktop_app.commands.edit import add_dept_actions
-from desktop_app.store import departments, ledger
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -65,7 +64,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_plan_list(args: argparse.Namespace, ctx: Context) -> int:
-    plans = ledger.list_plans(ctx.db)
+    plans = ctx.desk.plans()
     if args.json:
         print_json([{"id": p.id, "title": p.title_zh, "title_en": p.title_en, "tasks": p.tasks,
                      "translation_of": p.translation_of} for p in plans])
@@ -76,7 +75,7 @@ def cmd_plan_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_plan_show(args: argparse.Namespace, ctx: Context) -> int:
-    data = ledger.plan_json(ctx.db, args.id)
+    data = ctx.desk.plan_json(args.id)
     if args.json:
         print_json(data)
         return 0
@@ -88,7 +87,7 @@ def cmd_plan_show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_dept_list(args: argparse.Namespace, ctx: Context) -> int:
-    depts = departments.list_departments(ctx.db)
+    depts = ctx.desk.departments()
     if args.json:
         print_json([d.as_json() for d in depts])
     else:

@@ -145,13 +145,7 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_period_list(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop_app.services.periods import ensure_periods
-    from desktop_app.store.periods import list_periods
-
-    plan_id = resolve_plan_id(ctx, args.plan)
-    if args.year:
-        ensure_periods(ctx.db, plan_id, args.year)
-    periods = list_periods(ctx.db, plan_id)
+    periods = ctx.desk.periods(args.plan, args.year)
     if args.json:
         print_json([p.as_json() for p in periods])
     else:
@@ -162,10 +156,8 @@ def cmd_period_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _set_closed(args: argparse.Namespace, ctx: Context, closed: bool) -> int:
-    from desktop_app.services.periods import set_closed
-
-    set_closed(ctx.db, resolve_plan_id(ctx, args.plan), args.code, closed, args.reason)
-    print(f"{args.code}: {'closed' if closed else 'reopened'}")
+    ctx.desk.set_period_closed(args.code, closed, args.reason, plan_id=args.plan)
+    ctx.say(msg("core.out.period_closed" if closed else "core.out.period_reopened", code=args.code))
     return 0
 
 

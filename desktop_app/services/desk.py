@@ -89,6 +89,21 @@ class Desk:
             raise UsageError(msg("core.no_plan_yet", path=where))
         return int(row[0])
 
+    def plans(self) -> list[Any]:
+        from desktop_app.store import ledger
+
+        return ledger.list_plans(self.db)
+
+    def plan_json(self, plan_id: int) -> dict[str, Any]:
+        from desktop_app.store import ledger
+
+        return ledger.plan_json(self.db, plan_id)
+
+    def departments(self) -> list[Any]:
+        from desktop_app.store import departments
+
+        return departments.list_departments(self.db)
+
     def task_id(self, plan_id: int, code: str) -> int:
         row = self.db.execute("SELECT id FROM task WHERE plan_id = ? AND code = ?", [plan_id, code.strip()]).fetchone()
         if not row:
