@@ -68,7 +68,7 @@ bench: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -m bench tests/bench $(PYTEST_ARGS)
 
 reliability: $(STAMP) $(QM)
-	QT_QPA_PLATFORM=offscreen PEAKDESK_FUZZ_EXAMPLES=10000 $(PY) -m desktop_app.reliability
+	QT_QPA_PLATFORM=offscreen PEAKDESK_FUZZ_EXAMPLES=10000 $(PY) -m tests.reliability.run
 
 # The README's pictures of the window, taken from the demo database (offscreen when there is no display).
 SHOTS := dashboard-zh ledger-zh assessment-zh warnings-zh ledger-en

@@ -1,6 +1,6 @@
 """Hostile and broken workbooks, each merged in its own process against a copy of the demo database.
 
-The same corpus and the same checks as ``make reliability`` (``desktop_app.reliability``), with the
+The same corpus and the same checks as ``make reliability`` (``tests/reliability/run.py``), with the
 expensive cases smaller (``--quick``: an 8 MB zip bomb, 5,000 extra rows; the 10 MB cell stays 10 MB).
 """
 
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.reliability import MAX_MEMORY_MB, MAX_SECONDS, dump_digest, evaluate, run_worker, table
 from tests.data.make_corpus import CASE_NAMES, CATEGORIES, Corpus, build_corpus, write_cfb
+from tests.reliability.run import MAX_MEMORY_MB, MAX_SECONDS, dump_digest, evaluate, run_worker, table
 
 KNOWN_BUGS: dict[str, str] = {}   # cases that must fail until a reader bug is fixed (xfail strict)
 

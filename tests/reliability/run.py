@@ -1,6 +1,6 @@
 """``make reliability``: hostile files, crash safety and fuzzing, with a table of what happened.
 
-    python -m desktop_app.reliability [--quick] [--only corpus,crash,fuzz] [--crash-runs N]
+    python -m tests.reliability.run [--quick] [--only corpus,crash,fuzz] [--crash-runs N]
 
 1. Hostile and broken files (corpus from ``tests/data/make_corpus.py``, regenerated every run): each
    file is merged (the merge service, not the CLI) into its own copy of the demo database, in a
@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MAX_MEMORY_MB = 300
 MAX_SECONDS = 10.0
 # A runaway reader must not take the (shared) machine down: hard address-space cap for workers.
@@ -89,7 +89,7 @@ def _limit_memory() -> None:  # runs in the child before exec
 
 
 def run_worker(args: list[str], timeout: float = WORKER_TIMEOUT) -> tuple[int, str, str, float, float]:
-    """Run ``python -m desktop_app.reliability --worker …``; (rc, stdout, stderr, peak MB, wall s)."""
+    """Run ``python -m tests.reliability.run --worker …``; (rc, stdout, stderr, peak MB, wall s)."""
     with tempfile.TemporaryDirectory(prefix="peakdesk-worker-") as tmp:
         peak_file = Path(tmp) / "peak-kb"
         env = {**os.environ, "PYTHONPATH": str(ROOT), PEAK_FILE_ENV: str(peak_file)}
@@ -118,7 +118,7 @@ def _own_peak_kb() -> int | None:
 def _run(args: list[str], env: dict[str, str], timeout: float) -> tuple[int, str, str, float, float]:
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, "-m", "desktop_app.reliability", "--worker", *args],
+        proc = subprocess.Popen([sys.executable, "-m", "tests.reliability.run", "--worker", *args],
                                 stdout=out, stderr=err, env=env, cwd=ROOT, preexec_fn=_limit_memory)
         deadline = started + timeout
         status, usage = 0, None
@@ -318,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
             if peak is not None and target:
                 Path(target).write_text(str(peak))
         return 0
-    parser = argparse.ArgumentParser(prog="python -m desktop_app.reliability", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m tests.reliability.run", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="smaller corpus, fewer crash runs")
     parser.add_argument("--only", default="corpus,crash,fuzz", help="comma-separated: corpus, crash, fuzz")
