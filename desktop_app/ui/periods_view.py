@@ -295,13 +295,14 @@ class PeriodsPage(Page):
             return
         day = self.day.date().toPython()
         assert isinstance(day, dt.date)
-        try:   # through the core: one transaction with an audit entry (holidays move due dates)
-            changes = holiday_edit(self.db, day, kind, self.day_name.text().strip()).apply(self.db)
-        except PeakDeskError as exc:
-            show_error(self, exc, title=self.tr("Holiday calendar"))
-            return
-        self.year.setValue(day.year)
-        self.window_.notify(changes)
+        # Through the core, on the undo stack: one transaction with an audit entry (holidays move due dates).
+        from desktop_app.ui.task_edit import EditCommand
+
+        cmd = EditCommand(self.db, holiday_edit(self.db, day, kind, self.day_name.text().strip()),
+                          self.window_.notify, lambda exc: show_error(self, exc, title=self.tr("Holiday calendar")))
+        self.window_.undo_stack.push(cmd)
+        if not cmd.failed:
+            self.year.setValue(day.year)
 
     def save_holiday(self) -> None:
         self._write_holiday(self.day_kind.currentData())

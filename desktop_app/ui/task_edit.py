@@ -44,8 +44,9 @@ class EditCommand(QUndoCommand):
     """The one undo command: a core ``Edit`` (services/edits.py) on the window's undo stack.
 
     redo() writes the edit's ``after``, undo() its ``before``; the core refuses either when the row
-    changed since (``StaleEdit``). ``written(changes)`` refreshes the views. If the first write fails
-    the command makes itself obsolete so the undo stack drops it, and ``on_error`` shows the problem.
+    changed since (``StaleEdit``). ``written(changes)`` refreshes the views. When a write is refused the
+    command makes itself obsolete, so the undo stack drops it (it can no longer be undone or redone
+    without overwriting someone else's change), and ``on_error`` shows the problem.
     """
 
     def __init__(self, db: Any, edit: Edit, written: Callable[[ChangeSummary], object],
@@ -60,9 +61,8 @@ class EditCommand(QUndoCommand):
         try:
             changes = write(self.db)
         except PeakDeskError as exc:
-            if not self._done_once:
-                self.failed = True
-                self.setObsolete(True)
+            self.failed = not self._done_once
+            self.setObsolete(True)
             self.on_error(exc)
             return
         self._done_once = True
