@@ -33,6 +33,16 @@ def db(tmp_path: Path):
     database.close()
 
 
+@pytest.fixture
+def cycle_db(tmp_path: Path):
+    """The small reporting-cycle plan (tests/cycle_data.py): (database, plan id, tmp_path)."""
+    from tests.cycle_data import build_cycle_db
+
+    database = open_database(tmp_path / "cycle.sqlite")
+    yield database, build_cycle_db(database), tmp_path
+    database.close()
+
+
 @pytest.fixture(scope="session")
 def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo database built once per test session; copy it before writing to it."""

@@ -33,11 +33,8 @@ NOV = dt.date(2025, 11, 3)       # before 2025-10's due date (2025-11-07)
 
 
 @pytest.fixture
-def cycle(tmp_path: Path):
-    db = open_database(tmp_path / "cycle.sqlite")
-    plan_id = build_cycle_db(db)
-    yield db, plan_id, tmp_path
-    db.close()
+def cycle(cycle_db):
+    return cycle_db
 
 
 def _export(db, plan_id, tmp_path, period="2025-10", **kw):
