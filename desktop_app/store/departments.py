@@ -38,7 +38,9 @@ class Department:
 
     def as_json(self) -> dict[str, Any]:
         return {"code": self.code, "name_zh": self.name_zh, "name_en": self.name_en, "kind": self.kind.value,
-                "aliases": [a for a, _ in self.aliases]}
+                "short_zh": self.short_zh, "short_en": self.short_en, "contact_person": self.contact_person,
+                "contact_phone": self.contact_phone, "to_check": self.to_check,
+                "aliases": [a for a, _ in self.aliases], "members": list(self.members)}
 
 
 def _from_row(row: dict[str, Any]) -> Department:
