@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "desktop_app.commands.rules",
     "desktop_app.commands.reports",
     "desktop_app.commands.views",
+    "desktop_app.commands.edit",
 ]
 
 

@@ -33,6 +33,16 @@ def db(tmp_path: Path):
     database.close()
 
 
+@pytest.fixture
+def cycle_db(tmp_path: Path):
+    """The small reporting-cycle plan (tests/cycle_data.py): (database, plan id, tmp_path)."""
+    from tests.cycle_data import build_cycle_db
+
+    database = open_database(tmp_path / "cycle.sqlite")
+    yield database, build_cycle_db(database), tmp_path
+    database.close()
+
+
 @pytest.fixture(scope="session")
 def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo database built once per test session; copy it before writing to it."""
@@ -71,6 +81,35 @@ def tool_missing(message: str) -> None:
     if os.environ.get("PEAKDESK_REQUIRE_TOOLS") == "1" or os.environ.get("CI", "").lower() == "true":
         pytest.fail(message)
     pytest.skip(message)
+
+
+# Waiting for a background job or a signal is not a speed check: a deadline only decides when a test
+# gives up on something that never happens. On a loaded machine (CI, other processes) a job that takes
+# 2 s alone can take 30 s, so every qtbot wait gets PEAKDESK_TEST_WAIT_SCALE times its deadline
+# (default 10). Speed is measured in tests/bench (`make bench`), never here.
+WAIT_SCALE = float(os.environ.get("PEAKDESK_TEST_WAIT_SCALE") or 10)
+
+
+def _scale_qtbot_waits() -> None:
+    try:
+        from pytestqt.qtbot import QtBot
+    except ImportError:     # pytest-qt not installed: no GUI tests
+        return
+    if getattr(QtBot, "_peakdesk_scaled", False):
+        return
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback", "waitExposed", "waitActive"):
+        original = getattr(QtBot, name)
+
+        def scaled(self, *args, _original=original, timeout: int = 5000, **kwargs):  # type: ignore[no-untyped-def]
+            return _original(self, *args, timeout=int(timeout * WAIT_SCALE) if timeout and timeout > 0 else timeout,
+                             **kwargs)
+
+        setattr(QtBot, name, scaled)
+    QtBot._peakdesk_scaled = True  # type: ignore[attr-defined]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _scale_qtbot_waits()
 
 
 def seeds_present() -> bool:

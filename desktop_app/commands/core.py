@@ -7,7 +7,7 @@ import importlib
 import sys
 
 from desktop_app.commands.common import Context, print_json, terminal_safe
-from desktop_app.store import departments, ledger
+from desktop_app.commands.edit import add_dept_actions
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = dept_sub.add_parser("list", help="list departments")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_dept_list)
+    add_dept_actions(dept_sub)
 
 
 def _add_plan_import(plan_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -63,7 +64,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_plan_list(args: argparse.Namespace, ctx: Context) -> int:
-    plans = ledger.list_plans(ctx.db)
+    plans = ctx.desk.plans()
     if args.json:
         print_json([{"id": p.id, "title": p.title_zh, "title_en": p.title_en, "tasks": p.tasks,
                      "translation_of": p.translation_of} for p in plans])
@@ -74,9 +75,7 @@ def cmd_plan_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_plan_show(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop_app.services.read_models import plan_json
-
-    data = plan_json(ctx.db, args.id)   # with each task's current status and percent (the ledger's)
+    data = ctx.desk.plan_json(args.id)   # with each task's current status and percent (the ledger's)
     if args.json:
         print_json(data)
         return 0
@@ -89,7 +88,7 @@ def cmd_plan_show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_dept_list(args: argparse.Namespace, ctx: Context) -> int:
-    depts = departments.list_departments(ctx.db)
+    depts = ctx.desk.departments()
     if args.json:
         print_json([d.as_json() for d in depts])
     else:

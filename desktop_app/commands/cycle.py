@@ -8,27 +8,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop_app.commands.common import Context, add_plan_arg, print_json, resolve_plan_id
+from desktop_app.commands.common import Context, add_as_of, add_plan_arg, print_json, resolve_plan_id
 from desktop_app.commands.common import terminal_safe as safe
+from desktop_app.commands.edit import add_period_actions
 from desktop_app.errors import UsageError
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from exc
-
-
-def _add_today(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--today", type=_date, default=None,
-                   help="as-of date (default: the database's pinned demo date, else today)")
+from desktop_app.messages import msg
 
 
 def _today(args: argparse.Namespace, ctx: Context) -> dt.date:
-    from desktop_app.services.clock import today
+    from desktop_app.services.clock import as_of
 
-    return args.today or today(ctx.db)
+    return as_of(ctx.db, args.as_of)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--out", type=Path, required=True, help="output folder")
     p.add_argument("--json", action="store_true")
     add_plan_arg(p)
-    _add_today(p)
+    add_as_of(p)
     p.set_defaults(handler=cmd_package_export)
 
     p = sub.add_parser("merge", help="merge returned workbooks (files or folders)",
@@ -52,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--no-convert", action="store_true",
                    help="do not convert .xls/.et/.ods returns with LibreOffice (they are listed with what to do)")
     p.add_argument("--json", action="store_true")
-    _add_today(p)
+    add_as_of(p)
     p.set_defaults(handler=cmd_merge)
 
     prog = sub.add_parser("progress", help="recorded progress")
@@ -84,20 +74,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         p.add_argument("--reason", required=True)
         add_plan_arg(p)
         p.set_defaults(handler=cmd_period_close if action == "close" else cmd_period_reopen)
+    add_period_actions(per_sub)
 
     p = sub.add_parser("reminders", help="export an .xlsx of departments that have not reported")
     p.add_argument("--period", required=True)
     p.add_argument("--out", type=Path, required=True)
     add_plan_arg(p)
-    _add_today(p)
+    add_as_of(p)
     p.set_defaults(handler=cmd_reminders)
 
 
 def cmd_package_export(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop_app.services.issue_packages import export_packages
-
-    plan_id = resolve_plan_id(ctx, args.plan)
-    result = export_packages(ctx.db, plan_id, args.period, args.out, today=_today(args, ctx), departments=args.dept)
+    result = ctx.desk.issue(args.period, args.out, plan_id=args.plan, as_of=args.as_of, departments=args.dept)
     if args.json:
         print_json({"period": result.period, "packages": [p.as_json() for p in result.packages]})
     else:
@@ -109,21 +97,20 @@ def cmd_package_export(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
     """Every line a person reads comes from the message catalogue, in ``--lang``; file names and cell text
-    are printed escaped (``commands.common.terminal_safe``)."""
+    are printed escaped (``commands.common.terminal_safe``). The core backs the database up just before
+    the first write (with the desk's keep-N), never for a dry run or a run that accepts nothing."""
     from desktop_app.messages import msg
-    from desktop_app.services.backup import auto_backup
-    from desktop_app.services.merge_submissions import collect_returns, merge_files
+    from desktop_app.services.merge_submissions import collect_returns
 
     lang = ctx.lang
     xlsx, others = collect_returns(args.paths)
     if not xlsx and not others:
         raise UsageError(msg("merge.cli.nothing_found"))
-    saved: list[Path] = []
-    result = merge_files(ctx.db, list(args.paths), today=_today(args, ctx), dry_run=args.dry_run,
-                         before_write=lambda: saved.append(auto_backup(ctx.db, "merge")),
-                         convert=not args.no_convert)
-    if saved:
-        print(msg("merge.cli.backup", path=str(saved[0])).render(lang), file=sys.stderr)
+    outcome = ctx.desk.merge(list(args.paths), as_of=args.as_of, dry_run=args.dry_run,
+                             convert=not args.no_convert)
+    if outcome.backup is not None:
+        print(msg("merge.cli.backup", path=str(outcome.backup)).render(lang), file=sys.stderr)
+    result = outcome.result
     if args.json:
         print_json([f.as_json(dry_run=args.dry_run, lang=lang) for f in result.files])
         return 1 if result.any_rejected else 0
@@ -178,13 +165,7 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_period_list(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop_app.services.periods import ensure_periods
-    from desktop_app.store.periods import list_periods
-
-    plan_id = resolve_plan_id(ctx, args.plan)
-    if args.year:
-        ensure_periods(ctx.db, plan_id, args.year)
-    periods = list_periods(ctx.db, plan_id)
+    periods = ctx.desk.periods(args.plan, args.year)
     if args.json:
         print_json([p.as_json() for p in periods])
     else:
@@ -195,10 +176,8 @@ def cmd_period_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _set_closed(args: argparse.Namespace, ctx: Context, closed: bool) -> int:
-    from desktop_app.services.periods import set_closed
-
-    set_closed(ctx.db, resolve_plan_id(ctx, args.plan), args.code, closed, args.reason)
-    print(f"{args.code}: {'closed' if closed else 'reopened'}")
+    ctx.desk.set_period_closed(args.code, closed, args.reason, plan_id=args.plan)
+    ctx.say(msg("core.out.period_closed" if closed else "core.out.period_reopened", code=args.code))
     return 0
 
 

@@ -10,7 +10,6 @@ from desktop_app.commands.common import Context, print_json
 from desktop_app.domain.models import Direction, Target
 from desktop_app.domain.plan import DraftUnit, PlanDraft
 from desktop_app.messages import msg
-from desktop_app.services import import_plan
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -80,6 +79,8 @@ def _columns_map(specs: list[str]) -> dict[str, str]:
 
 
 def cmd_plan_import(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop_app.services import import_plan  # the readers and parser load on first use
+
     pv = import_plan.preview(ctx.db, args.file, translation_of=args.translation_of,
                              columns_map=_columns_map(getattr(args, "column", []) or []) or None)
     plan_id: int | None = None

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
-from desktop_app.commands.common import Context, add_plan_arg, print_json, resolve_plan_id
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from exc
+from desktop_app.commands.common import Context, add_as_of, add_plan_arg, print_json
 
 
 def _common(p: argparse.ArgumentParser, suffix: str) -> None:
     p.add_argument("--out", type=Path, required=True, help=f"output file ({suffix})")
     p.add_argument("--lang", dest="report_lang", choices=["zh", "en"], default="zh", help="language of the report")
-    p.add_argument("--date", type=_date, default=None,
-                   help="report date and as-of date (default: today; the demo's pinned date in the demo)")
+    add_as_of(p, "report date and as-of date")
     p.add_argument("--issuer", default="", help="issuing body printed in the header (default from report_texts.toml)")
     p.add_argument("--doc-number", default="", help="document number line, e.g. 嘉碳办〔2025〕3号")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -50,20 +41,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from desktop_app.services.build_report import ReportOptions
 
-    return ReportOptions(issuer_zh=args.issuer, issuer_en=args.issuer, doc_number=args.doc_number, date=args.date)
+    return ReportOptions(issuer_zh=args.issuer, issuer_en=args.issuer, doc_number=args.doc_number, date=args.as_of)
 
 
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop_app.services.build_report import build_pdf_report
-
-    plan_id = resolve_plan_id(ctx, args.plan)
-    result = build_pdf_report(ctx.db, plan_id, args.kind, args.out, args.report_lang, period=args.period,
-                              quarter=args.quarter, year=args.year, dept=args.dept, opts=_options(args))
+    result = ctx.desk.report(args.kind, args.out, args.report_lang, plan_id=args.plan, period=args.period,
+                             quarter=args.quarter, year=args.year, dept=args.dept, opts=_options(args))
     if args.json:
         from desktop_app.services.report_figures import report_figures
 
         # the figures the report prints, alongside the file (``peakdesk figures`` gives them alone)
-        figures = report_figures(ctx.db, plan_id, args.kind, period=args.period, quarter=args.quarter,
+        figures = report_figures(ctx.db, ctx.desk.plan_id(args.plan), args.kind, period=args.period, quarter=args.quarter,
                                  year=args.year, dept=args.dept, opts=_options(args))
         print_json({"file": str(result.path), "pages": result.pages, "title": result.title,
                     "fonts": result.fonts, "substitutes": result.substitutes, "figures": figures})
@@ -74,11 +62,8 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    from desktop_app.services.build_report import export_excel
-
-    plan_id = resolve_plan_id(ctx, args.plan)
-    path = export_excel(ctx.db, plan_id, args.kind, args.out, args.report_lang, period=args.period,
-                        year=args.year, opts=_options(args))
+    path = ctx.desk.export(args.kind, args.out, args.report_lang, plan_id=args.plan, period=args.period,
+                           year=args.year, opts=_options(args))
     if args.json:
         print_json({"file": str(path)})
     else:

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 
-from desktop_app.commands.common import Context, add_plan_arg, print_json, resolve_plan_id
+from desktop_app.commands.common import Context, add_as_of, add_plan_arg, print_json, resolve_plan_id
 from desktop_app.domain.warnings import LEVEL_LABELS, LEVELS
 from desktop_app.errors import UsageError
 from desktop_app.messages import msg, render
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from exc
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                                    "warnings (a published quarter shows its frozen snapshot).")
     p.add_argument("action", nargs="?", choices=["list", "ack", "publish"], default="list")
     p.add_argument("--quarter", required=True, help="quarter such as 2025Q3")
-    p.add_argument("--as-of", type=_date, default=None, help="compute as of this date (default: today)")
+    add_as_of(p)
     p.add_argument("--level", choices=LEVELS, help="list only this level")
     p.add_argument("--dept", help="list only this lead department (code)")
     p.add_argument("--task", help="ack: the task code")
@@ -39,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                                    "(a locked year shows its snapshot).")
     a.add_argument("action", nargs="?", choices=["show", "evaluate", "adjust", "lock"], default="show")
     a.add_argument("--year", type=int, required=True)
-    a.add_argument("--as-of", type=_date, default=None, help="compute as of this date (default: today)")
+    add_as_of(a)
     a.add_argument("--dept", help="evaluate/adjust: department code")
     a.add_argument("--score", type=float, help="evaluate: the evaluation score")
     a.add_argument("--clear", action="store_true", help="evaluate: remove the department's evaluation")

@@ -7,25 +7,16 @@ script can compare the dashboard, the ledger (``plan show --json``) and every re
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
-from desktop_app.commands.common import Context, add_plan_arg, print_json, resolve_plan_id
+from desktop_app.commands.common import Context, add_as_of, add_plan_arg, print_json, resolve_plan_id
 from desktop_app.domain.models import STATUS_LABELS, label
 from desktop_app.messages import msg, render
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from exc
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("dashboard", help="the dashboard's figures: each task's status and percent, sections, "
                                          "submissions, warning counts")
-    p.add_argument("--date", type=_date, default=None,
-                   help="as-of date (default: today; the demo's pinned date in the demo)")
+    add_as_of(p)
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     add_plan_arg(p)
     p.set_defaults(handler=cmd_dashboard)
@@ -38,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     f.add_argument("--quarter", default="", help="quarter such as 2025Q3 (quarterly)")
     f.add_argument("--year", type=int, default=None, help="year such as 2025 (annual)")
     f.add_argument("--dept", default="", help="department code (department)")
-    f.add_argument("--date", type=_date, default=None, help="report date and as-of date (default: today)")
+    add_as_of(f, help="report date and as-of date")
     f.add_argument("--json", action="store_true", help="print the figures as JSON (the default output)")
     add_plan_arg(f)
     f.set_defaults(handler=cmd_figures)
@@ -48,7 +39,7 @@ def cmd_dashboard(args: argparse.Namespace, ctx: Context) -> int:
     from desktop_app.services import read_models
 
     plan_id = resolve_plan_id(ctx, args.plan)
-    figures = read_models.dashboard(ctx.db, plan_id, args.date)
+    figures = read_models.dashboard(ctx.db, plan_id, args.as_of)
     if args.json:
         print_json(figures.as_json())
         return 0
@@ -69,5 +60,5 @@ def cmd_figures(args: argparse.Namespace, ctx: Context) -> int:
 
     plan_id = resolve_plan_id(ctx, args.plan)
     print_json(report_figures(ctx.db, plan_id, args.kind, period=args.period, quarter=args.quarter,
-                              year=args.year, dept=args.dept, opts=ReportOptions(date=args.date)))
+                              year=args.year, dept=args.dept, opts=ReportOptions(date=args.as_of)))
     return 0

@@ -8,7 +8,6 @@ can extend, seeded from ``data/holidays_cn.json``.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -17,7 +16,6 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, YEARLY, rrule
 
 from desktop_app.domain.models import Period, PeriodKind
-from desktop_app.paths import DATA_DIR
 
 DEFAULT_DUE_WORKING_DAY = 5
 
@@ -28,8 +26,9 @@ class HolidayCalendar:
     workdays: dict[dt.date, str] = field(default_factory=dict)
 
     @classmethod
-    def shipped(cls) -> HolidayCalendar:
-        raw = json.loads((DATA_DIR / "holidays_cn.json").read_text(encoding="utf-8"))
+    def from_json(cls, raw: Mapping[str, Mapping[str, str]]) -> HolidayCalendar:
+        """From the shipped table's layout ``{"holiday": {date: name}, "workday": {date: name}}``
+        (read by ``store.periods.shipped_calendar``; the domain reads no files)."""
         return cls.from_rows(
             [(d, "holiday", n) for d, n in raw["holiday"].items()]
             + [(d, "workday", n) for d, n in raw["workday"].items()]
@@ -119,7 +118,7 @@ _YEAR = re.compile(r"^(\d{4})$")
 
 def parse_period_code(code: str, cal: HolidayCalendar | None = None) -> Period:
     """'2025-10' → month, '2025Q3' → quarter, '2025' → year; ValueError with a clear message."""
-    cal = cal or HolidayCalendar.shipped()
+    cal = cal if cal is not None else HolidayCalendar()
     text = code.strip()
     if m := _MONTH.match(text):
         month = int(m.group(2))
@@ -146,9 +145,3 @@ def months_of(period: Period) -> list[str]:
 def format_date_zh(d: dt.date) -> str:
     """GB/T 9704 dates: 2025年10月20日 (no leading zeros)."""
     return f"{d.year}年{d.month}月{d.day}日"
-
-
-def holiday_rows(cal: HolidayCalendar) -> Mapping[str, tuple[str, str]]:
-    rows = {d.isoformat(): ("holiday", n) for d, n in cal.holidays.items()}
-    rows.update({d.isoformat(): ("workday", n) for d, n in cal.workdays.items()})
-    return rows

@@ -9,12 +9,13 @@ each component carrying its inputs and formula for hover/detail panes.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.models import DeptRef
-from desktop_app.domain.tomlconf import Checker, parse_toml, read_toml, settings_path
+from desktop_app.domain.tomlconf import Checker, parse_toml
 
 SCHEME_FILE = "assessment_scheme.toml"
 WHAT_EN, WHAT_ZH = "the assessment scheme", "考核方案"
@@ -96,16 +97,6 @@ class Scheme:
         return cls(grades=tuple(Grade(**g) for g in d["grades"]), **kw)
 
 
-def scheme_path() -> Path:
-    return settings_path(SCHEME_FILE)
-
-
-def load_scheme(path: Path | None = None) -> Scheme:
-    path = path or scheme_path()
-    data, text = read_toml(path, WHAT_EN, WHAT_ZH)
-    return scheme_from_dict(data, text, path)
-
-
 def parse_scheme(text: str, path: Path | str = "<text>") -> Scheme:
     return scheme_from_dict(parse_toml(text, path, WHAT_EN, WHAT_ZH), text, path)
 
@@ -122,8 +113,9 @@ _SECTIONS: dict[str, dict[str, str]] = {
 }
 
 
-def scheme_from_dict(data: dict[str, Any], text: str, path: Path | str) -> Scheme:
-    ck = Checker(path, text)
+def scheme_from_dict(data: dict[str, Any], text: str, path: Path | str,
+                     fallbacks: Sequence[tuple[Path | str, str]] = ()) -> Scheme:
+    ck = Checker(path, text, fallbacks)
     ck.unknown_keys(data, {"format", "decimals", "total_floor", "grade", "excellent_cap", *_SECTIONS}, "")
     ck.integer(data, "format", "format", 1, lo=1)
     default = Scheme()
@@ -174,6 +166,23 @@ def scheme_from_dict(data: dict[str, Any], text: str, path: Path | str) -> Schem
             ck.problem("excellent_cap", f"grade and demote_to must name grades ({', '.join(codes_t)})")
     ck.raise_if_any(WHAT_EN, WHAT_ZH)
     return Scheme(source=str(path), **kw)
+
+
+def scheme_values(s: Scheme) -> dict[str, Any]:
+    """The scheme's numbers laid out as in assessment_scheme.toml (the window saves these into the
+    user's copy key by key, keeping its comments)."""
+    out: dict[str, Any] = {"decimals": int(s.decimals), "total_floor": _plain_number(s.total_floor)}
+    for section, keys in _SECTIONS.items():
+        out[section] = {key: _plain_number(getattr(s, attr)) for key, attr in keys.items()}
+    out["grade"] = [{"code": g.code, "name_zh": g.name_zh, "name_en": g.name_en, "min": _plain_number(g.min)}
+                    for g in s.grades]
+    out["excellent_cap"] = {"enabled": s.cap_enabled, "grade": s.cap_grade, "share": _plain_number(s.cap_share),
+                            "demote_to": s.cap_demote_to}
+    return out
+
+
+def _plain_number(x: float) -> int | float:
+    return int(x) if float(x).is_integer() else float(x)
 
 
 # -- inputs ----------------------------------------------------------------------------------------

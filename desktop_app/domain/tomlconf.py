@@ -1,4 +1,7 @@
-"""Reading user-editable TOML settings (warning rules, assessment scheme) with precise errors.
+"""Checking user-editable TOML settings (warning rules, assessment scheme) with precise errors.
+
+Pure: text in, values or problems out. Reading the files (shipped + the user's copy, merged key by
+key) is ``desktop_app/config.py``.
 
 A syntax error names the file and line (tomllib's message carries it); a wrong key or type names
 the key path (``rule[3].min_points``) and, where it can be found, its line.
@@ -8,12 +11,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from desktop_app.errors import InputRejected, Problem
-from desktop_app.paths import TEMPLATES_DIR, user_templates_dir
 
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -39,27 +41,16 @@ def parse_toml(text: str, path: Path | str, what_en: str, what_zh: str) -> dict[
                            what_en, what_zh) from exc
 
 
-def read_toml(path: Path, what_en: str, what_zh: str) -> tuple[dict[str, Any], str]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise config_error(path, [Problem(f"cannot be read: {exc}", file=str(path))], what_en, what_zh) from exc
-    return parse_toml(text, path, what_en, what_zh), text
-
-
-def settings_path(file_name: str) -> Path:
-    """The user's edited copy of a settings file when there is one, else the shipped default."""
-    user = user_templates_dir() / file_name
-    return user if user.is_file() else TEMPLATES_DIR / file_name
-
-
 class Checker:
     """Collects problems while a settings dict is validated; locates keys in the source text."""
 
-    def __init__(self, path: Path | str, text: str) -> None:
+    def __init__(self, path: Path | str, text: str, fallbacks: Sequence[tuple[Path | str, str]] = ()) -> None:
         self.path = str(path)
         self.lines = text.splitlines()
         self.problems: list[Problem] = []
+        # Earlier copies (the shipped file under the user's): a key the user's copy leaves out is
+        # located, and named, in the file it came from.
+        self.fallbacks = [Checker(p, t) for p, t in fallbacks]
 
     # -- locating a key path such as 'rule[2].min_points' or 'grades.excellent' in the text --------
     def line_of(self, key_path: str) -> int | None:
@@ -95,7 +86,14 @@ class Checker:
         return next((i + 1 for i, ln in enumerate(self.lines) if header.match(ln)), None)
 
     def problem(self, key_path: str, message: str) -> None:
-        self.problems.append(Problem(f"{key_path}: {message}", file=self.path, line=self.line_of(key_path)))
+        line, path = self.line_of(key_path), self.path
+        if line is None:
+            for other in self.fallbacks:
+                found = other.line_of(key_path)
+                if found is not None:
+                    line, path = found, other.path
+                    break
+        self.problems.append(Problem(f"{key_path}: {message}", file=path, line=line))
 
     # -- typed getters: record a problem and return the default when the value is unusable --------
     def table(self, data: dict[str, Any], key: str, key_path: str, required: bool = False) -> dict[str, Any]:

@@ -12,13 +12,14 @@ Pure: the service gathers the facts (``TaskFacts``); nothing here reads the data
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.expected import Expectation, prorated_fraction
 from desktop_app.domain.models import STATUS_LABELS, DeptRef, Direction, Status
-from desktop_app.domain.tomlconf import Checker, parse_toml, read_toml, settings_path, template_checker
+from desktop_app.domain.tomlconf import Checker, parse_toml, template_checker
 
 RULES_FILE = "warning_rules.toml"
 WHAT_EN, WHAT_ZH = "the early-warning rules", "预警规则"
@@ -83,6 +84,11 @@ class RuleSet:
     no_data_reason_en: str = "No data: the lead unit has not reported, so the task is not counted as on track"
     source: str = ""
 
+    def behind_threshold(self) -> float | None:
+        """The smallest gap (percentage points) at which an enabled ``behind`` rule fires: the line
+        from which a task counts as behind schedule everywhere (warnings and the monthly bulletin)."""
+        return min((r.min_points for r in self.rules if r.enabled and r.kind == "behind"), default=None)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "source": self.source,
@@ -92,22 +98,13 @@ class RuleSet:
         }
 
 
-def rules_path() -> Path:
-    return settings_path(RULES_FILE)
-
-
-def load_rules(path: Path | None = None) -> RuleSet:
-    path = path or rules_path()
-    data, text = read_toml(path, WHAT_EN, WHAT_ZH)
-    return rules_from_dict(data, text, path)
-
-
 def parse_rules(text: str, path: Path | str = "<text>") -> RuleSet:
     return rules_from_dict(parse_toml(text, path, WHAT_EN, WHAT_ZH), text, path)
 
 
-def rules_from_dict(data: dict[str, Any], text: str, path: Path | str) -> RuleSet:
-    ck = Checker(path, text)
+def rules_from_dict(data: dict[str, Any], text: str, path: Path | str,
+                    fallbacks: Sequence[tuple[Path | str, str]] = ()) -> RuleSet:
+    ck = Checker(path, text, fallbacks)
     ck.unknown_keys(data, {"format", "general", "rule"}, "")
     ck.integer(data, "format", "format", 1, lo=1)
     general = ck.table(data, "general", "general")

@@ -91,6 +91,7 @@ from desktop_app.exchange.safe_xlsx import (
     text_cell,
 )
 from desktop_app.messages import Msg, msg
+from desktop_app.outputs import atomic_output
 
 FORMAT_NAME = "PeakDesk exchange workbook"
 FORMAT_VERSION = 2
@@ -392,34 +393,9 @@ def write_workbook(content: WorkbookContent, path: Path) -> Path:
 
     wb.active = 1
     wb.security = WorkbookProtection(workbookPassword=SHEET_PASSWORD, lockStructure=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(partial_name(path.name))
-    wb.save(tmp)
-    tmp.replace(path)
+    with atomic_output(path) as tmp:
+        wb.save(tmp)
     return path
-
-
-# A workbook is written under a name that cannot pass for a workbook (hidden, no .xlsx ending) and moved into
-# place when complete; an export killed half-way leaves such files, removed by the next export.
-PARTIAL_PREFIX = ".peakdesk-partial-"
-PARTIAL_SUFFIX = ".incomplete"
-
-
-def partial_name(name: str) -> str:
-    return f"{PARTIAL_PREFIX}{name}{PARTIAL_SUFFIX}"
-
-
-def remove_partial_files(folder: Path) -> list[Path]:
-    """Delete what an interrupted write left in ``folder`` (also the older ``.NAME.xlsx.tmp`` spelling)."""
-    removed: list[Path] = []
-    if not folder.is_dir():
-        return removed
-    for pattern in (f"{PARTIAL_PREFIX}*{PARTIAL_SUFFIX}", ".*.xlsx.tmp"):
-        for stale in folder.glob(pattern):
-            if stale.is_file():
-                stale.unlink(missing_ok=True)
-                removed.append(stale)
-    return removed
 
 
 def issued_copy_chunks(rows: Sequence[LockedRow]) -> list[str]:

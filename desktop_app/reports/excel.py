@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop_app.domain.models import STATUS_LABELS, Status, join_names
 from desktop_app.exchange.safe_xlsx import clean_text, fit_row_height
 from desktop_app.exchange.workbook import print_setup
+from desktop_app.outputs import atomic_output
 from desktop_app.reports.data import (
     GRADE_LABELS,
     SUBMISSION_LABELS,
@@ -115,8 +116,8 @@ def _finish(ws: Worksheet, n_rows: int, n_cols: int, out: Path) -> Path:
     ws.print_area = f"A1:{last}{max(2, n_rows + 2)}"
     print_setup(ws, title_rows="1:2", first_fitted_row=2)
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    ws.parent.save(out)
+    with atomic_output(out) as tmp:
+        ws.parent.save(tmp)
     return out
 
 

@@ -1,44 +1,23 @@
 """Report titles, headings and fixed sentences from ``report_templates/report_texts.toml``.
 
-The user's copy (``paths.user_templates_dir()/report_texts.toml``) wins key by key; keys it leaves
-out keep the shipped text, so an older user copy keeps working after an upgrade.
+The user's copy (the user data folder's ``templates/report_texts.toml``) wins key by key; keys it
+leaves out keep the shipped text, so an older user copy keeps working after an upgrade. The files are
+read by the one settings loader, ``desktop_app/config.py``.
 """
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
-from desktop_app import paths
-from desktop_app.errors import PeakDeskError
+from desktop_app import config
+from desktop_app.errors import InputRejected, PeakDeskError
 
-FILE_NAME = "report_texts.toml"
+FILE_NAME = config.TEXTS_FILE
 
 
 class TemplateInvalid(PeakDeskError):
     pass
-
-
-def _load(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:  # the message names line and column
-        raise TemplateInvalid(
-            f"{path}: not valid TOML ({exc}). Fix that line or delete the file to use the shipped texts.",
-            message_zh=f"{path}：TOML 格式有误（{exc}）。请修改该行，或删除此文件以使用默认文本。",
-        ) from exc
-
-
-def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in over.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
-        else:
-            out[key] = value
-    return out
 
 
 class ReportTexts:
@@ -73,8 +52,9 @@ class ReportTexts:
 
 
 def load_texts(lang: str, user_dir: Path | None = None) -> ReportTexts:
-    shipped = _load(paths.TEMPLATES_DIR / FILE_NAME)
-    user_file = (user_dir or paths.user_templates_dir()) / FILE_NAME
-    if user_file.is_file():
-        shipped = _merge(shipped, _load(user_file))
-    return ReportTexts(lang, shipped)
+    """The texts of ``lang``: shipped + the user's copy merged key by key (``desktop_app.config``)."""
+    try:
+        data = config.load_texts_data(user_dir)
+    except InputRejected as exc:   # the message names the file, line and key
+        raise TemplateInvalid(exc.localized("en"), message_zh=exc.localized("zh")) from exc
+    return ReportTexts(lang, data)

@@ -25,6 +25,7 @@ from desktop_app.store.backups import (
     BackupInfo,
     BackupResult,
     back_up,
+    backup_stem,
     backups_of,
     default_keep,
     list_backups,
@@ -33,7 +34,7 @@ from desktop_app.store.backups import (
 )
 from desktop_app.store.db import APPLICATION_ID, latest_version
 
-__all__ = ["DEFAULT_KEEP", "BackupError", "BackupInfo", "BackupResult", "auto_backup", "back_up", "backups_of",
+__all__ = ["DEFAULT_KEEP", "BackupError", "BackupInfo", "BackupResult", "auto_backup", "back_up", "backup_stem", "backups_of",
            "check_backup", "default_keep", "list_backups", "prune", "restore", "set_default_keep"]
 
 def _read_only(path: Path) -> sqlite3.Connection:

@@ -18,10 +18,11 @@ from typing import Any
 
 import sqlite_utils
 
+from desktop_app.config import load_rules
 from desktop_app.domain.calendar import HolidayCalendar, parse_period_code
 from desktop_app.domain.models import DeptRef, PeriodKind, Role, Status
 from desktop_app.domain.results import ReportResult
-from desktop_app.domain.warnings import RuleSet, load_rules
+from desktop_app.domain.warnings import RuleSet
 from desktop_app.errors import PeakDeskError, UsageError
 from desktop_app.reports import data as rd
 from desktop_app.reports.common import code_key
@@ -33,6 +34,9 @@ from desktop_app.services.plan_facts import PlanFacts, quarters_of_year
 from desktop_app.services.submission_status import period_status
 from desktop_app.store import monitoring
 from desktop_app.store import periods as store_periods
+
+# A task is "behind schedule" in the bulletin when it is reported as delayed or at least as many points
+# behind its expected progress as the lowest enabled `behind` rule of warning_rules.toml.
 
 
 @dataclass
@@ -284,8 +288,7 @@ def _monthly_context(db: sqlite_utils.Database, plan_id: int, facts: PlanFacts, 
 def behind_threshold(rules: RuleSet) -> float | None:
     """The bulletin lists a task as behind schedule from the smallest ``min_points`` of the enabled
     "behind" rules of the warning rule file (the yellow line); None when no such rule is enabled."""
-    points = [r.min_points for r in rules.rules if r.enabled and r.kind == "behind"]
-    return min(points) if points else None
+    return rules.behind_threshold()
 
 
 def _count(lines: list[rd.TaskLine], status: Status) -> int:

@@ -15,9 +15,7 @@ removes it.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,7 +41,9 @@ from desktop_app.exchange.workbook import (
     write_workbook,
 )
 from desktop_app.messages import msg
+from desktop_app.outputs import atomic_output
 from desktop_app.paths import user_data_dir
+from desktop_app.services import clock
 
 _KEY_OF_LETTER = {letter: key for key, letter in COL_LETTER.items()}
 
@@ -188,15 +188,11 @@ class BureauSession:
 
     def save_autosave(self) -> Path:
         data = {"format": AUTOSAVE_FORMAT, "package_id": self.meta.package_id, "source": str(self.source),
-                "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+                "saved_at": clock.now_stamp(),
                 "rows": [{"code": r.locked.code, **r.values.as_json()} for r in self.rows]}
         path = self.autosave_path
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with tmp.open("w", encoding="utf-8") as fh:
+        with atomic_output(path, fsync=True) as tmp, tmp.open("w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
         return path
 
     def _restore(self) -> None:

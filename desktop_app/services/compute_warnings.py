@@ -13,8 +13,9 @@ from typing import Any
 
 import sqlite_utils
 
+from desktop_app.config import load_rules
 from desktop_app.domain.models import ChangeSummary, Role
-from desktop_app.domain.warnings import LEVELS, RuleSet, TaskWarning, evaluate, level_counts, load_rules
+from desktop_app.domain.warnings import LEVELS, RuleSet, TaskWarning, evaluate, level_counts
 from desktop_app.errors import PeakDeskError, UsageError
 from desktop_app.services.clock import today
 from desktop_app.services.plan_facts import PlanFacts, parse_quarter

@@ -234,10 +234,10 @@ def _populate(db: sqlite_utils.Database, report: Progress | None) -> DemoResult:
                 sha = hashlib.sha256(f"demo-{dept_id}-{month}".encode()).hexdigest()
                 cur = db.execute(
                     "INSERT INTO submission (department_id, period_id, file_name, sha256, received_at, status, late, rows) "
-                    "VALUES (?, ?, ?, ?, ?, 'accepted', ?, ?)",
+                    "VALUES (?, ?, ?, ?, ?, 'accepted', ?, ?) RETURNING id",
                     [dept_id, period_id, f"demo-{DEMO_YEAR}-{month:02d}-{dept_id}.xlsx", sha,
                      received.isoformat(timespec="seconds"), int(late), len(by_dept[dept_id])])
-                submission_id = int(cur.lastrowid or 0)
+                submission_id = int(cur.fetchone()[0])
                 for task_id in by_dept[dept_id]:
                     profile, values = trajectories[task_id]
                     pct = values[month - 1]
@@ -252,7 +252,3 @@ def _populate(db: sqlite_utils.Database, report: Progress | None) -> DemoResult:
                     rows += 1
     n_depts = db.execute("SELECT count(*) FROM department").fetchone()[0]
     return DemoResult(path=Path(), plan_id=plan_id, tasks=len(tasks), departments=n_depts, progress_rows=rows)
-
-
-def is_demo(db: sqlite_utils.Database) -> bool:
-    return meta.meta_get(db, "demo") == "1"

@@ -13,7 +13,6 @@ applied, and unknown units become departments "to check" under the plan's own sp
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from desktop_app.errors import UsageError
 from desktop_app.exchange.departments import Glossary, default_glossary, dominant_level
 from desktop_app.exchange.plan_readers import read_plan_file
 from desktop_app.exchange.plan_table import draft_from_source
+from desktop_app.services import clock
 from desktop_app.store import audit, departments, ledger
 from desktop_app.store.db import write_tx
 
@@ -368,7 +368,7 @@ def _source_row(db: sqlite_utils.Database, plan_id: int, draft: PlanDraft) -> No
     if draft.source_sha256:
         db.execute("INSERT INTO plan_source (plan_id, file_name, sha256, lang, imported_at) VALUES (?, ?, ?, ?, ?)",
                    [plan_id, draft.source_name, draft.source_sha256, draft.lang,
-                    dt.datetime.now().isoformat(timespec="seconds")])
+                    clock.now_stamp()])
 
 
 def _unit_ids(db: sqlite_utils.Database, task: DraftTask, lang: str) -> list[tuple[int, Role]]:
@@ -394,9 +394,9 @@ def _commit_update(db: sqlite_utils.Database, plan_id: int, draft: PlanDraft, di
                        [parent, i, sec.number, sec.title, sec.title_en, sec.title_en, old_sections[i]])
             section_ids[i] = old_sections[i]
         else:
-            cur = db.execute("INSERT INTO section (plan_id, parent_id, seq, number, title_zh, title_en) "
-                             "VALUES (?, ?, ?, ?, ?, ?)", [plan_id, parent, i, sec.number, sec.title, sec.title_en])
-            section_ids[i] = int(cur.lastrowid or 0)
+            section_ids[i] = int(db.execute(
+                "INSERT INTO section (plan_id, parent_id, seq, number, title_zh, title_en) VALUES (?, ?, ?, ?, ?, ?) "
+                "RETURNING id", [plan_id, parent, i, sec.number, sec.title, sec.title_en]).fetchone()[0])
     existing = {code: tid for tid, code in db.execute("SELECT id, code FROM task WHERE plan_id = ?", [plan_id]).fetchall()}
     changed = {c.code for c in diff.changes if c.kind in ("changed", "added")}
     for seq, task in enumerate(draft.tasks):
@@ -405,10 +405,10 @@ def _commit_update(db: sqlite_utils.Database, plan_id: int, draft: PlanDraft, di
         if tid is None:
             cur = db.execute(
                 "INSERT INTO task (plan_id, section_id, code, seq, title_zh, title_en, text_zh, text_en, start_date, "
-                "due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 [plan_id, section_id, task.code, seq, task.title, task.title_en, task.text, task.text_en,
                  task.start.isoformat() if task.start else None, task.due.isoformat() if task.due else None])
-            tid = int(cur.lastrowid or 0)
+            tid = int(cur.fetchone()[0])
         else:
             db.execute("UPDATE task SET section_id = ?, seq = ?, title_zh = ?, text_zh = ?, due_date = ? WHERE id = ?",
                        [section_id, seq, task.title, task.text, task.due.isoformat() if task.due else None, tid])
@@ -438,9 +438,9 @@ def _commit_translation(db: sqlite_utils.Database, draft: PlanDraft, original: i
                      "WHERE p.translation_of = ? AND s.sha256 = ?", [original, draft.source_sha256]).fetchone()
     if row is None:
         title_zh = db.execute("SELECT title_zh FROM plan WHERE id = ?", [original]).fetchone()[0]
-        cur = db.execute("INSERT INTO plan (title_zh, title_en, translation_of) VALUES (?, ?, ?)",
-                         [title_zh, draft.title_en or draft.title, original])
-        plan_id = int(cur.lastrowid or 0)
+        plan_id = int(db.execute(
+            "INSERT INTO plan (title_zh, title_en, translation_of, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+            [title_zh, draft.title_en or draft.title, original, clock.now_stamp()]).fetchone()[0])
         _source_row(db, plan_id, draft)
     else:
         plan_id = int(row[0])

@@ -24,9 +24,10 @@ from desktop_app.exchange.workbook import (
     RowValues,
     WorkbookContent,
     compute_digest,
-    remove_partial_files,
     write_workbook,
 )
+from desktop_app.outputs import remove_partial_files
+from desktop_app.services import clock
 from desktop_app.services.periods import ensure_period
 from desktop_app.store.cycle import departments_by_id, exchange_secret, held_tasks
 from desktop_app.store.db import write_tx
@@ -126,8 +127,7 @@ def export_packages(db: sqlite_utils.Database, plan_id: int, period_code: str, o
         meta = PackageMeta(
             package_id=uuid.uuid4().hex, plan_id=plan_id, plan_title=title, department_code=dept.code,
             department_name=dept.name_zh, period_code=period.code, period_start=period.start,
-            period_end=period.end, due=period.due, issued_at=dt.datetime.combine(
-                today, dt.datetime.now().time()).isoformat(timespec="seconds"))
+            period_end=period.end, due=period.due, issued_at=clock.received_stamp(today))
         meta.digest = compute_digest(secret, meta, rows)
         values = [RowValues(contact_person=dept.contact_person, contact_phone=dept.contact_phone) for _ in rows]
         path = out_dir / package_file_name(period.code, dept)

@@ -377,10 +377,10 @@ def _apply(db: sqlite_utils.Database, checked: _Checked, file_name: str, sha: st
             current = current_entries(db, period_id, dept_id)
         cursor = db.execute(
             "INSERT INTO submission (package_id, department_id, period_id, file_name, sha256, received_at, status, "
-            "late, rows, errors_json) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?)",
+            "late, rows, errors_json) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?) RETURNING id",
             [checked.package_id, dept_id, period_id, file_name, sha, received_at, int(checked.late),
              len(checked.entries), errors_json(checked.warnings)])     # an accepted file's notes and remarks
-        sub_id = int(cursor.lastrowid or 0)
+        sub_id = int(cursor.fetchone()[0])
         older = [int(r[0]) for r in db.execute(
             "SELECT id FROM submission WHERE department_id = ? AND period_id = ? AND status = 'accepted' "
             "AND superseded_by IS NULL AND id != ?", [dept_id, period_id, sub_id]).fetchall()]

@@ -7,6 +7,7 @@ both actions are written to the audit log with their reason.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -14,6 +15,7 @@ import sqlite_utils
 from desktop_app.domain.calendar import parse_period_code, periods_for_year
 from desktop_app.domain.models import ChangeSummary, PeriodKind
 from desktop_app.errors import UsageError
+from desktop_app.messages import msg
 from desktop_app.store import audit
 from desktop_app.store.db import write_tx
 from desktop_app.store.periods import (
@@ -22,7 +24,9 @@ from desktop_app.store.periods import (
     get_period,
     insert_period,
     list_periods,
+    period_by_id,
     require_period,
+    set_due,
 )
 
 
@@ -90,3 +94,23 @@ def set_closed(db: sqlite_utils.Database, plan_id: int, code: str, closed: bool,
                    [int(closed), reason if closed else "", period.id])
         _audit(db, "close" if closed else "reopen", period, reason)
     return PeriodsResult([require_period(db, plan_id, code)], [], ChangeSummary(periods=True))
+
+
+def write_due(db: sqlite_utils.Database, period_id: int, old: dt.date, new: dt.date) -> ChangeSummary:
+    """Move a period's due date (on-time/late is judged against it), with an audit entry."""
+    period = period_by_id(db, period_id)
+    if new < period.end:
+        raise UsageError(msg("core.due_before_end", code=period.code, due=new.isoformat(),
+                             end=period.end.isoformat()))
+    with write_tx(db):
+        set_due(db, period_id, new)
+        audit.log(db, "due", "period", period_id, {"plan_id": period.plan_id, "code": period.code,
+                                                   "before": old.isoformat(), "after": new.isoformat()})
+    return ChangeSummary(periods=True, submissions=True, details={"period": period.code})
+
+
+def create_period(db: sqlite_utils.Database, plan_id: int, code: str) -> PeriodsResult:
+    """Create one reporting period from the calendar (a no-op when it exists)."""
+    existed = get_period(db, plan_id, code) is not None
+    row = ensure_period(db, plan_id, code)
+    return PeriodsResult([row], [] if existed else [row.code], ChangeSummary(periods=not existed))

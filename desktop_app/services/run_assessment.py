@@ -11,6 +11,7 @@ from typing import Any
 
 import sqlite_utils
 
+from desktop_app.config import load_rules, load_scheme
 from desktop_app.domain.models import ChangeSummary, Role, Status
 from desktop_app.domain.scoring import (
     AdjustmentItem,
@@ -22,9 +23,8 @@ from desktop_app.domain.scoring import (
     WarningItem,
     assess,
     grade_distribution,
-    load_scheme,
 )
-from desktop_app.domain.warnings import RuleSet, load_rules
+from desktop_app.domain.warnings import RuleSet
 from desktop_app.errors import PeakDeskError, UsageError
 from desktop_app.services.clock import today
 from desktop_app.services.compute_warnings import evaluate_quarter, from_snapshot

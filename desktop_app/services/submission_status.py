@@ -14,11 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from desktop_app.domain.models import ChangeSummary
-from desktop_app.exchange.safe_xlsx import text_cell
+from desktop_app.outputs import atomic_output
 from desktop_app.store.cycle import departments_by_id, held_tasks
 from desktop_app.store.periods import PeriodRow, calendar, require_period
 from desktop_app.store.progress import split_contact
@@ -100,19 +98,12 @@ def _status(period: PeriodRow, depts: dict[int, Any], holders: dict[int, Any], f
 
 def _newest_contacts(db: sqlite_utils.Database) -> dict[int, str]:
     """department id → the contact of its newest progress entry that has one (one pass over progress)."""
-    # SQLite returns the bare column `contact` from the row holding max(received_at).
-    return {int(dept_id): str(contact) for dept_id, contact, _ in db.execute(
-        "SELECT department_id, contact, max(received_at) FROM progress WHERE contact != '' "
-        "GROUP BY department_id").fetchall()}
-
-
-def status_matrix(db: sqlite_utils.Database, plan_id: int, period_codes: list[str]) -> dict[str, dict[str, str]]:
-    """department code → period code → status, for the GUI's coloured matrix."""
-    matrix: dict[str, dict[str, str]] = {}
-    for status in periods_status(db, plan_id, period_codes):
-        for d in status.departments:
-            matrix.setdefault(d.department, {})[status.period.code] = d.status
-    return matrix
+    # Ranked explicitly: a bare column beside max() is SQLite-only and picks an arbitrary row on a tie;
+    # here a tie on received_at goes to the entry written last (the higher id).
+    return {int(dept_id): str(contact) for dept_id, contact in db.execute(
+        "SELECT department_id, contact FROM (SELECT department_id, contact, ROW_NUMBER() OVER ("
+        "PARTITION BY department_id ORDER BY received_at DESC, id DESC) AS newest "
+        "FROM progress WHERE contact <> '') ranked WHERE newest = 1").fetchall()}
 
 
 @dataclass
@@ -125,6 +116,12 @@ class ReminderResult:
 def export_reminders(db: sqlite_utils.Database, plan_id: int, period_code: str, out: Path, *,
                      today: dt.date) -> ReminderResult:
     """An .xlsx listing the departments that have not reported for the period, with their contacts."""
+    # openpyxl is imported on first use: the window's pages import this module before their first paint.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    from desktop_app.exchange.safe_xlsx import text_cell
+
     status = period_status(db, plan_id, period_code)
     missing = status.missing()
     p = status.period
@@ -153,8 +150,6 @@ def export_reminders(db: sqlite_utils.Database, plan_id: int, period_code: str, 
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.print_title_rows = "3:3"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    wb.save(tmp)
-    tmp.replace(out)
+    with atomic_output(out) as tmp:
+        wb.save(tmp)
     return ReminderResult(out, missing)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 import json
 from typing import Any
 
 import sqlite_utils
+
+from desktop_app.services.clock import now_stamp
 
 
 def _actor() -> str:
@@ -21,7 +22,7 @@ def log(db: sqlite_utils.Database, action: str, entity: str, entity_id: object =
         detail: dict[str, Any] | None = None) -> None:
     db.execute(
         "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail_json) VALUES (?, ?, ?, ?, ?, ?)",
-        [dt.datetime.now().isoformat(timespec="seconds"), _actor(), action, entity, str(entity_id),
+        [now_stamp(), _actor(), action, entity, str(entity_id),
          json.dumps(detail or {}, ensure_ascii=False, default=str)],
     )
 

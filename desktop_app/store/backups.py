@@ -10,6 +10,7 @@ together, so every one of them can be restored from the GUI.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ import sqlite_utils
 
 from desktop_app.errors import PeakDeskError
 from desktop_app.paths import backups_dir
+from desktop_app.services import clock
 from desktop_app.store.db import backup_to, db_path
 
 DEFAULT_KEEP = 20
@@ -71,7 +73,23 @@ def _stem_of(db: sqlite_utils.Database) -> str:
     if not path:
         raise BackupError("An in-memory database cannot be backed up.",
                           message_zh="内存数据库无法备份。")
-    return Path(path).stem
+    return backup_stem(Path(path))
+
+
+def backup_stem(path: Path) -> str:
+    """How the backups of the database at ``path`` are named: its file stem and a digest of its full
+    path, so that two ``peakdesk.sqlite`` in different folders never prune each other's backups."""
+    resolved = str(Path(path).resolve())
+    return f"{Path(path).stem}-{hashlib.sha256(resolved.encode('utf-8')).hexdigest()[:8]}"
+
+
+def _stored_keep(db: sqlite_utils.Database) -> int:
+    """The desk's keep-N policy, stored in the database (meta ``backup_keep``) so every front end obeys it."""
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'backup_keep'").fetchone()
+        return max(1, int(row[0])) if row else _keep
+    except (sqlite3.Error, ValueError):
+        return _keep
 
 
 def list_backups(stem: str, directory: Path | None = None) -> list[BackupInfo]:
@@ -107,7 +125,7 @@ def back_up(db: sqlite_utils.Database, reason: str = "manual", *, keep: int | No
     stem = _stem_of(db)
     directory = directory or backups_dir()
     directory.mkdir(parents=True, exist_ok=True)
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
     slug = _slug(reason)
     # Two backups in the same second (a manual one right before a merge) get a counter, so they
     # never overwrite each other and still sort in the order they were made.
@@ -122,4 +140,4 @@ def back_up(db: sqlite_utils.Database, reason: str = "manual", *, keep: int | No
             f"Could not write the backup {target} ({exc}). Check that the folder is writable and the disk "
             "is not full.",
             message_zh=f"无法写入备份 {target}（{exc}）。请检查文件夹是否可写、磁盘是否已满。") from exc
-    return BackupResult(target, prune(stem, keep if keep is not None else _keep, directory))
+    return BackupResult(target, prune(stem, keep if keep is not None else _stored_keep(db), directory))

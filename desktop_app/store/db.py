@@ -8,7 +8,6 @@ transaction, and recorded in ``schema_migration``.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import re
 import sqlite3
@@ -24,6 +23,7 @@ import sqlite_utils
 from desktop_app.errors import DatabaseBusy, DatabaseError, DatabaseTooNew
 from desktop_app.messages import msg
 from desktop_app.paths import MIGRATIONS_DIR
+from desktop_app.services import clock
 
 APPLICATION_ID = 0x50444B31  # 'PDK1'
 BUSY_TIMEOUT_MS = 5000
@@ -253,7 +253,7 @@ def _migrate(db: sqlite_utils.Database, path: Path | None) -> None:
             for statement in _split_sql(mig.sql):
                 conn.execute(statement)
             conn.execute("INSERT INTO schema_migration VALUES (?, ?, ?)",
-                         (mig.version, mig.name, dt.datetime.now().isoformat(timespec="seconds")))
+                         (mig.version, mig.name, clock.now_stamp()))
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {mig.version}")
             conn.execute("COMMIT")

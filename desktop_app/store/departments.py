@@ -9,6 +9,7 @@ import sqlite_utils
 
 from desktop_app.domain.models import DeptKind, DeptRef
 from desktop_app.errors import PeakDeskError
+from desktop_app.services.clock import now_stamp
 from desktop_app.store import audit
 
 
@@ -37,7 +38,9 @@ class Department:
 
     def as_json(self) -> dict[str, Any]:
         return {"code": self.code, "name_zh": self.name_zh, "name_en": self.name_en, "kind": self.kind.value,
-                "aliases": [a for a, _ in self.aliases]}
+                "short_zh": self.short_zh, "short_en": self.short_en, "contact_person": self.contact_person,
+                "contact_phone": self.contact_phone, "to_check": self.to_check,
+                "aliases": [a for a, _ in self.aliases], "members": list(self.members)}
 
 
 def _from_row(row: dict[str, Any]) -> Department:
@@ -103,10 +106,10 @@ def upsert(db: sqlite_utils.Database, code: str, name_zh: str, name_en: str = ""
     existing = id_for_code(db, code)
     values = [name_zh, name_en, short_zh, short_en, kind.value, int(to_check), contact_person, contact_phone]
     if existing is None:
-        cur = db.execute(
+        return int(db.execute(
             "INSERT INTO department (name_zh, name_en, short_zh, short_en, kind, to_check, contact_person, "
-            "contact_phone, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [*values, code])
-        return int(cur.lastrowid or 0)
+            "contact_phone, code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            [*values, code, now_stamp()]).fetchone()[0])
     db.execute(
         "UPDATE department SET name_zh = ?, name_en = ?, short_zh = ?, short_en = ?, kind = ?, to_check = ?, "
         "contact_person = ?, contact_phone = ? WHERE id = ?", [*values, existing])
@@ -118,15 +121,16 @@ def add_alias(db: sqlite_utils.Database, dept_id: int, alias: str, lang: str = "
     alias = alias.strip()
     if not alias:
         return False
-    cur = db.execute("INSERT OR IGNORE INTO department_alias (department_id, alias, lang) VALUES (?, ?, ?)",
-                     [dept_id, alias, lang])
+    cur = db.execute("INSERT INTO department_alias (department_id, alias, lang) VALUES (?, ?, ?) "
+                     "ON CONFLICT DO NOTHING", [dept_id, alias, lang])
     return cur.rowcount > 0
 
 
 def set_members(db: sqlite_utils.Database, placeholder_id: int, member_ids: list[int]) -> None:
     db.execute("DELETE FROM placeholder_member WHERE placeholder_id = ?", [placeholder_id])
     for mid in member_ids:
-        db.execute("INSERT OR IGNORE INTO placeholder_member VALUES (?, ?)", [placeholder_id, mid])
+        db.execute("INSERT INTO placeholder_member (placeholder_id, member_id) VALUES (?, ?) "
+                   "ON CONFLICT (placeholder_id, member_id) DO NOTHING", [placeholder_id, mid])
 
 
 def find(db: sqlite_utils.Database, name: str) -> Department | None:

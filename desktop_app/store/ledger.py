@@ -11,6 +11,7 @@ import sqlite_utils
 from desktop_app.domain.models import ChangeSummary, DeptKind, DeptRef, Direction, Role, Status, Target
 from desktop_app.domain.plan import DraftUnit, PlanDraft
 from desktop_app.errors import PeakDeskError
+from desktop_app.services.clock import now_stamp
 from desktop_app.store import audit, departments
 from desktop_app.store.db import write_tx
 
@@ -41,36 +42,36 @@ def department_for_unit(db: sqlite_utils.Database, unit: DraftUnit, lang: str) -
 def save_plan_draft(db: sqlite_utils.Database, draft: PlanDraft, *, translation_of: int | None = None) -> int:
     """Write a reviewed draft as a new plan in one transaction; returns the plan id."""
     with write_tx(db):
-        cur = db.execute(
-            "INSERT INTO plan (title_zh, title_en, region, issuer, issued_on, translation_of) VALUES (?, ?, ?, ?, ?, ?)",
+        plan_id = int(db.execute(
+            "INSERT INTO plan (title_zh, title_en, region, issuer, issued_on, translation_of, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
             [draft.title, draft.title_en, draft.region, draft.issuer,
-             draft.issued_on.isoformat() if draft.issued_on else None, translation_of])
-        plan_id = int(cur.lastrowid or 0)
+             draft.issued_on.isoformat() if draft.issued_on else None, translation_of, now_stamp()]).fetchone()[0])
         if draft.source_sha256:
             db.execute("INSERT INTO plan_source (plan_id, file_name, sha256, lang, imported_at) VALUES (?, ?, ?, ?, ?)",
                        [plan_id, draft.source_name, draft.source_sha256, draft.lang,
-                        dt.datetime.now().isoformat(timespec="seconds")])
+                        now_stamp()])
         section_ids: dict[int, int] = {}
         for i, sec in enumerate(draft.sections):
             parent = section_ids.get(sec.parent) if sec.parent is not None else None
-            cur = db.execute(
-                "INSERT INTO section (plan_id, parent_id, seq, number, title_zh, title_en) VALUES (?, ?, ?, ?, ?, ?)",
-                [plan_id, parent, i, sec.number, sec.title, sec.title_en])
-            section_ids[i] = int(cur.lastrowid or 0)
+            section_ids[i] = int(db.execute(
+                "INSERT INTO section (plan_id, parent_id, seq, number, title_zh, title_en) VALUES (?, ?, ?, ?, ?, ?) "
+                "RETURNING id", [plan_id, parent, i, sec.number, sec.title, sec.title_en]).fetchone()[0])
         for seq, obj in enumerate(draft.objectives):
             insert_target(db, plan_id, None, seq, obj)
         for seq, task in enumerate(draft.tasks):
             cur = db.execute(
                 "INSERT INTO task (plan_id, section_id, code, seq, title_zh, title_en, text_zh, text_en, start_date, "
-                "due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 [plan_id, section_ids.get(task.section) if task.section is not None else None, task.code, seq,
                  task.title, task.title_en, task.text, task.text_en,
                  task.start.isoformat() if task.start else None, task.due.isoformat() if task.due else None])
-            task_id = int(cur.lastrowid or 0)
+            task_id = int(cur.fetchone()[0])
             units = ([(task.lead, Role.LEAD)] if task.lead else []) + [(u, Role.COOPERATING) for u in task.cooperating]
             for useq, (unit, role) in enumerate(units):
                 dept_id = department_for_unit(db, unit, draft.lang)
-                db.execute("INSERT OR IGNORE INTO assignment (task_id, department_id, role, seq) VALUES (?, ?, ?, ?)",
+                db.execute("INSERT INTO assignment (task_id, department_id, role, seq) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT (task_id, department_id) DO NOTHING",
                            [task_id, dept_id, role.value, useq])
             for tseq, target in enumerate(task.targets):
                 insert_target(db, plan_id, task_id, tseq, target)

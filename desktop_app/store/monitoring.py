@@ -12,14 +12,11 @@ import sqlite_utils
 
 from desktop_app.domain.expected import Milestone
 from desktop_app.domain.models import DeptRef
+from desktop_app.services.clock import now_stamp
 
 
 def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text[:10]) if text else None
-
-
-def now_stamp() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -263,9 +260,9 @@ def adjustment(db: sqlite_utils.Database, adjustment_id: int) -> tuple[int, int,
 
 def add_adjustment(db: sqlite_utils.Database, plan_id: int, year: int, dept: int, points: float,
                    reason: str) -> int:
-    cur = db.execute("INSERT INTO adjustment (plan_id, year, department_id, points, reason, created_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?)", [plan_id, year, dept, points, reason, now_stamp()])
-    return int(cur.lastrowid or 0)
+    return int(db.execute("INSERT INTO adjustment (plan_id, year, department_id, points, reason, created_at) "
+                          "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                          [plan_id, year, dept, points, reason, now_stamp()]).fetchone()[0])
 
 
 def delete_adjustment(db: sqlite_utils.Database, adjustment_id: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,17 +12,23 @@ import sqlite_utils
 from desktop_app.domain.calendar import HolidayCalendar
 from desktop_app.domain.models import Period, PeriodKind
 from desktop_app.errors import UsageError
+from desktop_app.paths import DATA_DIR
 from desktop_app.store import meta
+
+
+def shipped_calendar() -> HolidayCalendar:
+    """The holiday table shipped with PeakDesk (public holidays and make-up working days)."""
+    return HolidayCalendar.from_json(json.loads((DATA_DIR / "holidays_cn.json").read_text(encoding="utf-8")))
 
 
 def seed_holidays(db: sqlite_utils.Database) -> None:
     """Load the shipped holiday table once; later edits by the user are never overwritten."""
     if meta.meta_get(db, "holidays_seeded"):
         return
-    cal = HolidayCalendar.shipped()
+    cal = shipped_calendar()
     rows = [(d.isoformat(), "holiday", n) for d, n in cal.holidays.items()]
     rows += [(d.isoformat(), "workday", n) for d, n in cal.workdays.items()]
-    db.conn.executemany("INSERT OR IGNORE INTO holiday (date, kind, name) VALUES (?, ?, ?)", rows)
+    db.conn.executemany("INSERT INTO holiday (date, kind, name) VALUES (?, ?, ?) ON CONFLICT (date) DO NOTHING", rows)
     meta.meta_set(db, "holidays_seeded", "1")
 
 
@@ -87,10 +94,10 @@ def insert_period(db: sqlite_utils.Database, plan_id: int, period: Period) -> in
     row = db.execute("SELECT id FROM period WHERE plan_id = ? AND code = ?", [plan_id, period.code]).fetchone()
     if row:
         return int(row[0])
-    cur = db.execute("INSERT INTO period (plan_id, kind, code, start, end, due) VALUES (?, ?, ?, ?, ?, ?)",
-                     [plan_id, period.kind.value, period.code, period.start.isoformat(), period.end.isoformat(),
-                      period.due.isoformat()])
-    return int(cur.lastrowid or 0)
+    return int(db.execute(
+        "INSERT INTO period (plan_id, kind, code, start, end, due) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        [plan_id, period.kind.value, period.code, period.start.isoformat(), period.end.isoformat(),
+         period.due.isoformat()]).fetchone()[0])
 
 
 def list_periods(db: sqlite_utils.Database, plan_id: int, kind: PeriodKind | None = None) -> list[PeriodRow]:
@@ -117,6 +124,10 @@ def require_period(db: sqlite_utils.Database, plan_id: int, code: str) -> Period
 
 def period_by_id(db: sqlite_utils.Database, period_id: int) -> PeriodRow:
     return _row(db.execute(f"SELECT {_COLS} FROM period WHERE id = ?", [period_id]).fetchone())
+
+
+def set_due(db: sqlite_utils.Database, period_id: int, due: dt.date) -> None:
+    db.execute("UPDATE period SET due = ? WHERE id = ?", [due.isoformat(), period_id])
 
 
 def previous_period(db: sqlite_utils.Database, period: PeriodRow) -> PeriodRow | None:

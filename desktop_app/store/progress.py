@@ -74,9 +74,9 @@ def add_entry(db: sqlite_utils.Database, task_id: int, department_id: int, perio
         [task_id, department_id, period_id]).fetchone()[0]
     db.execute("UPDATE progress SET is_current = 0 WHERE task_id = ? AND department_id = ? AND period_id = ? "
                "AND is_current = 1", [task_id, department_id, period_id])
-    cur = db.execute(_INSERT + _INSERT_VALUES, _insert_row(task_id, department_id, period_id, version, entry,
-                                          received_at.isoformat(timespec="seconds"), source, submission_id))
-    return int(cur.lastrowid or 0)
+    return int(db.execute(_INSERT + _INSERT_VALUES + " RETURNING id", _insert_row(
+        task_id, department_id, period_id, version, entry, received_at.isoformat(timespec="seconds"), source,
+        submission_id)).fetchone()[0])
 
 
 def add_entries(db: sqlite_utils.Database, department_id: int, period_id: int, entries: Sequence[tuple[int, Entry]],

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import config
 from desktop_app.domain import scoring
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.domain.scoring import COMPONENT_LABELS, COMPONENTS, Scheme
 from desktop_app.errors import PeakDeskError
-from desktop_app.paths import TEMPLATES_DIR, user_templates_dir
 from desktop_app.services import run_assessment
 from desktop_app.ui import view_kit
 from desktop_app.ui.app import current_lang
@@ -539,8 +539,8 @@ class SchemeDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, path: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scheme-dialog")
-        self.target = path or user_templates_dir() / scoring.SCHEME_FILE
-        self.scheme = scoring.load_scheme()
+        self.target = path or config.user_path(config.SCHEME_FILE)
+        self.scheme = config.load_scheme()
         self.setWindowTitle(self.tr("Assessment Scheme"))
         labels = {
             "progress_max": self.tr("Task progress: points"), "lead_weight": self.tr("Weight of lead tasks"),
@@ -624,7 +624,7 @@ class SchemeDialog(QDialog):
                        cap_share=self.cap_share.value() / 100, decimals=self.decimals.value(), **values)
 
     def restore_defaults(self) -> None:
-        shipped = scoring.load_scheme(TEMPLATES_DIR / scoring.SCHEME_FILE)
+        shipped = config.load_scheme(config.shipped_path(config.SCHEME_FILE))
         for f, spin in self.spins.items():
             spin.setValue(float(getattr(shipped, f)))
         for g in shipped.grades:
@@ -635,13 +635,9 @@ class SchemeDialog(QDialog):
         self.decimals.setValue(shipped.decimals)
 
     def save(self) -> None:
-        text = scheme_toml(self.edited_scheme())
-        try:
-            scoring.parse_scheme(text, self.target)  # the same checks as loading the file
-            self.target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.target.with_suffix(".tmp")
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(self.target)
+        try:   # into the user's copy key by key: its comments stay; the same checks as loading it
+            config.save_values(config.SCHEME_FILE, scoring.scheme_values(self.edited_scheme()), target=self.target,
+                               check=lambda text, path: scoring.parse_scheme(text, path))
         except PeakDeskError as exc:
             show_error(self, exc, title=self.windowTitle())
             return

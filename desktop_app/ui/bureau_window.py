@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTime,
     QTimer,
     Signal,
 )
@@ -48,6 +47,7 @@ from desktop_app.domain.models import STATUS_LABELS, Status, label
 from desktop_app.errors import PeakDeskError, Problem
 from desktop_app.exchange.workbook import COL_LETTER, EDITABLE_COLUMNS, LOCKED_COLUMNS, RowValues
 from desktop_app.messages import msg
+from desktop_app.services import clock
 from desktop_app.services.bureau import BureauSession
 from desktop_app.ui.app import app_icon, current_lang
 from desktop_app.ui.cycle_widgets import BUREAU_FOLDER, LATE_COLOR
@@ -441,7 +441,7 @@ class BureauWindow(QMainWindow):
             self._update_task_item(i)
 
     def _saved(self) -> None:
-        self.last_saved = QTime.currentTime().toString("HH:mm:ss")
+        self.last_saved = clock.now().strftime("%H:%M:%S")
         self._update_saved_label()
 
     def _update_saved_label(self) -> None:

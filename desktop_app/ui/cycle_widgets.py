@@ -100,7 +100,7 @@ class PeriodCombo(QComboBox):
             closed = self.tr(" (closed)") if p.closed else ""
             self.addItem(f"{p.code}{closed}", p.code)
         if periods:
-            self.setCurrentIndex(current_period_index(periods, today or dt.date.today()))
+            self.setCurrentIndex(current_period_index(periods, today or clock.today(None)))
 
     def code(self) -> str:
         return str(self.currentData() or "")

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,51 +29,20 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.models import KIND_LABELS, DeptKind, label
 from desktop_app.errors import PeakDeskError
-from desktop_app.services.departments import DeptState, save_department
+from desktop_app.services.departments import DeptState
+from desktop_app.services.edits import department_edit
 from desktop_app.store import departments
 from desktop_app.ui.app import current_lang
+from desktop_app.ui.task_edit import EditCommand
 
 LANGS = ("zh", "en")
 NOTE_STYLE = "background:#fff3cd; color:#664d03; padding:6px; border-radius:3px"
 
 
-def _describe(before: DeptState | None, after: DeptState | None) -> str:
-    if before is None and after is not None:
-        return QCoreApplication.translate("DeptEdit", "New department %1").replace("%1", after.code)
-    state = after or before
-    assert state is not None
-    return QCoreApplication.translate("DeptEdit", "Edit department %1").replace("%1", state.code)
-
-
-class EditDeptCommand(QUndoCommand):
-    """redo() writes ``after``, undo() writes ``before`` back (None: the department does not exist).
-
-    ``written(changes)`` refreshes the views. If the first write fails the command makes itself
-    obsolete so the undo stack drops it, and ``on_error`` shows the problem.
-    """
-
-    def __init__(self, db: Any, before: DeptState | None, after: DeptState | None,
-                 written: Callable[[Any], None], on_error: Callable[[BaseException], object]) -> None:
-        super().__init__(_describe(before, after))
-        self.db, self.before, self.after = db, before, after
-        self.written, self.on_error = written, on_error
-        self.failed = False
-
-    def _write(self, old: DeptState | None, new: DeptState | None) -> None:
-        try:
-            changes = save_department(self.db, old, new)
-        except PeakDeskError as exc:
-            self.failed = True
-            self.setObsolete(True)
-            self.on_error(exc)
-            return
-        self.written(changes)
-
-    def redo(self) -> None:
-        self._write(self.before, self.after)
-
-    def undo(self) -> None:
-        self._write(self.after, self.before)
+def EditDeptCommand(db: Any, before: DeptState | None, after: DeptState | None,  # noqa: N802
+                    written: Callable[[Any], None], on_error: Callable[[BaseException], object]) -> EditCommand:
+    """A department edit on the undo stack: the same core command as a task edit."""
+    return EditCommand(db, department_edit(db, before, after), written, on_error)
 
 
 def lang_label(lang: str) -> str:

@@ -29,6 +29,7 @@ from desktop_app.domain.models import ChangeSummary
 from desktop_app.errors import PeakDeskError
 from desktop_app.services import period_admin
 from desktop_app.services import periods as periods_service
+from desktop_app.services.edits import holiday_edit
 from desktop_app.ui import view_kit
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.pages import Page, view_title
@@ -49,7 +50,7 @@ class PeriodsPage(Page):
         super().__init__(window)
         self.db: Any = None
         self.plan_id: int | None = None
-        self.today = dt.date.today()
+        self.today = view_kit.today(None)
 
         self.heading = view_kit.heading()
         self.kind_filter = QComboBox()
@@ -368,9 +369,14 @@ class PeriodsPage(Page):
             return
         day = self.day.date().toPython()
         assert isinstance(day, dt.date)
-        changes = period_admin.edit_holiday(self.db, day, kind, self.day_name.text().strip())
-        self.year.setValue(day.year)
-        self.window_.notify(changes)
+        # Through the core, on the undo stack: one transaction with an audit entry (holidays move due dates).
+        from desktop_app.ui.task_edit import EditCommand
+
+        cmd = EditCommand(self.db, holiday_edit(self.db, day, kind, self.day_name.text().strip()),
+                          self.window_.notify, lambda exc: show_error(self, exc, title=self.tr("Holiday calendar")))
+        self.window_.undo_stack.push(cmd)
+        if not cmd.failed:
+            self.year.setValue(day.year)
 
     def save_holiday(self) -> None:
         self._write_holiday(self.day_kind.currentData())

@@ -3,7 +3,6 @@ font substitutes were used, and open the result."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -237,7 +236,7 @@ class ReportsPage(Page):
             self._fill_choices()
 
     def _fill_choices(self) -> None:
-        today = view_kit.today(self.db) if self.db is not None else dt.date.today()
+        today = view_kit.today(self.db)
         periods: list[tuple[str, str, str]] = []
         if self.db is not None and self.plan_id is not None:
             from desktop_app.services.cycle_queries import period_codes

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -31,90 +30,55 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.models import Direction, Target
+from desktop_app.domain.models import ChangeSummary, Direction, Target
 from desktop_app.errors import PeakDeskError
+from desktop_app.services import clock
+from desktop_app.services.edits import Edit, TaskState, task_edit
 from desktop_app.store import departments, ledger
-from desktop_app.store.db import write_tx
 from desktop_app.ui.app import current_lang
 
-TEXT_FIELDS = ("title_zh", "title_en", "text_zh", "text_en")
+__all__ = ["EditCommand", "EditTaskCommand", "TaskEditDialog", "TaskState"]
 
 
-@dataclasses.dataclass(frozen=True)
-class TaskState:
-    """Everything the ledger lets a user edit about one task."""
+class EditCommand(QUndoCommand):
+    """The one undo command: a core ``Edit`` (services/edits.py) on the window's undo stack.
 
-    title_zh: str
-    title_en: str
-    text_zh: str
-    text_en: str
-    due_date: dt.date | None
-    lead: str | None
-    cooperating: tuple[str, ...]
-    targets: tuple[Target, ...]
-
-    @classmethod
-    def read(cls, db: Any, task_id: int) -> TaskState:
-        d = ledger.task_detail(db, task_id)
-        return cls(d.title_zh, d.title_en, d.text_zh, d.text_en, d.due, d.lead.code if d.lead else None,
-                   tuple(c.code for c in d.cooperating), tuple(d.targets))
-
-    def with_fields(self, **changes: Any) -> TaskState:
-        return dataclasses.replace(self, **changes)
-
-
-def write_state(db: Any, task_id: int, old: TaskState, new: TaskState) -> None:
-    """Write what differs between ``old`` and ``new`` in one transaction."""
-    fields = {f: getattr(new, f) for f in (*TEXT_FIELDS, "due_date") if getattr(new, f) != getattr(old, f)}
-    with write_tx(db):
-        if fields:
-            ledger.update_task(db, task_id, **fields)
-        if (new.lead, new.cooperating) != (old.lead, old.cooperating):
-            ledger.set_assignments(db, task_id, new.lead, list(new.cooperating))
-        if new.targets != old.targets:
-            ledger.set_targets(db, task_id, list(new.targets))
-
-
-def _describe(code: str, before: TaskState, after: TaskState) -> str:
-    changed = [f for f in dataclasses.fields(TaskState) if getattr(before, f.name) != getattr(after, f.name)]
-    names = {f.name for f in changed}
-    if names and names <= {"title_zh", "title_en"}:
-        return QCoreApplication.translate("TaskEdit", "Rename task %1").replace("%1", code)
-    if names == {"due_date"}:
-        return QCoreApplication.translate("TaskEdit", "Change due date of task %1").replace("%1", code)
-    return QCoreApplication.translate("TaskEdit", "Edit task %1").replace("%1", code)
-
-
-class EditTaskCommand(QUndoCommand):
-    """redo() writes ``after``, undo() writes ``before`` back; ``written(task_id)`` refreshes the views.
-
-    If the first write fails (database busy, read-only …) the command makes itself obsolete so the
-    undo stack drops it, and ``on_error`` shows the problem.
+    redo() writes the edit's ``after``, undo() its ``before``; the core refuses either when the row
+    changed since (``StaleEdit``). ``written(changes)`` refreshes the views. When a write is refused the
+    command makes itself obsolete, so the undo stack drops it (it can no longer be undone or redone
+    without overwriting someone else's change), and ``on_error`` shows the problem.
     """
 
-    def __init__(self, db: Any, task_id: int, code: str, before: TaskState, after: TaskState,
-                 written: Callable[[int], None], on_error: Callable[[BaseException], None]) -> None:
-        super().__init__(_describe(code, before, after))
-        self.db, self.task_id = db, task_id
-        self.before, self.after = before, after
+    def __init__(self, db: Any, edit: Edit, written: Callable[[ChangeSummary], object],
+                 on_error: Callable[[BaseException], object]) -> None:
+        super().__init__(edit.label.render(current_lang()))
+        self.db, self.edit = db, edit
         self.written, self.on_error = written, on_error
         self.failed = False
+        self._done_once = False
 
-    def _write(self, old: TaskState, new: TaskState) -> None:
+    def _run(self, write: Callable[[Any], ChangeSummary]) -> None:
         try:
-            write_state(self.db, self.task_id, old, new)
+            changes = write(self.db)
         except PeakDeskError as exc:
-            self.failed = True
+            self.failed = not self._done_once
             self.setObsolete(True)
             self.on_error(exc)
             return
-        self.written(self.task_id)
+        self._done_once = True
+        self.written(changes)
 
     def redo(self) -> None:
-        self._write(self.before, self.after)
+        self._run(self.edit.apply)
 
     def undo(self) -> None:
-        self._write(self.after, self.before)
+        self._run(self.edit.revert)
+
+
+def EditTaskCommand(db: Any, task_id: int, code: str, before: TaskState, after: TaskState,  # noqa: N802
+                    written: Callable[[int], None], on_error: Callable[[BaseException], None]) -> EditCommand:
+    """A task edit on the undo stack (``written`` gets the task id, as the ledger page expects)."""
+    return EditCommand(db, task_edit(db, task_id, after, before), lambda _changes: written(task_id), on_error)
 
 
 DIRECTIONS = [d.value for d in Direction]
@@ -161,7 +125,8 @@ class TaskEditDialog(QDialog):
         self.due.setDisplayFormat("yyyy-MM-dd")
         due = self.before.due_date
         self.has_due.setChecked(due is not None)
-        self.due.setDate(QDate(due.year, due.month, due.day) if due else QDate.currentDate())
+        shown = due or clock.today(db)
+        self.due.setDate(QDate(shown.year, shown.month, shown.day))
         self.due.setEnabled(due is not None)
         self.has_due.toggled.connect(self.due.setEnabled)
 

@@ -127,7 +127,7 @@ def heading() -> QLabel:
 
 def today(db: Any) -> dt.date:
     """The date the pages compute with: the demo database's pinned day, else the real date."""
-    return clock.today(db) if db is not None else dt.date.today()
+    return clock.today(db)
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:

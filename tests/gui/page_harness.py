@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.domain.models import ChangeSummary
@@ -16,6 +17,7 @@ class FakeWindow(QMainWindow):
         self.pages: list[Any] = []
         self.changes: list[ChangeSummary] = []
         self.shown: list[tuple[str, dict[str, Any]]] = []
+        self.undo_stack = QUndoStack(self)   # pages push their edits here, as on the main window
 
     def notify(self, changes: ChangeSummary) -> None:
         self.changes.append(changes)

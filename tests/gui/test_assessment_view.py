@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop_app import config
 from desktop_app.domain import scoring
 from desktop_app.paths import TEMPLATES_DIR
 from desktop_app.services import run_assessment
@@ -99,12 +100,12 @@ def test_scheme_dialog_saves_the_users_copy_and_scores_follow(qtbot, demo_db, tm
     dialog.cap_share.setValue(20)
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
-    loaded = scoring.load_scheme()
+    loaded = config.load_scheme()
     assert loaded.source == str(dialog.target)
     assert (loaded.late_penalty, loaded.grade("excellent").min, loaded.cap_share) == (3, 88, 0.2)
     assert loaded.progress_max == 60 and loaded.grades[1].name_zh == "良好"
     # a round trip of the shipped scheme gives the same numbers
-    shipped = scoring.load_scheme(TEMPLATES_DIR / scoring.SCHEME_FILE)
+    shipped = config.load_scheme(TEMPLATES_DIR / scoring.SCHEME_FILE)
     again = scoring.parse_scheme(scheme_toml(shipped))
     assert again.to_json() | {"source": ""} == shipped.to_json() | {"source": ""}
 

@@ -72,3 +72,10 @@ def test_holiday_calendar_add_change_remove(qtbot, qtmodeltester, demo_db) -> No
     cal = store_periods.calendar(demo_db)
     assert dt.date(2025, 12, 31) not in cal.workdays and dt.date(2025, 12, 31) not in cal.holidays
     assert all(r[0] != "2025-12-31" for r in page.holiday_model.rows)
+    # every change went through the core: audited, and undoable from the window's undo stack
+    from desktop_app.store import audit
+
+    assert [e["action"] for e in audit.entries(demo_db, "holiday", "2025-12-31")] == [
+        "holiday.remove", "holiday.set", "holiday.set"]
+    _w.undo_stack.undo()
+    assert store_periods.calendar(demo_db).workdays[dt.date(2025, 12, 31)] == "Office closure"

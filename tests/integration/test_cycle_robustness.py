@@ -25,20 +25,18 @@ from desktop_app.services.merge_submissions import merge_files
 from desktop_app.services.progress_view import list_progress
 from desktop_app.store.db import integrity_ok, open_database
 from tests.conftest import require_tool
-from tests.cycle_data import build_cycle_db, fill_workbook
+from tests.cycle_data import fill_workbook
 
 TODAY = dt.date(2025, 10, 20)
 PROJECT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def issued(tmp_path: Path):
-    db = open_database(tmp_path / "cycle.sqlite")
-    plan_id = build_cycle_db(db)
+def issued(cycle_db):
+    db, plan_id, tmp_path = cycle_db
     files = {p.department: p.file for p in export_packages(db, plan_id, "2025-10", tmp_path / "issued",
                                                            today=TODAY).packages}
-    yield db, plan_id, tmp_path, files
-    db.close()
+    return db, plan_id, tmp_path, files
 
 
 def dump(db) -> str:

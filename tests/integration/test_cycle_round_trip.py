@@ -33,11 +33,8 @@ NOV = dt.date(2025, 11, 3)       # before 2025-10's due date (2025-11-07)
 
 
 @pytest.fixture
-def cycle(tmp_path: Path):
-    db = open_database(tmp_path / "cycle.sqlite")
-    plan_id = build_cycle_db(db)
-    yield db, plan_id, tmp_path
-    db.close()
+def cycle(cycle_db):
+    return cycle_db
 
 
 def _export(db, plan_id, tmp_path, period="2025-10", **kw):
@@ -358,15 +355,15 @@ def test_cli_export_merge_progress_status(cycle, capsys):
     bad = fill_workbook(issued_file, tmp / "in" / "sub" / "bad.xlsx" if (tmp / "in" / "sub").mkdir() is None
                         else None, {0: {"status": "?"}})
     (tmp / "in" / "notes.txt").write_text("ignored")
-    from desktop_app.services.backup import list_backups
+    from desktop_app.services.backup import backup_stem, list_backups
 
     assert main(["--db", db_path, "merge", str(tmp / "in"), "--dry-run", "--json"]) == 1
     capsys.readouterr()
-    assert [b for b in list_backups("cycle") if b.reason == "merge"] == []     # a dry run writes nothing
+    assert [b for b in list_backups(backup_stem(Path(db_path))) if b.reason == "merge"] == []     # a dry run writes nothing
     assert main(["--db", db_path, "merge", str(tmp / "in"), "--json"]) == 1
     captured = capsys.readouterr()
     results = json.loads(captured.out)
-    made = [b for b in list_backups("cycle") if b.reason == "merge"]
+    made = [b for b in list_backups(backup_stem(Path(db_path))) if b.reason == "merge"]
     assert len(made) == 1 and str(made[0].path) in captured.err     # the state before the merge, named
     assert {Path(r["file"]).name: r["status"] for r in results} == {"good.xlsx": "accepted", "bad.xlsx": "rejected"}
     assert set(results[0]) == {"file", "status", "department", "period", "rows", "late", "errors", "warnings"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from desktop_app.exchange.workbook import partial_name
+from desktop_app.outputs import partial_name
 from desktop_app.services.issue_packages import export_packages
 from desktop_app.services.merge_submissions import collect_xlsx
 

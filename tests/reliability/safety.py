@@ -238,7 +238,7 @@ def check_terminal(setup: Setup) -> tuple[bool, str]:
 
 
 def check_partial(setup: Setup) -> tuple[bool, str]:
-    from desktop_app.exchange.workbook import partial_name
+    from desktop_app.outputs import partial_name
     from desktop_app.services.issue_packages import export_packages
     from desktop_app.services.merge_submissions import collect_xlsx
     from desktop_app.store.db import open_database

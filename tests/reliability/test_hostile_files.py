@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.data.make_corpus import CASE_NAMES, CATEGORIES, Corpus, build_corpus, write_cfb
-from tests.reliability.run import MAX_MEMORY_MB, MAX_SECONDS, dump_digest, evaluate, run_worker, table
+from tests.reliability.run import MAX_MEMORY_MB, dump_digest, evaluate, run_worker, table
 
 KNOWN_BUGS: dict[str, str] = {}   # cases that must fail until a reader bug is fixed (xfail strict)
 
@@ -42,10 +42,11 @@ def test_hostile_file(corpus: Corpus, tmp_path: Path, name: str) -> None:
     shutil.copy(corpus.db, db_copy)
     before = dump_digest(db_copy)
     run = run_worker([str(db_copy), str(corpus.path(case)), corpus.dept_a, "2025-10"], timeout=60)
-    row = evaluate(case, corpus.folder, db_copy, run, before)
+    # No time budget here: wall-clock limits fail on a busy machine (`make reliability` keeps them).
+    row = evaluate(case, corpus.folder, db_copy, run, before, max_seconds=None)
     print(table([row]))
     assert row.ok, row.failures
-    assert row.peak_mb < MAX_MEMORY_MB and row.seconds < MAX_SECONDS
+    assert row.peak_mb < MAX_MEMORY_MB
     if case.expect == "rejected":
         assert row.db_unchanged
 

@@ -81,11 +81,6 @@ def column_title(column: int) -> str:
     }[Column(column)]
 
 
-def natural_code(code: str) -> tuple[Any, ...]:
-    """'3.10.2' sorts after '3.9.1'."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in code.replace("-", ".").split("."))
-
-
 @dataclasses.dataclass
 class LedgerFilter:
     department: str | None = None      # department code (lead or cooperating)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop_app.config import load_scheme
 from desktop_app.domain.models import DeptRef
 from desktop_app.domain.scoring import (
     AdjustmentItem,
@@ -15,7 +16,6 @@ from desktop_app.domain.scoring import (
     TaskProgress,
     WarningItem,
     assess,
-    load_scheme,
     parse_scheme,
     score_department,
     task_ratio,

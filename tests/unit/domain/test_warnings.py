@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.config import load_rules
 from desktop_app.domain.expected import Expectation, expected_progress
 from desktop_app.domain.models import DeptRef
 from desktop_app.domain.warnings import (
@@ -14,7 +15,6 @@ from desktop_app.domain.warnings import (
     TaskFacts,
     TaskWarning,
     evaluate,
-    load_rules,
     parse_rules,
 )
 from desktop_app.errors import InputRejected
@@ -224,7 +224,7 @@ def test_behind_rule_needs_its_threshold():
 
 
 def test_user_copy_takes_precedence(tmp_path, monkeypatch):
-    from desktop_app.domain import warnings as mod
+    from desktop_app import config as mod
     from desktop_app.paths import user_templates_dir
 
     user = user_templates_dir()

@@ -44,7 +44,7 @@ def test_same_second_does_not_overwrite(db, tmp_path: Path) -> None:
     a = backup.back_up(db, "manual", directory=tmp_path, now=now).path
     b = backup.back_up(db, "merge", directory=tmp_path, now=now).path
     assert a != b and a.exists() and b.exists()
-    assert [i.path for i in backup.list_backups("test", tmp_path)] == [b, a]
+    assert [i.path for i in backup.backups_of(db, tmp_path)] == [b, a]
 
 
 def test_keeps_only_the_newest_n_of_this_database(db, tmp_path: Path) -> None:
@@ -53,7 +53,7 @@ def test_keeps_only_the_newest_n_of_this_database(db, tmp_path: Path) -> None:
     start = dt.datetime(2025, 1, 1, 8, 0, 0)
     made = [backup.back_up(db, "manual", keep=3, directory=tmp_path, now=start + dt.timedelta(minutes=i))
             for i in range(5)]
-    left = backup.list_backups("test", tmp_path)
+    left = backup.backups_of(db, tmp_path)
     assert [b.path for b in left] == [m.path for m in made[::-1][:3]]
     assert made[-1].pruned == [made[1].path] and made[-2].pruned == [made[0].path]
     assert other.exists()
