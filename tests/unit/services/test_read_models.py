@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
+from desktop_app.config import load_rules
 from desktop_app.domain.models import Role
-from desktop_app.domain.warnings import load_rules, parse_rules
+from desktop_app.domain.warnings import parse_rules
 from desktop_app.paths import TEMPLATES_DIR
 from desktop_app.services import build_report, compute_warnings, read_models, run_assessment
 from desktop_app.services.plan_facts import PlanFacts
