@@ -11,6 +11,7 @@ import sqlite_utils
 
 from desktop_app.domain.calendar import periods_for_year
 from desktop_app.domain.models import PeriodKind
+from desktop_app.services import clock
 from desktop_app.services.workspace import current_plan_id
 from desktop_app.store.db import open_database
 from desktop_app.store.ledger import effective_assignments
@@ -48,7 +49,7 @@ def reporting_periods(db: sqlite_utils.Database, plan_id: int, today: dt.date | 
     kind = plan_reporting_kind(db, plan_id)
     held = {p.code: PeriodChoice(p.code, p.period.start, p.period.end, p.closed)
             for p in list_periods(db, plan_id, kind)}
-    year = year or (today or dt.date.today()).year
+    year = year or (today or clock.today(None)).year
     for p in periods_for_year(year, kind, calendar(db)):
         held.setdefault(p.code, PeriodChoice(p.code, p.start, p.end, False, exists=False))
     return sorted(held.values(), key=lambda c: c.start)

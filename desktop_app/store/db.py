@@ -120,10 +120,10 @@ def _location_writable(path: Path) -> bool:
 
 def newest_backup(path: Path) -> Path | None:
     """The newest backup of the database at ``path`` in the backups folder, if there is one."""
-    from desktop_app.store.backups import list_backups  # imports this module
+    from desktop_app.store.backups import backup_stem, list_backups  # imports this module
 
     try:
-        found = list_backups(path.stem)
+        found = list_backups(backup_stem(path))
     except OSError:
         return None
     return found[0].path if found else None

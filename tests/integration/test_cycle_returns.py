@@ -14,7 +14,7 @@ from desktop_app.cli import main
 from desktop_app.errors import Problem
 from desktop_app.exchange.workbook import COPY_ROW, FIRST_ROW, META_KEYS, META_SHEET, PROGRESS_SHEET
 from desktop_app.messages import Msg, check_catalogue
-from desktop_app.services.backup import list_backups
+from desktop_app.services.backup import backup_stem, list_backups
 from desktop_app.services.bureau import BureauSession
 from desktop_app.services.issue_packages import export_packages
 from desktop_app.services.merge_submissions import merge_files
@@ -157,7 +157,7 @@ def test_a_backup_only_before_a_run_that_writes(issued, capsys):
     db.close()
 
     def backups() -> int:
-        return len(list_backups(db_path.stem))
+        return len(list_backups(backup_stem(db_path)))
 
     before = backups()
     assert main(["--db", str(db_path), "merge", "--dry-run", "--today", NOV.isoformat(), str(good)]) == 0
