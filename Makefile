@@ -8,8 +8,9 @@ QM     := resources/translations/peakdesk_zh_CN.qm
 .PHONY: run test bench lint reliability translations screenshots clean sysdeps-run sysdeps-test
 
 # The Debian/Ubuntu packages PeakDesk needs — the one list (`.ci/run` gets them through `make test`).
-# Running the window: Qt's runtime libraries (Chinese comes from the bundled fonts, no font package).
-DEBS_RUN  := libglib2.0-0 libgl1 libxkbcommon0 libegl1 libfreetype6 libfontconfig1 libdbus-1-3 \
+# Running the window: Qt's runtime libraries (Chinese comes from the bundled fonts, no font package);
+# Liberation Serif, metric-compatible with Times New Roman, sets English reports as on Windows.
+DEBS_RUN  := fonts-liberation libglib2.0-0 libgl1 libxkbcommon0 libegl1 libfreetype6 libfontconfig1 libdbus-1-3 \
              libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
              libxcb-render-util0 libxcb-image0 libxcb-randr0
 # The tests: a real X display for the window, and the real clients clerks fill workbooks with
