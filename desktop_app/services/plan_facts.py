@@ -25,7 +25,7 @@ from desktop_app.domain.models import DeptRef, Period, PeriodKind, Role
 from desktop_app.domain.warnings import PeriodReport, TargetFacts, TaskFacts
 from desktop_app.errors import UsageError
 from desktop_app.store import monitoring as store
-from desktop_app.store.ledger import EffectiveAssignment, effective_assignments
+from desktop_app.store.ledger import EffectiveAssignment, SectionRow, effective_assignments, sections
 from desktop_app.store.periods import PeriodRow, list_periods
 
 
@@ -57,7 +57,7 @@ class PlanFacts:
     reporting_kind: str
     by_task_dept: dict[tuple[int, int], list[store.ProgressRow]] = field(default_factory=dict)
     by_dept_period: dict[tuple[int, int], list[store.ProgressRow]] = field(default_factory=dict)
-    sections: list[store.SectionRow] = field(default_factory=list)
+    sections: list[SectionRow] = field(default_factory=list)
     # (task, role) → department ids in assignment order, built once: holders() used to scan every
     # assignment for every task (quadratic: 13 s of warnings at 300 departments × 200 tasks)
     _holders: dict[tuple[int, Role], list[int]] | None = field(default=None, repr=False)
@@ -76,7 +76,7 @@ class PlanFacts:
                     milestones=store.milestones(db, plan_id), targets=store.targets(db, plan_id),
                     periods={p.id: p for p in list_periods(db, plan_id)},
                     reporting_kind="quarter" if plan.reporting == "quarterly" else "month",
-                    sections=store.sections(db, plan_id))
+                    sections=sections(db, plan_id))
         by_td: dict[tuple[int, int], list[store.ProgressRow]] = defaultdict(list)
         by_dp: dict[tuple[int, int], list[store.ProgressRow]] = defaultdict(list)
         for row in (store.progress(db, plan_id) if with_progress else ()):

@@ -109,7 +109,7 @@ def list_plans(db: sqlite_utils.Database) -> list[PlanSummary]:
     return [PlanSummary(r[0], r[1], r[2], r[4], r[3]) for r in rows]
 
 
-@dataclass
+@dataclass(frozen=True)
 class SectionRow:
     id: int
     parent_id: int | None
@@ -123,8 +123,10 @@ class SectionRow:
 
 
 def sections(db: sqlite_utils.Database, plan_id: int) -> list[SectionRow]:
-    return [SectionRow(r[0], r[1], r[2], r[3], r[4], r[5]) for r in db.execute(
-        "SELECT id, parent_id, seq, number, title_zh, title_en FROM section WHERE plan_id = ? ORDER BY seq",
+    """The plan's sections in document order (missing titles as empty text), for the ledger and the
+    read models alike."""
+    return [SectionRow(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5] or "") for r in db.execute(
+        "SELECT id, parent_id, seq, number, title_zh, title_en FROM section WHERE plan_id = ? ORDER BY seq, id",
         [plan_id]).fetchall()]
 
 

@@ -40,16 +40,6 @@ class TaskRow:
 
 
 @dataclass(frozen=True)
-class SectionRow:
-    id: int
-    parent_id: int | None
-    seq: int
-    number: str
-    title_zh: str
-    title_en: str
-
-
-@dataclass(frozen=True)
 class TargetRow:
     task_id: int
     metric: str
@@ -82,12 +72,6 @@ def tasks(db: sqlite_utils.Database, plan_id: int) -> list[TaskRow]:
     return [TaskRow(r[0], r[1], r[2], r[3], r[4], _date(r[5]), _date(r[6]), r[7]) for r in db.execute(
         "SELECT id, code, seq, title_zh, title_en, start_date, due_date, section_id FROM task WHERE plan_id = ? "
         "ORDER BY seq, id", [plan_id]).fetchall()]
-
-
-def sections(db: sqlite_utils.Database, plan_id: int) -> list[SectionRow]:
-    return [SectionRow(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5] or "") for r in db.execute(
-        "SELECT id, parent_id, seq, number, title_zh, title_en FROM section WHERE plan_id = ? ORDER BY seq, id",
-        [plan_id]).fetchall()]
 
 
 def milestones(db: sqlite_utils.Database, plan_id: int) -> dict[int, list[Milestone]]:
