@@ -139,30 +139,6 @@ CREATE TABLE period (
     UNIQUE (plan_id, code)
 );
 
--- Progress entries: every version kept, the newest is current.
-CREATE TABLE progress (
-    id            INTEGER PRIMARY KEY,
-    task_id       INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
-    department_id INTEGER NOT NULL REFERENCES department(id),
-    period_id     INTEGER NOT NULL REFERENCES period(id) ON DELETE CASCADE,
-    version       INTEGER NOT NULL,
-    is_current    INTEGER NOT NULL DEFAULT 1,
-    status        TEXT NOT NULL
-                  CHECK (status IN ('not_started', 'in_progress', 'completed', 'delayed', 'suspended')),
-    percent       REAL CHECK (percent IS NULL OR percent BETWEEN 0 AND 100),
-    indicator     REAL,
-    narrative     TEXT NOT NULL DEFAULT '',
-    problems      TEXT NOT NULL DEFAULT '',
-    next_steps    TEXT NOT NULL DEFAULT '',
-    contact       TEXT NOT NULL DEFAULT '',
-    received_at   TEXT NOT NULL,
-    source        TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('manual', 'workbook', 'demo')),
-    submission_id INTEGER REFERENCES submission(id),
-    UNIQUE (task_id, department_id, period_id, version)
-);
-CREATE INDEX progress_current ON progress(period_id, department_id, task_id) WHERE is_current = 1;
-CREATE INDEX progress_task ON progress(task_id, period_id);
-
 -- An issued exchange workbook (one per department per period per issue).
 CREATE TABLE package (
     id            TEXT PRIMARY KEY,                     -- random id written into the workbook
@@ -193,6 +169,30 @@ CREATE TABLE submission (
 );
 CREATE INDEX submission_sha ON submission(sha256);
 CREATE INDEX submission_dept_period ON submission(department_id, period_id);
+
+-- Progress entries: every version kept, the newest is current.
+CREATE TABLE progress (
+    id            INTEGER PRIMARY KEY,
+    task_id       INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+    department_id INTEGER NOT NULL REFERENCES department(id),
+    period_id     INTEGER NOT NULL REFERENCES period(id) ON DELETE CASCADE,
+    version       INTEGER NOT NULL,
+    is_current    INTEGER NOT NULL DEFAULT 1,
+    status        TEXT NOT NULL
+                  CHECK (status IN ('not_started', 'in_progress', 'completed', 'delayed', 'suspended')),
+    percent       REAL CHECK (percent IS NULL OR percent BETWEEN 0 AND 100),
+    indicator     REAL,
+    narrative     TEXT NOT NULL DEFAULT '',
+    problems      TEXT NOT NULL DEFAULT '',
+    next_steps    TEXT NOT NULL DEFAULT '',
+    contact       TEXT NOT NULL DEFAULT '',
+    received_at   TEXT NOT NULL,
+    source        TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('manual', 'workbook', 'demo')),
+    submission_id INTEGER REFERENCES submission(id),
+    UNIQUE (task_id, department_id, period_id, version)
+);
+CREATE INDEX progress_current ON progress(period_id, department_id, task_id) WHERE is_current = 1;
+CREATE INDEX progress_task ON progress(task_id, period_id);
 
 -- Reporting calendar: public holidays and make-up working days (调休), user-extendable.
 CREATE TABLE holiday (

@@ -73,7 +73,7 @@ def period_codes(db: sqlite_utils.Database, plan_id: int | None) -> list[tuple[s
     if plan_id is None:
         return []
     return [(str(k), str(c), str(e)) for k, c, e in db.execute(
-        "SELECT kind, code, end FROM period WHERE plan_id = ? ORDER BY start", [plan_id]).fetchall()]
+        "SELECT kind, code, ends_on FROM period WHERE plan_id = ? ORDER BY start", [plan_id]).fetchall()]
 
 
 def quarters(db: sqlite_utils.Database, plan_id: int | None) -> list[tuple[str, dt.date, dt.date]]:
@@ -81,7 +81,7 @@ def quarters(db: sqlite_utils.Database, plan_id: int | None) -> list[tuple[str, 
     if plan_id is None:
         return []
     return [(str(c), dt.date.fromisoformat(s), dt.date.fromisoformat(e)) for c, s, e in db.execute(
-        "SELECT code, start, end FROM period WHERE plan_id = ? AND kind = 'quarter' ORDER BY start",
+        "SELECT code, start, ends_on FROM period WHERE plan_id = ? AND kind = 'quarter' ORDER BY start",
         [plan_id]).fetchall()]
 
 

@@ -11,8 +11,8 @@ import sqlite_utils
 def reporting_period(db: sqlite_utils.Database, plan_id: int, today: dt.date) -> tuple[str, dt.date] | None:
     """The period being reported now: the latest reporting period (month, else quarter) that has ended."""
     for kind in ("month", "quarter"):
-        row = db.execute("SELECT code, due FROM period WHERE plan_id = ? AND kind = ? AND end < ? "
-                         "ORDER BY end DESC LIMIT 1", [plan_id, kind, today.isoformat()]).fetchone()
+        row = db.execute("SELECT code, due FROM period WHERE plan_id = ? AND kind = ? AND ends_on < ? "
+                         "ORDER BY ends_on DESC LIMIT 1", [plan_id, kind, today.isoformat()]).fetchone()
         if row:
             return str(row[0]), dt.date.fromisoformat(row[1])
     return None

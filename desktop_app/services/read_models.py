@@ -260,8 +260,8 @@ def plan_json(db: sqlite_utils.Database, plan_id: int, as_of: dt.date | None = N
 def reporting_period(db: sqlite_utils.Database, plan_id: int, on: dt.date) -> tuple[str, dt.date] | None:
     """The period being reported now: the latest reporting period (month, else quarter) that has ended."""
     for kind in ("month", "quarter"):
-        row = db.execute("SELECT code, due FROM period WHERE plan_id = ? AND kind = ? AND end < ? "
-                         "ORDER BY end DESC LIMIT 1", [plan_id, kind, on.isoformat()]).fetchone()
+        row = db.execute("SELECT code, due FROM period WHERE plan_id = ? AND kind = ? AND ends_on < ? "
+                         "ORDER BY ends_on DESC LIMIT 1", [plan_id, kind, on.isoformat()]).fetchone()
         if row:
             return str(row[0]), dt.date.fromisoformat(row[1])
     return None
@@ -278,7 +278,7 @@ def default_quarter(quarters: list[tuple[str, dt.date, dt.date]], on: dt.date) -
 
 def plan_quarters(db: sqlite_utils.Database, plan_id: int) -> list[tuple[str, dt.date, dt.date]]:
     return [(c, dt.date.fromisoformat(s), dt.date.fromisoformat(e)) for c, s, e in db.execute(
-        "SELECT code, start, end FROM period WHERE plan_id = ? AND kind = 'quarter' ORDER BY start",
+        "SELECT code, start, ends_on FROM period WHERE plan_id = ? AND kind = 'quarter' ORDER BY start",
         [plan_id]).fetchall()]
 
 

@@ -40,6 +40,11 @@ class Migration:
     def sql(self) -> str:
         return self.path.read_text(encoding="utf-8")
 
+    @property
+    def foreign_keys_off(self) -> bool:
+        """The migration rebuilds tables: it says so with a ``-- peakdesk: foreign_keys=off`` line."""
+        return re.search(r"^--\s*peakdesk:\s*foreign_keys\s*=\s*off\s*$", self.sql, re.M) is not None
+
 
 def migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
     found = []
@@ -248,10 +253,21 @@ def _migrate(db: sqlite_utils.Database, path: Path | None) -> None:
     for mig in migrations():
         if mig.version <= current:
             continue
+        # A migration that rebuilds tables runs with foreign keys off (SQLite's documented procedure:
+        # a DROP TABLE with them on deletes every referencing row first). The switch only works outside
+        # a transaction; the keys are checked before the commit and switched back on afterwards.
+        keys_off = mig.foreign_keys_off
+        if keys_off:
+            conn.execute("PRAGMA foreign_keys = OFF")
         try:
             conn.execute("BEGIN IMMEDIATE")
             for statement in _split_sql(mig.sql):
                 conn.execute(statement)
+            if keys_off:
+                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration {mig.version} ({mig.name}) left {len(broken)} rows "
+                                       f"with a broken foreign key, first: {broken[0]}")
             conn.execute("INSERT INTO schema_migration VALUES (?, ?, ?)",
                          (mig.version, mig.name, clock.now_stamp()))
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -263,6 +279,9 @@ def _migrate(db: sqlite_utils.Database, path: Path | None) -> None:
             if isinstance(exc, sqlite3.OperationalError):
                 raise _translate(exc, path or Path(":memory:")) from exc
             raise
+        finally:
+            if keys_off:
+                conn.execute("PRAGMA foreign_keys = ON")
     from desktop_app.store.periods import seed_holidays
 
     with write_tx(db):

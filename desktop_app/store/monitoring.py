@@ -129,7 +129,7 @@ def latest_progress(db: sqlite_utils.Database, plan_id: int, on: dt.date,
         "  SELECT p.task_id, p.department_id, p.period_id, p.version, p.status, p.percent, p.indicator, "
         "         COALESCE(s.received_at, p.received_at) AS received, "
         "         ROW_NUMBER() OVER (PARTITION BY p.task_id, p.department_id "
-        "                            ORDER BY pe.end DESC, p.version DESC) AS newest "
+        "                            ORDER BY pe.ends_on DESC, p.version DESC) AS newest "
         "  FROM progress p JOIN period pe ON pe.id = p.period_id "
         "  LEFT JOIN submission s ON s.id = p.submission_id AND s.status = 'accepted' "
         "  WHERE pe.plan_id = ? AND pe.start <= ? "

@@ -86,7 +86,7 @@ def _row(r: tuple) -> PeriodRow:  # type: ignore[type-arg]
                      bool(r[7]), r[8])
 
 
-_COLS = "id, plan_id, kind, code, start, end, due, closed, closed_reason"
+_COLS = "id, plan_id, kind, code, start, ends_on, due, closed, closed_reason"
 
 
 def insert_period(db: sqlite_utils.Database, plan_id: int, period: Period) -> int:
@@ -95,7 +95,7 @@ def insert_period(db: sqlite_utils.Database, plan_id: int, period: Period) -> in
     if row:
         return int(row[0])
     return int(db.execute(
-        "INSERT INTO period (plan_id, kind, code, start, end, due) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO period (plan_id, kind, code, start, ends_on, due) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
         [plan_id, period.kind.value, period.code, period.start.isoformat(), period.end.isoformat(),
          period.due.isoformat()]).fetchone()[0])
 

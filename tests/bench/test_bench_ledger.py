@@ -52,7 +52,7 @@ def build_synthetic(path: Path) -> None:
                 year, month = 2025 + (m - 1) // 12, (m - 1) % 12 + 1
                 start = dt.date(year, month, 1)
                 end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-                db.execute("INSERT INTO period (id, plan_id, kind, code, start, end, due) VALUES (?, 1, 'month', ?, ?, ?, ?)",
+                db.execute("INSERT INTO period (id, plan_id, kind, code, start, ends_on, due) VALUES (?, 1, 'month', ?, ?, ?, ?)",
                            [m, f"{year}-{month:02d}", start.isoformat(), end.isoformat(), end.isoformat()])
             rows = []
             statuses = ["not_started", "in_progress", "completed", "delayed", "suspended"]

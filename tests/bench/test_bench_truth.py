@@ -57,7 +57,7 @@ def build(path: Path, n_depts: int) -> None:
             start = dt.date(2025, m, 1)
             end = start + relativedelta(months=1, days=-1)
             due = (start + relativedelta(months=1)).replace(day=10)
-            period = conn.execute("INSERT INTO period (plan_id, kind, code, start, end, due) "
+            period = conn.execute("INSERT INTO period (plan_id, kind, code, start, ends_on, due) "
                                   "VALUES (?, 'month', ?, ?, ?, ?)",
                                   [plan_id, f"2025-{m:02d}", start.isoformat(), end.isoformat(),
                                    due.isoformat()]).lastrowid
@@ -73,7 +73,7 @@ def build(path: Path, n_depts: int) -> None:
         for q in range(1, 5):
             start = dt.date(2025, 3 * q - 2, 1)
             end = start + relativedelta(months=3, days=-1)
-            conn.execute("INSERT INTO period (plan_id, kind, code, start, end, due) VALUES (?, 'quarter', ?, ?, ?, ?)",
+            conn.execute("INSERT INTO period (plan_id, kind, code, start, ends_on, due) VALUES (?, 'quarter', ?, ?, ?, ?)",
                          [plan_id, f"2025Q{q}", start.isoformat(), end.isoformat(),
                           (end + dt.timedelta(days=15)).isoformat()])
         conn.executemany("INSERT INTO progress (task_id, department_id, period_id, version, is_current, status, "

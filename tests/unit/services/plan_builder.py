@@ -51,7 +51,7 @@ class PlanBuilder:
 
     def period(self, code: str, start: dt.date, end: dt.date, due: dt.date, kind: str = "month") -> int:
         pk = self.db["period"].insert({"plan_id": self.plan_id, "kind": kind, "code": code,
-                                       "start": start.isoformat(), "end": end.isoformat(),
+                                       "start": start.isoformat(), "ends_on": end.isoformat(),
                                        "due": due.isoformat()}).last_pk
         self.periods[code] = pk
         return pk
