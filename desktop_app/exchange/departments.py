@@ -237,20 +237,3 @@ def split_units(text: str) -> list[str]:
     return out
 
 
-def split_and(parts: list[str], known: object) -> list[str]:
-    """Split 'A and B' only when the whole is unknown and both halves are known (English lists)."""
-    lookup = known if callable(known) else (lambda _n: False)
-    out: list[str] = []
-    for part in parts:
-        if is_english(part) and " and " in part and not lookup(part):
-            pieces = part.split(" and ")
-            for i in range(1, len(pieces)):
-                left, right = " and ".join(pieces[:i]), " and ".join(pieces[i:])
-                if lookup(left) and lookup(right):
-                    out.extend([clean_unit(left), clean_unit(right)])
-                    break
-            else:
-                out.append(part)
-        else:
-            out.append(part)
-    return out

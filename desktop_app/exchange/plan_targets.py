@@ -176,12 +176,6 @@ def metric_of(clause: str, at: int, english: bool) -> str:
     return (text or clause.strip())[:80]
 
 
-def _metric(clause: str, english: bool) -> str:
-    text = re.sub(_EN_NUM if english else _ZH_NUM, "", clause)
-    text = re.sub(r"\s+", " ", text).strip(" ，,、“”\"")
-    return text[:80]
-
-
 def extract_targets(text: str, *, year: int | None = None) -> tuple[list[Target], list[NumberWithoutUnit], list[str]]:
     """Targets in ``text``; also numbers that look like targets but carry no unit, and unknown units."""
     english = not re.search(r"[\u4e00-\u9fff]", text)

@@ -241,11 +241,6 @@ def _split_zh_and(part: str) -> list[str]:
     return [part]
 
 
-def expand_elision(names: list[str]) -> list[str]:
-    """Names as written: a shared prefix left out (市发展和改革局、工业和信息化局) stays left out."""
-    return names
-
-
 # --- the marker grammar -----------------------------------------------------------------------------
 
 LEAD_LABEL = (r"牵头责任单位|牵头单位|牵头部门|主责单位|主办单位|牵头|"

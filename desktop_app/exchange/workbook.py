@@ -70,7 +70,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -913,7 +913,3 @@ def last_percent_of(last: str) -> float | None:
 # Both come from the structural screening of ``safe_xlsx.screen_parts``: one linear XML pass over every part
 # before calamine sees the file (the percent formats of the watched column, and the furthest cell of every
 # sheet as calamine would place it).
-
-
-def with_values(content: WorkbookContent, values: list[RowValues]) -> WorkbookContent:
-    return replace(content, values=values)

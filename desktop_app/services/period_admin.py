@@ -25,7 +25,6 @@ from desktop_app.store.periods import (
     insert_period,
     list_periods,
     require_period,
-    set_holiday,
 )
 
 
@@ -81,9 +80,3 @@ def has_holiday(db: sqlite_utils.Database, day: dt.date) -> bool:
     return db.execute("SELECT 1 FROM holiday WHERE date = ?", [day.isoformat()]).fetchone() is not None
 
 
-def edit_holiday(db: sqlite_utils.Database, day: dt.date, kind: str | None, name: str = "") -> ChangeSummary:
-    """Add or change a day ('holiday' / 'workday'), or remove it (None)."""
-    with write_tx(db):
-        set_holiday(db, day, kind, name)
-        audit.log(db, "holiday", "calendar", "", {"date": day.isoformat(), "kind": kind, "name": name})
-    return ChangeSummary(periods=True)

@@ -28,18 +28,9 @@ def units_used_by_plan(db: sqlite_utils.Database, plan_id: int | None) -> set[st
         "JOIN task t ON t.id = a.task_id WHERE t.plan_id = ?", [plan_id]).fetchall()}
 
 
-def units_of_plan(db: sqlite_utils.Database, plan_id: int | None) -> list[tuple[str, str, str]]:
-    """(code, name_zh, name_en) of the units assigned to the plan's tasks, by code."""
-    if plan_id is None:
-        return []
-    return [(str(c), str(zh), str(en or "")) for c, zh, en in db.execute(
-        "SELECT DISTINCT d.code, d.name_zh, d.name_en FROM department d JOIN assignment a "
-        "ON a.department_id = d.id JOIN task t ON t.id = a.task_id WHERE t.plan_id = ? ORDER BY d.code",
-        [plan_id]).fetchall()]
-
-
 def reporting_units_of_plan(db: sqlite_utils.Database, plan_id: int | None) -> list[tuple[str, str, str]]:
-    """Like ``units_of_plan`` without placeholder groups (各街镇): the units a report can be about."""
+    """(code, name_zh, name_en) of the units assigned to the plan's tasks, by code, without placeholder
+    groups (各街镇): the units a report can be about."""
     if plan_id is None:
         return []
     return [(str(c), str(zh), str(en or "")) for c, zh, en in db.execute(

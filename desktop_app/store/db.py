@@ -108,10 +108,6 @@ def _connect(path: Path | str, *, read_only: bool = False, immutable: bool = Fal
     return conn
 
 
-def _describe(path: Path | str) -> str:
-    return str(path)
-
-
 def _location_writable(path: Path) -> bool:
     """Can this process write the database and create its ``-wal``/``-shm`` beside it?
 
