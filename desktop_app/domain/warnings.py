@@ -89,6 +89,12 @@ class RuleSet:
         from which a task counts as behind schedule everywhere (warnings and the monthly bulletin)."""
         return min((r.min_points for r in self.rules if r.enabled and r.kind == "behind"), default=None)
 
+    def red_behind_threshold(self) -> float | None:
+        """The smallest gap at which an enabled red ``behind`` rule fires: from there the monthly bulletin
+        counts a task among its red tasks (as the quarter's warnings would); None when no such rule."""
+        return min((r.min_points for r in self.rules if r.enabled and r.kind == "behind" and r.level == "red"),
+                   default=None)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "source": self.source,

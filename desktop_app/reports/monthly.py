@@ -21,8 +21,6 @@ from desktop_app.reports.common import Builder, code_key, num
 from desktop_app.reports.data import SUBMISSION_LABELS, MonthlyBulletinData, TaskLine, pick
 from desktop_app.reports.quarterly import heading_number
 
-# a task is "red" in the bulletin when it had a red warning this year or is this far behind
-RED_BEHIND_POINTS = 30.0
 # units late or missing this many months of the year are named as repeatedly late
 REPEATEDLY_LATE = 3
 
@@ -37,7 +35,10 @@ def build_monthly(data: MonthlyBulletinData, out: Path, lang: str = "zh", *,
 
 
 def red_tasks(data: MonthlyBulletinData) -> list[TaskLine]:
-    return [t for t in data.behind if data.red_tasks.get(t.code) or (t.behind_by or 0) >= RED_BEHIND_POINTS]
+    """Tasks with a red warning this year, or as far behind as the rule file's red "behind" line."""
+    line = data.red_behind_points
+    return [t for t in data.behind
+            if data.red_tasks.get(t.code) or (line is not None and (t.behind_by or 0) >= line)]
 
 
 def monthly_story(b: Builder, data: MonthlyBulletinData) -> list[Flowable]:

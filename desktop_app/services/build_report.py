@@ -216,7 +216,8 @@ def gather_monthly(db: sqlite_utils.Database, plan_id: int, period_code: str,
         in_progress=f.counts[Status.IN_PROGRESS.value], delayed=f.counts[Status.DELAYED.value],
         not_started=f.counts[Status.NOT_STARTED.value], unreported=f.no_data, mean_percent=f.mean_percent)
         for f in read_models.section_figures(facts, current) if f.direct_tasks]
-    threshold = behind_threshold(load_rules())
+    rules = load_rules()
+    threshold = behind_threshold(rules)
     behind = [t for t in lines if t.status is not Status.COMPLETED
               and (t.status is Status.DELAYED
                    or (threshold is not None and t.behind_by is not None and t.behind_by >= threshold))]
@@ -226,7 +227,7 @@ def gather_monthly(db: sqlite_utils.Database, plan_id: int, period_code: str,
         report_meta(db, plan_id, opts), code, start, end, status.period.due, subs, sections, behind,
         tasks_total=len(lines), completed=_count(lines, Status.COMPLETED),
         in_progress=_count(lines, Status.IN_PROGRESS), delayed=_count(lines, Status.DELAYED),
-        mean_percent=read_models.mean_percent(overall))
+        mean_percent=read_models.mean_percent(overall), red_behind_points=rules.red_behind_threshold())
     _monthly_context(db, plan_id, facts, data, as_of)
     return data
 

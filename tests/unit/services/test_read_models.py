@@ -145,6 +145,26 @@ def test_bulletin_behind_line_comes_from_the_rule_file(plan, monkeypatch):
     assert "2" not in {t.code for t in build_report.gather_monthly(plan.db, plan.plan_id, "2025-09").behind}
 
 
+def test_bulletin_red_line_comes_from_the_rule_file(plan, monkeypatch):
+    """The bulletin's red tasks: a red warning this year, or as far behind as the red "behind" rule says
+    (the report used its own 30 before: editing the rule did not change the bulletin)."""
+    from desktop_app.reports.monthly import red_tasks
+
+    text = (TEMPLATES_DIR / "warning_rules.toml").read_text(encoding="utf-8")
+    assert "min_points = 30" in text
+    for red_line, is_red in ((20, True), (45, False)):
+        rules = parse_rules(text.replace("min_points = 30", f"min_points = {red_line}"))
+        monkeypatch.setattr(build_report, "load_rules", lambda rules=rules: rules)
+        data = build_report.gather_monthly(plan.db, plan.plan_id, "2025-09")
+        assert data.red_behind_points == red_line
+        data.red_tasks = {}                       # leave out this year's red warnings: the line alone
+        t2 = next(t for t in data.behind if t.code == "2")
+        assert 20 <= (t2.behind_by or 0) < 45
+        assert (t2 in red_tasks(data)) is is_red, red_line
+    no_red = parse_rules(text.replace('level = "red"', 'level = "yellow"'))
+    assert no_red.red_behind_threshold() is None
+
+
 def test_assessment_flags_the_unit_that_never_reported(plan):
     result = run_assessment.compute(plan.db, plan.plan_id, 2025, AS_OF)
     silent = result.department("LEAD2")
