@@ -139,6 +139,13 @@ class MonthlyBulletinData:
     def submission_counts(self) -> Counter[str]:
         return Counter(s.status for s in self.submissions)
 
+    def red(self) -> list[TaskLine]:
+        """The bulletin's red tasks: behind schedule with a red warning this year, or as far behind as the
+        rule file's red "behind" line."""
+        line = self.red_behind_points
+        return [t for t in self.behind
+                if self.red_tasks.get(t.code) or (line is not None and (t.behind_by or 0) >= line)]
+
 
 @dataclass
 class WarningItem:

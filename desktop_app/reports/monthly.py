@@ -35,10 +35,7 @@ def build_monthly(data: MonthlyBulletinData, out: Path, lang: str = "zh", *,
 
 
 def red_tasks(data: MonthlyBulletinData) -> list[TaskLine]:
-    """Tasks with a red warning this year, or as far behind as the rule file's red "behind" line."""
-    line = data.red_behind_points
-    return [t for t in data.behind
-            if data.red_tasks.get(t.code) or (line is not None and (t.behind_by or 0) >= line)]
+    return data.red()
 
 
 def monthly_story(b: Builder, data: MonthlyBulletinData) -> list[Flowable]:

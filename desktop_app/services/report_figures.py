@@ -40,6 +40,7 @@ def monthly(data: rd.MonthlyBulletinData, lines: list[rd.TaskLine]) -> dict[str,
                     "delayed": data.delayed, "mean_percent": data.mean_percent},
         "submissions": {k: counts.get(k, 0) for k in rd.SUBMISSION_STATES},
         "behind": [t.code for t in data.behind],
+        "red": [t.code for t in data.red()],
     }
 
 

@@ -195,3 +195,20 @@ def test_the_printed_bulletin_shows_the_dashboards_section_figures(demo_db_file:
         if s["tasks"] and s["direct_tasks"]:       # the sections the bulletin lists
             assert s["mean_percent"] in printed, (s["number"], s["mean_percent"])
     assert f"{num(dash['overall']['mean_percent'], 1)}%" in text.replace("\n", "")
+
+
+def test_monthly_report_json_gives_the_counts_and_red_tasks_the_bulletin_prints(demo_db_file: Path, tmp_path: Path,
+                                                                               capsys) -> None:
+    db = tmp_path / "demo.sqlite"
+    shutil.copy(demo_db_file, db)
+    out = tmp_path / "monthly.pdf"
+    built = cli_json(capsys, db, "report", "monthly", "--period", "2025-09", "--out", str(out), "--json")
+    figures = built["figures"]
+    assert figures == cli_json(capsys, db, "figures", "monthly", "--period", "2025-09")
+    red, behind, overall = figures["red"], figures["behind"], figures["overall"]
+    assert red and set(red) <= set(behind)
+    flat = re.sub(r"\s+", "", pdftools.text(out, raw=True))
+    assert f"任务共{len(behind)}项" in flat and f"其中红色任务{len(red)}项" in flat
+    assert f"重点任务{overall['tasks']}项，其中已完成{overall['completed']}项" in flat
+    for code in red:                                   # each red task has its own heading: （一）code title
+        assert re.search(rf"（[一二三四五六七八九十]+）{re.escape(code)}", flat), code
