@@ -43,6 +43,19 @@ def cycle_db(tmp_path: Path):
     database.close()
 
 
+@pytest.fixture
+def cycle_issued(cycle_db):
+    """The small cycle plan with October 2025's workbooks issued (as of 2025-10-20):
+    (database, plan id, tmp_path, {department code: issued file})."""
+    import datetime as dt
+
+    from desktop_app.services.issue_packages import export_packages
+
+    database, plan_id, tmp = cycle_db
+    result = export_packages(database, plan_id, "2025-10", tmp / "issued", today=dt.date(2025, 10, 20))
+    return database, plan_id, tmp, {p.department: p.file for p in result.packages}
+
+
 @pytest.fixture(scope="session")
 def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo database built once per test session; copy it before writing to it."""

@@ -84,6 +84,11 @@ def build_bench_db(db: sqlite_utils.Database, departments: int = 60, per_departm
     return plan_id
 
 
+def db_dump(db: sqlite_utils.Database) -> str:
+    """The whole database as SQL text: equal dumps, equal databases ("rejected leaves it unchanged")."""
+    return "\n".join(db.conn.iterdump())
+
+
 def fill_workbook(src, dst, rows: dict[int, dict[str, object]] | None = None, *, all_rows: bool = True,
                   edit: dict[str, dict[str, object]] | None = None):
     """Fill an issued workbook as a clerk would in a spreadsheet program (openpyxl load → set → save).

@@ -8,7 +8,6 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
-import pytest
 
 from desktop_app.cli import main
 from desktop_app.errors import Problem
@@ -19,23 +18,11 @@ from desktop_app.services.bureau import BureauSession
 from desktop_app.services.issue_packages import export_packages
 from desktop_app.services.merge_submissions import merge_files
 from desktop_app.services.progress_view import list_progress
-from desktop_app.store.db import open_database
-from tests.cycle_data import build_cycle_db, fill_workbook
+from tests.cycle_data import fill_workbook
 
 TODAY = dt.date(2025, 10, 20)
 NOV = dt.date(2025, 11, 3)
 PACKAGE = Path(__file__).resolve().parents[2] / "desktop_app"
-
-
-@pytest.fixture
-def issued(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("PEAKDESK_HOME", str(tmp_path / "home"))
-    db = open_database(tmp_path / "cycle.sqlite")
-    plan_id = build_cycle_db(db)
-    files = {p.department: p.file for p in export_packages(db, plan_id, "2025-10", tmp_path / "issued",
-                                                             today=TODAY).packages}
-    yield db, plan_id, tmp_path, files
-    db.close()
 
 
 def _progress(db, plan_id, dept):
@@ -61,8 +48,8 @@ def _move_rows(src: Path, dst: Path, order: list[int], note: str | None = None) 
     return dst
 
 
-def test_sorted_hidden_rows_and_a_note_row_are_fine(issued):
-    db, plan_id, tmp, files = issued
+def test_sorted_hidden_rows_and_a_note_row_are_fine(cycle_issued):
+    db, plan_id, tmp, files = cycle_issued
     src = fill_workbook(files["FGW"], tmp / "f.xlsx", {0: {"status": "推进中", "percent": "30%", "narrative": "一"},
                                                          1: {"status": "推进中", "percent": 40, "narrative": "二"},
                                                          2: {"status": "滞后", "percent": "５０", "narrative": "三"}})
@@ -75,8 +62,8 @@ def test_sorted_hidden_rows_and_a_note_row_are_fine(issued):
     assert "注：数据截至10月底" in note.text("en") and "已忽略" in note.text("zh")
 
 
-def test_a_changed_task_code_in_a_sorted_sheet_is_refused_naming_the_cell(issued):
-    db, plan_id, tmp, files = issued
+def test_a_changed_task_code_in_a_sorted_sheet_is_refused_naming_the_cell(cycle_issued):
+    db, plan_id, tmp, files = cycle_issued
     src = fill_workbook(files["FGW"], tmp / "f.xlsx")
     path = _move_rows(src, tmp / "sorted.xlsx", [1, 2, 0])
     wb = openpyxl.load_workbook(path)
@@ -89,8 +76,8 @@ def test_a_changed_task_code_in_a_sorted_sheet_is_refused_naming_the_cell(issued
     assert _progress(db, plan_id, "FGW") == {}
 
 
-def test_a_task_row_copied_twice_is_refused(issued):
-    db, _plan, tmp, files = issued
+def test_a_task_row_copied_twice_is_refused(cycle_issued):
+    db, _plan, tmp, files = cycle_issued
     src = fill_workbook(files["FGW"], tmp / "f.xlsx")
     wb = openpyxl.load_workbook(src)
     ws = wb[PROGRESS_SHEET]
@@ -103,8 +90,8 @@ def test_a_task_row_copied_twice_is_refused(issued):
     assert "重复" in f.errors[0].text("zh")
 
 
-def test_decimal_comma_in_the_percent_cell_is_refused_never_stored_times_ten(issued):
-    db, plan_id, tmp, files = issued
+def test_decimal_comma_in_the_percent_cell_is_refused_never_stored_times_ten(cycle_issued):
+    db, plan_id, tmp, files = cycle_issued
     src = fill_workbook(files["FGW"], tmp / "f.xlsx", {0: {"status": "推进中", "percent": "8,5"}})
     f = merge_files(db, [src], today=NOV).files[0]
     assert f.status == "rejected" and [p.cell for p in f.errors] == [f"G{FIRST_ROW}"]
@@ -112,8 +99,8 @@ def test_decimal_comma_in_the_percent_cell_is_refused_never_stored_times_ten(iss
     assert _progress(db, plan_id, "FGW") == {}
 
 
-def test_consistency_remarks_are_given_with_the_accepted_file(issued):
-    db, plan_id, tmp, files = issued
+def test_consistency_remarks_are_given_with_the_accepted_file(cycle_issued):
+    db, plan_id, tmp, files = cycle_issued
     src = fill_workbook(files["FGW"], tmp / "f.xlsx", {0: {"status": "已完成", "percent": 40},
                                                          1: {"status": "未启动", "percent": 10},
                                                          2: {"status": "推进中", "percent": 100}})
@@ -132,8 +119,8 @@ def test_consistency_remarks_are_given_with_the_accepted_file(issued):
     assert "低于上期" in f.warnings[0].text("zh")
 
 
-def test_non_xlsx_returns_in_a_folder_are_listed_with_what_to_do(issued):
-    db, _plan, tmp, files = issued
+def test_non_xlsx_returns_in_a_folder_are_listed_with_what_to_do(cycle_issued):
+    db, _plan, tmp, files = cycle_issued
     inbox = tmp / "inbox"
     inbox.mkdir()
     fill_workbook(files["FGW"], inbox / "FGW.xlsx")
@@ -149,8 +136,8 @@ def test_non_xlsx_returns_in_a_folder_are_listed_with_what_to_do(issued):
         assert any("\u4e00" <= ch <= "\u9fff" for ch in p.text("zh"))
 
 
-def test_a_backup_only_before_a_run_that_writes(issued, capsys):
-    db, _plan, tmp, files = issued
+def test_a_backup_only_before_a_run_that_writes(cycle_issued, capsys):
+    db, _plan, tmp, files = cycle_issued
     db_path = tmp / "cycle.sqlite"
     good = fill_workbook(files["FGW"], tmp / "good.xlsx")
     bad = fill_workbook(files["JW"], tmp / "bad.xlsx", {0: {"status": "推进中", "percent": 150}})
@@ -171,8 +158,8 @@ def test_a_backup_only_before_a_run_that_writes(issued, capsys):
     capsys.readouterr()
 
 
-def test_cli_lang_zh_prints_every_reason_in_chinese(issued, capsys):
-    db, _plan, tmp, files = issued
+def test_cli_lang_zh_prints_every_reason_in_chinese(cycle_issued, capsys):
+    db, _plan, tmp, files = cycle_issued
     db_path = tmp / "cycle.sqlite"
     bad = fill_workbook(files["FGW"], tmp / "bad.xlsx", {0: {"status": "差不多", "percent": "0.5", "indicator": "8,5",
                                                              "narrative": "x" * 2100}})
@@ -224,8 +211,8 @@ def test_every_merge_and_bureau_message_has_chinese():
     assert [p for p in check_catalogue(keys)] == []
 
 
-def test_bureau_mode_reasons_and_check_are_truthful_in_both_languages(issued):
-    _db, _plan, tmp, files = issued
+def test_bureau_mode_reasons_and_check_are_truthful_in_both_languages(cycle_issued):
+    _db, _plan, tmp, files = cycle_issued
     session = BureauSession.open(files["FGW"])
     assert [p.message.key for p in session.update(0, percent="0.85")] == ["merge.percent_ambiguous"]
     assert session.rows[0].state == "invalid"
@@ -250,13 +237,13 @@ def test_problem_where_is_localised():
     assert p.localized("zh").endswith("推进状态为空，但该行已填写其他内容；请选择推进状态")
 
 
-def test_a_raw_uffff_in_a_return_never_blocks_next_month(issued):
+def test_a_raw_uffff_in_a_return_never_blocks_next_month(cycle_issued):
     """U+FFFF/U+FFFE written raw into a cell (the reader accepts them, XML does not): accepted, the characters
     dropped, and the next period is issued for every department (issue #13 item 4). A literal ``_xFFFF_``
     round-trips as typed."""
     import zipfile
 
-    db, plan_id, tmp, files = issued
+    db, plan_id, tmp, files = cycle_issued
     src = fill_workbook(files["FGW"], tmp / "f.xlsx", {0: {"status": "推进中", "percent": 50,
                                                          "narrative": "进展MARK1顺利MARK2", "problems": "无_xFFFF_"}})
     out = tmp / "raw.xlsx"
@@ -272,8 +259,8 @@ def test_a_raw_uffff_in_a_return_never_blocks_next_month(issued):
     assert sorted(p.department for p in result.packages) == ["FGW", "JDZ", "JSW", "JW", "NX", "XCL"]
 
 
-def test_the_remarks_stay_with_the_accepted_submission(issued):
-    db, _plan, tmp, files = issued
+def test_the_remarks_stay_with_the_accepted_submission(cycle_issued):
+    db, _plan, tmp, files = cycle_issued
     src = fill_workbook(files["FGW"], tmp / "f.xlsx", {0: {"status": "已完成", "percent": 40}})
     assert merge_files(db, [src], today=NOV).files[0].status == "accepted"
     import json

@@ -20,27 +20,14 @@ from desktop_app.exchange.safe_xlsx import check_xlsx, safe_file_name
 from desktop_app.exchange.workbook import FIRST_ROW, PROGRESS_SHEET
 from desktop_app.paths import user_data_dir
 from desktop_app.services.bureau import BureauSession
-from desktop_app.services.issue_packages import export_packages
 from desktop_app.services.merge_submissions import merge_files
 from desktop_app.services.progress_view import list_progress
 from desktop_app.store.db import integrity_ok, open_database
 from tests.conftest import require_tool
-from tests.cycle_data import fill_workbook
+from tests.cycle_data import db_dump, fill_workbook
 
 TODAY = dt.date(2025, 10, 20)
 PROJECT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def issued(cycle_db):
-    db, plan_id, tmp_path = cycle_db
-    files = {p.department: p.file for p in export_packages(db, plan_id, "2025-10", tmp_path / "issued",
-                                                           today=TODAY).packages}
-    return db, plan_id, tmp_path, files
-
-
-def dump(db) -> str:
-    return "\n".join(db.conn.iterdump())
 
 
 def _soffice() -> str:
@@ -48,8 +35,8 @@ def _soffice() -> str:
 
 
 @pytest.mark.slow
-def test_libreoffice_resaved_workbook_merges(issued):
-    db, plan_id, tmp, files = issued
+def test_libreoffice_resaved_workbook_merges(cycle_issued):
+    db, plan_id, tmp, files = cycle_issued
     soffice = _soffice()
     filled = fill_workbook(files["FGW"], tmp / "filled" / "fgw.xlsx" if (tmp / "filled").mkdir() is None else None,
                            {0: {"status": "已完成", "percent": 100, "indicator": 6.5, "narrative": "=1+1 已并网",
@@ -74,8 +61,12 @@ _KILL_SCRIPT = r"""
 import datetime as dt, os, sys, time
 from pathlib import Path
 from desktop_app.store.db import open_database
+from desktop_app.services import merge_submissions
 from desktop_app.services.merge_submissions import merge_files
 
+# The batch stays open however slowly a busy machine gets through the first file (it commits after
+# BATCH_SECONDS otherwise, and "the open batch" would then depend on the machine's load).
+merge_submissions.BATCH_SECONDS = 3600
 db = open_database(sys.argv[1])
 marker = Path(sys.argv[2])
 stop_at = int(sys.argv[3])
@@ -93,12 +84,12 @@ merge_files(db, [Path(p) for p in sys.argv[4:]], today=dt.date(2025, 10, 20))
 
 
 @pytest.mark.parametrize("stop_at", [2, 5], ids=["inside-the-first-file", "inside-the-second-file"])
-def test_merge_killed_with_sigkill_leaves_database_unchanged(issued, stop_at):
+def test_merge_killed_with_sigkill_leaves_database_unchanged(cycle_issued, stop_at):
     """Killed inside a file: that file is not applied, nor any other file of the open batch (FGW writes
     3 progress rows, so row 5 is JW's second)."""
-    db, plan_id, tmp, files = issued
+    db, plan_id, tmp, files = cycle_issued
     filled = [fill_workbook(files["FGW"], tmp / "fgw.xlsx"), fill_workbook(files["JW"], tmp / "jw.xlsx")]
-    before = dump(db)
+    before = db_dump(db)
     db_file = tmp / "cycle.sqlite"
     marker = tmp / "marker"
     proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT, str(db_file), str(marker), str(stop_at),
@@ -116,7 +107,7 @@ def test_merge_killed_with_sigkill_leaves_database_unchanged(issued, stop_at):
     reopened = open_database(db_file)
     try:
         assert integrity_ok(reopened)
-        assert dump(reopened) == before
+        assert db_dump(reopened) == before
         assert reopened.execute("SELECT count(*) FROM submission").fetchone()[0] == 0
         # and the same files merge cleanly afterwards
         assert [f.status for f in merge_files(reopened, filled, today=TODAY).files] == ["accepted", "accepted"]
@@ -135,10 +126,10 @@ def _committed_submissions(db_file: Path) -> list[str]:
         conn.close()
 
 
-def test_merge_run_failing_file_rolls_back_to_its_savepoint_only(issued, monkeypatch):
+def test_merge_run_failing_file_rolls_back_to_its_savepoint_only(cycle_issued, monkeypatch):
     import desktop_app.services.merge_submissions as ms
 
-    db, _plan, tmp, files = issued
+    db, _plan, tmp, files = cycle_issued
     filled = [fill_workbook(files[d], tmp / f"{d}.xlsx") for d in ("FGW", "JW", "JDZ")]
     real_apply = ms._apply
 
@@ -158,8 +149,8 @@ def test_merge_run_failing_file_rolls_back_to_its_savepoint_only(issued, monkeyp
     assert [f.status for f in merge_files(db, filled, today=TODAY).files] == ["duplicate", "accepted", "accepted"]
 
 
-def test_cancelled_merge_commits_the_files_done(issued):
-    db, _plan, tmp, files = issued
+def test_cancelled_merge_commits_the_files_done(cycle_issued):
+    db, _plan, tmp, files = cycle_issued
     filled = [fill_workbook(files[d], tmp / f"{d}.xlsx") for d in ("FGW", "JW", "JDZ")]
     seen: list[str] = []
     result = merge_files(db, filled, today=TODAY, progress=lambda _i, _n, name: seen.append(name),
@@ -169,10 +160,10 @@ def test_cancelled_merge_commits_the_files_done(issued):
     assert _committed_submissions(tmp / "cycle.sqlite") == ["FGW.xlsx", "JW.xlsx"]
 
 
-def test_merge_run_commits_in_batches(issued, monkeypatch):
+def test_merge_run_commits_in_batches(cycle_issued, monkeypatch):
     import desktop_app.services.merge_submissions as ms
 
-    db, _plan, tmp, files = issued
+    db, _plan, tmp, files = cycle_issued
     filled = [fill_workbook(files[d], tmp / f"{d}.xlsx") for d in ("FGW", "JW", "JDZ")]
     monkeypatch.setattr(ms, "BATCH_FILES", 2)
     monkeypatch.setattr(ms, "BATCH_SECONDS", 3600.0)
@@ -187,8 +178,8 @@ def test_merge_run_commits_in_batches(issued, monkeypatch):
     assert _committed_submissions(tmp / "cycle.sqlite") == ["FGW.xlsx", "JDZ.xlsx", "JW.xlsx"]
 
 
-def test_bureau_mode_fill_autosave_restore_export_merge(issued):
-    db, plan_id, tmp, files = issued
+def test_bureau_mode_fill_autosave_restore_export_merge(cycle_issued):
+    db, plan_id, tmp, files = cycle_issued
     session = BureauSession.open(files["JDZ"])
     assert [r.locked.code for r in session.rows] == ["1.2", "1.3", "2.1"]
     assert session.rows[0].values.contact_person == "陈一" and not session.restored
@@ -247,15 +238,15 @@ def test_check_xlsx_rejects_with_clear_message(tmp_path, maker, expect):
     assert expect in str(info.value) and "returned.xlsx" in str(info.value)
 
 
-def test_truncated_workbook_is_rejected_and_database_unchanged(issued):
-    db, _plan, tmp, files = issued
+def test_truncated_workbook_is_rejected_and_database_unchanged(cycle_issued):
+    db, _plan, tmp, files = cycle_issued
     data = files["FGW"].read_bytes()
     bad = tmp / "truncated.xlsx"
     bad.write_bytes(data[: len(data) // 2])
-    before = dump(db)
+    before = db_dump(db)
     result = merge_files(db, [bad], today=TODAY)
     assert result.files[0].status == "rejected" and "damaged" in result.files[0].errors[0].text("en")
-    assert dump(db) == before
+    assert db_dump(db) == before
 
 
 def test_safe_file_names():

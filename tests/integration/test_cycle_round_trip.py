@@ -26,7 +26,7 @@ from desktop_app.services.periods import ensure_periods, set_closed
 from desktop_app.services.progress_view import list_progress, task_history
 from desktop_app.services.submission_status import export_reminders, period_status
 from desktop_app.store.db import backup_to, integrity_ok, open_database
-from tests.cycle_data import build_cycle_db, fill_workbook
+from tests.cycle_data import build_cycle_db, db_dump, fill_workbook
 
 TODAY = dt.date(2025, 10, 20)
 NOV = dt.date(2025, 11, 3)       # before 2025-10's due date (2025-11-07)
@@ -40,10 +40,6 @@ def cycle(cycle_db):
 def _export(db, plan_id, tmp_path, period="2025-10", **kw):
     result = export_packages(db, plan_id, period, tmp_path / f"issued-{period}", today=TODAY, **kw)
     return {p.department: p.file for p in result.packages}
-
-
-def dump(db) -> str:
-    return "\n".join(db.conn.iterdump())
 
 
 def test_clock_uses_pinned_demo_date(cycle):
@@ -112,15 +108,15 @@ def test_round_trip_all_departments_then_history_status_and_duplicates(cycle):
     assert {e.status for e in entries} == {"in_progress"} and all(e.version == 1 for e in entries)
     assert all(s.status == "on_time" for s in period_status(db, plan_id, "2025-10").departments)
 
-    before = dump(db)
+    before = db_dump(db)
     again = merge_files(db, [filled[0]], today=NOV)
-    assert again.files[0].status == "duplicate" and dump(db) == before
+    assert again.files[0].status == "duplicate" and db_dump(db) == before
 
     # a later workbook for FGW supersedes; only the changed row gets a new version; late after due date
     later = fill_workbook(files["FGW"], tmp / "fgw-2.xlsx", {0: {"status": "已完成", "percent": 100}})
     dry = merge_files(db, [later], today=dt.date(2025, 11, 10), dry_run=True)
     assert dry.files[0].changes == {"new": [], "changed": ["1.1"], "unchanged": ["1.3", "2.2"]}
-    assert dump(db) == before
+    assert db_dump(db) == before
     second = merge_files(db, [later], today=dt.date(2025, 11, 10))
     f = second.files[0]
     assert f.status == "accepted" and f.late
@@ -182,33 +178,28 @@ def test_formula_like_text_stays_text_everywhere(cycle, text):
 
 # --- tampering -----------------------------------------------------------------------------------
 
-@pytest.fixture
-def issued(cycle):
-    db, plan_id, tmp = cycle
-    return db, plan_id, tmp, _export(db, plan_id, tmp)
-
 
 def _rejected(db, path, today=NOV):
-    before = dump(db)
+    before = db_dump(db)
     result = merge_files(db, [path], today=today)
     f = result.files[0]
     assert f.status == "rejected"
-    assert dump(db) == before, "a rejected file must leave the database as it was"
+    assert db_dump(db) == before, "a rejected file must leave the database as it was"
     return [(e.sheet, e.cell, e.text("en")) for e in f.errors]
 
 
 @pytest.mark.parametrize(("column", "value"), [("A", "9.9"), ("B", "改过的任务名称"), ("C", "协办"),
                                                 ("D", "≥ 600 万千瓦"), ("E", "2025-09：已完成 100%")])
-def test_edited_locked_column_is_rejected_naming_the_cell(issued, column, value):
-    db, _plan, tmp, files = issued
+def test_edited_locked_column_is_rejected_naming_the_cell(cycle_issued, column, value):
+    db, _plan, tmp, files = cycle_issued
     path = fill_workbook(files["FGW"], tmp / "t.xlsx", edit={PROGRESS_SHEET: {f"{column}{FIRST_ROW + 1}": value}})
     errors = _rejected(db, path)
     assert [(s, c) for s, c, _m in errors] == [(PROGRESS_SHEET, f"{column}{FIRST_ROW + 1}")], errors
     assert "locked" in errors[0][2]
 
 
-def test_added_row_is_rejected(issued):
-    db, _plan, tmp, files = issued
+def test_added_row_is_rejected(cycle_issued):
+    db, _plan, tmp, files = cycle_issued
     row = FIRST_ROW + 3      # FGW holds 3 tasks (rows 3-5)
     path = fill_workbook(files["FGW"], tmp / "t.xlsx", edit={PROGRESS_SHEET: {
         f"A{row}": "2.3", f"B{row}": "开展低碳社区试点", f"C{row}": "牵头", f"F{row}": "已完成"}})
@@ -217,8 +208,8 @@ def test_added_row_is_rejected(issued):
     assert any("added" in m for _s, _c, m in errors)
 
 
-def test_removed_row_is_rejected(issued):
-    db, _plan, tmp, files = issued
+def test_removed_row_is_rejected(cycle_issued):
+    db, _plan, tmp, files = cycle_issued
     src = fill_workbook(files["FGW"], tmp / "f.xlsx")
     wb = openpyxl.load_workbook(src)
     wb[PROGRESS_SHEET].delete_rows(FIRST_ROW + 1)
@@ -227,8 +218,8 @@ def test_removed_row_is_rejected(issued):
     assert any(c == f"A{FIRST_ROW + 1}" and "1.3" in m and "missing" in m for _s, c, m in errors), errors
 
 
-def test_metadata_switched_to_another_department_is_rejected(issued):
-    db, _plan, tmp, files = issued
+def test_metadata_switched_to_another_department_is_rejected(cycle_issued):
+    db, _plan, tmp, files = cycle_issued
     cell = f"B{META_KEYS.index('department_code') + 1}"
     path = fill_workbook(files["FGW"], tmp / "t.xlsx", edit={META_SHEET: {cell: "JW"}})
     assert _rejected(db, path)[0][:2] == (META_SHEET, cell)
@@ -244,15 +235,15 @@ def test_metadata_switched_to_another_department_is_rejected(issued):
 
 @pytest.mark.parametrize("copy", ["[[\"1.1\", \"大力发展", "{}", "[[\"1.1\", \"t\", \"牵头\"]]", ""],
                          ids=["truncated", "not-a-list", "short-row", "emptied"])
-def test_damaged_copy_of_issued_rows_is_rejected_naming_its_cell(issued, copy):
-    db, _plan, tmp, files = issued
+def test_damaged_copy_of_issued_rows_is_rejected_naming_its_cell(cycle_issued, copy):
+    db, _plan, tmp, files = cycle_issued
     path = fill_workbook(files["FGW"], tmp / "t.xlsx", edit={META_SHEET: {f"B{COPY_ROW}": copy or None}})
     errors = _rejected(db, path)
     assert errors == [(META_SHEET, f"B{COPY_ROW}", errors[0][2])] and "hidden check data" in errors[0][2]
 
 
-def test_copy_of_issued_rows_edited_with_the_visible_cell_is_rejected_by_the_digest(issued):
-    db, _plan, tmp, files = issued
+def test_copy_of_issued_rows_edited_with_the_visible_cell_is_rejected_by_the_digest(cycle_issued):
+    db, _plan, tmp, files = cycle_issued
     copy = json.loads(openpyxl.load_workbook(files["FGW"])[META_SHEET][f"B{COPY_ROW}"].value)
     copy[0][1] = "改过的任务名称"
     path = fill_workbook(files["FGW"], tmp / "t.xlsx", edit={
@@ -262,15 +253,15 @@ def test_copy_of_issued_rows_edited_with_the_visible_cell_is_rejected_by_the_dig
     assert errors[0][0] == META_SHEET and "digest" in errors[0][2]
 
 
-def test_workbook_of_an_unsupported_format_version_is_rejected(issued):
-    db, _plan, tmp, files = issued
+def test_workbook_of_an_unsupported_format_version_is_rejected(cycle_issued):
+    db, _plan, tmp, files = cycle_issued
     cell = f"B{META_KEYS.index('format_version') + 1}"
     errors = _rejected(db, fill_workbook(files["FGW"], tmp / "t.xlsx", edit={META_SHEET: {cell: "1"}}))
     assert errors[0][:2] == (META_SHEET, cell) and "format version 1 is not supported" in errors[0][2]
 
 
-def test_workbook_issued_by_another_database_is_rejected(issued, tmp_path):
-    db, _plan, tmp, _files = issued
+def test_workbook_issued_by_another_database_is_rejected(cycle_issued, tmp_path):
+    db, _plan, tmp, _files = cycle_issued
     other = open_database(tmp_path / "other.sqlite")
     try:
         other_plan = build_cycle_db(other)
@@ -282,8 +273,8 @@ def test_workbook_issued_by_another_database_is_rejected(issued, tmp_path):
     assert "not issued by this database" in errors[0][2]
 
 
-def test_bad_values_all_listed_with_cells(issued):
-    db, _plan, tmp, files = issued
+def test_bad_values_all_listed_with_cells(cycle_issued):
+    db, _plan, tmp, files = cycle_issued
     path = fill_workbook(files["FGW"], tmp / "t.xlsx", {
         0: {"status": "快完成了", "percent": 130},
         1: {"status": "推进中", "percent": "八十五", "indicator": "12吨", "narrative": "长" * 2001},
@@ -293,8 +284,8 @@ def test_bad_values_all_listed_with_cells(issued):
     assert "outside 0-100" in errors["G3"] and "2000" in errors["I4"] and "choose a status" in errors["F5"]
 
 
-def test_closed_period_rejects_until_reopened(issued):
-    db, plan_id, tmp, files = issued
+def test_closed_period_rejects_until_reopened(cycle_issued):
+    db, plan_id, tmp, files = cycle_issued
     path = fill_workbook(files["FGW"], tmp / "f.xlsx")
     set_closed(db, plan_id, "2025-10", True, "月度调度已结束")
     assert any("closed" in m for _s, _c, m in _rejected(db, path))
@@ -306,8 +297,8 @@ def test_closed_period_rejects_until_reopened(issued):
         set_closed(db, plan_id, "2025-10", True, "  ")
 
 
-def test_percent_rules_85_percent_text_and_percent_formatted_fraction(issued):
-    db, plan_id, tmp, files = issued
+def test_percent_rules_85_percent_text_and_percent_formatted_fraction(cycle_issued):
+    db, plan_id, tmp, files = cycle_issued
     src = fill_workbook(files["FGW"], tmp / "f.xlsx", {0: {"status": "推进中", "percent": "85%"},
                                                          1: {"status": "推进中", "percent": 0.6},
                                                          2: {"status": "推进中", "percent": "0.5%"}})
@@ -319,9 +310,9 @@ def test_percent_rules_85_percent_text_and_percent_formatted_fraction(issued):
     assert got == {"1.1": 85.0, "1.3": 60.0, "2.2": 0.5}
 
 
-def test_bare_fraction_in_the_percent_cell_is_asked_about_never_read_as_a_fraction_of_one_percent(issued):
+def test_bare_fraction_in_the_percent_cell_is_asked_about_never_read_as_a_fraction_of_one_percent(cycle_issued):
     """0.85 typed with no percent sign or format: 0.85 % or 85 %? The cell is named with the question."""
-    db, plan_id, tmp, files = issued
+    db, plan_id, tmp, files = cycle_issued
     src = fill_workbook(files["FGW"], tmp / "f.xlsx", {0: {"status": "推进中", "percent": 0.85},
                                                          1: {"status": "推进中", "percent": "０.５"}})
     f = merge_files(db, [src], today=NOV).files[0]

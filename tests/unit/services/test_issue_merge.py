@@ -7,13 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
-import pytest
-
 from desktop_app.exchange.workbook import FIRST_ROW, LockedRow, VisibleRow, read_workbook
 from desktop_app.services.issue_packages import export_packages, last_entry_text, package_file_name
 from desktop_app.services.merge_submissions import match_rows, merge_files
 from desktop_app.store.cycle import departments_by_id, held_tasks
-from tests.cycle_data import fill_workbook
+from tests.cycle_data import db_dump, fill_workbook
 
 TODAY = dt.date(2025, 10, 20)
 ISSUED = [LockedRow("1.1", "大力发展非化石能源", "牵头"), LockedRow("1.2", "推进煤炭消费减量替代", "配合"),
@@ -87,29 +85,22 @@ def test_issue_writes_one_workbook_per_holding_department_with_exactly_its_tasks
     assert result.summary.periods and result.summary.details == {"packages": len(result.packages)}
 
 
-@pytest.fixture
-def issued(cycle_db):
-    db, plan_id, tmp = cycle_db
-    result = export_packages(db, plan_id, "2025-10", tmp / "out", today=TODAY)
-    return db, {p.department: p.file for p in result.packages}, tmp
-
-
-def test_a_rejected_file_leaves_the_database_as_it_was(issued):
-    db, files, tmp = issued
+def test_a_rejected_file_leaves_the_database_as_it_was(cycle_issued):
+    db, _plan, tmp, files = cycle_issued
     bad = fill_workbook(files["FGW"], tmp / "bad.xlsx", {0: {"status": "推进中", "percent": 140}})
-    before = "\n".join(db.conn.iterdump())
+    before = db_dump(db)
     result = merge_files(db, [bad], today=TODAY)
     assert result.files[0].status == "rejected" and result.files[0].errors
-    assert "\n".join(db.conn.iterdump()) == before
+    assert db_dump(db) == before
 
 
-def test_an_accepted_file_is_applied_whole_and_the_same_file_again_is_a_no_op(issued):
-    db, files, tmp = issued
+def test_an_accepted_file_is_applied_whole_and_the_same_file_again_is_a_no_op(cycle_issued):
+    db, _plan, tmp, files = cycle_issued
     good = fill_workbook(files["FGW"], tmp / "good.xlsx")
     first = merge_files(db, [good], today=TODAY).files[0]
     n = len(read_workbook(files["FGW"]).issued)
     assert first.status == "accepted" and first.rows == n and not first.late
     assert db.execute("SELECT count(*) FROM progress WHERE submission_id = ?", [first.submission_id]).fetchone()[0] == n
-    before = "\n".join(db.conn.iterdump())
+    before = db_dump(db)
     again = merge_files(db, [good], today=TODAY).files[0]
-    assert again.status == "duplicate" and "\n".join(db.conn.iterdump()) == before
+    assert again.status == "duplicate" and db_dump(db) == before
