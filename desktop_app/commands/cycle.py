@@ -193,7 +193,7 @@ def cmd_reminders(args: argparse.Namespace, ctx: Context) -> int:
     from desktop_app.services.submission_status import export_reminders
 
     if args.out.suffix.lower() != ".xlsx":
-        raise UsageError("--out must name an .xlsx file", message_zh="--out 须为 .xlsx 文件")
+        raise UsageError(msg("core.cli.out_xlsx"))
     result = export_reminders(ctx.db, resolve_plan_id(ctx, args.plan), args.period, args.out, today=_today(args, ctx))
     sys.stdout.write(f"{len(result.missing)} departments missing → {safe(result.file)}\n")
     return 0

@@ -72,8 +72,7 @@ def _columns_map(specs: list[str]) -> dict[str, str]:
     for spec in specs:
         header, _, kind = spec.rpartition("=")
         if not header.strip() or kind.strip() not in COLUMN_KINDS:
-            raise UsageError(f"--column takes HEADER=KIND with KIND one of {', '.join(COLUMN_KINDS)}, not “{spec}”.",
-                             message_zh=f"--column 的格式为 表头=类型，类型为 {', '.join(COLUMN_KINDS)} 之一，而不是“{spec}”。")
+            raise UsageError(msg("core.cli.column_spec", kinds=", ".join(COLUMN_KINDS), spec=spec))
         out[header.strip()] = kind.strip()
     return out
 

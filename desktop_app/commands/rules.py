@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _need(value: object, flag: str, action: str) -> None:
     if value is None or value == "":
-        raise UsageError(f"`{action}` needs {flag}.", message_zh=f"“{action}”需要参数 {flag}。")
+        raise UsageError(msg("core.cli.needs_flag", action=action, flag=flag))
 
 
 def cmd_warnings(args: argparse.Namespace, ctx: Context) -> int:
@@ -93,8 +93,7 @@ def cmd_assess(args: argparse.Namespace, ctx: Context) -> int:
     if args.action == "evaluate":
         _need(args.dept, "--dept", "assess evaluate")
         if args.score is None and not args.clear:
-            raise UsageError("`assess evaluate` needs --score (or --clear).",
-                             message_zh="“assess evaluate”需要 --score（或 --clear）。")
+            raise UsageError(msg("core.cli.evaluate_needs_score"))
         svc.set_evaluation(ctx.db, plan_id, args.year, args.dept, None if args.clear else args.score, args.note)
         print(f"{args.year} {args.dept}: evaluation {'cleared' if args.clear else args.score}")
         return 0

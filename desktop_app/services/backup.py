@@ -19,6 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from desktop_app.messages import msg
 from desktop_app.store.backups import (
     DEFAULT_KEEP,
     BackupError,
@@ -84,16 +85,13 @@ def restore(db: sqlite_utils.Database, backup: Path, *, keep: int | None = None)
     """
     check_backup(backup)
     if db.conn.in_transaction:
-        raise BackupError("The database is in the middle of a change; try again when it has finished.",
-                          message_zh="数据库正在写入，请完成后再试。")
+        raise BackupError(msg("core.restore_busy"))
     safety = back_up(db, "before_restore", keep=keep)
     src = _read_only(backup)
     try:
         src.backup(db.conn)
     except sqlite3.Error as exc:
-        raise BackupError(
-            f"Restoring {backup} failed ({exc}); the state before is in {safety.path}.",
-            message_zh=f"从 {backup} 恢复失败（{exc}）；恢复前的数据在 {safety.path}。") from exc
+        raise BackupError(msg("core.restore_failed", backup=str(backup), why=str(exc), before=str(safety.path))) from exc
     finally:
         src.close()
     return safety

@@ -17,6 +17,7 @@ from desktop_app.config import load_rules
 from desktop_app.domain.models import ChangeSummary, Role
 from desktop_app.domain.warnings import LEVELS, RuleSet, TaskWarning, evaluate, level_counts
 from desktop_app.errors import PeakDeskError, UsageError
+from desktop_app.messages import msg
 from desktop_app.services.clock import today
 from desktop_app.services.plan_facts import PlanFacts, parse_quarter
 from desktop_app.store import audit, departments
@@ -110,15 +111,12 @@ def acknowledge(db: sqlite_utils.Database, plan_id: int, quarter: str, task_code
     q = parse_quarter(quarter)
     task_id = store.task_id(db, plan_id, task_code)
     if task_id is None:
-        raise UsageError(f"Plan {plan_id} has no task {task_code!r}.",
-                         message_zh=f"方案 {plan_id} 中没有任务“{task_code}”。")
+        raise UsageError(msg("core.no_task", plan=plan_id, code=task_code))
     dept_id = departments.id_for_code(db, department_code)
     if dept_id is None:
-        raise UsageError(f"There is no department with code {department_code!r}.",
-                         message_zh=f"没有代码为“{department_code}”的单位。")
+        raise UsageError(msg("core.store.no_department", code=department_code))
     if len(note) > 2000:
-        raise UsageError("The note is longer than 2,000 characters; shorten it.",
-                         message_zh="备注超过 2000 字，请缩短。")
+        raise UsageError(msg("core.note_too_long"))
     with write_tx(db):
         store.upsert_ack(db, plan_id, q.code, task_id, dept_id, note)
         audit.log(db, "warning.ack", "warning", f"{plan_id}/{q.code}/{task_code}/{department_code}",
@@ -138,9 +136,7 @@ def publish(db: sqlite_utils.Database, plan_id: int, quarter: str, as_of: dt.dat
     with write_tx(db):
         snap = store.warning_snapshot(db, plan_id, q.code)
         if snap is not None:
-            raise AlreadyPublished(
-                f"{q.code} was already published on {snap['at']}; its warnings are frozen as sent.",
-                message_zh=f"{q.code} 已于 {snap['at']} 发布，预警结果已固定，不能再次发布。")
+            raise AlreadyPublished(msg("core.already_published", quarter=q.code, at=snap["at"]))
         as_of = as_of or today(db)
         result = evaluate_quarter(PlanFacts.load(db, plan_id), q.code, as_of, rules or load_rules())
         payload = {"measured_on": result.measured_on.isoformat(), "counts": result.counts,

@@ -22,6 +22,7 @@ from desktop_app.domain.calendar import periods_for_year
 from desktop_app.domain.models import DeptKind, Direction, PeriodKind, Status, Target
 from desktop_app.domain.plan import DraftSection, DraftTask, DraftUnit, PlanDraft
 from desktop_app.errors import PeakDeskError
+from desktop_app.messages import msg
 from desktop_app.paths import DATA_DIR
 from desktop_app.store import departments, ledger, meta, periods
 from desktop_app.store import progress as progress_store
@@ -158,8 +159,7 @@ def build_demo(path: Path | str, *, force: bool = False, progress: Progress | No
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         if not force:
-            raise PeakDeskError(f"{path} already exists. Use --force to replace it with a fresh demo database.",
-                                message_zh=f"{path} 已存在。如需重新生成演示数据库，请加 --force。")
+            raise PeakDeskError(msg("core.demo_exists", path=str(path)))
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
     tmp = path.with_name(path.name + ".building")

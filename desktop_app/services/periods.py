@@ -40,7 +40,7 @@ class PeriodsResult:
 def reporting_kind(db: sqlite_utils.Database, plan_id: int) -> PeriodKind:
     row = db.execute("SELECT reporting FROM plan WHERE id = ?", [plan_id]).fetchone()
     if not row:
-        raise UsageError(f"There is no plan {plan_id}.", message_zh=f"没有编号为 {plan_id} 的方案。")
+        raise UsageError(msg("core.store.no_plan", plan=plan_id))
     return PeriodKind.QUARTER if row[0] == "quarterly" else PeriodKind.MONTH
 
 
@@ -65,14 +65,12 @@ def ensure_period(db: sqlite_utils.Database, plan_id: int, code: str) -> PeriodR
     try:
         p = parse_period_code(code, calendar(db))
     except ValueError as exc:
-        raise UsageError(str(exc), message_zh=f"“{code}”不是有效的报送期：请用 2025-10（月）、2025Q3（季）。") from exc
+        raise UsageError(msg("core.not_a_period", code=code)) from exc
     kind = reporting_kind(db, plan_id)
     if p.kind is not kind:
         example = "2025-10" if kind is PeriodKind.MONTH else "2025Q3"
-        raise UsageError(f"Plan {plan_id} reports {'monthly' if kind is PeriodKind.MONTH else 'quarterly'}; "
-                         f"'{code}' is not such a period (use e.g. {example}).",
-                         message_zh=f"方案 {plan_id} 按{'月' if kind is PeriodKind.MONTH else '季'}报送，"
-                                    f"“{code}”不是此类报送期（例如 {example}）。")
+        raise UsageError(msg("core.monthly_period" if kind is PeriodKind.MONTH else "core.quarterly_period",
+                             plan=plan_id, code=code, example=example))
     with write_tx(db):
         insert_period(db, plan_id, p)
     return require_period(db, plan_id, p.code)
@@ -86,8 +84,7 @@ def set_closed(db: sqlite_utils.Database, plan_id: int, code: str, closed: bool,
     """Close (lock) or reopen a period; a reason is required and goes to the audit log."""
     reason = reason.strip()
     if not reason:
-        raise UsageError("Give a reason (--reason) for closing or reopening a period.",
-                         message_zh="关闭或重新开放报送期须说明理由（--reason）。")
+        raise UsageError(msg("core.period_reason"))
     period = require_period(db, plan_id, code)
     with write_tx(db):
         db.execute("UPDATE period SET closed = ?, closed_reason = ? WHERE id = ?",

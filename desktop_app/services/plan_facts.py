@@ -24,6 +24,7 @@ from desktop_app.domain.expected import Expectation, Milestone, expected_progres
 from desktop_app.domain.models import DeptRef, Period, PeriodKind, Role
 from desktop_app.domain.warnings import PeriodReport, TargetFacts, TaskFacts
 from desktop_app.errors import UsageError
+from desktop_app.messages import msg
 from desktop_app.store import monitoring as store
 from desktop_app.store.ledger import EffectiveAssignment, SectionRow, effective_assignments, sections
 from desktop_app.store.periods import PeriodRow, list_periods
@@ -33,11 +34,9 @@ def parse_quarter(code: str) -> Period:
     try:
         period = parse_period_code(code, HolidayCalendar())
     except ValueError as exc:
-        raise UsageError(f"{exc}. Give a quarter such as 2025Q3.",
-                         message_zh=f"“{code}”不是季度，请写成 2025Q3 的形式。") from exc
+        raise UsageError(msg("core.not_a_quarter", code=code)) from exc
     if period.kind is not PeriodKind.QUARTER:
-        raise UsageError(f"'{code}' is not a quarter: give a quarter such as 2025Q3.",
-                         message_zh=f"“{code}”不是季度，请写成 2025Q3 的形式。")
+        raise UsageError(msg("core.not_a_quarter", code=code))
     return period
 
 
@@ -69,8 +68,7 @@ class PlanFacts:
         then ask the store for each unit's latest report only)."""
         plan = store.plan(db, plan_id)
         if plan is None:
-            raise UsageError(f"There is no plan {plan_id} in this database.",
-                             message_zh=f"数据库中没有编号为 {plan_id} 的方案。")
+            raise UsageError(msg("core.store.no_plan", plan=plan_id))
         facts = cls(plan=plan, tasks={t.id: t for t in store.tasks(db, plan_id)},
                     depts=store.departments(db), assignments=effective_assignments(db, plan_id),
                     milestones=store.milestones(db, plan_id), targets=store.targets(db, plan_id),

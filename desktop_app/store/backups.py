@@ -19,6 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from desktop_app.errors import PeakDeskError
+from desktop_app.messages import msg
 from desktop_app.paths import backups_dir
 from desktop_app.services import clock
 from desktop_app.store.db import backup_to, db_path
@@ -71,8 +72,7 @@ def _slug(reason: str) -> str:
 def _stem_of(db: sqlite_utils.Database) -> str:
     path = db_path(db)
     if not path:
-        raise BackupError("An in-memory database cannot be backed up.",
-                          message_zh="内存数据库无法备份。")
+        raise BackupError(msg("core.store.backup_memory"))
     return backup_stem(Path(path))
 
 
@@ -136,8 +136,5 @@ def back_up(db: sqlite_utils.Database, reason: str = "manual", *, keep: int | No
         backup_to(db, target)
     except (OSError, sqlite3.Error) as exc:
         target.unlink(missing_ok=True)
-        raise BackupError(
-            f"Could not write the backup {target} ({exc}). Check that the folder is writable and the disk "
-            "is not full.",
-            message_zh=f"无法写入备份 {target}（{exc}）。请检查文件夹是否可写、磁盘是否已满。") from exc
+        raise BackupError(msg("core.store.backup_unwritable", target=str(target), why=str(exc))) from exc
     return BackupResult(target, prune(stem, keep if keep is not None else _stored_keep(db), directory))

@@ -169,11 +169,11 @@ def open_database(path: Path | str, *, create: bool = True, migrate: bool = True
     if path.is_dir():
         raise DatabaseError(msg("safety.db_is_folder", path=str(path)))
     if not path.exists() and not create:
-        raise DatabaseError(f"{path} does not exist.", message_zh=f"{path} 不存在。")
+        raise DatabaseError(msg("core.store.db_missing", path=str(path)))
     if read_only is None:
         read_only = path.exists() and not _location_writable(path)
     if read_only and not path.exists():
-        raise DatabaseError(f"{path} does not exist.", message_zh=f"{path} 不存在。")
+        raise DatabaseError(msg("core.store.db_missing", path=str(path)))
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     conn = _connect(path, read_only=read_only)
@@ -197,10 +197,7 @@ def open_database(path: Path | str, *, create: bool = True, migrate: bool = True
         raise _damaged(path, str(exc)) from exc
     if tables and app_id != APPLICATION_ID:
         conn.close()
-        raise DatabaseError(
-            f"{path} is an SQLite database of another program, not a PeakDesk database.",
-            message_zh=f"{path} 是其他程序的 SQLite 数据库，不是 PeakDesk 数据库。",
-        )
+        raise DatabaseError(msg("core.store.db_not_ours", path=str(path)))
     # A file cut short (copied half-way, a full disk): SQLite reads the header and page 1 and only fails
     # later, on a page that is gone. The header's page count says how long the file must be (unless the
     # pages are still in the WAL).
@@ -211,11 +208,7 @@ def open_database(path: Path | str, *, create: bool = True, migrate: bool = True
     latest = latest_version()
     if version > latest:
         conn.close()
-        raise DatabaseTooNew(
-            f"{path} has schema version {version}, but this PeakDesk understands up to version {latest}. "
-            "Open it with a newer PeakDesk; the file was not changed.",
-            message_zh=f"{path} 的结构版本为 {version}，本版 PeakDesk 最高支持 {latest}。请使用更新版本打开；文件未被修改。",
-        )
+        raise DatabaseTooNew(msg("core.store.db_too_new", path=str(path), version=version, latest=latest))
     if read_only:
         if version < latest:
             conn.close()
@@ -301,18 +294,13 @@ def _split_sql(script: str) -> list[str]:
 def _translate(exc: sqlite3.Error, path: Path | str) -> Exception:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return DatabaseBusy(
-            f"The database {path} is busy: another PeakDesk window or program is writing to it. "
-            "Wait a moment and try again.",
-            message_zh=f"数据库 {path} 正忙：另一个 PeakDesk 窗口或程序正在写入。请稍候再试。",
-        )
+        return DatabaseBusy(msg("core.store.db_busy", path=str(path)))
     if "readonly" in text or "read-only" in text:
         return DatabaseError(msg("safety.db_read_only_write", path=str(path)))
     if "malformed" in text or "not a database" in text:
         return _damaged(Path(path), str(exc))
     if "disk is full" in text or "full" in text:
-        return DatabaseError(f"The disk holding {path} is full. Free some space and try again.",
-                             message_zh=f"{path} 所在磁盘已满。请清理空间后重试。")
+        return DatabaseError(msg("core.store.disk_full", path=str(path)))
     return exc
 
 

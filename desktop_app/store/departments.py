@@ -9,6 +9,7 @@ import sqlite_utils
 
 from desktop_app.domain.models import DeptKind, DeptRef
 from desktop_app.errors import PeakDeskError
+from desktop_app.messages import msg
 from desktop_app.services.clock import now_stamp
 from desktop_app.store import audit
 
@@ -82,8 +83,7 @@ def get(db: sqlite_utils.Database, code: str) -> Department | None:
 def require(db: sqlite_utils.Database, code: str) -> Department:
     dept = get(db, code)
     if dept is None:
-        raise PeakDeskError(f"There is no department with code {code}. See `peakdesk dept list`.",
-                            message_zh=f"没有代码为 {code} 的单位。请查看 `peakdesk dept list`。")
+        raise PeakDeskError(msg("core.store.no_department", code=code))
     return dept
 
 
@@ -171,7 +171,7 @@ def merge(db: sqlite_utils.Database, source_code: str, target_code: str) -> None
     """
     src, dst = require(db, source_code), require(db, target_code)
     if src.id == dst.id:
-        raise PeakDeskError("A department cannot be merged into itself.", message_zh="单位不能合并到自身。")
+        raise PeakDeskError(msg("core.store.merge_into_itself"))
     # Assignments: keep the stronger role when the target already holds the task.
     for task_id, role, seq in db.execute(
             "SELECT task_id, role, seq FROM assignment WHERE department_id = ?", [src.id]).fetchall():
@@ -213,9 +213,7 @@ def set_aliases(db: sqlite_utils.Database, dept_id: int, aliases: list[tuple[str
     for alias, _lang in aliases:
         owner = alias_owner(db, alias)
         if owner is not None and owner != _code_of(db, dept_id):
-            raise PeakDeskError(
-                f"The alias “{alias}” already belongs to department {owner}. Remove it there first.",
-                message_zh=f"别名“{alias}”已属于单位 {owner}。请先在该单位中删除它。")
+            raise PeakDeskError(msg("core.store.alias_taken", alias=alias, owner=owner))
     db.execute("DELETE FROM department_alias WHERE department_id = ?", [dept_id])
     for alias, lang in aliases:
         add_alias(db, dept_id, alias, lang)
@@ -241,9 +239,7 @@ def delete(db: sqlite_utils.Database, code: str) -> None:
     """Remove a department nothing refers to (undoing its creation); its aliases and memberships go too."""
     dept = require(db, code)
     if references(db, dept.id):
-        raise PeakDeskError(
-            f"Department {code} is still used by tasks, reports or other departments and cannot be removed.",
-            message_zh=f"单位 {code} 仍被任务、报表或其他单位引用，无法删除。")
+        raise PeakDeskError(msg("core.store.department_in_use", code=code))
     db.execute("DELETE FROM department_alias WHERE department_id = ?", [dept.id])
     db.execute("DELETE FROM placeholder_member WHERE placeholder_id = ? OR member_id = ?", [dept.id, dept.id])
     db.execute("DELETE FROM department WHERE id = ?", [dept.id])

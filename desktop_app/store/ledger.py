@@ -11,6 +11,7 @@ import sqlite_utils
 from desktop_app.domain.models import ChangeSummary, DeptKind, DeptRef, Direction, Role, Status, Target
 from desktop_app.domain.plan import DraftUnit, PlanDraft
 from desktop_app.errors import PeakDeskError
+from desktop_app.messages import msg
 from desktop_app.services.clock import now_stamp
 from desktop_app.store import audit, departments
 from desktop_app.store.db import write_tx
@@ -239,8 +240,7 @@ def task_detail(db: sqlite_utils.Database, task_id: int) -> TaskDetail:
         "t.title_en, t.text_zh, t.text_en, t.start_date, t.due_date FROM task t "
         "LEFT JOIN section s ON s.id = t.section_id WHERE t.id = ?", [task_id]).fetchone()
     if row is None:
-        raise PeakDeskError(f"Task {task_id} does not exist (it may have been deleted).",
-                            message_zh=f"任务 {task_id} 不存在（可能已被删除）。")
+        raise PeakDeskError(msg("core.store.task_gone", task=task_id))
     assigned = [(Role(r[0]), DeptRef(r[1], r[2], r[3])) for r in db.execute(
         "SELECT a.role, d.code, d.name_zh, d.name_en FROM assignment a JOIN department d ON d.id = a.department_id "
         "WHERE a.task_id = ? ORDER BY a.role = 'cooperating', a.seq", [task_id]).fetchall()]
@@ -266,7 +266,7 @@ def update_task(db: sqlite_utils.Database, task_id: int, **fields: Any) -> Chang
         before = db.execute_returning_dicts(
             f"SELECT {', '.join(values)} FROM task WHERE id = ?", [task_id])
         if not before:
-            raise PeakDeskError(f"Task {task_id} does not exist.", message_zh=f"任务 {task_id} 不存在。")
+            raise PeakDeskError(msg("core.store.task_gone", task=task_id))
         db.execute(f"UPDATE task SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
                    [*values.values(), task_id])
         audit.log(db, "update", "task", task_id, {"before": before[0], "after": values})
@@ -277,13 +277,13 @@ def set_assignments(db: sqlite_utils.Database, task_id: int, lead: str | None, c
     """Replace a task's units: ``lead`` and ``cooperating`` are department codes, in order."""
     codes = ([lead] if lead else []) + [c for c in cooperating if c != lead]
     if len(set(codes)) != len(codes):
-        raise PeakDeskError("A department is listed twice for the same task.", message_zh="同一任务中单位重复。")
+        raise PeakDeskError(msg("core.store.unit_twice"))
     with write_tx(db):
         ids = []
         for code in codes:
             dept_id = departments.id_for_code(db, code)
             if dept_id is None:
-                raise PeakDeskError(f"There is no department with code {code}.", message_zh=f"没有代码为 {code} 的单位。")
+                raise PeakDeskError(msg("core.store.no_department", code=code))
             ids.append(dept_id)
         before = [dict(r) for r in db.execute_returning_dicts(
             "SELECT d.code, a.role FROM assignment a JOIN department d ON d.id = a.department_id "
@@ -354,7 +354,7 @@ def effective_assignments(db: sqlite_utils.Database, plan_id: int) -> list[Effec
 def plan_json(db: sqlite_utils.Database, plan_id: int) -> dict[str, Any]:
     plan = db.execute("SELECT id, title_zh, title_en FROM plan WHERE id = ?", [plan_id]).fetchone()
     if plan is None:
-        raise PeakDeskError(f"There is no plan {plan_id}.", message_zh=f"没有编号为 {plan_id} 的方案。")
+        raise PeakDeskError(msg("core.store.no_plan", plan=plan_id))
     secs = sections(db, plan_id)
     sec_by_id = {s.id: s for s in secs}
     tasks = []

@@ -12,6 +12,7 @@ import sqlite_utils
 from desktop_app.domain.calendar import HolidayCalendar
 from desktop_app.domain.models import Period, PeriodKind
 from desktop_app.errors import UsageError
+from desktop_app.messages import msg
 from desktop_app.paths import DATA_DIR
 from desktop_app.store import meta
 
@@ -117,8 +118,7 @@ def get_period(db: sqlite_utils.Database, plan_id: int, code: str) -> PeriodRow 
 def require_period(db: sqlite_utils.Database, plan_id: int, code: str) -> PeriodRow:
     row = get_period(db, plan_id, code)
     if row is None:
-        raise UsageError(f"Plan {plan_id} has no period '{code}'. See `peakdesk period list`.",
-                         message_zh=f"方案 {plan_id} 没有报送期“{code}”。请查看 `peakdesk period list`。")
+        raise UsageError(msg("core.store.no_period", plan=plan_id, code=code))
     return row
 
 
