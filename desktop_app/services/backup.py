@@ -14,7 +14,6 @@ the file is a sound PeakDesk database this version can open, and after backing u
 from __future__ import annotations
 
 import sqlite3
-import urllib.parse
 from pathlib import Path
 
 import sqlite_utils
@@ -28,8 +27,10 @@ from desktop_app.store.backups import (
     back_up,
     backup_stem,
     backups_of,
+    copy_from,
     default_keep,
     list_backups,
+    probe_file,
     prune,
     set_default_keep,
 )
@@ -37,9 +38,6 @@ from desktop_app.store.db import APPLICATION_ID, latest_version
 
 __all__ = ["DEFAULT_KEEP", "BackupError", "BackupInfo", "BackupResult", "auto_backup", "back_up", "backup_stem", "backups_of",
            "check_backup", "default_keep", "list_backups", "prune", "restore", "set_default_keep"]
-
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{urllib.parse.quote(str(path.absolute()))}?mode=ro", uri=True)
 
 
 def auto_backup(db: sqlite_utils.Database, reason: str) -> Path:
@@ -49,32 +47,25 @@ def auto_backup(db: sqlite_utils.Database, reason: str) -> Path:
 
 def check_backup(path: Path) -> None:
     """Refuse a file that is not a sound PeakDesk database this version can open."""
-    def bad(why_en: str, why_zh: str) -> BackupError:
-        return BackupError(f"{path} cannot be restored: {why_en}. Choose another backup.",
-                           message_zh=f"{path} 无法恢复：{why_zh}。请选择其他备份。")
+    def bad(why: str, **params: object) -> BackupError:
+        return BackupError(msg("core.restore_refused", path=str(path), why=msg(f"core.restore_why.{why}", **params)))
 
     if not path.is_file():
-        raise bad("the file does not exist", "文件不存在")
+        raise bad("missing")
     # Only SQLite opens the file (never open()): the file chosen may be a database this process has open,
     # and closing another descriptor of it would drop this process's SQLite locks on it.
-    conn = _read_only(path)
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        probe = probe_file(path)
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc).lower():
-            raise bad("it is not an SQLite database", "不是 SQLite 数据库") from exc
-        raise bad(f"it is damaged ({exc})", f"文件已损坏（{exc}）") from exc
-    finally:
-        conn.close()
-    if app_id != APPLICATION_ID:
-        raise bad("it is not a PeakDesk database", "不是 PeakDesk 数据库")
-    if version > latest_version():
-        raise bad(f"it was written by a newer PeakDesk (schema {version})",
-                  f"由更新版本的 PeakDesk 写入（结构版本 {version}）")
-    if not ok:
-        raise bad("its integrity check failed", "完整性检查未通过")
+            raise bad("not_sqlite") from exc
+        raise bad("damaged", error=str(exc)) from exc
+    if probe.application_id != APPLICATION_ID:
+        raise bad("not_ours")
+    if probe.version > latest_version():
+        raise bad("too_new", version=probe.version)
+    if not probe.intact:
+        raise bad("integrity")
 
 
 def restore(db: sqlite_utils.Database, backup: Path, *, keep: int | None = None) -> BackupResult:
@@ -87,11 +78,8 @@ def restore(db: sqlite_utils.Database, backup: Path, *, keep: int | None = None)
     if db.conn.in_transaction:
         raise BackupError(msg("core.restore_busy"))
     safety = back_up(db, "before_restore", keep=keep)
-    src = _read_only(backup)
     try:
-        src.backup(db.conn)
+        copy_from(backup, db)
     except sqlite3.Error as exc:
         raise BackupError(msg("core.restore_failed", backup=str(backup), why=str(exc), before=str(safety.path))) from exc
-    finally:
-        src.close()
     return safety

@@ -24,6 +24,7 @@ from desktop_app.domain.models import DeptRef, PeriodKind, Role, Status
 from desktop_app.domain.results import ReportResult
 from desktop_app.domain.warnings import RuleSet
 from desktop_app.errors import PeakDeskError, UsageError
+from desktop_app.messages import msg
 from desktop_app.reports import data as rd
 from desktop_app.reports.common import code_key
 from desktop_app.reports.docnumber import validate_doc_number
@@ -52,8 +53,7 @@ class ReportOptions:
 def _plan_row(db: sqlite_utils.Database, plan_id: int) -> dict[str, Any]:
     row = db.execute("SELECT title_zh, title_en, region FROM plan WHERE id = ?", [plan_id]).fetchone()
     if row is None:
-        raise UsageError(f"There is no plan {plan_id} in this database.",
-                         message_zh=f"数据库中没有编号为 {plan_id} 的方案。")
+        raise UsageError(msg("core.store.no_plan", plan=plan_id))
     return {"title_zh": row[0], "title_en": row[1], "region": row[2]}
 
 
@@ -189,10 +189,9 @@ def _month(code: str) -> tuple[str, dt.date, dt.date]:
     try:
         period = parse_period_code(code, HolidayCalendar())
     except ValueError as exc:
-        raise UsageError(f"{exc}.", message_zh=f"“{code}”不是月份，请写成 2025-09 的形式。") from exc
+        raise UsageError(msg("core.not_a_month", code=code)) from exc
     if period.kind is not PeriodKind.MONTH:
-        raise UsageError(f"'{code}' is not a month: give a month such as 2025-09.",
-                         message_zh=f"“{code}”不是月份，请写成 2025-09 的形式。")
+        raise UsageError(msg("core.not_a_month", code=code))
     return period.code, period.start, period.end
 
 
@@ -379,10 +378,9 @@ def gather_annual(db: sqlite_utils.Database, plan_id: int, year: int,
 
 def _department(db: sqlite_utils.Database, code: str) -> tuple[int, DeptRef, str, str]:
     row = db.execute("SELECT id, code, name_zh, name_en, contact_person, contact_phone FROM department "
-                     "WHERE code = ? COLLATE NOCASE", [code]).fetchone()
+                     "WHERE upper(code) = upper(?)", [code]).fetchone()
     if row is None:
-        raise UsageError(f"There is no department '{code}'. See `peakdesk dept list`.",
-                         message_zh=f"没有代码为“{code}”的单位。请查看 `peakdesk dept list`。")
+        raise UsageError(msg("core.store.no_department", code=code))
     return row[0], DeptRef(row[1], row[2], row[3]), row[4], row[5]
 
 
@@ -434,8 +432,7 @@ def build_pdf_report(db: sqlite_utils.Database, plan_id: int, kind: str, out: Pa
     if kind == "department":
         return build_department(gather_department(db, plan_id, _need(dept, "--dept"), _need(period, "--period"),
                                                   opts), out, lang, on_progress=on_progress)
-    raise UsageError(f"unknown report '{kind}': use one of {', '.join(PDF_KINDS)}",
-                     message_zh=f"没有“{kind}”这种报告：可选 {', '.join(PDF_KINDS)}")
+    raise UsageError(msg("core.unknown_report", kind=kind, kinds=", ".join(PDF_KINDS)))
 
 
 def export_excel(db: sqlite_utils.Database, plan_id: int, kind: str, out: Path, lang: str = "zh", *,
@@ -448,11 +445,10 @@ def export_excel(db: sqlite_utils.Database, plan_id: int, kind: str, out: Path, 
         return excel.write_monthly_summary(gather_monthly(db, plan_id, _need(period, "--period"), opts), out, lang)
     if kind == "assessment":
         return excel.write_assessment(gather_annual(db, plan_id, int(_need(year, "--year")), opts), out, lang)
-    raise UsageError(f"unknown export '{kind}': use one of {', '.join(EXCEL_KINDS)}",
-                     message_zh=f"没有“{kind}”这种导出：可选 {', '.join(EXCEL_KINDS)}")
+    raise UsageError(msg("core.unknown_export", kind=kind, kinds=", ".join(EXCEL_KINDS)))
 
 
 def _need(value: Any, flag: str) -> Any:
     if value in (None, ""):
-        raise UsageError(f"this report needs {flag}", message_zh=f"此报告需要参数 {flag}")
+        raise UsageError(msg("core.report_needs", flag=flag))
     return value

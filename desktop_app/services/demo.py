@@ -26,7 +26,7 @@ from desktop_app.messages import msg
 from desktop_app.paths import DATA_DIR
 from desktop_app.store import departments, ledger, meta, periods
 from desktop_app.store import progress as progress_store
-from desktop_app.store.db import open_database, write_tx
+from desktop_app.store.db import checkpoint, open_database, write_tx
 
 DEMO_TODAY = dt.date(2025, 10, 20)
 DEMO_YEAR = 2025
@@ -168,7 +168,7 @@ def build_demo(path: Path | str, *, force: bool = False, progress: Progress | No
     db = open_database(tmp)
     try:
         result = _populate(db, progress)
-        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        checkpoint(db)
     finally:
         db.close()
     for suffix in ("-wal", "-shm"):

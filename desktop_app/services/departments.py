@@ -15,6 +15,7 @@ import sqlite_utils
 
 from desktop_app.domain.models import ChangeSummary, DeptKind
 from desktop_app.errors import PeakDeskError
+from desktop_app.messages import msg
 from desktop_app.services import backup
 from desktop_app.store import audit, departments
 from desktop_app.store.db import write_tx
@@ -52,20 +53,18 @@ class DeptState:
 
 def _check(db: sqlite_utils.Database, state: DeptState) -> None:
     if not state.name_zh.strip():
-        raise PeakDeskError("The Chinese name cannot be empty.", message_zh="中文名称不能为空。")
+        raise PeakDeskError(msg("core.dept.name_empty"))
     if not state.code.strip():
-        raise PeakDeskError("The code cannot be empty.", message_zh="代码不能为空。")
+        raise PeakDeskError(msg("core.dept.code_empty"))
     if state.members and state.kind != DeptKind.PLACEHOLDER:
-        raise PeakDeskError("Only a placeholder group has member departments.",
-                            message_zh="只有统称才有成员单位。")
+        raise PeakDeskError(msg("core.dept.members_only_for_groups"))
     seen: set[str] = set()
     for alias, lang in state.aliases:
         key = alias.strip().casefold()
         if not key or lang not in ("zh", "en"):
-            raise PeakDeskError(f"The alias “{alias}” is empty or its language is not zh/en.",
-                                message_zh=f"别名“{alias}”为空或语言不是 zh/en。")
+            raise PeakDeskError(msg("core.dept.alias_bad", alias=alias))
         if key in seen:
-            raise PeakDeskError(f"The alias “{alias}” is listed twice.", message_zh=f"别名“{alias}”重复。")
+            raise PeakDeskError(msg("core.dept.alias_twice", alias=alias))
         seen.add(key)
 
 
@@ -79,7 +78,7 @@ def _write(db: sqlite_utils.Database, state: DeptState) -> int:
     for code in state.members:
         mid = departments.id_for_code(db, code)
         if mid is None or mid == dept_id:
-            raise PeakDeskError(f"Member department {code} does not exist.", message_zh=f"成员单位 {code} 不存在。")
+            raise PeakDeskError(msg("core.dept.no_member", code=code))
         member_ids.append(mid)
     departments.set_members(db, dept_id, member_ids)
     return dept_id
@@ -100,10 +99,9 @@ def save_department(db: sqlite_utils.Database, before: DeptState | None, after: 
             return CHANGED
         _check(db, after)
         if before is None and departments.id_for_code(db, after.code) is not None:
-            raise PeakDeskError(f"There is already a department with code {after.code}. Choose another code.",
-                                message_zh=f"已有代码为 {after.code} 的单位。请换一个代码。")
+            raise PeakDeskError(msg("core.dept.code_taken", code=after.code))
         if before is not None and before.code != after.code:
-            raise PeakDeskError("A department's code cannot be changed.", message_zh="单位代码不能修改。")
+            raise PeakDeskError(msg("core.dept.code_fixed"))
         _write(db, after)
         fields = after.changed_fields(before)
         audit.log(db, "create" if before is None else "update", "department", after.code,
@@ -131,10 +129,9 @@ def merge_departments(db: sqlite_utils.Database, source: str, target: str) -> Me
     """
     src, dst = departments.require(db, source), departments.require(db, target)
     if src.id == dst.id:
-        raise PeakDeskError("A department cannot be merged into itself.", message_zh="单位不能合并到自身。")
+        raise PeakDeskError(msg("core.store.merge_into_itself"))
     if src.merged_into is not None or dst.merged_into is not None:
-        raise PeakDeskError("One of the two departments has already been merged into another.",
-                            message_zh="两个单位中有一个已合并到其他单位。")
+        raise PeakDeskError(msg("core.dept.already_merged"))
     path = backup.auto_backup(db, "merge-departments")
     with write_tx(db):
         moved = db.execute("SELECT count(*) FROM assignment WHERE department_id = ?", [src.id]).fetchone()[0]

@@ -26,6 +26,7 @@ from desktop_app.exchange.workbook import (
     compute_digest,
     write_workbook,
 )
+from desktop_app.messages import msg
 from desktop_app.outputs import remove_partial_files
 from desktop_app.services import clock
 from desktop_app.services.periods import ensure_period
@@ -88,14 +89,12 @@ def export_packages(db: sqlite_utils.Database, plan_id: int, period_code: str, o
         unknown = [c for c in departments if c not in by_code]
         empty = [c for c in departments if c in by_code and by_code[c].id not in holders]
         if unknown or empty:
-            parts = []
+            if unknown and empty:
+                raise UsageError(msg("core.issue_unknown_and_empty", unknown=", ".join(unknown), plan=plan_id,
+                                     empty=", ".join(empty)))
             if unknown:
-                parts.append(f"unknown department code(s): {', '.join(unknown)} (see `peakdesk dept list`)")
-            if empty:
-                parts.append(f"holding no task in plan {plan_id}: {', '.join(empty)}")
-            raise UsageError("; ".join(parts), message_zh="；".join(
-                ([f"未知的单位代码：{'、'.join(unknown)}"] if unknown else [])
-                + ([f"在方案 {plan_id} 中没有任务：{'、'.join(empty)}"] if empty else [])))
+                raise UsageError(msg("core.issue_unknown", unknown=", ".join(unknown)))
+            raise UsageError(msg("core.issue_empty", plan=plan_id, empty=", ".join(empty)))
         chosen = [by_code[c].id for c in dict.fromkeys(departments)]
     else:
         chosen = sorted(holders, key=lambda i: depts[i].code)

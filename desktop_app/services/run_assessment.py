@@ -26,6 +26,7 @@ from desktop_app.domain.scoring import (
 )
 from desktop_app.domain.warnings import RuleSet
 from desktop_app.errors import PeakDeskError, UsageError
+from desktop_app.messages import msg
 from desktop_app.services.clock import today
 from desktop_app.services.compute_warnings import evaluate_quarter, from_snapshot
 from desktop_app.services.plan_facts import PlanFacts, quarters_of_year
@@ -67,8 +68,7 @@ class AssessmentResult:
 
 def _check_year(year: int) -> None:
     if not 2000 <= year <= 2100:
-        raise UsageError(f"{year} is not a plausible assessment year (2000–2100).",
-                         message_zh=f"{year} 不是有效的考核年度（2000–2100）。")
+        raise UsageError(msg("core.assessment_year", year=year))
 
 
 def gather_inputs(db: sqlite_utils.Database, facts: PlanFacts, year: int, as_of: dt.date,
@@ -170,16 +170,13 @@ def _compute_live(db: sqlite_utils.Database, plan_id: int, year: int, as_of: dt.
 def _refuse_if_locked(db: sqlite_utils.Database, plan_id: int, year: int) -> None:
     snap = store.assessment_snapshot(db, plan_id, year)
     if snap is not None:
-        raise YearLocked(
-            f"The {year} assessment was locked on {snap['at']}; its scores can no longer be changed.",
-            message_zh=f"{year} 年度考核已于 {snap['at']} 锁定，不能再修改评分。")
+        raise YearLocked(msg("core.year_locked", year=year, at=snap["at"]))
 
 
 def _dept_id(db: sqlite_utils.Database, code: str) -> int:
     dept_id = departments.id_for_code(db, code)
     if dept_id is None:
-        raise UsageError(f"There is no department with code {code!r}.",
-                         message_zh=f"没有代码为“{code}”的单位。")
+        raise UsageError(msg("core.store.no_department", code=code))
     return dept_id
 
 
@@ -189,8 +186,7 @@ def set_evaluation(db: sqlite_utils.Database, plan_id: int, year: int, departmen
     _check_year(year)
     scheme = scheme or load_scheme()
     if score is not None and not 0 <= score <= scheme.evaluation_max:
-        raise UsageError(f"The evaluation must be between 0 and {scheme.evaluation_max:g}, not {score:g}.",
-                         message_zh=f"综合评价分应在 0 至 {scheme.evaluation_max:g} 之间，而不是 {score:g}。")
+        raise UsageError(msg("core.evaluation_range", max=f"{scheme.evaluation_max:g}", score=f"{score:g}"))
     dept_id = _dept_id(db, department_code)
     with write_tx(db):
         _refuse_if_locked(db, plan_id, year)
@@ -207,10 +203,9 @@ def add_adjustment(db: sqlite_utils.Database, plan_id: int, year: int, departmen
     scheme = scheme or load_scheme()
     limit = scheme.adjustment_item_limit
     if not -limit <= points <= limit or points == 0:
-        raise UsageError(f"An adjustment must be non-zero and within ±{limit:g} points, not {points:g}.",
-                         message_zh=f"单项加减分应为非零且在 ±{limit:g} 分以内，而不是 {points:g}。")
+        raise UsageError(msg("core.adjustment_range", limit=f"{limit:g}", points=f"{points:g}"))
     if not reason.strip():
-        raise UsageError("Give the reason for the adjustment.", message_zh="请填写加减分理由。")
+        raise UsageError(msg("core.adjustment_reason"))
     dept_id = _dept_id(db, department_code)
     with write_tx(db):
         _refuse_if_locked(db, plan_id, year)
@@ -223,7 +218,7 @@ def add_adjustment(db: sqlite_utils.Database, plan_id: int, year: int, departmen
 def remove_adjustment(db: sqlite_utils.Database, adjustment_id: int) -> ChangeSummary:
     row = store.adjustment(db, adjustment_id)
     if row is None:
-        raise UsageError(f"There is no adjustment {adjustment_id}.", message_zh=f"没有编号为 {adjustment_id} 的加减分。")
+        raise UsageError(msg("core.no_adjustment", id=adjustment_id))
     plan_id, year, _dept, points, reason = row
     with write_tx(db):
         _refuse_if_locked(db, plan_id, year)

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import re
 import sqlite3
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,3 +139,43 @@ def back_up(db: sqlite_utils.Database, reason: str = "manual", *, keep: int | No
         target.unlink(missing_ok=True)
         raise BackupError(msg("core.store.backup_unwritable", target=str(target), why=str(exc))) from exc
     return BackupResult(target, prune(stem, keep if keep is not None else _stored_keep(db), directory))
+
+
+# --- restoring (SQLite's backup API and PRAGMAs stay in the store) -------------------------------------
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{urllib.parse.quote(str(path.absolute()))}?mode=ro", uri=True)
+
+
+@dataclass(frozen=True)
+class FileProbe:
+    """What a database file says about itself, asked of SQLite (never ``open()``: see ``store.db``)."""
+
+    application_id: int
+    version: int
+    intact: bool
+
+
+def probe_file(path: Path) -> FileProbe:
+    """Application id, schema version and quick check of the database file at ``path`` (read-only).
+
+    Raises ``sqlite3.DatabaseError`` when the file is not an SQLite database or is damaged."""
+    conn = _read_only(path)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+    return FileProbe(int(app_id), int(version), bool(ok))
+
+
+def copy_from(source: Path, db: sqlite_utils.Database) -> None:
+    """Replace the content of the open database ``db`` with that of the file ``source`` (online backup
+    API, in one step). Raises ``sqlite3.Error`` when it fails."""
+    src = _read_only(source)
+    try:
+        src.backup(db.conn)
+    finally:
+        src.close()

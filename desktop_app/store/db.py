@@ -424,5 +424,10 @@ def backup_to(db: sqlite_utils.Database, target: Path) -> Path:
     return target
 
 
+def checkpoint(db: sqlite_utils.Database) -> None:
+    """Write the write-ahead log back into the database file and empty it (before the file is moved)."""
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def integrity_ok(db: sqlite_utils.Database) -> bool:
     return bool(db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")

@@ -201,3 +201,21 @@ def test_no_bare_column_beside_an_aggregate_in_store_or_services():
             for line, sql in _sql_literals(path):
                 offenders += [f"{folder}/{path.name}:{line}: {item}" for item in bare_columns_beside_aggregates(sql)]
     assert offenders == []
+
+
+# Engine-specific features the store keeps behind its own interface (PRAGMAs, the backup API, its own
+# connections, SQLite collations and full-text search).
+STORE_ONLY = [r"\bPRAGMA\b", r"\.backup\([^)]*conn\b", r"\bconn\.backup\(", r"sqlite3\.connect\(", r"\bCOLLATE\s+NOCASE\b", r"\bMATCH\b",
+              r"\btask_fts\b", r"\bsqlite_master\b"]
+
+
+def test_engine_specific_sql_stays_inside_the_store():
+    offenders = []
+    for path in sorted([*(PACKAGE / "services").rglob("*.py"), *(PACKAGE / "commands").rglob("*.py"),
+                        PACKAGE / "cli.py"]):
+        text = path.read_text(encoding="utf-8")
+        for pattern in STORE_ONLY:
+            for m in re.finditer(pattern, text):
+                offenders.append(f"{path.relative_to(PACKAGE).as_posix()}:{text.count(chr(10), 0, m.start()) + 1}: "
+                                 f"{m.group(0)}")
+    assert offenders == []
