@@ -64,9 +64,24 @@ from desktop_app.store.db import open_database
 from desktop_app.services import merge_submissions
 from desktop_app.services.merge_submissions import merge_files
 
-# The batch stays open however slowly a busy machine gets through the first file (it commits after
-# BATCH_SECONDS otherwise, and "the open batch" would then depend on the machine's load).
+from concurrent.futures import Future
+
+# The batch stays open however slowly a busy machine gets through the files: the merge commits after
+# BATCH_SECONDS, and before waiting for a file still being read; "the open batch" would then depend on
+# the machine's load. Here files are read when submitted, so each one is read before it is merged.
+class _ReadAtOnce:
+    def __init__(self, *args, **kwargs): pass
+    def __enter__(self): return self
+    def __exit__(self, *exc): return False
+    def submit(self, fn, *args):
+        future = Future()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as exc:
+            future.set_exception(exc)
+        return future
 merge_submissions.BATCH_SECONDS = 3600
+merge_submissions.ThreadPoolExecutor = _ReadAtOnce
 db = open_database(sys.argv[1])
 marker = Path(sys.argv[2])
 stop_at = int(sys.argv[3])
