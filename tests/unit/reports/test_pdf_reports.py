@@ -52,9 +52,10 @@ def test_annual_names_every_department(lang, tmp_path):
     data = sample.annual(n_depts=15)
     out = tmp_path / "annual.pdf"
     build_annual(data, out, lang)
-    flat = _flat(pdftools.text(out, raw=True))
+    # hyphens left out on both sides: a name hyphenated at a line's end (Com-/mission) still counts
+    flat = _flat(pdftools.text(out, raw=True)).replace("-", "")
     for row in data.rows:
-        assert _flat(row.department.name(lang)) in flat, row.department
+        assert _flat(row.department.name(lang)).replace("-", "") in flat, row.department
 
 
 def test_page_numbers_alternate_sides(tmp_path):
