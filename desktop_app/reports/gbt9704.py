@@ -131,6 +131,13 @@ class Typography:
             return TextStyle(font=self.font(role), size=size, leading=leading, cjk_font=cjk, zh=zh, **kw)
 
         indent = 2 * BODY_SIZE if zh else 0.0
+        # tables in English are set to the width of Times (Liberation Serif's metrics): a wider serif
+        # (DejaVu Serif, the bundled fallback, is ~12 % wider) gets a proportionally smaller size, so
+        # the columns, headers and page count do not depend on which serif the machine has
+        ratio = 1.0 if zh else serif_width_ratio(self.font(F.SERIF))
+        scale = 1.0 if ratio < 1.02 else 1.0 / ratio
+        cell, small = TABLE_SIZE * scale, SMALL_TABLE_SIZE * scale
+        self.table_size, self.small_table_size = cell, small
         self.styles = {
             "body": st(F.FANGSONG, grid=zh, first_indent=indent),
             "body_noindent": st(F.FANGSONG, grid=zh),
@@ -144,10 +151,10 @@ class Typography:
             "docno": st(F.FANGSONG, align="center"),
             "attachment_label": st(F.HEI, align="left"),
             "imprint": st(F.FANGSONG, IMPRINT_SIZE, align="left"),
-            "cell": st(F.FANGSONG, TABLE_SIZE, TABLE_SIZE * 1.3, words=True, align="left"),
-            "cell_small": st(F.FANGSONG, SMALL_TABLE_SIZE, SMALL_TABLE_SIZE * 1.3, words=True, align="left"),
-            "cell_head": st(F.HEI, TABLE_SIZE, TABLE_SIZE * 1.3, words=True, align="center"),
-            "cell_head_small": st(F.HEI, SMALL_TABLE_SIZE, SMALL_TABLE_SIZE * 1.3, words=True, align="center"),
+            "cell": st(F.FANGSONG, cell, cell * 1.3, words=True, align="left"),
+            "cell_small": st(F.FANGSONG, small, small * 1.3, words=True, align="left"),
+            "cell_head": st(F.HEI, cell, cell * 1.3, words=True, align="center"),
+            "cell_head_small": st(F.HEI, small, small * 1.3, words=True, align="center"),
             "caption": st(F.HEI, TABLE_SIZE, LINE, words=True, align="center"),
         }
 
@@ -240,6 +247,14 @@ class Typography:
     def caption(self, text: str, *, above: bool = True) -> TextBlock:
         """A table's caption (above it, kept with its first rows) or a figure's (below it)."""
         return self.para(text, self.styles["caption"], kind="caption", keep=above)
+
+
+_SAMPLE = "District Development and Reform Commission 2025 progress reported on time 46%"
+
+
+def serif_width_ratio(font: str) -> float:
+    """How much wider ``font`` sets English than Times (reportlab's built-in metrics, nothing embedded)."""
+    return string_width(_SAMPLE, font, 10) / pdfmetrics.stringWidth(_SAMPLE, "Times-Roman", 10)  # type: ignore[no-any-return]
 
 
 def string_width(text: str, font: str, size: float) -> float:

@@ -308,3 +308,40 @@ def test_office_settings_through_the_cli(demo_db, tmp_path, capsys):
         assert all(re.sub(r"\s+", "", e) in flat for e in expected)
         if lang == "en":
             assert text.startswith("Jiading New City")
+
+
+@pytest.mark.parametrize("fontset", ["system", "bundled"])
+@pytest.mark.parametrize("kind", ["monthly", "quarterly", "annual", "department"])
+def test_demo_english_reports_hold_with_either_serif(kind, fontset, demo_db, tmp_path):
+    """With Liberation Serif (Times metrics) or with the bundled DejaVu Serif (~26 % wider) alone:
+    every GB/T measurement passes, no line starts with a closing mark (`%` did with DejaVu), the
+    annual stays within 12 pages (it was 14 with DejaVu), and no word gap is wider than an em."""
+    import pdfplumber
+
+    from desktop_app.reports import annual, department, monthly, quarterly
+    from desktop_app.reports import fonts as F
+    from desktop_app.services import build_report as br
+
+    fonts = F.default_fonts() if fontset == "system" else F.find_fonts(search_dirs=[tmp_path / "none"])
+    if fontset == "system" and fonts.choices[F.SERIF].family != "Liberation Serif":
+        pytest.skip("Liberation Serif is not installed (make sysdeps-test installs it)")
+    gather, build = {
+        "monthly": (lambda: br.gather_monthly(demo_db, 1, "2025-09"), monthly.build_monthly),
+        "quarterly": (lambda: br.gather_quarterly(demo_db, 1, "2025Q3"), quarterly.build_quarterly),
+        "annual": (lambda: br.gather_annual(demo_db, 1, 2025), annual.build_annual),
+        "department": (lambda: br.gather_department(demo_db, 1, "DRC", "2025-09"), department.build_department),
+    }[kind]
+    out = tmp_path / f"{kind}.pdf"
+    result = build(gather(), out, "en", fonts=fonts)
+    m = measure(out, zh=False)
+    assert m.problems == []
+    if kind == "annual":
+        assert result.pages <= 12
+    assert pdftools.bad_line_starts(out) == []
+    with pdfplumber.open(out) as pdf:
+        for page in pdf.pages:
+            for ln in pdftools.lines(page, split_gap=60):
+                chars = [c for c in ln.chars if c["text"].strip()]
+                if ln.size == 16 and chars:
+                    widest = max((b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False)), default=0)
+                    assert widest <= 16.01, (page.page_number, ln.text)

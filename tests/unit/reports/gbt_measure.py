@@ -85,9 +85,9 @@ def _header(m: Measure, page, lines: list[T.TextLine]) -> None:
     number = above[-1]
     cjk = [c for c in number.chars if abs(c["width"] - c["size"]) < 0.3] or number.chars
     m.rule_mm = (rule - max(c["bottom"] for c in cjk)) / T.MM
-    if number is mark:
+    if number.size > 17:          # the mark (36 pt, or smaller to fit) right above the rule
         # no 发文字号 printed: the rule stays 4 mm below the (empty) number line, two lines under the mark
-        number_bottom = mark.bottom + 2 * T.LINE + T.LINE - (T.LINE - 16) / 2
+        number_bottom = number.bottom + 2 * T.LINE + T.LINE - (T.LINE - 16) / 2
         m.rule_mm = (rule - number_bottom) / T.MM
     if abs(m.rule_mm - 4) > 1:
         m.fail(f"rule {m.rule_mm:.2f} mm below the 发文字号 (4 ± 1)")

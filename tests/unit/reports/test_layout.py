@@ -247,3 +247,17 @@ def test_english_long_words_are_hyphenated_at_syllables_so_no_gap_is_wider_than_
     for ln in lines[:-1]:
         gaps = [x2 - x - char_width(c, f, 16) for (c, f, x), (_c2, _f2, x2) in zip(ln.chars, ln.chars[1:], strict=False)]
         assert max(gaps) <= 16 + 0.01, ("".join(c for c, _f, _x in ln.chars), max(gaps))
+
+
+@pytest.mark.parametrize("fontset", ["default", "bundled"])
+def test_a_cut_number_never_leaves_a_closing_mark_at_a_line_start(fontset, tmp_path):
+    """A cell too narrow for `100%` cut it before the `%` (seen with DejaVu Serif); the cut moves
+    back so the rest starts with a digit, or the unit stays whole."""
+    fonts = F.default_fonts() if fontset == "default" else F.find_fonts(search_dirs=[tmp_path / "none"])
+    en = G.Typography("en", fonts)
+    style = en.styles["cell_small"]
+    for text in ("100%", "74.7%,", "46%)", "(2025)"):
+        width = char_width("0", style.font, style.size) * (len(text) - 1)
+        lines = _texts(break_lines(text, style, width))
+        assert "".join(t.rstrip("-") for t in lines) == text
+        assert not any(t[0] in CLOSERS for t in lines[1:]), lines
