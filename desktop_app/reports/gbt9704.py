@@ -517,9 +517,11 @@ class Imprint(Flowable):  # type: ignore[misc]
         self.typo, self.doc, self.cc, self.printer, self.printed = typo, doc, cc, printer, printed
         self.printed_suffix = ("印发" if typo.zh else "") if printed_suffix is None else printed_suffix
         style = typo.styles["imprint"]
-        cc_style = TextStyle(**{**style.__dict__, "left_indent": IMPRINT_SIZE, "right_indent": IMPRINT_SIZE,
-                                "align": "left"})
         label = cc_label or ("抄送：" if typo.zh else "Copy to: ")
+        # 左右各空一字; a second line starts under the first name, after the colon (7.4.2)
+        label_w = string_width(label, style.font, style.size)
+        cc_style = TextStyle(**{**style.__dict__, "left_indent": IMPRINT_SIZE + label_w, "first_indent": -label_w,
+                                "right_indent": IMPRINT_SIZE, "align": "left"})
         self.cc_lines = break_lines(label + cc, cc_style, BLOCK_WIDTH) if cc else []
         self.style = style
         self.need = (len(self.cc_lines) + 1) * LINE + 2

@@ -261,3 +261,23 @@ def test_a_cut_number_never_leaves_a_closing_mark_at_a_line_start(fontset, tmp_p
         lines = _texts(break_lines(text, style, width))
         assert "".join(t.rstrip("-") for t in lines) == text
         assert not any(t[0] in CLOSERS for t in lines[1:]), lines
+
+
+def test_a_long_copy_list_continues_under_the_first_name(zh, tmp_path):
+    """版记 (GB/T 9704 7.4.2): 抄送 one character in from the left; a second line aligned with the
+    first name after the colon, not under 抄送."""
+    import datetime as dt
+
+    import pdfplumber
+
+    from tests.unit.reports import pdftools
+
+    cc = "区委办公室，区人大常委会办公室，区政府办公室，区政协办公室，区纪委监委，区法院，区检察院"
+    out = tmp_path / "imprint.pdf"
+    G.build_pdf(str(out), zh, [zh.p("正文"), G.Imprint(zh, cc, "区碳达峰办", dt.date(2025, 10, 20))], title="t")
+    with pdfplumber.open(out) as pdf:
+        lines = [ln for ln in pdftools.lines(pdf.pages[-1]) if ln.size == G.IMPRINT_SIZE]
+    first = next(ln for ln in lines if ln.text.startswith("抄送"))
+    second = lines[lines.index(first) + 1]
+    assert abs(first.x0 - (pdftools.BLOCK_LEFT + G.IMPRINT_SIZE)) < 0.5
+    assert abs(second.x0 - (first.x0 + 3 * G.IMPRINT_SIZE)) < 0.5, (first.text, second.text)
