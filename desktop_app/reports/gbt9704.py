@@ -524,7 +524,17 @@ class Imprint(Flowable):  # type: ignore[misc]
                                 "right_indent": IMPRINT_SIZE, "align": "left"})
         self.cc_lines = break_lines(label + cc, cc_style, BLOCK_WIDTH) if cc else []
         self.style = style
-        self.need = (len(self.cc_lines) + 1) * LINE + 2
+        # 印发机关 left, 印发日期 right on one line; a name too long for that goes on two lines
+        # (balanced, the date on the last) rather than printing in a tiny size
+        printed_text = format_date(printed, typo.lang) + self.printed_suffix
+        room = BLOCK_WIDTH - 3 * IMPRINT_SIZE - string_width(printed_text, style.font, style.size)
+        plain = TextStyle(**{**style.__dict__, "align": "left", "words": True})
+        self.printer_lines: list[Line] = [_plain(printer, style, IMPRINT_SIZE)]
+        if string_width(printer, style.font, style.size) > room:
+            lines, _w = balanced(printer, plain, room)
+            self.printer_lines = [Line(ln.chars, ln.width, indent=IMPRINT_SIZE) for ln in lines]
+        self.printed_text = printed_text
+        self.need = (len(self.cc_lines) + len(self.printer_lines)) * LINE + 2
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -543,8 +553,8 @@ class Imprint(Flowable):  # type: ignore[misc]
 
         c = self.canv
         style = self.style
-        n_lines = len(self.cc_lines) + 1
-        top = n_lines * LINE
+        bottom = len(self.printer_lines) * LINE
+        top = bottom + len(self.cc_lines) * LINE
         c.saveState()
         c.setStrokeColor(colors.black)
         c.setLineWidth(0.35 * mm)        # thick rules at top and bottom, a thin one between
@@ -552,22 +562,15 @@ class Imprint(Flowable):  # type: ignore[misc]
         c.line(0, 0, self.width, 0)
         if self.cc_lines:
             c.setLineWidth(0.25 * mm)
-            c.line(0, LINE, self.width, LINE)
+            c.line(0, bottom, self.width, bottom)
         c.restoreState()
         if self.cc_lines:
             draw_lines(c, self.cc_lines, style, 0.0, top)
-        printed = format_date(self.printed, self.typo.lang) + self.printed_suffix
-        pw = string_width(printed, style.font, style.size)
-        room = self.width - 3 * IMPRINT_SIZE - pw
-        printer_style = style
-        if string_width(self.printer, style.font, style.size) > room:      # a long name: smaller, never over the date
-            size = max(8.0, style.size * room / string_width(self.printer, style.font, style.size))
-            printer_style = TextStyle(**{**style.__dict__, "size": size})
-        left = _plain(self.printer, printer_style, IMPRINT_SIZE)
-        right = _plain(printed, style, self.width - IMPRINT_SIZE - pw)
-        if printer_style is not style:
-            draw_lines(c, [left], printer_style, 0.0, LINE)
-            left = Line([], 0.0)
+        pw = string_width(self.printed_text, style.font, style.size)
+        right = _plain(self.printed_text, style, self.width - IMPRINT_SIZE - pw)
+        *above, left = self.printer_lines
+        if above:
+            draw_lines(c, above, style, 0.0, bottom)
         both = Line([(ch, f, x + left.indent) for ch, f, x in left.chars]
                     + [(ch, f, x + right.indent) for ch, f, x in right.chars], self.width)
         draw_lines(c, [both], style, 0.0, LINE)

@@ -281,3 +281,23 @@ def test_a_long_copy_list_continues_under_the_first_name(zh, tmp_path):
     second = lines[lines.index(first) + 1]
     assert abs(first.x0 - (pdftools.BLOCK_LEFT + G.IMPRINT_SIZE)) < 0.5
     assert abs(second.x0 - (first.x0 + 3 * G.IMPRINT_SIZE)) < 0.5, (first.text, second.text)
+
+
+def test_a_long_printing_office_wraps_instead_of_shrinking(tmp_path):
+    """An English 印发机关 too long for one line beside the date printed at ~7 pt; it now takes two
+    lines of 4号 (14 pt), the date on the last one."""
+    import datetime as dt
+
+    import pdfplumber
+
+    from tests.unit.reports import pdftools
+
+    en = G.Typography("en", F.default_fonts())
+    printer = "Jiading District Carbon Peaking and Carbon Neutrality Leading Group Office"
+    out = tmp_path / "imprint.pdf"
+    G.build_pdf(str(out), en, [en.p("Text."), G.Imprint(en, "District Government Office.", printer,
+                                                        dt.date(2025, 10, 20))], title="t")
+    with pdfplumber.open(out) as pdf:
+        chars = [c for c in pdf.pages[-1].chars if c["top"] > pdftools.BLOCK_TOP + 300 and c["top"] < pdftools.BLOCK_BOTTOM]
+    assert chars and min(c["size"] for c in chars) >= G.IMPRINT_SIZE - 0.01
+    assert re.sub(r"\s+", "", printer) in re.sub(r"\s+", "", pdftools.text(out))
