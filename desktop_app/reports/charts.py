@@ -34,6 +34,16 @@ def _drawing(width: float, height: float, font: str) -> Drawing:
 
 
 def _shorten(label: str, limit: int) -> str:
+    """A label cut to ``limit`` Chinese characters' width with "…"; English (about twice the letters
+    in that width) is cut between words, never inside one ("Excelle…" was printed)."""
+    if all(ord(c) < 0x2E80 for c in label):
+        limit *= 2
+        if len(label) <= limit:
+            return label
+        cut = label[: limit - 1]
+        if " " in cut:
+            cut = cut[: cut.rindex(" ")]
+        return cut.rstrip(" ,;:-") + "…"
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 

@@ -121,3 +121,12 @@ def test_page_streams_are_binary_and_the_setting_is_restored(tmp_path, monkeypat
     build_pdf(str(out), ty, [ty.p("正文")], title="t")
     assert b"ASCII85Decode" not in out.read_bytes()
     assert rl_config.useA85 == 1
+
+
+def test_english_chart_labels_are_never_cut_inside_a_word():
+    """The annual's grade chart printed "Excelle…" and the monthly's section chart "low-ca…"."""
+    from desktop_app.reports.charts import _shorten
+
+    assert _shorten("Excellent", 8) == "Excellent"
+    assert _shorten("Advocate green and low-carbon living", 10) == "Advocate green and…"
+    assert _shorten("区发展和改革委员会", 8) == "区发展和改革委…"
