@@ -249,9 +249,18 @@ def atoms(text: str, style: TextStyle, tracking: float) -> list[Atom]:
         else:
             glued.append(pending_open)
     out: list[Atom] = []
+    may_cut = style.zh and style.grid
+    plain_zh = style.zh or not style.cjk_font
+    table = _width_table(style.font, style.size)
+    font, size = style.font, style.size
     for g0 in glued:
-        for g, soft in _soft_pieces(g0, style):
-            out += _atom(g, style, tracking, soft)
+        if g0 == " " or not plain_zh or (may_cut and len(g0) >= _SOFT_MIN):
+            for g, soft in _soft_pieces(g0, style):
+                out += _atom(g, style, tracking, soft)
+            continue
+        # the common case inlined (line breaking measures every character of every paragraph)
+        out.append(Atom(g0, [font] * len(g0), [(table.get(c) or _measure(table, c, font, size)) + tracking
+                                                for c in g0]))
     return out
 
 
@@ -321,6 +330,28 @@ def hyphen_points(word: str) -> tuple[int, ...]:
     return tuple(m.start() + k for k in _PYPHEN.positions(core.lower()))
 
 
+_VOWELS = set("aeiouyAEIOUY")
+_ONSETS = {"bl", "br", "ch", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "ph", "pl", "pr", "qu", "sc", "sh", "sk",
+           "sl", "sm", "sn", "sp", "st", "sw", "th", "tr", "wh", "zh"}
+
+
+def syllable_guesses(word: str) -> list[int]:
+    """Where a syllable probably starts in a word pyphen has no points for: before a consonant (or a
+    common two-letter onset) followed by a vowel, with a vowel in the part before."""
+    letters = len(word.rstrip(",;:.)"))
+    out = []
+    for k in range(2, letters - 2):
+        head, c = word[:k], word[k]
+        if c in _VOWELS or not any(v in _VOWELS for v in head):
+            continue
+        if word[k + 1] in _VOWELS and word[k - 1:k + 1].lower() not in _ONSETS:
+            out.append(k)
+        elif word[k:k + 2].lower() in _ONSETS and k + 2 < letters and word[k + 2] in _VOWELS \
+                and word[k - 1] not in "s":
+            out.append(k)
+    return out
+
+
 def _hyphenated(atom: Atom, room: float, style: TextStyle, force: bool = False) -> tuple[Atom, Atom] | None:
     """The longest head of an English word that fits ``room`` with its hyphen, cut at a syllable
     (``force``: between letters when no syllable point fits)."""
@@ -330,9 +361,9 @@ def _hyphenated(atom: Atom, room: float, style: TextStyle, force: bool = False) 
         if sum(atom.widths[:k]) + hyphen <= room + 0.01:
             best = k
     if best is None and force and re.fullmatch(r"[A-Za-z]{6,}[,;:.)]?", atom.text):
-        # no syllable fits (a place name pyphen does not know): between letters, 2 before and 3 after
-        letters = len(atom.text.rstrip(",;:.)"))
-        for k in range(2, letters - 2):
+        # no syllable point fits (a word or place name pyphen does not know): before a syllable's
+        # likely start (pro-gress, Jiang-qiao), else between letters, 2 before and 3 after
+        for k in syllable_guesses(atom.text) or range(2, len(atom.text.rstrip(",;:.)")) - 2):
             if sum(atom.widths[:k]) + hyphen <= room + 0.01:
                 best = k
     if best is None:
@@ -416,9 +447,8 @@ def _syllables(items: list[Atom]) -> list[Atom]:
     for a in items:
         points = list(hyphen_points(a.text)) if not a.space else []
         cost = _SYLLABLE
-        if not points and not a.space and re.fullmatch(r"[A-Za-z]{8,}[,;:.)]?", a.text):
-            letters = len(a.text.rstrip(",;:.)"))
-            points, cost = list(range(3, letters - 2, 2)), _LETTER
+        if not points and not a.space and re.fullmatch(r"[A-Za-z]{7,}[,;:.)]?", a.text):
+            points, cost = syllable_guesses(a.text), _LETTER
         if not points:
             out.append(a)
             continue
@@ -539,10 +569,12 @@ def _break_grid(items: list[Atom], style: TextStyle, width: float, first: bool,
     size = style.size
     pos = [0.0]
     give_all = [0.0]
+    give_in: list[float] = []
     for a in items:
         pos.append(pos[-1] + a.width)
-        give_all.append(give_all[-1] + _give(a, size, inner=False))
-    best: list[float] = [0.0] * (n + 1)
+        marks = any(ch in COMPRESSIBLE for ch in a.text)
+        give_all.append(give_all[-1] + (_give(a, size, inner=False) if marks else 0.0))
+        give_in.append(_give(a, size, inner=True) if marks else 0.0)
     choice: list[int] = [n] * (n + 1)
     inf = float("inf")
 
@@ -564,7 +596,7 @@ def _break_grid(items: list[Atom], style: TextStyle, width: float, first: bool,
                 cost = 0.0 if (last or slack < 0.5) else _SPREAD + 100.0 * (slack / (size + tracking)) ** 2
             else:
                 over = natural - room
-                give = give_all[e - 1] - give_all[i] + _give(items[e - 1], size, inner=True)
+                give = give_all[e - 1] - give_all[i] + give_in[e - 1]
                 if over > give + 0.01:
                     continue
                 cost = _SQUEEZE + over * 0.01
@@ -576,20 +608,39 @@ def _break_grid(items: list[Atom], style: TextStyle, width: float, first: bool,
             out.append((nxt, cost))
         return out
 
-    def solve(i: int, room: float) -> tuple[float, int]:
-        found = candidates(i, room)
-        if not found:
-            return inf, n
-        return min(((c + best[j], j) for j, c in found), key=lambda t: t[0])
-
     room_rest = width - _indent(style, tracking, False) - style.right_indent
-    for i in range(n - 1, 0, -1):
-        best[i], choice[i] = solve(i, room_rest)
+    memo: dict[int, float] = {n: 0.0}
+
+    def _greedy_is_exact(i: int, room: float) -> bool:
+        """The fast path: line by line, the most atoms that fit (pushing in when the next unit
+        fits so); True, with ``choice`` filled, when every full line then holds its grid exactly."""
+        while i < n:
+            found = [(c, -j) for j, c in candidates(i, room) if c < _SOFT_BREAK]
+            if not found:
+                return False
+            j = -min(found)[1]                       # exact first, pushed in only when needed
+            choice[i] = j
+            i, room = j, room_rest
+        return True
+
+    def solve(i: int, room: float) -> tuple[float, int]:
+        """The cheapest way to set the atoms from ``i`` on (only the starts reachable are visited)."""
+        found = (inf, n)
+        for j, cost in candidates(i, room):
+            rest = memo.get(j)
+            if rest is None:
+                rest, choice[j] = solve(j, room_rest)
+                memo[j] = rest
+            if cost + rest < found[0]:
+                found = (cost + rest, j)
+        return found
+
     first_indent = _indent(style, tracking, first)
-    cost0, j0 = solve(0, width - first_indent - style.right_indent)
-    if cost0 == inf:
-        return None
-    choice[0] = j0
+    if not _greedy_is_exact(0, width - first_indent - style.right_indent):
+        cost0, j0 = solve(0, width - first_indent - style.right_indent)
+        if cost0 == inf:
+            return None
+        choice[0] = j0
     lines: list[Line] = []
     i = 0
     while i < n:
@@ -675,61 +726,67 @@ def _compressible(line: Sequence[Atom], size: float) -> float:
 
 
 def _place(cur: list[Atom], style: TextStyle, room: float, tracking: float, last: bool, indent: float) -> Line:
-    chars: list[tuple[str, str, float]] = []
     if cur and cur[-1].hyphen_after:
         a = cur[-1]
         cur[-1] = Atom(a.text + "-", a.fonts + [style.font], a.widths + [char_width("-", style.font, style.size)])
-    flat: list[tuple[str, str, float, bool]] = []   # char, font, advance, breakable space
+    text: list[str] = []
+    fonts: list[str] = []
+    advances: list[float] = []
+    spaces_at: list[int] = []                       # breakable spaces (English justification)
     for a in cur:
-        for ch, f, w in zip(a.text, a.fonts, a.widths, strict=True):
-            flat.append((ch, f, w, a.space))
-    if not flat:
+        if a.space:
+            spaces_at.append(len(text))
+        text.extend(a.text)
+        fonts.extend(a.fonts)
+        advances.extend(a.widths)
+    count = len(text)
+    if not count:
         return Line([], 0.0, last=last, indent=indent)
-    natural = sum(w for _c, _f, w, _s in flat) - tracking
-    advances = [w for _c, _f, w, _s in flat]
+    natural = sum(advances) - tracking
     over = natural - room
     squeezed = over > 0.01 and style.zh
     if squeezed:
-        # squeeze: closing marks from the end give up to half their width
+        # squeeze: closing marks from the end give up to half their width, each only when what
+        # follows it covers the half it gives (its full glyph box stays inside the line)
+        half, full = style.size / 2, style.size * 0.8
         after = 0.0
-        for k in range(len(flat) - 1, -1, -1):
-            ch = flat[k][0]
-            after += advances[k]
-            if ch in COMPRESSIBLE and advances[k] >= style.size * 0.8 and over > 0 \
-                    and after - advances[k] >= style.size / 2:
-                take = min(style.size / 2, over)
-                advances[k] -= take
+        for k in range(count - 1, -1, -1):
+            w = advances[k]
+            if over > 0 and text[k] in COMPRESSIBLE and w >= full and after >= half:
+                take = min(half, over)
+                advances[k] = w - take
                 over -= take
+            after += advances[k]
         natural = sum(advances) - tracking
-    extra = [0.0] * len(flat)
-    justify = style.align == "justify" and not last
-    if justify and room - natural > 0.01:
-        slack = room - natural
+    stretch: list[int] = []
+    slack = room - natural
+    if style.align == "justify" and not last and slack > 0.01:
         if style.zh:
-            gaps = len(flat) - 1
-            if gaps > 0:
-                for k in range(gaps):
-                    extra[k] = slack / gaps
+            stretch = list(range(count - 1))
         else:
             # between words, and between the characters of a Chinese run inside English text
-            spaces = [k for k, item in enumerate(flat) if item[3]
-                      or (k + 1 < len(flat) and is_cjk(item[0]) and is_cjk(flat[k + 1][0]))]
-            if spaces:
-                for k in spaces:
-                    extra[k] = slack / len(spaces)
-        natural = room if any(extra) else natural
+            stretch = sorted({*spaces_at, *(k for k in range(count - 1) if is_cjk(text[k]) and is_cjk(text[k + 1]))})
+    chars: list[tuple[str, str, float]] = []
     x = 0.0
-    for k, (ch, f, _w, _s) in enumerate(flat):
-        chars.append((ch, f, x))
-        x += advances[k] + extra[k]
+    if stretch:
+        add = slack / len(stretch)
+        extra = dict.fromkeys(stretch, add)
+        for k in range(count):
+            chars.append((text[k], fonts[k], x))
+            x += advances[k] + extra.get(k, 0.0)
+        natural = room
+    else:
+        for k in range(count):
+            chars.append((text[k], fonts[k], x))
+            x += advances[k]
     shift = 0.0
-    if style.align == "center" or (style.align == "justify" and False):
+    if style.align == "center":
         shift = (room - natural) / 2
     elif style.align == "right":
         shift = room - natural
     if shift:
         chars = [(c, f, xx + shift) for c, f, xx in chars]
-    plain = tracking == 0 and not any(extra) and not squeezed
+    plain = tracking == 0 and not stretch and not squeezed
     return Line(chars, natural, last=last, indent=indent, plain=plain)
 
 

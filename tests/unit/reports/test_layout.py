@@ -301,3 +301,15 @@ def test_a_long_printing_office_wraps_instead_of_shrinking(tmp_path):
         chars = [c for c in pdf.pages[-1].chars if c["top"] > pdftools.BLOCK_TOP + 300 and c["top"] < pdftools.BLOCK_BOTTOM]
     assert chars and min(c["size"] for c in chars) >= G.IMPRINT_SIZE - 0.01
     assert re.sub(r"\s+", "", printer) in re.sub(r"\s+", "", pdftools.text(out))
+
+
+def test_a_word_pyphen_does_not_know_is_cut_before_a_syllable(en):
+    """`In progress` in a narrow header printed "progr-/ess"; pyphen has no points for "progress"
+    (nor for pinyin names), so a cut goes before a likely syllable start."""
+    from desktop_app.reports.layout import syllable_guesses
+
+    assert [("progress"[:k], "progress"[k:]) for k in syllable_guesses("progress")] == [("pro", "gress")]
+    assert "Jiang-qiao" in ["Jiangqiao"[:k] + "-" + "Jiangqiao"[k:] for k in syllable_guesses("Jiangqiao")]
+    style = en.styles["cell_head_small"]
+    width = sum(char_width(c, style.font, style.size) for c in "progre")
+    assert _texts(break_lines("progress", style, width)) == ["pro-", "gress"]
