@@ -81,9 +81,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main-window")
         self.setWindowIcon(app_icon())
-        from desktop_app.ui.backup import apply_keep_setting
-
-        apply_keep_setting()
         self.setStyleSheet(STYLE)
         self.db: Any = None
         self.db_path: Path | None = None
@@ -581,7 +578,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from desktop_app.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self).exec()
+        SettingsDialog(self, db=self.db).exec()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About PeakDesk"), self.tr(
