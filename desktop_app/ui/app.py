@@ -196,6 +196,7 @@ def run_gui(db_path: Path | None, *, view: str | None = None, lang: str | None =
     set_language(resolve_language(lang), remember=False)
     window = MainWindow(view=view)
     if screenshot_path is not None:
+        window.persist_layout = False   # the picture is taken at a fixed size: keep the user's own layout
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, QGuiApplication.platformName() == "offscreen")
     window.show()
     if db_path is None and screenshot_path is None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.models import STATUS_LABELS, ChangeSummary, Status, join_names, label
 from desktop_app.services import ledger_queries as ledger
 from desktop_app.services import unit_lookup
+from desktop_app.services.edits import TaskState
 from desktop_app.services.ledger_queries import search_tasks
 from desktop_app.ui import settings
 from desktop_app.ui.app import current_lang
@@ -39,7 +40,6 @@ from desktop_app.ui.models.ledger_model import (
 )
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.pages import Page
-from desktop_app.ui.task_edit import EditTaskCommand, TaskEditDialog, TaskState
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -458,6 +458,8 @@ class LedgerPage(Page):
     def edit_current(self) -> None:
         if self.current_task is None or self.db is None:
             return
+        from desktop_app.ui.task_edit import TaskEditDialog  # on first use: not before the first paint
+
         dialog = TaskEditDialog(self.db, self.current_task, self)
         if dialog.exec() == TaskEditDialog.DialogCode.Accepted:
             self.push_edit(self.current_task, dialog.before, dialog.after)
@@ -473,6 +475,8 @@ class LedgerPage(Page):
     def push_edit(self, task_id: int, before: TaskState, after: TaskState) -> bool:
         if before == after:
             return False
+        from desktop_app.ui.task_edit import EditTaskCommand
+
         code = ledger.task_detail(self.db, task_id).code
         cmd = EditTaskCommand(self.db, task_id, code, before, after, self._written,
                               lambda exc: self._show_error(exc))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,46 @@ def freeze_long_lived_objects() -> None:
     gc.collect()
     gc.freeze()
 
+
+FREEZE_DELAY_MS = 1500   # after the first paint of a newly opened database, not before it
+
+class LazyPages(Mapping[str, Page]):
+    """The window's pages by view key, each built on first use (first shown, or first asked for).
+
+    Building all nine pages up front imported every page module and cost ~200 ms before the first
+    paint; now only the page on screen is built. Looking a page up builds it (so ``pages["ledger"]``
+    always answers); ``built()`` lists only those that exist, for the window's own bookkeeping
+    (refresh, save state, close), which must not build pages just to tell them nothing changed.
+    """
+
+    def __init__(self, build: Callable[[str], Page]) -> None:
+        self._build = build
+        self._pages: dict[str, Page] = {}
+
+    def __getitem__(self, key: str) -> Page:
+        page = self._pages.get(key)
+        if page is None:
+            if key not in VIEW_NAMES:
+                raise KeyError(key)
+            page = self._pages[key] = self._build(key)
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(VIEW_NAMES)
+
+    def __len__(self) -> int:
+        return len(VIEW_NAMES)
+
+    def __contains__(self, key: object) -> bool:
+        return key in VIEW_NAMES
+
+    def is_built(self, key: str) -> bool:
+        return key in self._pages
+
+    def built(self) -> list[tuple[str, Page]]:
+        return [(k, self._pages[k]) for k in VIEW_NAMES if k in self._pages]
+
+
 class MainWindow(QMainWindow):
     """One database at a time; pages get it through ``set_database`` and refresh from change summaries."""
 
@@ -87,6 +128,11 @@ class MainWindow(QMainWindow):
         self.plan_id: int | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.persist_layout = True   # False for a screenshot run: it must not overwrite the user's layout
+        self._freeze_timer = QTimer(self)
+        self._freeze_timer.setSingleShot(True)
+        self._freeze_timer.setInterval(FREEZE_DELAY_MS)
+        self._freeze_timer.timeout.connect(freeze_long_lived_objects)
 
         self.banner = QLabel()
         self.banner.setObjectName("demo-banner")
@@ -96,12 +142,10 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(220)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
+        self.pages = LazyPages(self._install_page)
         self._stale: set[str] = set()  # pages whose data must be (re)loaded before they are shown
         for key in VIEW_NAMES:
-            page = self._make_page(key)
-            self.pages[key] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())   # a placeholder until the page is first needed
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
@@ -141,6 +185,20 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.open_database(db_path))
 
     # --- pages -----------------------------------------------------------------------------------
+    def _install_page(self, key: str) -> Page:
+        """Build page ``key`` and put it in its place in the stack (instead of the placeholder)."""
+        index = VIEW_NAMES.index(key)
+        page = self._make_page(key)
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        if current == index:
+            self.stack.setCurrentIndex(index)
+        return page
+
     def _make_page(self, key: str) -> Page:
         if key == "ledger":
             from desktop_app.ui.ledger_view import LedgerPage
@@ -177,6 +235,7 @@ class MainWindow(QMainWindow):
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(VIEW_NAMES):
+            self.pages[VIEW_NAMES[row]]   # built on first show
             self._load_if_stale(VIEW_NAMES[row])
             self.stack.setCurrentIndex(row)
             # LAST_VIEW is saved with the layout on close: a settings write on every switch makes Qt sync the
@@ -345,7 +404,7 @@ class MainWindow(QMainWindow):
             show_error(self, exc, title=self.tr("Open Database"))
             return False
         if self.db is not None:
-            for page in self.pages.values():
+            for _key, page in self.pages.built():
                 page.set_database(None, None)
             self.db.close()
         self.db, self.db_path = db, path
@@ -357,14 +416,14 @@ class MainWindow(QMainWindow):
         self._load_pages()
         self.retranslate()
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", view_kit.display_path(path)), 5000)
-        freeze_long_lived_objects()
+        self._freeze_timer.start()   # a full collection takes ~20 ms: not before the first paint
         self.loaded.emit()
         return True
 
     def _load_pages(self) -> None:
         """Load the page on screen now; the others when they are first shown (a page whose data is
         expensive must not delay opening the window)."""
-        self._stale = set(self.pages)
+        self._stale = set(VIEW_NAMES)
         self._load_if_stale(self.current_view())
 
     def _load_if_stale(self, key: str) -> None:
@@ -379,7 +438,7 @@ class MainWindow(QMainWindow):
     def notify(self, changes: ChangeSummary) -> None:
         """A write happened (an undo command, a service): pages refresh what is stale."""
         current = self.stack.currentWidget()
-        for key, page in self.pages.items():
+        for key, page in self.pages.built():
             if page is current:
                 page.refresh(changes)
             else:
@@ -652,11 +711,13 @@ class MainWindow(QMainWindow):
         return [op for op in list(Op._running) if not op.done and op.cancellable]
 
     def save_layout(self) -> None:
+        if not self.persist_layout:
+            return
         settings.LAST_VIEW.set(self.current_view())
         settings.MAIN_GEOMETRY.set(self.saveGeometry())
         settings.MAIN_STATE.set(self.saveState())
         settings.MAIN_SPLITTER.set(self.splitter.saveState())
-        for page in self.pages.values():
+        for _key, page in self.pages.built():
             page.save_state()
         settings.qsettings().sync()
 
@@ -678,9 +739,10 @@ class MainWindow(QMainWindow):
                     op.finished.connect(self._close_if_idle, Qt.ConnectionType.QueuedConnection)
                 self.statusBar().showMessage(self.tr("PeakDesk closes when the running task has finished…"))
                 return
+        self._freeze_timer.stop()
         self.save_layout()
         if self.db is not None:
-            for page in self.pages.values():
+            for _key, page in self.pages.built():
                 page.set_database(None, None)
             self.db.close()
             self.db = None
