@@ -31,7 +31,7 @@ _FIRST_PAINT = """
 import json, sys
 from pathlib import Path
 import desktop_app.cli as cli
-cli.build_parser()
+cli._parser_for(["gui", "--demo", "--view", "ledger"]).parse_args(["gui", "--demo", "--view", "ledger"])
 from desktop_app.ui.app import create_application, set_language
 from desktop_app.ui.main_window import MainWindow
 app = create_application()
@@ -72,3 +72,18 @@ def test_first_paint_of_the_ledger_builds_one_page_and_loads_no_heavy_library(de
     views = sorted(m for m in modules if m.startswith("desktop_app.ui.") and m.endswith("_view"))
     assert views == ["desktop_app.ui.ledger_view"]     # the other pages' modules load when first shown
     assert not any(m.startswith(("desktop_app.reports", "desktop_app.exchange")) for m in modules)
+    assert "desktop_app.commands.cycle" not in modules   # `peakdesk gui` parses with the gui command only
+
+
+def test_the_window_parses_its_command_line_with_the_gui_command_only():
+    from desktop_app.cli import _command_of, _parser_for
+
+    assert _command_of(["--db", "x.sqlite", "--lang", "zh"]) is None
+    assert _command_of(["--db", "gui.sqlite", "merge", "a.xlsx"]) == "merge"
+    assert _command_of(["--lang", "en", "gui", "--demo"]) == "gui"
+    args = _parser_for(["--db", "d.sqlite", "gui", "--view", "ledger"]).parse_args(
+        ["--db", "d.sqlite", "gui", "--view", "ledger"])
+    assert (str(args.db), args.command, args.view) == ("d.sqlite", "gui", "ledger")
+    full = _parser_for(["merge", "a.xlsx"])
+    assert full.parse_args(["merge", "a.xlsx"]).command == "merge"
+    assert "merge" in _parser_for(["--help"]).format_help()
