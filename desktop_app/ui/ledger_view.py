@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.models import STATUS_LABELS, ChangeSummary, Status, join_names, label
 from desktop_app.services import ledger_queries as ledger
 from desktop_app.services import unit_lookup
-from desktop_app.services.edits import TaskState
 from desktop_app.services.ledger_queries import search_tasks
 from desktop_app.ui import settings
 from desktop_app.ui.app import current_lang
@@ -42,6 +41,7 @@ from desktop_app.ui.ops import show_error
 from desktop_app.ui.pages import Page
 
 if TYPE_CHECKING:
+    from desktop_app.services.edits import TaskState
     from desktop_app.ui.main_window import MainWindow
 
 COLUMN_WIDTHS = {Column.CODE: 90, Column.TITLE: 240, Column.LEAD: 110, Column.COOPERATING: 120,
@@ -466,6 +466,8 @@ class LedgerPage(Page):
 
     def edit_fields(self, task_id: int, fields: dict[str, Any]) -> bool:
         """Inline edits from the table (title, due date) become an undoable command."""
+        from desktop_app.services.edits import TaskState
+
         before = TaskState.read(self.db, task_id)
         return self.push_edit(task_id, before, before.with_fields(**fields))
 
