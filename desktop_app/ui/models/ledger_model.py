@@ -84,6 +84,17 @@ STATUS_COLORS = {
 }
 
 
+_BRUSHES: dict[Status, QBrush] = {}
+
+
+def _status_brush(status: Status) -> QBrush:
+    """One brush per status, made once (data() asks for it on every paint)."""
+    brush = _BRUSHES.get(status)
+    if brush is None:
+        brush = _BRUSHES[status] = QBrush(QColor(STATUS_COLORS[status]))
+    return brush
+
+
 def column_title(column: int) -> str:
     from PySide6.QtCore import QCoreApplication
 
@@ -275,7 +286,7 @@ class LedgerModel(QAbstractTableModel):
                 return QDate(row.due.year, row.due.month, row.due.day) if row.due else QDate()
             return self._display(row)[col]
         if role == _FOREGROUND:
-            return QBrush(QColor(STATUS_COLORS[row.status])) if col == Column.STATUS and row.status else None
+            return _status_brush(row.status) if col == Column.STATUS and row.status else None
         if role == _ALIGNMENT:
             return _RIGHT if col in _RIGHT_COLUMNS else None
         if role == _ROLE_TASK_ID:
