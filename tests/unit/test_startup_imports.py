@@ -87,3 +87,28 @@ def test_the_window_parses_its_command_line_with_the_gui_command_only():
     full = _parser_for(["merge", "a.xlsx"])
     assert full.parse_args(["merge", "a.xlsx"]).command == "merge"
     assert "merge" in _parser_for(["--help"]).format_help()
+
+
+_REAL_COMMAND = """
+import json, sys
+from desktop_app.cli import main
+code = main(["--db", sys.argv[1], "gui", "--view", "ledger", "--screenshot", sys.argv[2]])
+print(json.dumps({"code": code, "order": list(sys.modules)}))
+"""
+
+
+def test_peakdesk_gui_imports_the_core_before_qt(demo_db_file: Path, tmp_path: Path):
+    """PySide6 reads the source of every module imported after it; `peakdesk gui` imports sqlite-utils and
+    the core's read path first (their insertion order in ``sys.modules`` shows it)."""
+    demo = tmp_path / "demo.sqlite"
+    demo.write_bytes(demo_db_file.read_bytes())
+    env = {**_env(), "PEAKDESK_HOME": str(tmp_path / "home")}
+    out = subprocess.run([sys.executable, "-c", _REAL_COMMAND, str(demo), str(tmp_path / "shot.png")],
+                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, check=True).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    assert result["code"] == 0 and (tmp_path / "shot.png").is_file()
+    order = result["order"]
+    qt = order.index("PySide6")
+    for name in ("sqlite_utils", "desktop_app.services.read_models", "desktop_app.services.workspace",
+                 "desktop_app.services.ledger_queries"):
+        assert order.index(name) < qt, name
