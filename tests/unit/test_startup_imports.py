@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("openpyxl", "reportlab", "python_calamine", "docx", "pypdf", "pdfplumber", "pdfminer", "jieba", "tomlkit",
+HEAVY = ("openpyxl", "reportlab", "python_calamine", "docx", "pypdf", "pdfplumber", "pdfminer", "jieba", "tomlkit", "pyphen",
          "PIL", "lxml")
 
 # Everything the window imports to show its pages (the CLI front end included: `peakdesk gui`).
