@@ -85,6 +85,7 @@ def freeze_long_lived_objects() -> None:
 
 FREEZE_DELAY_MS = 1500   # after the first paint of a newly opened database, not before it
 
+
 class LazyPages(Mapping[str, Page]):
     """The window's pages by view key, each built on first use (first shown, or first asked for).
 
