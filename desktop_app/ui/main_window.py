@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
         self._freeze_timer.setSingleShot(True)
         self._freeze_timer.setInterval(FREEZE_DELAY_MS)
         self._freeze_timer.timeout.connect(freeze_long_lived_objects)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):   # dialogs that pages open themselves get their label styles too
+            app.focusChanged.connect(self._dress_focused_window)
 
         self.banner = QLabel()
         self.banner.setObjectName("demo-banner")
@@ -196,6 +199,11 @@ class MainWindow(QMainWindow):
         self.show_view(view or settings.LAST_VIEW.get())
         if db_path is not None:
             QTimer.singleShot(0, lambda: self.open_database(db_path))
+
+    def _dress_focused_window(self, _old: QWidget | None, now: QWidget | None) -> None:
+        window = now.window() if now is not None else None
+        if window is not None and window is not self:
+            dress(window)
 
     # --- pages -----------------------------------------------------------------------------------
     def _install_page(self, key: str) -> Page:

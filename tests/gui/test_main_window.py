@@ -168,3 +168,26 @@ def test_the_demo_opens_on_the_dashboard(app, qtbot, demo_db_file):
     assert win.open_demo()
     assert win.current_view() == "dashboard" and win.pages.is_built("dashboard")
     win.close()
+
+
+def test_page_headings_and_notes_keep_their_look_without_a_window_style_sheet(window, qtbot):
+    """The window has no style sheet (it slowed the first paint); headings and notes of pages and of
+    dialogs the pages open get theirs."""
+    from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
+
+    assert window.styleSheet() == ""
+    window.show_view("dashboard")
+    notes = [w for w in window.pages["dashboard"].findChildren(QLabel) if w.objectName() == "page-note"]
+    assert notes and all("color" in n.styleSheet() for n in notes)
+    dialog = QDialog(window.pages["dashboard"])
+    note = QLabel("note", dialog)
+    note.setObjectName("page-note")
+    QVBoxLayout(dialog).addWidget(note)
+    qtbot.addWidget(dialog)
+    from desktop_app.ui.main_window import dress
+
+    window._dress_focused_window(None, note)          # what focusChanged does when the dialog gets focus
+    assert "color" in note.styleSheet()
+    dialog.close()
+    dress(dialog)                                      # a second pass leaves a styled label alone
+    assert note.styleSheet().count("color") == 1
