@@ -25,7 +25,11 @@ COMMAND_MODULES = [
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+GUI_MODULE = "desktop_app.commands.gui"
+_GLOBAL_WITH_VALUE = ("--db", "--lang")
+
+
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="peakdesk",
         description="PeakDesk — carbon-peak plan task desk (碳达峰任务调度考核台)",
@@ -35,9 +39,31 @@ def build_parser() -> argparse.ArgumentParser:
                         help="database file (default: $PEAKDESK_DB or peakdesk.sqlite in the user data folder)")
     parser.add_argument("--lang", choices=["zh", "en"], default=None, help="language of messages")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(sub)
     return parser
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The subcommand named in ``argv`` (None: only global options, which means ``gui``)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _GLOBAL_WITH_VALUE:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """Opening the window needs only the ``gui`` command: the other command modules (and what they
+    import) are left out of the window's start-up. Help and anything else get the whole parser."""
+    wants_help = any(a in ("-h", "--help", "--version") for a in argv)
+    if not wants_help and _command_of(argv) in (None, "gui"):
+        return build_parser([GUI_MODULE])
+    return build_parser()
 
 
 def _default_lang() -> str:
@@ -46,7 +72,7 @@ def _default_lang() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = _parser_for(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if args.command is None:  # `gui` is the default command
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])

@@ -8,10 +8,12 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.messages import Msg
-from desktop_app.services.desk import Desk
+
+if TYPE_CHECKING:   # imported when a command first opens the desk: `peakdesk gui` starts without it
+    from desktop_app.services.desk import Desk
 
 
 @dataclass
@@ -24,6 +26,8 @@ class Context:
     def desk(self) -> Desk:
         """The application core over the command's database (opened on first use)."""
         if self._desk is None:
+            from desktop_app.services.desk import Desk
+
             self._desk = Desk.open(self.db_path)
         return self._desk
 

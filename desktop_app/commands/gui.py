@@ -22,6 +22,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_gui)
 
 
+def _import_core_before_qt() -> None:
+    """Import what the window's first page uses from the core before PySide6 is imported.
+
+    Once PySide6 is loaded it reads the source file of every module imported after it (for its
+    ``__feature__`` switches: shibokensupport/feature.py ``_mod_uses_pyside``); for sqlite-utils and the
+    core (~150 modules) that cost ~20 ms before the first paint. Imported first, they are not read.
+    """
+    import desktop_app.services.database_files  # noqa: F401
+    import desktop_app.services.ledger_queries  # noqa: F401
+    import desktop_app.services.read_models  # noqa: F401
+    import desktop_app.services.unit_lookup  # noqa: F401
+    import desktop_app.services.workspace  # noqa: F401
+
+
 def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
     from pathlib import Path
 
@@ -42,6 +56,7 @@ def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
     if args.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
                                 or sys.platform in ("win32", "darwin")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # a screenshot needs no screen
+    _import_core_before_qt()
     from desktop_app.ui.app import run_gui
 
     lang = args.gui_lang or getattr(args, "lang", None)

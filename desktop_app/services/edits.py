@@ -122,6 +122,9 @@ def _department_io() -> tuple[Callable[..., Any], Callable[..., ChangeSummary]]:
         return DeptState.read(db, code) if departments.id_for_code(db, code) is not None else None
 
     def write(db: sqlite_utils.Database, _code: str, old: Any, new: Any) -> ChangeSummary:
+        problem = department_problem(db, old, new)
+        if problem is not None:
+            raise problem
         return save_department(db, old, new)
 
     return read, write
@@ -268,3 +271,54 @@ class History:
     @property
     def redo_label(self) -> Msg | None:
         return self._undone[-1].label if self._undone else None
+
+
+# --- what the edit dialogs show and check (so ui/ reads through the core, never the store) ----------
+
+def task_code(db: sqlite_utils.Database, task_id: int) -> str:
+    """The task's code (the edit dialog's title)."""
+    return ledger.task_detail(db, task_id).code
+
+
+def department_list(db: sqlite_utils.Database) -> list[Any]:
+    """Every department not merged away (``domain.models.Department``): the units a dialog offers."""
+    from desktop_app.store import departments
+
+    return list(departments.list_departments(db))
+
+
+def department_named(db: sqlite_utils.Database, code: str) -> Any:
+    """One department by code (``PeakDeskError`` when there is none)."""
+    from desktop_app.store import departments
+
+    return departments.require(db, code)
+
+
+def next_department_code(db: sqlite_utils.Database) -> str:
+    """The code a new department is offered."""
+    from desktop_app.store import departments
+
+    return str(departments.next_code(db))
+
+
+def department_problem(db: sqlite_utils.Database, before: Any, after: Any) -> PeakDeskError | None:
+    """Why ``after`` cannot be saved (``before`` None: a new department), or None.
+
+    The department editor asks before closing, so the person can fix the field; the write asks again
+    (``department_edit`` → ``Edit.apply``), so a script or a second window cannot slip past it.
+    """
+    from desktop_app.store import departments
+
+    if after is None:
+        return None
+    if not after.code.strip():
+        return PeakDeskError(msg("uicore.dept_code_empty"))
+    if not after.name_zh.strip():
+        return PeakDeskError(msg("uicore.dept_name_empty"))
+    if before is None and departments.id_for_code(db, after.code) is not None:
+        return PeakDeskError(msg("uicore.dept_code_taken", code=after.code))
+    for alias, _lang in after.aliases:
+        owner = departments.alias_owner(db, alias)
+        if owner is not None and owner != after.code:
+            return PeakDeskError(msg("uicore.alias_taken", alias=alias, owner=owner))
+    return None

@@ -147,6 +147,13 @@ def _probe(conn: sqlite3.Connection) -> tuple[int, int, int, int, int]:
     return int(app_id), int(version), int(tables), int(pages), int(page_size)
 
 
+def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """Wrap a connection. sqlite-utils plugins are not run on PeakDesk's connections: nothing here uses
+    them, and finding them scans every installed package's metadata (~30 ms before the window's first
+    paint); a plugin installed for another tool must not change how the desk's database behaves."""
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
 def open_database(path: Path | str, *, create: bool = True, migrate: bool = True,
                   backup_before_migrate: bool = True, read_only: bool | None = None) -> sqlite_utils.Database:
     """Open (and bring up to date) a PeakDesk database; refuse files that are not ours or too new.
@@ -162,7 +169,7 @@ def open_database(path: Path | str, *, create: bool = True, migrate: bool = True
     """
     if str(path) == ":memory:":
         conn = _connect(":memory:")
-        db = sqlite_utils.Database(conn)
+        db = _database(conn)
         _migrate(db, None)
         return db
     path = Path(path)
@@ -213,7 +220,7 @@ def open_database(path: Path | str, *, create: bool = True, migrate: bool = True
         if version < latest:
             conn.close()
             raise DatabaseError(msg("safety.db_read_only_old", path=str(path), version=version, latest=latest))
-        return sqlite_utils.Database(conn)
+        return _database(conn)
     network = is_network_path(path)
     try:
         conn.execute(f"PRAGMA journal_mode = {'DELETE' if network else 'WAL'}")
@@ -222,7 +229,7 @@ def open_database(path: Path | str, *, create: bool = True, migrate: bool = True
         if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
             return open_database(path, create=False, migrate=migrate, read_only=True)
         raise _translate(exc, path) from exc
-    db = sqlite_utils.Database(conn)
+    db = _database(conn)
     if migrate and version < latest:
         if version > 0 and backup_before_migrate:
             from desktop_app.store.backups import back_up  # imports this module

@@ -148,15 +148,20 @@ def app_icon() -> QIcon:
 
 
 GUI_SWITCH_INTERVAL_S = 0.0005
+STYLE = "Fusion"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, configured once (reuses an existing instance, e.g. under pytest-qt)."""
     app = QApplication.instance()
+    styled = False
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             QGuiApplication.highDpiScaleFactorRoundingPolicy().PassThrough)
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        # The style as a command-line option rather than setStyle(): setStyle returns the QStyle, and
+        # wrapping it makes PySide build QStyle's Python enums (hundreds of members) before the first paint.
+        app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", STYLE])
+        styled = True
     assert isinstance(app, QApplication)
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
@@ -169,7 +174,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         # default) — per call: painting a table of a few hundred cells then stalled for several hundred
         # milliseconds. A short interval bounds each wait; the cost is more frequent switching.
         sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
-        app.setStyle("Fusion")
+        if not styled:
+            app.setStyle(STYLE)
         ensure_cjk_font()
         app.setProperty("peakdesk_configured", True)
     return app
@@ -196,6 +202,7 @@ def run_gui(db_path: Path | None, *, view: str | None = None, lang: str | None =
     set_language(resolve_language(lang), remember=False)
     window = MainWindow(view=view)
     if screenshot_path is not None:
+        window.persist_layout = False   # the picture is taken at a fixed size: keep the user's own layout
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, QGuiApplication.platformName() == "offscreen")
     window.show()
     if db_path is None and screenshot_path is None:

@@ -16,27 +16,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import PeakDeskError
-from desktop_app.services import backup
+from desktop_app.services.desk import Desk
 from desktop_app.ui.ops import Op, show_error
-from desktop_app.ui.settings import Option
 
-BACKUP_KEEP = Option[int]("backup/keep", int, backup.DEFAULT_KEEP, "how many backups of each database to keep")
-
-
-def apply_keep_setting() -> None:
-    """Hand the user's 'keep the last N backups' to the service (automatic backups use it too)."""
-    backup.set_default_keep(BACKUP_KEEP.get())
+# How many backups are kept is the desk's policy, stored in the database (Desk.backup_keep), so the
+# window and ``peakdesk`` keep the same number; Edit → Settings shows and changes it.
 
 
 def back_up_now(window: Any) -> Op | None:
     """Back up the window's database in the background; the status bar says where it went."""
     if getattr(window, "db_path", None) is None:
         return None
-    apply_keep_setting()
 
     def job(db: Any, progress: Any, _cancelled: Any) -> Any:
         progress(0, 1, "")
-        return backup.back_up(db, "manual").path
+        return Desk(db).backup("manual").path
 
     def done(path: Any) -> None:
         window.statusBar().showMessage(
@@ -73,7 +67,7 @@ class RestoreDialog(QDialog):
                              "before_restore": self.tr("before a restore"), "migration": self.tr("before an upgrade"),
                              "merge_departments": self.tr("before merging departments")}
         if window.db is not None:
-            for info in backup.backups_of(window.db):
+            for info in Desk(window.db).backups():
                 item = QListWidgetItem(f"{info.created:%Y-%m-%d %H:%M:%S}  ·  "
                                        f"{self.reason_names.get(info.reason, info.reason)}  ·  {info.size // 1024} KB")
                 item.setData(Qt.ItemDataRole.UserRole, str(info.path))
@@ -94,7 +88,7 @@ class RestoreDialog(QDialog):
                 "%1", item.text().split("  ·  ")[0])) != QMessageBox.StandardButton.Yes:
             return False
         try:
-            backup.restore(self.window_.db, path)
+            Desk(self.window_.db, self.window_.db_path).restore(path)
         except PeakDeskError as exc:
             show_error(self, exc, title=self.windowTitle())
             return False

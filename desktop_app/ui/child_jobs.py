@@ -7,7 +7,7 @@ child process the job has a lock of its own; the GUI-side thread only waits on a
 
 No Qt here: the child (``spawn``, so nothing of Qt is inherited) imports this module and the services.
 
-    run_in_child("merge", {"paths": […], "dry_run": False, "keep": 20}, db_path=…,
+    run_in_child("merge", {"paths": […], "dry_run": False}, db_path=…,
                  progress=progress, cancelled=cancelled)      # → ("done", result) or ("cancelled", None)
 
 A job is ``fn(db, progress, cancelled, **kwargs)`` with its own database connection, like an ``Op``
@@ -57,25 +57,23 @@ class ChildBug(Exception):
 
 def issue_job(db: Any, progress: ProgressFn, cancelled: Callable[[], bool], *, plan_id: int, period: str,
               out_dir: str, departments: list[str] | None) -> Any:
-    from desktop_app.services import clock
-    from desktop_app.services.issue_packages import export_packages
+    """Issue workbooks: the core's use case (``Desk.issue``), as ``peakdesk issue`` runs it."""
+    from desktop_app.services.desk import Desk
 
-    return export_packages(db, plan_id, period, Path(out_dir), today=clock.today(db), departments=departments,
-                           progress=progress, cancelled=cancelled)
+    return Desk(db).issue(period, Path(out_dir), plan_id=plan_id, departments=departments, progress=progress,
+                          cancelled=cancelled)
 
 
 def merge_job(db: Any, progress: ProgressFn, cancelled: Callable[[], bool], *, paths: list[str], dry_run: bool,
-              keep: int, convert: bool = True) -> Any:
-    """Merge, backing up just before the first write (never for a dry run or a run that accepts nothing);
-    returns (MergeResult, backup path or None)."""
-    from desktop_app.services import backup, clock
-    from desktop_app.services.merge_submissions import merge_files
+              convert: bool = True) -> Any:
+    """Merge through the core (``Desk.merge``, as ``peakdesk merge`` does): the database is backed up just
+    before the first write under the desk's own keep-N policy, stored in the database; returns
+    (MergeResult, backup path or None)."""
+    from desktop_app.services.desk import Desk
 
-    saved: list[Path] = []
-    result = merge_files(db, [Path(p) for p in paths], today=clock.today(db), dry_run=dry_run, progress=progress,
-                         cancelled=cancelled, convert=convert,
-                         before_write=lambda: saved.append(backup.back_up(db, "merge", keep=keep).path))
-    return result, (saved[0] if saved else None)
+    outcome = Desk(db).merge([Path(p) for p in paths], dry_run=dry_run, convert=convert, progress=progress,
+                             cancelled=cancelled)
+    return outcome.result, outcome.backup
 
 
 def report_job(db: Any, progress: ProgressFn, cancelled: Callable[[], bool], *, plan_id: int, kind: str, out: str,

@@ -28,10 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.models import KIND_LABELS, DeptKind, label
-from desktop_app.errors import PeakDeskError
 from desktop_app.services.departments import DeptState
-from desktop_app.services.edits import department_edit
-from desktop_app.store import departments
+from desktop_app.services.edits import (
+    department_edit,
+    department_list,
+    department_named,
+    department_problem,
+    next_department_code,
+)
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.task_edit import EditCommand
 
@@ -72,7 +76,7 @@ class DeptEditDialog(QDialog):
         self.db = db
         self.before: DeptState | None = DeptState.read(db, code) if code else None
         self.after: DeptState | None = None
-        start = self.before or DeptState(departments.next_code(db), "")
+        start = self.before or DeptState(next_department_code(db), "")
         lang = current_lang()
         if self.before is None:
             self.setWindowTitle(self.tr("New Department"))
@@ -127,7 +131,7 @@ class DeptEditDialog(QDialog):
         # members of a placeholder group
         self.members = QListWidget()
         self.members.setObjectName("members")
-        candidates = [d for d in departments.list_departments(db)
+        candidates = [d for d in department_list(db)
                       if d.code != start.code and d.kind != DeptKind.PLACEHOLDER]
         for d in sorted(candidates, key=lambda d: d.code not in start.members):  # members first
 
@@ -243,22 +247,7 @@ class DeptEditDialog(QDialog):
             self.add_alias()  # Enter in the alias field adds the alias instead of closing the dialog
             return
         state = self.state()
-        problem = None
-        if not state.code:
-            problem = PeakDeskError("The code cannot be empty.", message_zh="代码不能为空。")
-        elif not state.name_zh:
-            problem = PeakDeskError("The Chinese name cannot be empty.", message_zh="中文名称不能为空。")
-        elif self.before is None and departments.id_for_code(self.db, state.code) is not None:
-            problem = PeakDeskError(f"There is already a department with code {state.code}. Choose another code.",
-                                    message_zh=f"已有代码为 {state.code} 的单位。请换一个代码。")
-        else:
-            for alias, _lang in state.aliases:
-                owner = departments.alias_owner(self.db, alias)
-                if owner is not None and owner != state.code:
-                    problem = PeakDeskError(
-                        f"The alias “{alias}” already belongs to department {owner}. Remove it there first.",
-                        message_zh=f"别名“{alias}”已属于单位 {owner}。请先在该单位中删除它。")
-                    break
+        problem = department_problem(self.db, self.before, state)
         if problem is not None:
             show_error(self, problem)
             return
@@ -273,7 +262,7 @@ class MergeDeptDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("dept-merge-dialog")
         lang = current_lang()
-        src = departments.require(db, source)
+        src = department_named(db, source)
         self.source = source
         self.setWindowTitle(self.tr("Merge Department %1").replace("%1", source))
         self.resize(560, 520)
@@ -294,7 +283,7 @@ class MergeDeptDialog(QDialog):
         self.search.setPlaceholderText(self.tr("Search by name, alias or code…"))
         self.targets = QListWidget()
         self.targets.setObjectName("merge-targets")
-        for d in departments.list_departments(db):
+        for d in department_list(db):
             if d.code == source:
                 continue
             item = QListWidgetItem(f"{d.name(lang)}  [{d.code}]")

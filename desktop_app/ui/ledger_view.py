@@ -39,9 +39,9 @@ from desktop_app.ui.models.ledger_model import (
 )
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.pages import Page
-from desktop_app.ui.task_edit import EditTaskCommand, TaskEditDialog, TaskState
 
 if TYPE_CHECKING:
+    from desktop_app.services.edits import TaskState
     from desktop_app.ui.main_window import MainWindow
 
 COLUMN_WIDTHS = {Column.CODE: 90, Column.TITLE: 240, Column.LEAD: 110, Column.COOPERATING: 120,
@@ -458,12 +458,16 @@ class LedgerPage(Page):
     def edit_current(self) -> None:
         if self.current_task is None or self.db is None:
             return
+        from desktop_app.ui.task_edit import TaskEditDialog  # on first use: not before the first paint
+
         dialog = TaskEditDialog(self.db, self.current_task, self)
         if dialog.exec() == TaskEditDialog.DialogCode.Accepted:
             self.push_edit(self.current_task, dialog.before, dialog.after)
 
     def edit_fields(self, task_id: int, fields: dict[str, Any]) -> bool:
         """Inline edits from the table (title, due date) become an undoable command."""
+        from desktop_app.services.edits import TaskState
+
         before = TaskState.read(self.db, task_id)
         return self.push_edit(task_id, before, before.with_fields(**fields))
 
@@ -473,6 +477,8 @@ class LedgerPage(Page):
     def push_edit(self, task_id: int, before: TaskState, after: TaskState) -> bool:
         if before == after:
             return False
+        from desktop_app.ui.task_edit import EditTaskCommand
+
         code = ledger.task_detail(self.db, task_id).code
         cmd = EditTaskCommand(self.db, task_id, code, before, after, self._written,
                               lambda exc: self._show_error(exc))

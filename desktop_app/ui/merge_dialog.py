@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.models import ChangeSummary
-from desktop_app.services import backup as backups
 from desktop_app.services import office_convert
 from desktop_app.services.unit_lookup import names_by_code
 from desktop_app.ui.app import current_lang
@@ -213,7 +212,7 @@ class MergeDialog(BackgroundDialog):
         dry_run = self.dry_run.isChecked()
 
         job = in_child(self.db_path, "merge", paths=[str(p) for p in paths], dry_run=dry_run,
-                       keep=backups.default_keep(), convert=self.convert.isChecked())
+                       convert=self.convert.isChecked())
         self.results.setRowCount(0)
         self.errors.setRowCount(0)
         self.summary.clear()

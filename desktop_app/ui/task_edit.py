@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.models import ChangeSummary, Direction, Target
 from desktop_app.errors import PeakDeskError
+from desktop_app.messages import msg
 from desktop_app.services import clock
-from desktop_app.services.edits import Edit, TaskState, task_edit
-from desktop_app.store import departments, ledger
+from desktop_app.services.edits import Edit, TaskState, department_list, task_code, task_edit
 from desktop_app.ui.app import current_lang
 
 __all__ = ["EditCommand", "EditTaskCommand", "TaskEditDialog", "TaskState"]
@@ -104,9 +104,8 @@ class TaskEditDialog(QDialog):
         self.setObjectName("task-edit-dialog")
         self.db, self.task_id = db, task_id
         self.before = TaskState.read(db, task_id)
-        detail = ledger.task_detail(db, task_id)
         lang = current_lang()
-        self.setWindowTitle(self.tr("Edit Task %1").replace("%1", detail.code))
+        self.setWindowTitle(self.tr("Edit Task %1").replace("%1", task_code(db, task_id)))
         self.resize(760, 560)
 
         self.title_zh = QLineEdit(self.before.title_zh)
@@ -130,7 +129,7 @@ class TaskEditDialog(QDialog):
         self.due.setEnabled(due is not None)
         self.has_due.toggled.connect(self.due.setEnabled)
 
-        depts = [d for d in departments.list_departments(db)]
+        depts = department_list(db)
         self.lead = QComboBox()
         self.lead.setObjectName("lead")
         self.lead.addItem(self.tr("(none)"), None)
@@ -247,9 +246,7 @@ class TaskEditDialog(QDialog):
                 value = float(value_text) if value_text else None
                 year = int(year_text) if year_text else None
             except ValueError as exc:
-                raise PeakDeskError(
-                    f"Target {row + 1}: value and year must be numbers.",
-                    message_zh=f"第 {row + 1} 个指标：数值和年份必须是数字。") from exc
+                raise PeakDeskError(msg("uicore.target_not_number", row=row + 1)) from exc
             combo = self.targets.cellWidget(row, 1)
             direction = Direction(combo.currentData()) if isinstance(combo, QComboBox) else Direction.AT_LEAST
             text_item = self.targets.item(row, 5)
@@ -285,7 +282,7 @@ class TaskEditDialog(QDialog):
             show_error(self, exc)
             return
         if not state.title_zh:
-            show_error(self, PeakDeskError("The Chinese title cannot be empty.", message_zh="中文标题不能为空。"))
+            show_error(self, PeakDeskError(msg("core.task_title_empty")))
             return
         self.after = state
         super().accept()

@@ -2982,6 +2982,16 @@ Substitutes: %2</source>
         <source>The new language is applied at once.</source>
         <translation>新语言立即生效。</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="42"/>
+        <source>Kept with the open database, so the command line (peakdesk merge, peakdesk backup) keeps the same number.</source>
+        <translation>此设置保存在当前数据库中，命令行（peakdesk merge、peakdesk backup）保留同样的份数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="44"/>
+        <source>&amp;Backups kept of this database:</source>
+        <translation>本数据库保留的备份份数(&amp;B)：</translation>
+    </message>
 </context>
 <context>
     <name>SubmissionMatrixModel</name>

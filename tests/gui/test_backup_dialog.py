@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from desktop_app.services import backup as service
 from desktop_app.store import meta
-from desktop_app.store.db import write_tx
+from desktop_app.store.db import open_database, write_tx
 from desktop_app.ui import backup
 
 pytestmark = pytest.mark.gui
@@ -30,8 +32,60 @@ def test_back_up_then_restore(qtbot, window) -> None:
     assert [b.reason for b in service.backups_of(window.db)] == ["before_restore", "manual"]
 
 
-def test_keep_setting_reaches_the_service(app, monkeypatch) -> None:
-    monkeypatch.setattr("desktop_app.store.backups._keep", service.DEFAULT_KEEP)
-    backup.BACKUP_KEEP.set(5)
-    backup.apply_keep_setting()
-    assert service.default_keep() == 5
+def _issue(path: Path, plan_id: int, out: Path, codes: list[str]) -> dict[str, Path]:
+    import datetime as dt
+
+    from desktop_app.services.issue_packages import export_packages
+    from tests.cycle_data import DEMO_TODAY
+
+    db = open_database(path)
+    try:
+        result = export_packages(db, plan_id, "2025-10", out, today=dt.date.fromisoformat(DEMO_TODAY),
+                                 departments=codes)
+    finally:
+        db.close()
+    return {p.department: Path(p.file) for p in result.packages}
+
+
+def test_keep_set_in_the_window_is_what_peakdesk_merge_and_the_window_merge_keep(app, qtbot, tmp_path: Path,
+                                                                                 capsys) -> None:
+    """The keep-N shown in Edit → Settings is the database's policy (Desk.backup_keep): `peakdesk merge`
+    and the window's merge (in its child process) prune to the number set in the window."""
+    from desktop_app.cli import main
+    from desktop_app.services.desk import Desk
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.merge_dialog import MergeDialog
+    from desktop_app.ui.settings_dialog import SettingsDialog
+    from tests.gui.cycle_helpers import cycle_db_file, fill_workbook
+
+    path, plan_id = cycle_db_file(tmp_path)
+    codes = ["FGW", "JW", "JSW", "XCL"]
+    issued = _issue(path, plan_id, tmp_path / "issued", codes)
+    filled = {c: fill_workbook(issued[c], {"status": "推进中", "percent": 40, "narrative": "按计划推进"},
+                               out=tmp_path / f"back-{c}.xlsx") for c in codes}
+    win = MainWindow(view="ledger")
+    qtbot.addWidget(win)
+    assert win.open_database(path)
+    dialog = SettingsDialog(win, db=win.db)
+    qtbot.addWidget(dialog)
+    assert dialog.keep.isEnabled() and dialog.keep.value() == Desk(win.db).backup_keep
+    dialog.keep.setValue(2)
+    dialog.accept()
+    assert Desk(win.db).backup_keep == 2
+
+    for code in codes[:3]:                 # three merges through the CLI, each backed up first
+        assert main(["--lang", "en", "--db", str(path), "merge", str(filled[code])]) == 0
+    capsys.readouterr()
+    made = service.backups_of(win.db)
+    assert [b.reason for b in made] == ["merge", "merge"]
+
+    merge = MergeDialog(path, paths=[filled["XCL"]])   # and one through the window
+    qtbot.addWidget(merge)
+    op = merge.start()
+    assert op is not None
+    qtbot.waitUntil(lambda: op.done, timeout=60000)
+    assert op.state == "succeeded" and merge.backup is not None
+    after = service.backups_of(win.db)
+    assert len(after) == 2 and after[0].path == merge.backup and after[1].path == made[0].path
+    assert SettingsDialog(win, db=win.db).keep.value() == 2
+    win.close()

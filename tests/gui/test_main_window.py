@@ -121,3 +121,73 @@ def test_pages_off_screen_load_when_first_shown(window):
     assert departments.model.rowCount() == 0  # not loaded while the ledger is on screen
     window.show_view("departments")
     assert departments.model.rowCount() > 10
+
+
+def test_pages_are_built_when_first_shown_and_refresh_only_when_built(app, qtbot, demo_path):
+    """Only the page on screen is built at start (the others cost ~200 ms before the first paint); a
+    page built later loads its data when shown, and a write does not build the pages not yet shown."""
+    from desktop_app.domain.models import ChangeSummary
+    from desktop_app.ui.main_window import MainWindow
+
+    win = MainWindow(view="ledger")
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_database(demo_path)
+    assert [key for key, _page in win.pages.built()] == ["ledger"]
+    assert all(not win.pages.is_built(k) for k in VIEW_NAMES if k != "ledger")
+    win.notify(ChangeSummary(tasks=True))
+    assert [key for key, _page in win.pages.built()] == ["ledger"]
+    win.show_view("departments")
+    page = win.pages["departments"]
+    assert win.stack.currentWidget() is page and win.stack.count() == len(VIEW_NAMES)
+    assert page.model.rowCount() > 0                     # loaded when first shown
+    assert win.act_find.isEnabled()
+    win.act_find.trigger()                               # a window action reaches a page: the ledger again
+    assert win.current_view() == "ledger"
+    assert set(win.pages) == set(VIEW_NAMES) and "reports" in win.pages
+    win.close()
+
+
+def test_the_demo_opens_on_the_dashboard(app, qtbot, demo_db_file):
+    """A first start shows the dashboard; File → Open the Demo Database shows it too, whatever was last."""
+    import shutil
+
+    from desktop_app.paths import demo_db_path
+    from desktop_app.ui import settings
+    from desktop_app.ui.main_window import MainWindow
+
+    demo_db_path().parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(demo_db_file, demo_db_path())
+    first = MainWindow()
+    qtbot.addWidget(first)
+    assert first.current_view() == "dashboard"
+    first.close()
+    settings.LAST_VIEW.set("ledger")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_demo()
+    assert win.current_view() == "dashboard" and win.pages.is_built("dashboard")
+    win.close()
+
+
+def test_page_headings_and_notes_keep_their_look_without_a_window_style_sheet(window, qtbot):
+    """The window has no style sheet (it slowed the first paint); headings and notes of pages and of
+    dialogs the pages open get theirs."""
+    from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
+
+    assert window.styleSheet() == ""
+    window.show_view("dashboard")
+    notes = [w for w in window.pages["dashboard"].findChildren(QLabel) if w.objectName() == "page-note"]
+    assert notes and all("color" in n.styleSheet() for n in notes)
+    dialog = QDialog(window.pages["dashboard"])
+    note = QLabel("note", dialog)
+    note.setObjectName("page-note")
+    QVBoxLayout(dialog).addWidget(note)
+    qtbot.addWidget(dialog)
+    from desktop_app.ui.main_window import dress
+
+    window._dress_focused_window(None, note)          # what focusChanged does when the dialog gets focus
+    assert "color" in note.styleSheet()
+    dialog.close()
+    dress(dialog)                                      # a second pass leaves a styled label alone
+    assert note.styleSheet().count("color") == 1

@@ -57,6 +57,24 @@ class LedgerRole(IntEnum):
     IS_SECTION = Qt.ItemDataRole.UserRole + 6
 
 
+# Roles as plain ints: data() runs thousands of times per paint, and each ``Qt.ItemDataRole.X`` is two
+# attribute lookups on Python enums.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_TOOLTIP_COLUMNS = (int(Column.TITLE), int(Column.COOPERATING), int(Column.TARGET))
+_EDIT_COLUMNS = (int(Column.TITLE), int(Column.DUE))
+_RIGHT_COLUMNS = (int(Column.PERCENT), int(Column.DUE))
+_ROLE_TASK_ID, _ROLE_SECTION_ID, _ROLE_STATUS, _ROLE_PERCENT, _ROLE_SORT, _ROLE_IS_SECTION = (
+    int(LedgerRole.TASK_ID), int(LedgerRole.SECTION_ID), int(LedgerRole.STATUS), int(LedgerRole.PERCENT),
+    int(LedgerRole.SORT), int(LedgerRole.IS_SECTION))
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
+
 STATUS_COLORS = {
     Status.COMPLETED: "#198754",
     Status.IN_PROGRESS: "#0d6efd",
@@ -64,6 +82,17 @@ STATUS_COLORS = {
     Status.SUSPENDED: "#6c757d",
     Status.NOT_STARTED: "#b35c00",
 }
+
+
+_BRUSHES: dict[Status, QBrush] = {}
+
+
+def _status_brush(status: Status) -> QBrush:
+    """One brush per status, made once (data() asks for it on every paint)."""
+    brush = _BRUSHES.get(status)
+    if brush is None:
+        brush = _BRUSHES[status] = QBrush(QColor(STATUS_COLORS[status]))
+    return brush
 
 
 def column_title(column: int) -> str:
@@ -240,34 +269,37 @@ class LedgerModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._visible)):
             return None
-        row = self._visible[index.row()]
-        col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        return self.cell(self._visible[index.row()], index.column(), role)
+
+    def cell(self, row: LedgerRow, col: int, role: int) -> Any:
+        """What ``data()`` answers for ``row`` in column ``col`` (the tree asks this directly)."""
+        role = int(role)
+        if role == _DISPLAY or role == _TOOLTIP:
             text = self._display(row)[col]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return text if col in (Column.TITLE, Column.COOPERATING, Column.TARGET) and text else None
+            if role == _TOOLTIP:
+                return text if col in _TOOLTIP_COLUMNS and text else None
             return text
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             if col == Column.TITLE:
                 return row.title(current_lang())
             if col == Column.DUE:
                 return QDate(row.due.year, row.due.month, row.due.day) if row.due else QDate()
             return self._display(row)[col]
-        if role == Qt.ItemDataRole.ForegroundRole and col == Column.STATUS and row.status:
-            return QBrush(QColor(STATUS_COLORS[row.status]))
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (Column.PERCENT, Column.DUE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == LedgerRole.TASK_ID:
+        if role == _FOREGROUND:
+            return _status_brush(row.status) if col == Column.STATUS and row.status else None
+        if role == _ALIGNMENT:
+            return _RIGHT if col in _RIGHT_COLUMNS else None
+        if role == _ROLE_TASK_ID:
             return row.id
-        if role == LedgerRole.SECTION_ID:
+        if role == _ROLE_SECTION_ID:
             return row.section_id
-        if role == LedgerRole.STATUS:
+        if role == _ROLE_STATUS:
             return row.status.value if row.status else ""
-        if role == LedgerRole.PERCENT:
+        if role == _ROLE_PERCENT:
             return row.percent
-        if role == LedgerRole.IS_SECTION:
+        if role == _ROLE_IS_SECTION:
             return False
-        if role == LedgerRole.SORT:
+        if role == _ROLE_SORT:
             return self._sort_key(row, col)
         return None
 
@@ -283,10 +315,10 @@ class LedgerModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        if index.column() in (Column.TITLE, Column.DUE) and self.editor is not None:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return self.cell_flags(index.column())
+
+    def cell_flags(self, col: int) -> Qt.ItemFlag:
+        return _EDITABLE_FLAGS if col in _EDIT_COLUMNS and self.editor is not None else _CELL_FLAGS
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """Edits go through ``editor`` (an undoable command that writes the database)."""
@@ -446,23 +478,26 @@ class LedgerTreeModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        node = self._nodes[self._node(index)]
+        node = self._nodes[index.internalId()]
+        if node.kind == "task":
+            row = self.source.row_for(node.ref)
+            return None if row is None else self.source.cell(self.source.task_at(row), index.column(), role)
         if node.kind == "section":
             sec: SectionRow = node.ref
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+            if role == _DISPLAY and index.column() == 0:
                 return f"{sec.number}{sec.title(current_lang())}"
-            if role == Qt.ItemDataRole.FontRole and index.column() == 0:
+            if role == _FONT and index.column() == 0:
                 from PySide6.QtGui import QFont
 
                 font = QFont()
                 font.setBold(True)
                 return font
-            if role == LedgerRole.SECTION_ID:
+            if role == _ROLE_SECTION_ID:
                 return sec.id
-            if role == LedgerRole.IS_SECTION:
+            if role == _ROLE_IS_SECTION:
                 return True
             return None
-        return self.source.data(self._source_index(index), role)
+        return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         src = self._source_index(index)
@@ -471,7 +506,9 @@ class LedgerTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        node = self._nodes[self._node(index)]
+        node = self._nodes[index.internalId()]
         if node.kind == "section":
             return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return self.source.flags(self._source_index(index))
+        if self.source.row_for(node.ref) is None:
+            return Qt.ItemFlag.NoItemFlags
+        return self.source.cell_flags(index.column())
