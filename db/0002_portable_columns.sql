@@ -1,6 +1,7 @@
 -- PeakDesk schema 2: column names and types a second SQL engine accepts as they are.
 --
 -- * period."end" is a reserved word (PostgreSQL, the SQL standard): renamed ends_on.
+-- * package.rows and submission.rows: ROWS is reserved (SQL standard, MySQL 8): renamed row_count.
 -- * plan.created_at and department.created_at lose their strftime('now', 'localtime') default: the
 --   application stamps the row from its one clock (services/clock.py).
 -- * Measured values are DOUBLE PRECISION (SQLite: REAL affinity, the same 8-byte float as before; on
@@ -13,6 +14,8 @@
 -- peakdesk: foreign_keys=off
 
 ALTER TABLE period RENAME COLUMN "end" TO ends_on;
+ALTER TABLE package RENAME COLUMN "rows" TO row_count;
+ALTER TABLE submission RENAME COLUMN "rows" TO row_count;
 
 CREATE TABLE plan_v2 (
     id             INTEGER PRIMARY KEY,

@@ -78,7 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
     from desktop_app.paths import default_db_path
 
-    ctx = Context(db_path=args.db or default_db_path(), lang=args.lang or _default_lang())
+    ctx = Context(db_path=args.db or default_db_path(), lang=args.lang or _default_lang(),
+                  may_create=bool(getattr(args, "creates_db", False)))
     try:
         return int(args.handler(args, ctx) or 0)
     except PeakDeskError as exc:

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.messages import Msg
+from desktop_app.errors import UsageError
+from desktop_app.messages import Msg, msg
 
 if TYPE_CHECKING:   # imported when a command first opens the desk: `peakdesk gui` starts without it
     from desktop_app.services.desk import Desk
@@ -20,14 +21,19 @@ if TYPE_CHECKING:   # imported when a command first opens the desk: `peakdesk gu
 class Context:
     db_path: Path
     lang: str = "zh"
+    may_create: bool = False     # init, demo, plan import, backup restore: a missing file is created
     _desk: Desk | None = field(default=None, repr=False)
 
     @property
     def desk(self) -> Desk:
-        """The application core over the command's database (opened on first use)."""
+        """The application core over the command's database (opened on first use). A command that only
+        reads or edits refuses a database file that does not exist instead of creating an empty one
+        (a mistyped --db would otherwise look like every record had gone)."""
         if self._desk is None:
             from desktop_app.services.desk import Desk
 
+            if not self.may_create and not Path(self.db_path).exists():
+                raise UsageError(msg("core.no_database", path=self.db_path))
             self._desk = Desk.open(self.db_path)
         return self._desk
 

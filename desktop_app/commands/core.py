@@ -12,11 +12,11 @@ from desktop_app.commands.edit import add_dept_actions
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("init", help="create an empty database (or bring one up to date)")
-    p.set_defaults(handler=cmd_init)
+    p.set_defaults(handler=cmd_init, creates_db=True)
 
     p = sub.add_parser("demo", help="build the demo database (Jiading plan, 2025 reporting history)")
     p.add_argument("--force", action="store_true", help="replace an existing file")
-    p.set_defaults(handler=cmd_demo)
+    p.set_defaults(handler=cmd_demo, creates_db=True)
 
     plan = sub.add_parser("plan", help="plans: list, show, import")
     plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)

@@ -82,7 +82,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_backup_create)
     p = bak_sub.add_parser("restore", help="replace the database's content with a backup (backs up first)")
     p.add_argument("file", type=Path)
-    p.set_defaults(handler=cmd_backup_restore)
+    p.set_defaults(handler=cmd_backup_restore, creates_db=True)
     p = bak_sub.add_parser("keep", help="show or set how many backups of this database are kept")
     p.add_argument("count", type=int, nargs="?", default=None)
     p.set_defaults(handler=cmd_backup_keep)

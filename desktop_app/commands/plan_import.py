@@ -28,7 +28,7 @@ def add_import_parser(plan_sub: argparse._SubParsersAction) -> None:  # type: ig
                         "(kinds: seq section title text lead coop resp due target leader note ignore); repeatable")
     p.add_argument("--as-new", action="store_true",
                    help="import as a new plan even when the same plan (same file or same tasks) is already imported")
-    p.set_defaults(handler=cmd_plan_import)
+    p.set_defaults(handler=cmd_plan_import, creates_db=True)
 
 
 def _unit(u: DraftUnit | None) -> dict[str, Any] | None:

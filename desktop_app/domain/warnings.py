@@ -49,7 +49,7 @@ KIND_PARAMS: dict[str, set[str]] = {
 }
 RULE_KEYS = {"id", "kind", "level", "enabled", "reason_zh", "reason_en", "description"}
 GENERAL_KEYS = {"completed_is_green", "green_reason_zh", "green_reason_en", "completed_reason_zh",
-                "completed_reason_en", "no_data_reason_zh", "no_data_reason_en"}
+                "completed_reason_en", "no_data_reason_zh", "no_data_reason_en", "repeatedly_late"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,7 @@ class RuleSet:
     completed_reason_en: str = "Task completed"
     no_data_reason_zh: str = "无数据：牵头单位尚未报送进展，不能判定为进度正常"
     no_data_reason_en: str = "No data: the lead unit has not reported, so the task is not counted as on track"
+    repeatedly_late: int = 3         # late or missing in this many months of the year: named in the bulletin
     source: str = ""
 
     def behind_threshold(self) -> float | None:
@@ -118,8 +119,9 @@ def rules_from_dict(data: dict[str, Any], text: str, path: Path | str,
     green_check = template_checker(COMMON_FIELDS)
     gen = {
         "completed_is_green": ck.boolean(general, "completed_is_green", "general.completed_is_green", True),
+        "repeatedly_late": ck.integer(general, "repeatedly_late", "general.repeatedly_late", 3, lo=1),
         **{k: ck.string(general, k, f"general.{k}", str(RuleSet.__dataclass_fields__[k].default), check=green_check)
-           for k in sorted(GENERAL_KEYS - {"completed_is_green"})},
+           for k in sorted(GENERAL_KEYS - {"completed_is_green", "repeatedly_late"})},
     }
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list) or not all(isinstance(r, dict) for r in raw_rules):

@@ -132,6 +132,7 @@ class MonthlyBulletinData:
     late_counts: dict[str, int] = field(default_factory=dict)      # department code → late/missing months this year
     months_in_year: int = 0
     red_tasks: dict[str, int] = field(default_factory=dict)        # task code → quarters with a red warning
+    repeatedly_late: int = 3                 # late/missing months from which a unit is named (the rule file's)
     red_behind_points: float | None = None   # behind by this much = red (the rule file's red "behind" line)
     remedy_by: dt.date | None = None         # 补报 deadline for units that have not reported
     correct_by: dt.date | None = None        # 整改 deadline for lead units of delayed tasks

@@ -21,9 +21,6 @@ from desktop_app.reports.common import Builder, code_key, num
 from desktop_app.reports.data import SUBMISSION_LABELS, MonthlyBulletinData, TaskLine, pick
 from desktop_app.reports.quarterly import heading_number
 
-# units late or missing this many months of the year are named as repeatedly late
-REPEATEDLY_LATE = 3
-
 
 def build_monthly(data: MonthlyBulletinData, out: Path, lang: str = "zh", *,
                   fonts: F.FontSet | None = None,
@@ -72,11 +69,12 @@ def monthly_story(b: Builder, data: MonthlyBulletinData) -> list[Flowable]:
     if not late and not missing:
         story.append(ty.p(b.t("monthly.all_reported")))
     names = {s.department.code: s.department.name(lang) for s in data.submissions}
-    repeated = sorted(((n, c) for c, n in data.late_counts.items() if n >= REPEATEDLY_LATE and c in names),
+    repeated = sorted(((n, c) for c, n in data.late_counts.items() if n >= data.repeatedly_late and c in names),
                       key=lambda x: -x[0])
     if repeated:
-        story.append(ty.p(b.t("monthly.repeated_late", months=data.months_in_year, names=join_names(
-            (b.t("monthly.unit_times", department=names[c], n=n) for n, c in repeated), lang))))
+        listed = join_names((b.t("monthly.unit_times", department=names[c], n=n) for n, c in repeated), lang)
+        story.append(ty.p(b.t("monthly.repeated_late", months=data.months_in_year, times=data.repeatedly_late,
+                              names=listed)))
     delayed_leads = {d.code for t in data.behind for d in t.lead}
     good = [s.department.name(lang) for s in data.submissions
             if s.status == "on_time" and not data.late_counts.get(s.department.code)

@@ -229,7 +229,8 @@ def gather_monthly(db: sqlite_utils.Database, plan_id: int, period_code: str,
         report_meta(db, plan_id, opts, "monthly"), code, start, end, status.period.due, subs, sections, behind,
         tasks_total=len(lines), completed=_count(lines, Status.COMPLETED),
         in_progress=_count(lines, Status.IN_PROGRESS), delayed=_count(lines, Status.DELAYED),
-        mean_percent=read_models.mean_percent(overall), red_behind_points=rules.red_behind_threshold())
+        mean_percent=read_models.mean_percent(overall), red_behind_points=rules.red_behind_threshold(),
+        repeatedly_late=rules.repeatedly_late)
     _monthly_context(db, plan_id, facts, data, as_of)
     return data
 

@@ -233,7 +233,7 @@ def _populate(db: sqlite_utils.Database, report: Progress | None) -> DemoResult:
                     continue
                 sha = hashlib.sha256(f"demo-{dept_id}-{month}".encode()).hexdigest()
                 cur = db.execute(
-                    "INSERT INTO submission (department_id, period_id, file_name, sha256, received_at, status, late, rows) "
+                    "INSERT INTO submission (department_id, period_id, file_name, sha256, received_at, status, late, row_count) "
                     "VALUES (?, ?, ?, ?, ?, 'accepted', ?, ?) RETURNING id",
                     [dept_id, period_id, f"demo-{DEMO_YEAR}-{month:02d}-{dept_id}.xlsx", sha,
                      received.isoformat(timespec="seconds"), int(late), len(by_dept[dept_id])])

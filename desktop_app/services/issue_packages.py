@@ -131,7 +131,7 @@ def export_packages(db: sqlite_utils.Database, plan_id: int, period_code: str, o
         values = [RowValues(contact_person=dept.contact_person, contact_phone=dept.contact_phone) for _ in rows]
         path = out_dir / package_file_name(period.code, dept)
         with write_tx(db):
-            db.execute("INSERT INTO package (id, plan_id, department_id, period_id, issued_at, file_name, digest, rows) "
+            db.execute("INSERT INTO package (id, plan_id, department_id, period_id, issued_at, file_name, digest, row_count) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        [meta.package_id, plan_id, dept_id, period.id, meta.issued_at, path.name, meta.digest, len(rows)])
             write_workbook(WorkbookContent(meta, rows, values), path)

@@ -377,7 +377,7 @@ def _apply(db: sqlite_utils.Database, checked: _Checked, file_name: str, sha: st
             current = current_entries(db, period_id, dept_id)
         cursor = db.execute(
             "INSERT INTO submission (package_id, department_id, period_id, file_name, sha256, received_at, status, "
-            "late, rows, errors_json) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?) RETURNING id",
+            "late, row_count, errors_json) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?) RETURNING id",
             [checked.package_id, dept_id, period_id, file_name, sha, received_at, int(checked.late),
              len(checked.entries), errors_json(checked.warnings)])     # an accepted file's notes and remarks
         sub_id = int(cursor.fetchone()[0])
@@ -483,7 +483,7 @@ def merge_file(db: sqlite_utils.Database, path: Path, *, today: dt.date, dry_run
     if sha is None:
         result.errors = _in_both_languages(prepared.problems)
         return result
-    dup = db.execute("SELECT department_id, period_id, rows, late FROM submission WHERE sha256 = ? "
+    dup = db.execute("SELECT department_id, period_id, row_count, late FROM submission WHERE sha256 = ? "
                      "AND status = 'accepted' ORDER BY id LIMIT 1", [sha]).fetchone()
     if dup is not None or (seen is not None and sha in seen):
         result.status = "duplicate"

@@ -155,7 +155,7 @@ def test_cancel_stops_after_the_current_file_and_keeps_whole_files(qtbot, tmp_pa
     dialog.cancel()
     qtbot.waitUntil(lambda: op.done, timeout=30000)
     assert op.state == "cancelled"
-    accepted = query(path, "SELECT id, rows FROM submission WHERE status = 'accepted'")
+    accepted = query(path, "SELECT id, row_count FROM submission WHERE status = 'accepted'")
     assert 0 < len(accepted) < 100
     for sub_id, rows in accepted:     # each merged file entirely: one progress version per task it reported
         assert query(path, "SELECT count(*) FROM progress WHERE submission_id = ?", [sub_id])[0][0] == rows == 30

@@ -41,8 +41,23 @@ def test_demo_twice_needs_force(tmp_path, capsys):
 
 def test_unknown_plan_is_a_clear_error(tmp_path, capsys):
     db = str(tmp_path / "d.sqlite")
+    assert run(capsys, "--db", db, "init")[0] == 0
     code, _, err = run(capsys, "--db", db, "plan", "show", "7", "--json")
     assert code == 1 and "no plan 7" in err
+
+
+@pytest.mark.parametrize("command", [["dashboard"], ["plan", "list"], ["report", "monthly", "--out", "m.pdf"],
+                                     ["period", "list"], ["backup", "list"]])
+def test_a_missing_database_is_named_not_created(command, tmp_path, capsys, monkeypatch):
+    """A mistyped --db used to create an empty database and report "no plan yet", as if every record
+    had gone; a command that does not create a database now names the missing file and creates nothing."""
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "typo.sqlite"
+    code, out, err = run(capsys, "--lang", "en", "--db", str(db), *command)
+    assert code != 0 and f"There is no database at {db}" in err and "init" in err
+    assert not db.exists() and not list(tmp_path.glob("typo.sqlite*"))
+    code, _, err = run(capsys, "--lang", "zh", "--db", str(db), *command)
+    assert code != 0 and "处没有数据库" in err
 
 
 def test_newer_database_exits_2(tmp_path, capsys):

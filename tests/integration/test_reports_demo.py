@@ -345,3 +345,30 @@ def test_demo_english_reports_hold_with_either_serif(kind, fontset, demo_db, tmp
                 if ln.size == 16 and chars:
                     widest = max((b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False)), default=0)
                     assert widest <= 16.01, (page.page_number, ln.text)
+
+
+def test_repeatedly_late_units_follow_the_rule_file(demo_db, tmp_path):
+    """Who the bulletin names as repeatedly late is set in the rule file (general.repeatedly_late), not in
+    the report's code: raising it from 3 to 4 leaves only the units late four times or more."""
+    from desktop_app import paths
+    from desktop_app.services.build_report import build_pdf_report, gather_monthly
+
+    data = gather_monthly(demo_db, 1, "2025-09")
+    assert data.repeatedly_late == 3
+    three = {c for c, n in data.late_counts.items() if n == 3}
+    four = {c for c, n in data.late_counts.items() if n >= 4}
+    assert three and four
+    shipped = (paths.TEMPLATES_DIR / "warning_rules.toml").read_text(encoding="utf-8")
+    assert "repeatedly_late = 3" in shipped
+    user = paths.user_templates_dir()
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "warning_rules.toml").write_text(shipped.replace("repeatedly_late = 3", "repeatedly_late = 4"),
+                                             encoding="utf-8")
+    names = {s.department.code: s.department.name_zh for s in data.submissions}
+    out = tmp_path / "monthly.pdf"
+    build_pdf_report(demo_db, 1, "monthly", out, "zh", period="2025-09")
+    flat = re.sub(r"\s+", "", pdftools.text(out, raw=True))
+    assert "累计4次及以上逾期或未报送的单位" in flat
+    listed = flat.split("累计4次及以上逾期或未报送的单位")[1].split("。")[0]
+    assert all(names[c] in listed for c in four if c in names)
+    assert not any(names[c] in listed for c in three if c in names)

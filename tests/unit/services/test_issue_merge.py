@@ -79,7 +79,7 @@ def test_issue_writes_one_workbook_per_holding_department_with_exactly_its_tasks
         read = read_workbook(package.file)
         assert sorted(r.code for r in read.issued) == sorted(codes_by_task[t] for t, _role in holders[dept_id])
         assert package.file.name == package_file_name("2025-10", depts[dept_id])
-        row = db.execute("SELECT department_id, rows, digest FROM package WHERE id = ?", [package.package_id]).fetchone()
+        row = db.execute("SELECT department_id, row_count, digest FROM package WHERE id = ?", [package.package_id]).fetchone()
         assert row[0] == dept_id and row[1] == package.rows == len(read.issued)
         assert read.meta["digest"] == row[2] and read.meta["issued_at"].startswith(TODAY.isoformat())
     assert result.summary.periods and result.summary.details == {"packages": len(result.packages)}

@@ -50,7 +50,7 @@ SCHEMA_1_ROWS = [
     "VALUES (1, 2025, '2025-12-31', '2026-01-05T09:00:00', '{}', '{}')",
     "INSERT INTO audit_log (at, action, entity) VALUES ('2025-10-11T09:00:00', 'edit', 'task')",
 ]
-RENAMED = {("period", "end"): "ends_on"}
+RENAMED = {("period", "end"): "ends_on", ("package", "rows"): "row_count", ("submission", "rows"): "row_count"}
 
 
 def _schema_1_database(path, monkeypatch):

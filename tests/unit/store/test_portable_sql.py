@@ -28,6 +28,9 @@ join lateral leading left like limit localtime localtimestamp natural not notnul
 outer overlaps placing primary references returning right select session_user similar some symmetric
 system_user table tablesample then to trailing true union unique user using variadic verbose when where window
 with""".split())
+# … and the window-function words the SQL standard and MySQL 8 reserve (a count column is easily named so).
+RESERVED |= {"rows", "row", "rank", "groups", "range", "interval", "lead", "lag", "dense_rank", "percent_rank",
+             "cume_dist"}
 # Declared types with the same meaning on SQLite and a server engine (REAL is a 4-byte float on PostgreSQL).
 PORTABLE_TYPES = {"INTEGER", "TEXT", "DOUBLE PRECISION"}
 
