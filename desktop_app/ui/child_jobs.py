@@ -78,15 +78,17 @@ def merge_job(db: Any, progress: ProgressFn, cancelled: Callable[[], bool], *, p
 
 def report_job(db: Any, progress: ProgressFn, cancelled: Callable[[], bool], *, plan_id: int, kind: str, out: str,
                lang: str, params: dict[str, Any], pdf: bool) -> Any:
-    """A PDF report (progress: the page being laid out) or an Excel export; returns its result."""
-    from desktop_app.services import build_report
+    """A PDF report (progress: the page being laid out) or an Excel export, through the core as `peakdesk
+    report` / `peakdesk export` build it (written atomically: the old file stays until the new one is whole);
+    returns its result."""
+    from desktop_app.services.desk import Desk
 
+    desk = Desk(db)
     if pdf:
-        return build_report.build_pdf_report(
-            db, plan_id, kind, Path(out), lang, period=params["period"], quarter=params["quarter"],
-            year=params["year"], dept=params["dept"], on_progress=lambda page: progress(int(page), 0, ""))
-    return build_report.export_excel(db, plan_id, kind, Path(out), lang, period=params["period"],
-                                     year=params["year"])
+        return desk.report(kind, Path(out), lang, plan_id=plan_id, period=params["period"],
+                           quarter=params["quarter"], year=params["year"], dept=params["dept"],
+                           on_progress=lambda page: progress(int(page), 0, ""))
+    return desk.export(kind, Path(out), lang, plan_id=plan_id, period=params["period"], year=params["year"])
 
 
 JOBS: dict[str, Callable[..., Any]] = {"issue": issue_job, "merge": merge_job, "report": report_job}

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.models import ChangeSummary
+from desktop_app.outputs import partial_name
 from desktop_app.ui import view_kit
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.ops import Op, in_child
@@ -358,16 +359,14 @@ class ReportsPage(Page):
 
         def job(_db: Any, progress: Any, cancelled: Any) -> Any:
             out.parent.mkdir(parents=True, exist_ok=True)
-            tmp = out.with_name(f".{out.stem}.part{out.suffix}")
             progress(0, 0, building)
-            try:
-                build = in_child(db_path, "report", plan_id=plan_id, kind=kind, out=str(tmp), lang=lang,
+            try:   # the core writes atomically; a child stopped by force can leave only its partial file
+                build = in_child(db_path, "report", plan_id=plan_id, kind=kind, out=str(out), lang=lang,
                                  params=params, pdf=suffix == "pdf")
                 result = build(None, lambda page, _total, _label: progress(
                     page, 0, page_label.replace("%1", str(page))), cancelled)
-                tmp.replace(out)
             finally:
-                tmp.unlink(missing_ok=True)
+                (out.parent / partial_name(out.name)).unlink(missing_ok=True)
             if isinstance(result, Path):
                 return out
             result.path = out
