@@ -46,7 +46,6 @@ SQL_TEXT = re.compile(r"^\s*(SELECT\s.*\bFROM\b|SELECT\s+\d|INSERT\s+(OR\s+\w+\s
 PENDING = {
     "ui/task_edit.py": "core: write path of the task editor",
     "ui/dept_edit.py": "core: write path of the department editor",
-    "ui/import_dialog.py": "import: the review step",
 }
 
 

@@ -1,0 +1,148 @@
+"""Issue #17, the gaps left after the first pass: revision diff, Qt's own dialogs in Chinese, dialogs on
+small screens, the submissions matrix at 1024 px, Enter in the import dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+pytestmark = pytest.mark.gui
+
+PLAN_V1 = """某区碳达峰实施方案
+一、重点任务
+（一）交通
+1.推广新能源汽车。（区交通委牵头，区发展改革委配合）
+2.建设充电设施。（区交通委牵头）
+（二）建筑
+3.推进既有建筑节能改造。（区建设管理委牵头）
+4.发展装配式建筑。（区建设管理委牵头）
+"""
+
+# the revised document, under another name: task 2 led by another unit, a new task in section one,
+# the last task of section two gone
+PLAN_V2 = """某区碳达峰实施方案（修订稿）
+一、重点任务
+（一）交通
+1.推广新能源汽车。（区交通委牵头，区发展改革委配合）
+2.建设充电设施。（区房管局牵头）
+3.推广氢燃料电池汽车。（区交通委牵头）
+（二）建筑
+4.推进既有建筑节能改造。（区建设管理委牵头）
+"""
+
+
+def new_window(qtbot: Any, path: Path | None = None, **kwargs: Any) -> Any:
+    from desktop_app.ui.main_window import MainWindow
+
+    win = MainWindow(**kwargs)
+    qtbot.addWidget(win)
+    win.show()
+    if path is not None:
+        assert win.open_database(path)
+    return win
+
+
+def plan_db(tmp_path: Path) -> tuple[Path, int]:
+    from desktop_app.services import import_plan
+    from desktop_app.services.database_files import connect, create_database
+
+    path = create_database(tmp_path / "desk.sqlite")
+    db = connect(path)
+    v1 = tmp_path / "plan.txt"
+    v1.write_text(PLAN_V1, encoding="utf-8")
+    plan_id = import_plan.commit(db, import_plan.preview(db, v1)).plan_id
+    db.close()
+    return path, plan_id
+
+
+def task_leads(path: Path, plan_id: int) -> dict[str, str | None]:
+    from desktop_app.services.database_files import connect
+    from desktop_app.services.ledger_queries import ledger_rows
+
+    db = connect(path)
+    try:
+        return {r.code: (r.lead.name_zh if r.lead else None) for r in ledger_rows(db, plan_id)}
+    finally:
+        db.close()
+
+
+# --- 1. re-import as a revision shows the diff before it is applied ---------------------------------------
+
+@pytest.mark.parametrize("apply", [True, False])
+def test_reimport_as_revision_shows_the_diff_then_applies_or_cancels(app, qtbot, tmp_path: Path, apply: bool) -> None:
+    from desktop_app.services import plan_catalog
+    from desktop_app.ui.import_dialog import ImportDialog
+
+    path, plan_id = plan_db(tmp_path)
+    before = task_leads(path, plan_id)
+    v2 = tmp_path / "plan-revised-2025.txt"          # another file name: only the Plans page says which plan
+    v2.write_text(PLAN_V2, encoding="utf-8")
+    win = new_window(qtbot, path, view="plans")
+    page = win.pages["plans"]
+    page.table.selectRow(0)
+    dialog = page.reimport(v2)
+    assert isinstance(dialog, ImportDialog)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=30000)
+    assert dialog.diff_list.isVisible() and dialog.update_box.isVisible()
+    rows = [dialog.diff_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.diff_list.count())]
+    kinds = {(kind, code): fields for kind, code, fields in rows}
+    added = [code for kind, code in kinds if kind == "added"]
+    removed = [code for kind, code in kinds if kind in ("removed", "kept")]
+    changed = {code: f for (kind, code), f in kinds.items() if kind == "changed"}
+    assert len(added) == 1 and len(removed) == 1, rows
+    assert any("lead" in f for f in changed.values()), rows          # units changed on task 3
+    text = dialog.update_box.text()
+    assert "Revision of plan" in text and "Units change on 1 task" in text, text
+    assert dialog.next_button.text().replace("&", "") == "Apply Revision"
+    assert not dialog.as_new.isVisible()
+    assert task_leads(path, plan_id) == before                      # nothing written yet
+    if apply:
+        dialog.next_button.click()
+        qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
+        after = task_leads(path, plan_id)
+        assert len(after) == 4 and "区房管局" in after.values()
+        from desktop_app.services.database_files import connect
+
+        db = connect(path)
+        try:
+            plans = plan_catalog.list_plans(db)
+        finally:
+            db.close()
+        assert len(plans) == 1 and plans[0].revisions == 1            # revised, not a second plan
+        qtbot.waitUntil(lambda: page.model.rows and page.model.rows[0].revisions == 1, timeout=5000)
+    else:
+        dialog.cancel_button.click()
+        assert not dialog.isVisible()
+        assert task_leads(path, plan_id) == before
+    win.close()
+
+
+# --- 5. Enter in the import dialog's file field previews, it never opens Browse ----------------------------
+
+def test_enter_in_the_import_file_field_previews_instead_of_browsing(window, qtbot, tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    browsed: list[Any] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (browsed.append(a), ("", ""))[1]))
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN_V1, encoding="utf-8")
+    dialog = window.import_plan()
+    qtbot.waitExposed(dialog)
+    dialog.file_edit.setFocus()
+    qtbot.keyClick(dialog.file_edit, Qt.Key.Key_Return)              # empty field: Enter does nothing
+    assert not browsed and dialog.isVisible() and dialog.pages.currentIndex() == 0
+    dialog.browse_button.setFocus()                                  # Tab through Browse, back to the field
+    dialog.file_edit.setFocus()
+    dialog.file_edit.setText(str(plan))
+    qtbot.keyClick(dialog.file_edit, Qt.Key.Key_Return)              # a file named: Enter previews it
+    assert not browsed
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=30000)
+    dialog.tree.setFocus()
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)                  # Enter in the review never commits by itself
+    assert dialog.result is None and dialog.isVisible()
+    dialog.reject()
