@@ -1344,6 +1344,48 @@
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
+    <message numerus="yes">
+        <source>Units change on %n task(s).</source>
+        <translation>
+            <numerusform>%n 项任务的责任单位有变化。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revision of plan %1: %2 Nothing is saved until you press “Apply Revision”; Cancel leaves the plan as it is (its progress is kept either way).</source>
+        <translation>方案 %1 的修订：%2 按“应用修订”之前不会保存任何内容；按“取消”则方案保持不变（两种情况下已有进展都会保留）。</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>cooperating units</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Revision</source>
+        <translation>应用修订(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Revise Plan %1</source>
+        <translation>修订方案 %1</translation>
+    </message>
 </context>
 <context>
     <name>IssueDialog</name>
@@ -2616,6 +2658,28 @@
         <location filename="../../desktop_app/ui/plans_view.py" line="190"/>
         <source>Assign &amp;Units…</source>
         <translation>指定单位(&amp;U)…</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Don&apos;t Save</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>关闭且不保存</translation>
     </message>
 </context>
 <context>

@@ -146,3 +146,46 @@ def test_enter_in_the_import_file_field_previews_instead_of_browsing(window, qtb
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)                  # Enter in the review never commits by itself
     assert dialog.result is None and dialog.isVisible()
     dialog.reject()
+
+
+# --- 2. Qt's own dialogs speak Chinese in the Chinese UI ------------------------------------------------------
+
+def _file_dialog_labels() -> dict[str, str]:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    labels = {w.objectName(): w.text().replace("&", "") for w in dialog.findChildren(QLabel) if w.objectName()}
+    dialog.deleteLater()
+    return labels
+
+
+def test_qt_file_dialog_is_chinese_in_the_chinese_ui(app, qtbot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+
+    from desktop_app.ui.app import set_language
+
+    set_language("en", remember=False)
+    english = _file_dialog_labels()
+    assert english["lookInLabel"] == "Look in:", english
+    set_language("zh", remember=False)
+    try:
+        chinese = _file_dialog_labels()
+        assert chinese["lookInLabel"] != "Look in:" and chinese["fileTypeLabel"] != "Files of type:", chinese
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese["lookInLabel"] + chinese["fileTypeLabel"]), chinese
+        box = QMessageBox(QMessageBox.Icon.Question, "t", "q",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        texts = [b.text() for b in box.findChild(QDialogButtonBox).buttons()]
+        assert not any(t.replace("&", "") in ("Yes", "Cancel") for t in texts), texts
+        box.deleteLater()
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        set_language("en", remember=False)                          # switched while the dialog exists
+        QApplication.processEvents()
+        from PySide6.QtWidgets import QLabel
+
+        look = next(w for w in dialog.findChildren(QLabel) if w.objectName() == "lookInLabel")
+        assert look.text().replace("&", "") == "Look in:"
+        dialog.deleteLater()
+    finally:
+        set_language("en", remember=False)
