@@ -24,6 +24,7 @@ from desktop_app.errors import PeakDeskError
 from desktop_app.services import bulk_assign, unit_lookup
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.ops import show_error
+from desktop_app.ui.view_kit import keep_on_screen
 
 KEEP = "__keep__"
 
@@ -73,6 +74,7 @@ class AssignUnitsDialog(QDialog):
         self.resize(640, 460)
         self._fill()
         self.retranslate()
+        keep_on_screen(self)
 
     # --- lists -------------------------------------------------------------------------------------
     def _fill(self, select_lead: str | None = None, check: set[str] | None = None) -> None:

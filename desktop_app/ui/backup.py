@@ -19,6 +19,7 @@ from desktop_app.errors import PeakDeskError
 from desktop_app.services import backup
 from desktop_app.ui.ops import Op, show_error
 from desktop_app.ui.settings import Option
+from desktop_app.ui.view_kit import keep_on_screen
 
 BACKUP_KEEP = Option[int]("backup/keep", int, backup.DEFAULT_KEEP, "how many backups of each database to keep")
 
@@ -81,6 +82,7 @@ class RestoreDialog(QDialog):
                 self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.restore_button.setEnabled(self.list.count() > 0)
+        keep_on_screen(self)
 
     def restore(self, confirmed: bool = False) -> bool:
         from pathlib import Path

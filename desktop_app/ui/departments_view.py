@@ -26,6 +26,7 @@ from desktop_app.ui.dept_edit import DeptEditDialog, EditDeptCommand, MergeDeptD
 from desktop_app.ui.models.departments_model import DepartmentsModel, DepartmentsProxy, DeptColumn, DeptRole
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.pages import Page
+from desktop_app.ui.view_kit import keep_on_screen
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -153,7 +154,7 @@ class DepartmentsPage(Page):
     def new_department(self) -> None:
         if self.db is None:
             return
-        dialog = DeptEditDialog(self.db, None, self)
+        dialog = keep_on_screen(DeptEditDialog(self.db, None, self))
         if dialog.exec() == DeptEditDialog.DialogCode.Accepted and dialog.after is not None:
             if self.push_edit(None, dialog.after):
                 self.select_code(dialog.after.code)
@@ -162,7 +163,7 @@ class DepartmentsPage(Page):
         code = self.current_code()
         if code is None or self.db is None:
             return
-        dialog = DeptEditDialog(self.db, code, self)
+        dialog = keep_on_screen(DeptEditDialog(self.db, code, self))
         if dialog.exec() == DeptEditDialog.DialogCode.Accepted:
             self.push_edit(dialog.before, dialog.after)
 
@@ -184,7 +185,7 @@ class DepartmentsPage(Page):
         code = self.current_code()
         if code is None or self.db is None:
             return
-        dialog = MergeDeptDialog(self.db, code, self)
+        dialog = keep_on_screen(MergeDeptDialog(self.db, code, self))
         if dialog.exec() != MergeDeptDialog.DialogCode.Accepted:
             return
         target = dialog.target_code()

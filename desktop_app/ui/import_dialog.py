@@ -53,6 +53,7 @@ from desktop_app.ui.app import current_lang
 from desktop_app.ui.cycle_widgets import BAD_COLOR, LATE_COLOR, InlineOp, ReadConnection
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.settings import Option
+from desktop_app.ui.view_kit import keep_on_screen
 
 IMPORT_FOLDER = Option[str]("import/folder", str, "", "folder a plan document was last imported from")
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1     # 'section' | 'task'
@@ -299,6 +300,7 @@ class ImportDialog(QDialog):
         if path is not None:
             self.file_edit.setText(str(path))
         self._update_buttons()
+        keep_on_screen(self)
 
     # --- choosing and previewing ---------------------------------------------------------------------
     def browse(self) -> None:

@@ -40,6 +40,7 @@ from desktop_app.ui.models.ledger_model import (
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.pages import Page
 from desktop_app.ui.task_edit import EditTaskCommand, TaskEditDialog, TaskState
+from desktop_app.ui.view_kit import keep_on_screen
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -458,7 +459,7 @@ class LedgerPage(Page):
     def edit_current(self) -> None:
         if self.current_task is None or self.db is None:
             return
-        dialog = TaskEditDialog(self.db, self.current_task, self)
+        dialog = keep_on_screen(TaskEditDialog(self.db, self.current_task, self))
         if dialog.exec() == TaskEditDialog.DialogCode.Accepted:
             self.push_edit(self.current_task, dialog.before, dialog.after)
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from desktop_app.ui import settings
 from desktop_app.ui.app import set_language, system_language
+from desktop_app.ui.view_kit import keep_on_screen
 
 
 class SettingsDialog(QDialog):
@@ -29,6 +30,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        keep_on_screen(self)
 
     def accept(self) -> None:
         choice = self.language.currentData()

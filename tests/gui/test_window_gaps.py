@@ -189,3 +189,38 @@ def test_qt_file_dialog_is_chinese_in_the_chinese_ui(app, qtbot) -> None:
         dialog.deleteLater()
     finally:
         set_language("en", remember=False)
+
+
+# --- 3. every dialog fits a 1024×600 and a 1366×768 screen ---------------------------------------------------
+
+@pytest.mark.parametrize(("width", "height", "lang"), [(1024, 600, "zh"), (1024, 600, "en"), (1366, 768, "zh"),
+                                                        (1366, 768, "en")])
+def test_every_dialog_fits_a_small_screen(demo_db_file: Path, tmp_path: Path, width: int, height: int,
+                                          lang: str) -> None:
+    """The screen size is fixed when Qt starts, so the window runs in its own process on an offscreen
+    screen of that size; Settings, About, the file choosers, the editors and the cycle dialogs are opened
+    (every action and page button, then the editors) and each is measured while shown."""
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.gui.screen_probe import config_text
+
+    db = tmp_path / "demo.sqlite"
+    shutil.copy(demo_db_file, db)
+    config = tmp_path / "screens.json"
+    config.write_text(config_text(width, height), encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", PEAKDESK_HOME=str(tmp_path / "home"))
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "-m", "tests.gui.screen_probe", str(db), lang], cwd=root, env=env,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    seen = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
+    kinds = {s["dialog"] for s in seen}
+    assert {"SettingsDialog", "QMessageBox", "SchemeDialog", "DeptEditDialog", "TaskEditDialog",
+            "AssignUnitsDialog", "ImportDialog", "QFileDialog"} <= kinds, kinds
+    assert any(s["dialog"] == "QMessageBox" and "PeakDesk" in s["title"] for s in seen)      # About
+    too_big = [s for s in seen if not s["fits"]]
+    assert too_big == [], too_big
