@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHeaderView, QInputDialog, QLabel, QTableView, QWi
 from desktop_app.services import clock
 
 Index = QModelIndex | QPersistentModelIndex
+W = TypeVar("W", bound=QWidget)
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -270,7 +271,7 @@ class _ScreenFit(QObject):
         return False
 
 
-def keep_on_screen(dialog: QWidget) -> QWidget:
+def keep_on_screen(dialog: W) -> W:
     """Whenever ``dialog`` is shown, shrink it to the available screen (1024×600, 1366×768) and keep its
     frame on it. The filter watches this one widget only: an application-wide filter would run Python on
     every event of the program."""
