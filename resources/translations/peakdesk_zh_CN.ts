@@ -3080,6 +3080,10 @@ Substitutes: %2</source>
         <source>Contact: %1</source>
         <translation>联系人：%1</translation>
     </message>
+    <message>
+        <source>Not due</source>
+        <translation>未到期</translation>
+    </message>
 </context>
 <context>
     <name>SubmissionsPage</name>

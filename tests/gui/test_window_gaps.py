@@ -224,3 +224,39 @@ def test_every_dialog_fits_a_small_screen(demo_db_file: Path, tmp_path: Path, wi
     assert any(s["dialog"] == "QMessageBox" and "PeakDesk" in s["title"] for s in seen)      # About
     too_big = [s for s in seen if not s["fits"]]
     assert too_big == [], too_big
+
+
+# --- 4. the submissions matrix fits 1024 px: a year of monthly columns, no sideways scrolling ------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_submission_matrix_fits_1024_pixels_without_scrolling_sideways(window, qtbot, lang: str) -> None:
+    import datetime as dt
+
+    from desktop_app.ui.app import set_language
+
+    set_language(lang, remember=False)
+    window.resize(1024, 600)
+    window.show_view("submissions")
+    page = window.pages["submissions"]
+    QApplication.processEvents()
+    table = page.table
+    assert page.model.columnCount() == 10                           # the demo's today: 2025-10-20
+    assert table.horizontalScrollBar().maximum() == 0, lang
+    model = page.model                                                # a whole year: twelve monthly columns
+    model.beginResetModel()
+    model.periods = [(f"2025-{m:02d}", dt.date(2025, m, 28)) for m in range(1, 13)]
+    model.endResetModel()
+    page.fit_columns()
+    QApplication.processEvents()
+    assert table.horizontalScrollBar().maximum() == 0, lang
+    header = table.horizontalHeader()
+    assert all(header.sectionSize(c) >= page.column_width() for c in range(12))
+    # the period header is on two lines, its tooltip the full code and due date
+    assert page.proxy.headerData(0, Qt.Orientation.Horizontal) == "2025\n01"
+    assert "2025-01" in page.proxy.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    # long names are cut with "…" but told in full in the tooltip
+    vheader = table.verticalHeader()
+    assert vheader.width() <= vheader.maximumWidth()
+    name = model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+    assert name == model.headerData(0, Qt.Orientation.Vertical) and len(name) > 3
+    set_language("en", remember=False)
