@@ -53,7 +53,7 @@ from desktop_app.ui.app import current_lang
 from desktop_app.ui.cycle_widgets import BAD_COLOR, LATE_COLOR, InlineOp, ReadConnection
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.settings import Option
-from desktop_app.ui.view_kit import keep_on_screen
+from desktop_app.ui.view_kit import fit_to_screen, keep_on_screen
 
 IMPORT_FOLDER = Option[str]("import/folder", str, "", "folder a plan document was last imported from")
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1     # 'section' | 'task'
@@ -240,6 +240,7 @@ class ImportDialog(QDialog):
         self.warnings_label = QLabel()
         self.review_summary = QLabel()
         self.review_summary.setObjectName("import-summary")
+        self.review_summary.setWordWrap(True)   # a long plan title must not widen the dialog past a 1024-px screen
 
         edit_row = QHBoxLayout()
         for w in (self.promote_button, self.demote_button, self.merge_button, self.split_button, self.undo_button):
@@ -371,6 +372,7 @@ class ImportDialog(QDialog):
         self._fill_department_pickers()
         self.refresh_tree()
         self._update_buttons()
+        fit_to_screen(self)          # the review page is larger than the choice page: stay on the screen
 
     def back(self) -> None:
         if self.pages.currentIndex() == 1 and not self._running():

@@ -260,3 +260,28 @@ def test_submission_matrix_fits_1024_pixels_without_scrolling_sideways(window, q
     name = model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
     assert name == model.headerData(0, Qt.Orientation.Vertical) and len(name) > 3
     set_language("en", remember=False)
+
+
+@pytest.mark.seed
+def test_import_review_of_a_long_titled_plan_stays_within_1024_pixels(app, qtbot, tmp_path: Path) -> None:
+    """Seen under Xvfb at 1024×600: the review's one-line summary (the Guang'an plan's long title) made the
+    dialog 1143 px wide, its buttons off the screen's right edge."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop_app.services.database_files import create_database
+    from tests.conftest import SEEDS_DIR
+
+    path = create_database(tmp_path / "desk.sqlite")
+    win = new_window(qtbot, path)
+    dialog = win.import_plan()
+    dialog.file_edit.setText(str(next(SEEDS_DIR.glob("001_*"))))
+    dialog.file_edit.setFocus()
+    qtbot.keyClick(dialog.file_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=60000)
+    QApplication.processEvents()
+    assert dialog.minimumSizeHint().width() <= 1024 - 16, dialog.minimumSizeHint()
+    # the offscreen platform lets the splitter hide what xcb enforces: look at the widest child itself
+    widest = max(w.minimumSizeHint().width() for w in dialog.pages.widget(1).findChildren(QLabel))
+    assert widest <= 1024 - 16 - dialog.task_box.minimumSizeHint().width(), widest
+    dialog.reject()
+    win.close()
