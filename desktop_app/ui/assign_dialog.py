@@ -51,6 +51,10 @@ class AssignUnitsDialog(QDialog):
         self.coop = QListWidget()
         self.coop.setObjectName("assign-cooperating")
         self.coop.itemClicked.connect(self._toggle)
+        # a click on the box itself is toggled by Qt already (itemChanged before itemClicked): not twice
+        self._toggled_by_box: QListWidgetItem | None = None
+        self.coop.pressed.connect(lambda _i: setattr(self, "_toggled_by_box", None))
+        self.coop.itemChanged.connect(lambda item: setattr(self, "_toggled_by_box", item))
         self.replace = QCheckBox()
         self.replace.setObjectName("assign-replace")
         self.intro = QLabel()
@@ -104,8 +108,12 @@ class AssignUnitsDialog(QDialog):
         self._retranslate_keep()
 
     def _toggle(self, item: QListWidgetItem) -> None:
-        """One click on the row (not only on the box) checks or unchecks it."""
+        """One click on the row (not only on the box) checks or unchecks it. Under Xvfb a click on the box
+        was toggled twice (by Qt, then here), so it never stuck."""
         if not (item.flags() & Qt.ItemFlag.ItemIsUserCheckable):
+            return
+        if self._toggled_by_box is item:
+            self._toggled_by_box = None
             return
         item.setCheckState(Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked
                            else Qt.CheckState.Checked)

@@ -285,3 +285,37 @@ def test_import_review_of_a_long_titled_plan_stays_within_1024_pixels(app, qtbot
     assert widest <= 1024 - 16 - dialog.task_box.minimumSizeHint().width(), widest
     dialog.reject()
     win.close()
+
+
+def test_clicking_a_cooperating_units_box_checks_it(app, qtbot, demo_path: Path) -> None:
+    """Found in the Xvfb walkthrough: a click on the check box was toggled by Qt and again by the row
+    handler, so it stayed unchecked; a click on the name worked."""
+    from PySide6.QtCore import QPoint
+
+    from desktop_app.services.database_files import connect
+    from desktop_app.services.ledger_queries import ledger_rows
+    from desktop_app.ui.assign_dialog import AssignUnitsDialog
+
+    db = connect(demo_path)
+    try:
+        plan_id = int(db.execute("SELECT id FROM plan ORDER BY id LIMIT 1").fetchone()[0])
+        ids = [r.id for r in ledger_rows(db, plan_id)[:2]]
+        dialog = AssignUnitsDialog(db, ids)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        item = dialog.coop.item(1)
+        rect = dialog.coop.visualItemRect(item)
+        box = QPoint(rect.left() + rect.height() // 2, rect.center().y())          # on the check box
+        qtbot.mouseClick(dialog.coop.viewport(), Qt.MouseButton.LeftButton, pos=box)
+        assert item.checkState() == Qt.CheckState.Checked
+        text = QPoint(rect.left() + 80, rect.center().y())                          # on the name
+        qtbot.mouseClick(dialog.coop.viewport(), Qt.MouseButton.LeftButton, pos=text)
+        assert item.checkState() == Qt.CheckState.Unchecked
+        qtbot.mouseClick(dialog.coop.viewport(), Qt.MouseButton.LeftButton, pos=text)
+        assert item.checkState() == Qt.CheckState.Checked
+        qtbot.mouseClick(dialog.coop.viewport(), Qt.MouseButton.LeftButton, pos=box)
+        assert item.checkState() == Qt.CheckState.Unchecked
+        dialog.reject()
+    finally:
+        db.close()
