@@ -191,6 +191,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
         app.setStyle("Fusion")
         ensure_cjk_font()
+        from desktop_app.ui import file_dialogs
+
+        file_dialogs.install()   # file choosers that never open (and unlock) the live database
         app.setProperty("peakdesk_configured", True)
     return app
 

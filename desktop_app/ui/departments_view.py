@@ -84,11 +84,15 @@ class DepartmentsPage(Page):
         header = self.table.horizontalHeader()
         state = settings.DEPARTMENTS_HEADER.get()
         if state.isEmpty() or not header.restoreState(state):
-            for col, width in ((DeptColumn.CODE, 90), (DeptColumn.NAME_ZH, 220), (DeptColumn.NAME_EN, 300),
-                               (DeptColumn.KIND, 130), (DeptColumn.ALIASES, 220)):
-                header.resizeSection(col, width)
-            header.setStretchLastSection(True)
-            header.setSectionResizeMode(DeptColumn.MEMBERS, QHeaderView.ResizeMode.Interactive)
+            # at 1024 px the columns (90+220+300+130+220 px and the members) ran past the page's right edge:
+            # narrower starts, and the English name takes what the others leave (cut with "…" there)
+            em = self.table.fontMetrics().horizontalAdvance("M")
+            for col, chars in ((DeptColumn.CODE, 7), (DeptColumn.NAME_ZH, 16), (DeptColumn.KIND, 8),
+                               (DeptColumn.ALIASES, 14), (DeptColumn.MEMBERS, 10)):
+                header.resizeSection(col, em * chars)
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(DeptColumn.NAME_EN, QHeaderView.ResizeMode.Stretch)
+            header.setMinimumSectionSize(em * 4)
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 8, 8, 4)
         bar.addWidget(self.filter_label)

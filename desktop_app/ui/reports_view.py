@@ -421,8 +421,8 @@ class ReportsPage(Page):
             self.fonts_text.setText("")
         else:
             self.result_text.setText(self.tr("Saved %1 (%n page(s)).", "", r.pages).replace("%1", str(path)))
-            self.fonts_text.setText(self.tr("Fonts: %1\nSubstitutes: %2").replace("%1", r.fonts)
-                                    .replace("%2", r.substitutes))
+            # the substitutes line carries its own heading ("替代字体：…"); it was shown as "替代字体：替代字体：…"
+            self.fonts_text.setText(self.tr("Fonts: %1").replace("%1", r.fonts) + "\n" + r.substitutes)
 
     def open_result(self) -> bool:
         path = self.result_path()

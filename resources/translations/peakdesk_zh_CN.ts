@@ -2670,6 +2670,15 @@
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_dialogs.py" line="49"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
 </context>
 <context>
     <name>QPlatformTheme</name>
@@ -2857,11 +2866,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="425"/>
-        <source>Fonts: %1
-Substitutes: %2</source>
-        <translation>字体：%1
-替代字体：%2</translation>
+        <source>Fonts: %1</source>
+        <translation>字体：%1</translation>
     </message>
 </context>
 <context>

@@ -319,3 +319,87 @@ def test_clicking_a_cooperating_units_box_checks_it(app, qtbot, demo_path: Path)
         dialog.reject()
     finally:
         db.close()
+
+
+# --- found in the walkthrough: file choosers unlocked the live database -----------------------------------------
+
+def _read_only_opens(folder: Path, run: Any) -> list[str]:
+    """Names of files in ``folder`` opened for reading and closed while ``run()`` ran (Linux inotify)."""
+    import ctypes
+    import os
+    import struct
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    in_close_nowrite, in_nonblock = 0x10, 0o4000
+    fd = libc.inotify_init1(in_nonblock)
+    assert fd >= 0
+    try:
+        assert libc.inotify_add_watch(fd, str(folder).encode(), in_close_nowrite) >= 0
+        run()
+        names: list[str] = []
+        try:
+            data = os.read(fd, 65536)
+        except BlockingIOError:
+            data = b""
+        offset = 0
+        while offset < len(data):
+            _wd, _mask, _cookie, length = struct.unpack_from("iIII", data, offset)
+            names.append(data[offset + 16: offset + 16 + length].rstrip(b"\0").decode())
+            offset += 16 + length
+        return names
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="inotify is Linux's")
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing|propagateSizeHints)")
+def test_a_file_chooser_never_opens_the_live_database(app, qtbot, tmp_path: Path) -> None:
+    """Qt's file dialog sniffed every listed file's type by reading it: opening and closing desk.sqlite and
+    its -wal/-shm dropped this process's SQLite locks, and the next background job deleted the WAL under
+    the window (under Xvfb the matrix then never showed a merge)."""
+    import sqlite3
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    db = tmp_path / "desk.sqlite"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE t(x)")
+    conn.commit()
+    (tmp_path / "units.txt").write_text("x", encoding="utf-8")
+
+    def choose() -> None:
+        def type_and_close() -> None:
+            dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible())
+            edit = dialog.findChild(QLineEdit, "fileNameEdit")
+            edit.setFocus()
+            qtbot.keyClicks(edit, str(tmp_path) + "/u")
+            qtbot.wait(1500)
+            dialog.reject()
+
+        QTimer.singleShot(300, type_and_close)
+        QFileDialog.getOpenFileName(None, "Units", str(tmp_path), "All files (*)")
+
+    try:
+        opened = _read_only_opens(tmp_path, choose)
+    finally:
+        conn.close()
+    assert not [n for n in opened if n.startswith("desk.sqlite")], opened
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_departments_table_fits_1024_pixels(window, qtbot, lang: str) -> None:
+    """Seen under Xvfb at 1024×600: the department columns (960 px before the members) ran off the page,
+    the aliases behind a sideways scroll bar."""
+    from desktop_app.ui.app import set_language
+
+    set_language(lang, remember=False)
+    window.resize(1024, 600)
+    window.show_view("departments")
+    QApplication.processEvents()
+    table = window.pages["departments"].table
+    assert table.model().rowCount() > 10
+    assert table.horizontalScrollBar().maximum() == 0, [table.horizontalHeader().sectionSize(c)
+                                                        for c in range(table.model().columnCount())]
+    set_language("en", remember=False)
