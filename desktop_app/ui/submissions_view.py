@@ -336,11 +336,11 @@ class SubmissionsPage(Page):
         """The narrowest a period column can be: a received date, the short status labels, the year."""
         fm = self.table.fontMetrics()
         texts = ["00-00", "2025", short_status_label("missing"), short_status_label(PENDING)]
-        return max(fm.horizontalAdvance(t) for t in texts) + 10
+        return max(fm.horizontalAdvance(t) for t in texts) + 6
 
     def fit_columns(self) -> None:
         """Period columns share the width (never below ``column_width``); the department names get what is
-        left, between 9 and 26 characters, cut with "…" (full name in the tooltip). At 1024 px a year of
+        left, between 7 and 26 characters, cut with "…" (full name in the tooltip). At 1024 px a year of
         twelve monthly columns then fits without a sideways scroll bar."""
         header = self.table.horizontalHeader()
         minimum = self.column_width()
@@ -349,7 +349,7 @@ class SubmissionsPage(Page):
         scroll = self.table.verticalScrollBar().sizeHint().width()
         room = self.table.width() - 2 * self.table.frameWidth() - scroll
         left = room - minimum * max(1, self.proxy.columnCount())
-        self.table.verticalHeader().setMaximumWidth(max(em * 9, min(em * 26, left)))
+        self.table.verticalHeader().setMaximumWidth(max(em * 7, min(em * 26, left)))
 
     def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
         from PySide6.QtCore import QEvent

@@ -235,7 +235,7 @@ def test_submission_matrix_fits_1024_pixels_without_scrolling_sideways(window, q
     from desktop_app.ui.app import set_language
 
     set_language(lang, remember=False)
-    window.resize(1024, 600)
+    window.resize(972, 552)          # the first start on a 1024×600 screen (95 % × 92 % of it)
     window.show_view("submissions")
     page = window.pages["submissions"]
     QApplication.processEvents()
@@ -395,7 +395,7 @@ def test_departments_table_fits_1024_pixels(window, qtbot, lang: str) -> None:
     from desktop_app.ui.app import set_language
 
     set_language(lang, remember=False)
-    window.resize(1024, 600)
+    window.resize(972, 552)          # the first start on a 1024×600 screen
     window.show_view("departments")
     QApplication.processEvents()
     table = window.pages["departments"].table
@@ -403,3 +403,22 @@ def test_departments_table_fits_1024_pixels(window, qtbot, lang: str) -> None:
     assert table.horizontalScrollBar().maximum() == 0, [table.horizontalHeader().sectionSize(c)
                                                         for c in range(table.model().columnCount())]
     set_language("en", remember=False)
+
+
+def test_enter_in_the_merge_dialog_never_opens_a_file_chooser(window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    """Under Xvfb, after Add Folder… the Add Files… button kept the focus frame: Enter opened the chooser again
+    instead of merging."""
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: (asked.append("files"), ([], ""))[1]))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: (asked.append("dir"), "")[1]))
+    dialog = window.merge_workbooks()
+    qtbot.waitExposed(dialog)
+    for button in (dialog.add_files_button, dialog.add_folder_button):
+        button.setFocus()
+        qtbot.keyClick(button.window(), Qt.Key.Key_Return)
+    dialog.sources.setFocus()
+    qtbot.keyClick(dialog.sources, Qt.Key.Key_Return)
+    assert asked == [] and dialog.merge_button.isDefault()
+    dialog.reject()

@@ -327,11 +327,16 @@ def walkthrough(win: Any, work: Path, result: Result) -> Generator[Any, None, No
         if n == 0:
             check_fits(assign, "assign dialog", result)
             yield Shot("06-assign-dialog")
+        from desktop_app.services.ledger_queries import list_departments
+
+        code_of = {d.name_zh: d.code for d in list_departments(win.db)}      # the lists show names in the UI's language
+        role = Qt.ItemDataRole.UserRole
         lead_item = next(assign.lead.item(i) for i in range(assign.lead.count())
-                         if lead in assign.lead.item(i).text())
+                         if assign.lead.item(i).data(role) == code_of[lead])
         yield click(assign.lead.viewport(), assign.lead.visualItemRect(lead_item).center(), what=f"lead {lead}")
         for name in coop:
-            item = next(assign.coop.item(i) for i in range(assign.coop.count()) if name in assign.coop.item(i).text())
+            item = next(assign.coop.item(i) for i in range(assign.coop.count())
+                        if assign.coop.item(i).data(role) == code_of[name])
             r = assign.coop.visualItemRect(item)
             yield click(assign.coop.viewport(), QPoint(r.left() + r.height() // 2, r.center().y()),
                         what=f"cooperating box {name}")
