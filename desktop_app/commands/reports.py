@@ -1,4 +1,5 @@
-"""Printed reports and Excel exports: ``report monthly|quarterly|annual|department``, ``export ledger|summary|assessment``."""
+"""Printed reports and Excel exports: ``report monthly|quarterly|annual|department``, ``export ledger|summary|assessment``,
+and the office's settings for printed documents: ``settings office``."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("--quarter", default="", help="quarter such as 2025Q3 (quarterly)")
     r.add_argument("--year", type=int, default=None, help="year such as 2025 (annual)")
     r.add_argument("--dept", default="", help="department code (department)")
+    seal = r.add_mutually_exclusive_group()
+    seal.add_argument("--sealed", dest="sealed", action="store_true", default=None,
+                      help="print for the office's seal (GB/T 9704 7.3.5.1 signature and date)")
+    seal.add_argument("--unsealed", dest="sealed", action="store_false",
+                      help="print without a seal (7.3.5.2); default: the office setting for this kind")
     _common(r, ".pdf")
     r.set_defaults(handler=cmd_report)
 
@@ -37,11 +43,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     _common(e, ".xlsx")
     e.set_defaults(handler=cmd_export)
 
+    from desktop_app.services.report_settings import KEYS
+
+    st = sub.add_parser("settings", help="the desk's settings")
+    st_sub = st.add_subparsers(dest="settings_command", metavar="AREA", required=True)
+    o = st_sub.add_parser("office", help="show or change the office's settings for printed documents",
+                          description="Issuing body, abbreviation, 主送/抄送, 印发机关, disclosure note, contact, "
+                                      "the district of the English issuer line and which documents are sealed. "
+                                      "Without options: show them. An empty value restores the default.")
+    for key in KEYS:
+        o.add_argument("--" + key.replace("_", "-"), dest=key, default=None, metavar="TEXT")
+    o.add_argument("--json", action="store_true", help="print the settings as JSON")
+    o.set_defaults(handler=cmd_settings_office)
+
 
 def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from desktop_app.services.build_report import ReportOptions
 
-    return ReportOptions(issuer_zh=args.issuer, issuer_en=args.issuer, doc_number=args.doc_number, date=args.as_of)
+    return ReportOptions(issuer_zh=args.issuer, issuer_en=args.issuer, doc_number=args.doc_number, date=args.as_of,
+                         sealed=getattr(args, "sealed", None))
 
 
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
@@ -68,4 +88,25 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         print_json({"file": str(path)})
     else:
         print(path)
+    return 0
+
+
+def cmd_settings_office(args: argparse.Namespace, ctx: Context) -> int:
+    from dataclasses import asdict
+
+    from desktop_app.messages import msg
+    from desktop_app.services import report_settings
+
+    changes = {k: getattr(args, k) for k in report_settings.KEYS if getattr(args, k) is not None}
+    if changes:
+        settings = report_settings.set_settings(ctx.db, **changes)
+        if not args.json:
+            ctx.say(msg("reports.settings_saved"))
+    else:
+        settings = report_settings.get_settings(ctx.db)
+    if args.json:
+        print_json(asdict(settings))
+    elif not changes:
+        for key, value in asdict(settings).items():
+            print(f"{key}: {value}")
     return 0

@@ -96,7 +96,7 @@ def unit_issues(b: Builder, data: AnnualReportData, r: AssessmentRow) -> str:
     if yellow:
         parts.append(b.t("annual.issue_yellow", n=yellow))
     if behind:
-        parts.append(b.t("annual.issue_delayed", codes=", ".join(t.code for t in behind[:4])))
+        parts.append(b.t("annual.issue_delayed", codes=", ".join(t.code for t in behind[:4]), n=len(behind[:4])))
     for a in d.adjustments:
         parts.append(b.t("annual.adjustment_item", points=signed(a.points), reason=a.reason))
     if not parts:

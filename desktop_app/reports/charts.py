@@ -34,7 +34,30 @@ def _drawing(width: float, height: float, font: str) -> Drawing:
 
 
 def _shorten(label: str, limit: int) -> str:
+    """A label cut to ``limit`` Chinese characters' width with "…"; English (about twice the letters
+    in that width) is cut between words, never inside one ("Excelle…" was printed)."""
+    if all(ord(c) < 0x2E80 for c in label):
+        limit *= 2
+        if len(label) <= limit:
+            return label
+        cut = label[: limit - 1]
+        if " " in cut:
+            cut = cut[: cut.rindex(" ")]
+        return cut.rstrip(" ,;:-") + "…"
     return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def _fit(label: str, font: str, room: float, size: float = 8) -> str:
+    """The label, or as many of its words (characters, for Chinese) as fit ``room`` with "…"."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(label, font, size) <= room:
+        return label
+    text = label.rstrip("…")
+    while text and stringWidth(text + "…", font, size) > room:
+        text = text[: text.rindex(" ")] if " " in text else text[:-1]
+        text = text.rstrip(" ,;:-")
+    return text + "…"
 
 
 def stacked_bars(categories: Sequence[str], series: Sequence[tuple[str, str, Sequence[float]]], font: str,
@@ -51,7 +74,12 @@ def stacked_bars(categories: Sequence[str], series: Sequence[tuple[str, str, Seq
         plot_h = n * bar_height
         height = plot_h + 60
         chart = HorizontalBarChart()
-        left = 8 + 8 * label_chars if label_chars <= 14 else 6 * label_chars
+        # room for the widest label as set (English labels hold more letters than Chinese ones)
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        widest = max((stringWidth(lab, font, 8) for lab in labels), default=0.0)
+        left = min(width * 0.45, max(8 + 8 * min(label_chars, 14), widest + 10))
+        labels = [_fit(lab, font, left - 10) for lab in labels]
         chart.x, chart.y, chart.width, chart.height = left, 40, width - left - 20, plot_h
         chart.categoryAxis.labels.boxAnchor = "e"
         chart.categoryAxis.labels.dx = -4

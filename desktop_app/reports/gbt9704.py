@@ -131,6 +131,13 @@ class Typography:
             return TextStyle(font=self.font(role), size=size, leading=leading, cjk_font=cjk, zh=zh, **kw)
 
         indent = 2 * BODY_SIZE if zh else 0.0
+        # tables in English are set to the width of Times (Liberation Serif's metrics): a wider serif
+        # (DejaVu Serif, the bundled fallback, is ~12 % wider) gets a proportionally smaller size, so
+        # the columns, headers and page count do not depend on which serif the machine has
+        ratio = 1.0 if zh else serif_width_ratio(self.font(F.SERIF))
+        scale = 1.0 if ratio < 1.02 else 1.0 / ratio
+        cell, small = TABLE_SIZE * scale, SMALL_TABLE_SIZE * scale
+        self.table_size, self.small_table_size = cell, small
         self.styles = {
             "body": st(F.FANGSONG, grid=zh, first_indent=indent),
             "body_noindent": st(F.FANGSONG, grid=zh),
@@ -144,10 +151,10 @@ class Typography:
             "docno": st(F.FANGSONG, align="center"),
             "attachment_label": st(F.HEI, align="left"),
             "imprint": st(F.FANGSONG, IMPRINT_SIZE, align="left"),
-            "cell": st(F.FANGSONG, TABLE_SIZE, TABLE_SIZE * 1.3, words=True, align="left"),
-            "cell_small": st(F.FANGSONG, SMALL_TABLE_SIZE, SMALL_TABLE_SIZE * 1.3, words=True, align="left"),
-            "cell_head": st(F.HEI, TABLE_SIZE, TABLE_SIZE * 1.3, words=True, align="center"),
-            "cell_head_small": st(F.HEI, SMALL_TABLE_SIZE, SMALL_TABLE_SIZE * 1.3, words=True, align="center"),
+            "cell": st(F.FANGSONG, cell, cell * 1.3, words=True, align="left"),
+            "cell_small": st(F.FANGSONG, small, small * 1.3, words=True, align="left"),
+            "cell_head": st(F.HEI, cell, cell * 1.3, words=True, align="center"),
+            "cell_head_small": st(F.HEI, small, small * 1.3, words=True, align="center"),
             "caption": st(F.HEI, TABLE_SIZE, LINE, words=True, align="center"),
         }
 
@@ -240,6 +247,14 @@ class Typography:
     def caption(self, text: str, *, above: bool = True) -> TextBlock:
         """A table's caption (above it, kept with its first rows) or a figure's (below it)."""
         return self.para(text, self.styles["caption"], kind="caption", keep=above)
+
+
+_SAMPLE = "District Development and Reform Commission 2025 progress reported on time 46%"
+
+
+def serif_width_ratio(font: str) -> float:
+    """How much wider ``font`` sets English than Times (reportlab's built-in metrics, nothing embedded)."""
+    return string_width(_SAMPLE, font, 10) / pdfmetrics.stringWidth(_SAMPLE, "Times-Roman", 10)  # type: ignore[no-any-return]
 
 
 def string_width(text: str, font: str, size: float) -> float:
@@ -502,12 +517,24 @@ class Imprint(Flowable):  # type: ignore[misc]
         self.typo, self.doc, self.cc, self.printer, self.printed = typo, doc, cc, printer, printed
         self.printed_suffix = ("印发" if typo.zh else "") if printed_suffix is None else printed_suffix
         style = typo.styles["imprint"]
-        cc_style = TextStyle(**{**style.__dict__, "left_indent": IMPRINT_SIZE, "right_indent": IMPRINT_SIZE,
-                                "align": "left"})
         label = cc_label or ("抄送：" if typo.zh else "Copy to: ")
+        # 左右各空一字; a second line starts under the first name, after the colon (7.4.2)
+        label_w = string_width(label, style.font, style.size)
+        cc_style = TextStyle(**{**style.__dict__, "left_indent": IMPRINT_SIZE + label_w, "first_indent": -label_w,
+                                "right_indent": IMPRINT_SIZE, "align": "left"})
         self.cc_lines = break_lines(label + cc, cc_style, BLOCK_WIDTH) if cc else []
         self.style = style
-        self.need = (len(self.cc_lines) + 1) * LINE + 2
+        # 印发机关 left, 印发日期 right on one line; a name too long for that goes on two lines
+        # (balanced, the date on the last) rather than printing in a tiny size
+        printed_text = format_date(printed, typo.lang) + self.printed_suffix
+        room = BLOCK_WIDTH - 3 * IMPRINT_SIZE - string_width(printed_text, style.font, style.size)
+        plain = TextStyle(**{**style.__dict__, "align": "left", "words": True})
+        self.printer_lines: list[Line] = [_plain(printer, style, IMPRINT_SIZE)]
+        if string_width(printer, style.font, style.size) > room:
+            lines, _w = balanced(printer, plain, room)
+            self.printer_lines = [Line(ln.chars, ln.width, indent=IMPRINT_SIZE) for ln in lines]
+        self.printed_text = printed_text
+        self.need = (len(self.cc_lines) + len(self.printer_lines)) * LINE + 2
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -526,8 +553,8 @@ class Imprint(Flowable):  # type: ignore[misc]
 
         c = self.canv
         style = self.style
-        n_lines = len(self.cc_lines) + 1
-        top = n_lines * LINE
+        bottom = len(self.printer_lines) * LINE
+        top = bottom + len(self.cc_lines) * LINE
         c.saveState()
         c.setStrokeColor(colors.black)
         c.setLineWidth(0.35 * mm)        # thick rules at top and bottom, a thin one between
@@ -535,22 +562,15 @@ class Imprint(Flowable):  # type: ignore[misc]
         c.line(0, 0, self.width, 0)
         if self.cc_lines:
             c.setLineWidth(0.25 * mm)
-            c.line(0, LINE, self.width, LINE)
+            c.line(0, bottom, self.width, bottom)
         c.restoreState()
         if self.cc_lines:
             draw_lines(c, self.cc_lines, style, 0.0, top)
-        printed = format_date(self.printed, self.typo.lang) + self.printed_suffix
-        pw = string_width(printed, style.font, style.size)
-        room = self.width - 3 * IMPRINT_SIZE - pw
-        printer_style = style
-        if string_width(self.printer, style.font, style.size) > room:      # a long name: smaller, never over the date
-            size = max(8.0, style.size * room / string_width(self.printer, style.font, style.size))
-            printer_style = TextStyle(**{**style.__dict__, "size": size})
-        left = _plain(self.printer, printer_style, IMPRINT_SIZE)
-        right = _plain(printed, style, self.width - IMPRINT_SIZE - pw)
-        if printer_style is not style:
-            draw_lines(c, [left], printer_style, 0.0, LINE)
-            left = Line([], 0.0)
+        pw = string_width(self.printed_text, style.font, style.size)
+        right = _plain(self.printed_text, style, self.width - IMPRINT_SIZE - pw)
+        *above, left = self.printer_lines
+        if above:
+            draw_lines(c, above, style, 0.0, bottom)
         both = Line([(ch, f, x + left.indent) for ch, f, x in left.chars]
                     + [(ch, f, x + right.indent) for ch, f, x in right.chars], self.width)
         draw_lines(c, [both], style, 0.0, LINE)

@@ -118,5 +118,5 @@ def warning_table(b: Builder, data: QuarterlyCircularData, items: list) -> Flowa
              (b.t("quarterly.acknowledged") + (f"：{w.ack_note}" if b.zh and w.ack_note else
                                                 (f": {w.ack_note}" if w.ack_note else "")))
              if w.acknowledged else b.t("quarterly.not_acknowledged")] for w in items]
-    return b.typo.table(b.tl("quarterly.list_header"), rows, [0.08, 0.3, 0.17, 0.25, 0.08, 0.12],
+    return b.typo.table(b.tl("quarterly.list_header"), rows, [0.07, 0.24, 0.16, 0.33, 0.08, 0.12],
                         align="CLLLCC", small=True)

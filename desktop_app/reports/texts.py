@@ -36,7 +36,11 @@ class ReportTexts:
         return node
 
     def t(self, key: str, **values: object) -> str:
+        """The text formatted; a text given as ``{ one = …, other = … }`` (English plurals) is
+        chosen by the value ``n``."""
         template = self.raw(key)
+        if isinstance(template, dict):
+            template = template.get("one" if values.get("n") == 1 else "other", template.get("other", ""))
         try:
             return str(template).format(**values)
         except (KeyError, IndexError, ValueError) as exc:

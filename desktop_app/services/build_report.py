@@ -47,6 +47,7 @@ class ReportOptions:
     issuer_en: str = ""
     doc_number: str = ""
     date: dt.date | None = None
+    sealed: bool | None = None         # this report's seal choice; None: the office setting for its kind
 
 
 def _plan_row(db: sqlite_utils.Database, plan_id: int) -> dict[str, Any]:
@@ -69,14 +70,16 @@ def english_region(title_en: str) -> str:
     return ""
 
 
-def report_meta(db: sqlite_utils.Database, plan_id: int, opts: ReportOptions | None = None) -> rd.ReportMeta:
+def report_meta(db: sqlite_utils.Database, plan_id: int, opts: ReportOptions | None = None,
+                kind: str = "") -> rd.ReportMeta:
     """The document frame from the desk's report settings (services.report_settings), the plan and
-    the shipped texts; options given for one report (issuer, number, date) win."""
+    the shipped texts; options given for one report (issuer, number, date, seal) win."""
     opts = opts or ReportOptions()
     plan = _plan_row(db, plan_id)
     desk = report_settings.get_settings(db)
     zh, en = load_texts("zh"), load_texts("en")
-    region_en = english_region(plan["title_en"]) or plan["region"]
+    region_en = desk.district_en or english_region(plan["title_en"]) or plan["region"]
+    sealed = opts.sealed if opts.sealed is not None else report_settings.is_sealed(desk, kind)
     issuer_zh = opts.issuer_zh or desk.issuer_zh or zh.t("common.issuer", region=plan["region"]).strip()
     issuer_en = opts.issuer_en or desk.issuer_en or en.t("common.issuer", region=region_en).strip()
     doc_number = validate_doc_number(opts.doc_number, desk.abbreviation)
@@ -91,7 +94,7 @@ def report_meta(db: sqlite_utils.Database, plan_id: int, opts: ReportOptions | N
                          cc=pair(desk.cc_zh, desk.cc_en, "common.cc"),
                          printer=pair(desk.printer_zh, desk.printer_en, "common.printer"),
                          note=pair(desk.note_zh, desk.note_en, "common.note"),
-                         contact=pair(desk.contact_zh, desk.contact_en, ""))
+                         contact=pair(desk.contact_zh, desk.contact_en, ""), sealed=sealed)
 
 
 # -- task lines ----------------------------------------------------------------------------------
@@ -223,7 +226,7 @@ def gather_monthly(db: sqlite_utils.Database, plan_id: int, period_code: str,
     behind.sort(key=lambda t: (-(t.behind_by or 0), code_key(t.code)))
     overall = list(current.values())
     data = rd.MonthlyBulletinData(
-        report_meta(db, plan_id, opts), code, start, end, status.period.due, subs, sections, behind,
+        report_meta(db, plan_id, opts, "monthly"), code, start, end, status.period.due, subs, sections, behind,
         tasks_total=len(lines), completed=_count(lines, Status.COMPLETED),
         in_progress=_count(lines, Status.IN_PROGRESS), delayed=_count(lines, Status.DELAYED),
         mean_percent=read_models.mean_percent(overall))
@@ -304,7 +307,7 @@ def _warning_item(w: Any) -> rd.WarningItem:
 def gather_quarterly(db: sqlite_utils.Database, plan_id: int, quarter: str,
                      opts: ReportOptions | None = None) -> rd.QuarterlyCircularData:
     result = compute_warnings.compute(db, plan_id, quarter, _as_of(db, opts))
-    data = rd.QuarterlyCircularData(report_meta(db, plan_id, opts), result.quarter, result.as_of,
+    data = rd.QuarterlyCircularData(report_meta(db, plan_id, opts, "quarterly"), result.quarter, result.as_of,
                                     [_warning_item(w) for w in result.warnings], published=result.published)
     year, q = (int(x) for x in result.quarter.upper().split("Q"))
     previous = f"{year}Q{q - 1}" if q > 1 else f"{year - 1}Q4"
@@ -372,7 +375,7 @@ def gather_annual(db: sqlite_utils.Database, plan_id: int, year: int,
     scheme = result.scheme
     maxima = {"progress": scheme.progress_max, "reporting": scheme.reporting_max, "warnings": scheme.warnings_max,
               "evaluation": scheme.evaluation_max, "adjustments": scheme.adjustment_total_limit}
-    return rd.AnnualReportData(report_meta(db, plan_id, opts), year, result.as_of, rows, details,
+    return rd.AnnualReportData(report_meta(db, plan_id, opts, "annual"), year, result.as_of, rows, details,
                                locked=result.locked, maxima=maxima, decimals=scheme.decimals)
 
 
@@ -391,7 +394,7 @@ def gather_department(db: sqlite_utils.Database, plan_id: int, dept_code: str, p
     dept_id, ref, person, phone = _department(db, dept_code)
     facts = PlanFacts.load(db, plan_id)
     lines = list(task_lines(db, facts, end, _as_of(db, opts), dept_id=dept_id).values())
-    return rd.DepartmentSheetData(report_meta(db, plan_id, opts), ref, code, lines, person, phone)
+    return rd.DepartmentSheetData(report_meta(db, plan_id, opts, "department"), ref, code, lines, person, phone)
 
 
 def gather_ledger(db: sqlite_utils.Database, plan_id: int, period_code: str | None = None,

@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         self.addAction(self.act_redo)
         self.act_find = self._action("action-find", self._focus_search, QKeySequence.StandardKey.Find)
         self.act_settings = self._action("action-settings", self.open_settings, "Ctrl+,")
+        self.act_office = self._action("action-office-settings", self.open_office_settings)
         self.act_reload = self._action("action-reload", self.reload, QKeySequence.StandardKey.Refresh)
         self.view_actions: list[QAction] = []
         for i, key in enumerate(VIEW_NAMES):
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addActions([self.act_undo, self.act_redo])
         self.menu_edit.addSeparator()
-        self.menu_edit.addActions([self.act_find, self.act_settings])
+        self.menu_edit.addActions([self.act_find, self.act_settings, self.act_office])
         self.menu_view = bar.addMenu("")
         self.menu_view.addActions(self.view_actions)
         self.menu_view.addSeparator()
@@ -281,6 +282,7 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(self.tr("&Quit"))
         self.act_find.setText(self.tr("&Find Task"))
         self.act_settings.setText(self.tr("&Settings…"))
+        self.act_office.setText(self.tr("&Office Settings for Documents…"))
         self.act_reload.setText(self.tr("&Reload"))
         self.act_about.setText(self.tr("&About PeakDesk"))
         self.act_undo.setText(self.tr("&Undo"))
@@ -582,6 +584,12 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self).exec()
+
+    def open_office_settings(self) -> None:
+        from desktop_app.ui.office_settings import OfficeSettingsDialog
+
+        if self.db is not None:
+            OfficeSettingsDialog(self.db, self).exec()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About PeakDesk"), self.tr(

@@ -1759,6 +1759,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Office Settings for Documents…</source>
+        <translation>公文发文设置(&amp;O)…</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/main_window.py" line="268"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -3708,6 +3712,109 @@
         <location filename="../../desktop_app/ui/welcome.py" line="64"/>
         <source>A .sqlite file made by PeakDesk, e.g. one a colleague handed over.</source>
         <translation>由 PeakDesk 生成的 .sqlite 文件，例如同事移交的数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSettingsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>Office Settings for Printed Documents</source>
+        <translation>公文发文设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>Issuing body (发文机关)</source>
+        <translation>发文机关</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>{region}碳达峰碳中和工作领导小组办公室</source>
+        <translation>{region}碳达峰碳中和工作领导小组办公室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>Abbreviation in document numbers (机关代字)</source>
+        <translation>发文字号中的机关代字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>Main recipients (主送机关)</source>
+        <translation>主送机关</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>Copy to (抄送)</source>
+        <translation>抄送机关</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>Printed by (印发机关)</source>
+        <translation>印发机关</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>the issuing body</source>
+        <translation>同发文机关</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>Note (附注), e.g. disclosure</source>
+        <translation>附注（如公开属性）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>Contact line</source>
+        <translation>联系人及电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>from the English plan title, e.g. Jiading District</source>
+        <translation>取自英文方案标题，如 Jiading District</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>District in the English issuer line</source>
+        <translation>英文发文机关中的区名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>Printed for the office&apos;s seal (GB/T 9704 7.3.5)</source>
+        <translation>加盖印章的文种（GB/T 9704 7.3.5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>Monthly bulletin</source>
+        <translation>月度调度通报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>Quarterly circular</source>
+        <translation>季度预警通报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>Annual assessment</source>
+        <translation>年度考核结果通报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>Department task sheet</source>
+        <translation>单位任务清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/office_settings.py" line="35"/>
+        <source>A sealed document leaves room for the seal and puts the date four characters from the right with the issuer centred above it; an unsealed one puts the issuer two characters from the right and the date below it.</source>
+        <translation>加盖印章的公文留出用印位置，成文日期右空四字，发文机关署名以成文日期为准居中；不加盖印章的公文发文机关署名右空二字，成文日期在其下一行。</translation>
     </message>
 </context>
 </TS>

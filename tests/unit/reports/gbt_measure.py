@@ -4,9 +4,9 @@ What is measured (see CONVENTIONS.md for the standard's figures):
 - header: the 发文机关标志's top 35 ± 1 mm below the text block's top; the red (or, on drafts, grey)
   rule 4 ± 1 mm below the 发文字号's em box; the title's first line two lines below the rule;
 - body grid: a full body line (one followed by a line of the same paragraph) spans the block to
-  within 0.5 mm and holds 28 characters; 27 or 29 only where the punctuation rule moved one (推出: the
-  next line starts with a character and a closing mark, or an opening mark; 挤进: the line ends with a
-  closing mark set at half width); a page of body text only holds 22 lines;
+  within 0.5 mm and, when it is all full-width characters, takes exactly 28 grid cells: 28
+  characters, or 29 and more where closing marks were set at half width (挤进, two halves a cell),
+  never a line spread over the grid (推出); a page of body text only holds 22 lines;
 - nothing outside the text block by more than 0.5 mm (page numbers aside);
 - no line (or table-cell line) starts with closing or ends with opening punctuation;
 - no heading or caption as a page's last line;
@@ -85,6 +85,10 @@ def _header(m: Measure, page, lines: list[T.TextLine]) -> None:
     number = above[-1]
     cjk = [c for c in number.chars if abs(c["width"] - c["size"]) < 0.3] or number.chars
     m.rule_mm = (rule - max(c["bottom"] for c in cjk)) / T.MM
+    if number.size > 17:          # the mark (36 pt, or smaller to fit) right above the rule
+        # no 发文字号 printed: the rule stays 4 mm below the (empty) number line, two lines under the mark
+        number_bottom = number.bottom + 2 * T.LINE + T.LINE - (T.LINE - 16) / 2
+        m.rule_mm = (rule - number_bottom) / T.MM
     if abs(m.rule_mm - 4) > 1:
         m.fail(f"rule {m.rule_mm:.2f} mm below the 发文字号 (4 ± 1)")
     below = [ln for ln in lines if ln.top > rule]
@@ -169,9 +173,11 @@ def _grid(m: Measure, pages, all_lines: list[list[T.TextLine]], section_ends: se
             m.text_pages_22 += 1
         if not tables and i > 0 and len(grid) == len(all_lines[i]) and len(grid) < 22 and i + 1 < len(pages):
             nxt = all_lines[i + 1]
-            starts_paragraph = bool(nxt) and (nxt[0].x0 > T.BLOCK_LEFT + 20 or T.HEADING.match(nxt[0].text))
+            # fewer than 22 lines only where a heading (never a page's last line) moved on with the
+            # first lines of its paragraph, or at a section's end
+            heading_next = bool(nxt) and bool(T.HEADING.match(nxt[0].text))
             section_end = i in section_ends
-            if not (starts_paragraph and len(grid) >= 20) and not section_end and len(grid) > 6:
+            if not (heading_next and len(grid) >= 19) and not section_end and len(grid) > 6:
                 m.fail(f"page {i + 1}: {len(grid)} body lines on a page of text (22)")
         body += grid
     cell = (T.BLOCK_W - 28 * 16) / 27 + 16
@@ -187,13 +193,18 @@ def _grid(m: Measure, pages, all_lines: list[list[T.TextLine]], section_ends: se
         if not all(_is_cjk_full(c) for c in ln.chars):
             continue
         indent = round((ln.x0 - T.BLOCK_LEFT) / cell)
-        n = len(ln.chars) + indent
+        n = indent + grid_cells(ln, cell)
         m.full_lines += 1
         if n == 28:
             m.full_lines_28 += 1
-            continue
-        t, nt = ln.text, nxt.text
-        pushed_out = n == 27 and ((len(nt) > 1 and nt[1] in T.CLOSERS) or nt[0] in T.OPENERS)
-        pushed_in = n == 29 and t[-1] in T.CLOSERS
-        if not (pushed_out or pushed_in):
-            m.fail(f"page {ln.page}: {n} characters on a full line: {t}")
+        else:
+            m.fail(f"page {ln.page}: {n:g} grid cells on a full line of {len(ln.chars)} characters: {ln.text}")
+
+
+def grid_cells(ln: T.TextLine, cell: float) -> float:
+    """The grid cells a line of full-width characters takes: each character's step to the next in
+    half cells (a closing mark set at half width (挤进) takes half a cell), the last one a cell. A
+    line spread to fill the block (推出) has fewer cells than the grid holds."""
+    xs = [c["x0"] for c in ln.chars]
+    steps = [round(2 * (b - a) / cell) / 2 for a, b in zip(xs, xs[1:], strict=False)]
+    return sum(steps) + 1

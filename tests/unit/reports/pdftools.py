@@ -144,9 +144,11 @@ def page_texts(pdf: Path) -> list[str]:
 
 
 def layout_text(pdf: Path) -> str:
-    """Text laid out as on the page (columns kept apart by spaces), pages separated by form feeds."""
+    """Text laid out as on the page (columns kept apart by spaces), pages separated by form feeds;
+    the draft watermark (草稿 across the page) left out, or its glyphs fall into table rows."""
     with pdfplumber.open(pdf) as doc:
-        return "".join(p.extract_text(layout=True) or "" for p in doc.pages)
+        return "".join(p.filter(lambda o: o.get("object_type") != "char" or o.get("size", 0) < WATERMARK_MIN_SIZE)
+                       .extract_text(layout=True) or "" for p in doc.pages)
 
 
 def words(pdf: Path, page: int | None = None) -> list[dict[str, Any]]:

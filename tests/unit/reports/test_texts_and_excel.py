@@ -88,3 +88,16 @@ def test_summary_and_assessment_sheets(tmp_path):
     assert ws.cell(row=3, column=1).value == 1
     assert ws.cell(row=3, column=9).value == annual.rows[0].total
     assert ws.cell(row=3, column=2).data_type == "s"
+
+
+def test_english_counts_of_one_are_singular():
+    """"1 missing reports, 1 red warnings" printed in the annual's notes: an English text may give
+    ``one`` and ``other`` forms, chosen by ``n``; Chinese texts stay single strings."""
+    from desktop_app.reports.texts import load_texts
+
+    en, zh = load_texts("en"), load_texts("zh")
+    assert en.t("annual.issue_missing", n=1) == "1 missing report"
+    assert en.t("annual.issue_red", n=2) == "2 red warnings"
+    assert en.t("annual.issue_delayed", codes="7.3", n=1) == "lead task 7.3 delayed"
+    assert en.t("monthly.red_repeat", n=1) == "red-warned once this year"
+    assert zh.t("annual.issue_missing", n=1) == "未报送1次"
