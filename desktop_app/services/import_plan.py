@@ -25,6 +25,7 @@ from desktop_app.errors import UsageError
 from desktop_app.exchange.departments import Glossary, default_glossary, dominant_level
 from desktop_app.exchange.plan_readers import read_plan_file
 from desktop_app.exchange.plan_table import draft_from_source
+from desktop_app.messages import msg
 from desktop_app.services import clock
 from desktop_app.store import audit, departments, ledger
 from desktop_app.store.db import write_tx
@@ -64,7 +65,7 @@ class ImportPreview:
     draft: PlanDraft
     path: Path
     existing_plan_id: int | None = None      # the plan this file updates (same sha256 or file name)
-    match: str = ""                          # 'sha256' | 'file_name' | 'content' | ''
+    match: str = ""                          # 'sha256' | 'file_name' | 'content' | 'revision' | ''
     diff: PlanDiff | None = None
     translation_of: int | None = None
     aligned: dict[str, int] = field(default_factory=dict)   # task code → task id of the original plan
@@ -88,10 +89,13 @@ class ImportResult:
 # --- preview --------------------------------------------------------------------------------------
 
 def preview(db: sqlite_utils.Database, path: Path | str, *, translation_of: int | None = None,
-            glossary: Glossary | None = None, columns_map: dict[str, str] | None = None) -> ImportPreview:
+            glossary: Glossary | None = None, columns_map: dict[str, str] | None = None,
+            revision_of: int | None = None) -> ImportPreview:
     """Read and parse ``path`` and resolve its units against the registry; writes nothing.
 
-    ``columns_map`` gives table header texts the reviewer mapped (``{"督办科室": "ignore", "主办处室": "lead"}``)."""
+    ``columns_map`` gives table header texts the reviewer mapped (``{"督办科室": "ignore", "主办处室": "lead"}``).
+    ``revision_of`` names the plan the file revises (the Plans page's "re-import as revision"): the file is
+    compared with that plan whatever its name or content, so a renamed, edited document still shows its diff."""
     path = Path(path)
     glossary = glossary or default_glossary()
     if translation_of is not None and not db.execute("SELECT 1 FROM plan WHERE id = ?", [translation_of]).fetchone():
@@ -104,6 +108,12 @@ def preview(db: sqlite_utils.Database, path: Path | str, *, translation_of: int 
     result = ImportPreview(draft, path, translation_of=translation_of)
     if translation_of is not None:
         result.aligned = _align(db, translation_of, draft)
+        return result
+    if revision_of is not None:
+        if not db.execute("SELECT 1 FROM plan WHERE id = ? AND translation_of IS NULL", [revision_of]).fetchone():
+            raise UsageError(msg("window.no_such_plan", plan=revision_of))
+        result.existing_plan_id, result.match = revision_of, "revision"
+        result.diff = diff_plan(db, revision_of, draft)
         return result
     row = db.execute("SELECT plan_id FROM plan_source WHERE sha256 = ? ORDER BY id DESC LIMIT 1",
                      [source.sha256]).fetchone()

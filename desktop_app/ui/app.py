@@ -11,7 +11,16 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -33,6 +42,17 @@ SYSTEM_CJK_FONTS = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
     "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf",
     "/usr/share/fonts/truetype/arphic/uming.ttc",
+)
+
+
+# Strings of Qt's own dialogs that the qtbase_zh_CN.qm shipped with PySide6 lacks (Qt 6 changed the source
+# texts, e.g. "Look in:" became "&Look in:"): without them the Chinese file dialog says "Look in:" and
+# "Files of type:". Listed here so lupdate keeps them in our catalogue, whose translator Qt asks after its own.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Don't Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close without Saving"),
 )
 
 
@@ -177,6 +197,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         if not styled:
             app.setStyle(STYLE)
         ensure_cjk_font()
+        from desktop_app.ui import file_dialogs
+
+        file_dialogs.install()   # file choosers that never open (and unlock) the live database
         app.setProperty("peakdesk_configured", True)
     return app
 

@@ -612,6 +612,7 @@ class SchemeDialog(QDialog):
         layout.addWidget(self.where)
         layout.addWidget(buttons)
         self.resize(760, 620)
+        view_kit.keep_on_screen(self)
 
     def edited_scheme(self) -> Scheme:
         from dataclasses import replace

@@ -24,6 +24,7 @@ from desktop_app.errors import PeakDeskError
 from desktop_app.services import bulk_assign, unit_lookup
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.ops import show_error
+from desktop_app.ui.view_kit import keep_on_screen
 
 KEEP = "__keep__"
 
@@ -50,6 +51,10 @@ class AssignUnitsDialog(QDialog):
         self.coop = QListWidget()
         self.coop.setObjectName("assign-cooperating")
         self.coop.itemClicked.connect(self._toggle)
+        # a click on the box itself is toggled by Qt already (itemChanged before itemClicked): not twice
+        self._toggled_by_box: QListWidgetItem | None = None
+        self.coop.pressed.connect(lambda _i: setattr(self, "_toggled_by_box", None))
+        self.coop.itemChanged.connect(lambda item: setattr(self, "_toggled_by_box", item))
         self.replace = QCheckBox()
         self.replace.setObjectName("assign-replace")
         self.intro = QLabel()
@@ -73,6 +78,7 @@ class AssignUnitsDialog(QDialog):
         self.resize(640, 460)
         self._fill()
         self.retranslate()
+        keep_on_screen(self)
 
     # --- lists -------------------------------------------------------------------------------------
     def _fill(self, select_lead: str | None = None, check: set[str] | None = None) -> None:
@@ -102,8 +108,12 @@ class AssignUnitsDialog(QDialog):
         self._retranslate_keep()
 
     def _toggle(self, item: QListWidgetItem) -> None:
-        """One click on the row (not only on the box) checks or unchecks it."""
+        """One click on the row (not only on the box) checks or unchecks it. Under Xvfb a click on the box
+        was toggled twice (by Qt, then here), so it never stuck."""
         if not (item.flags() & Qt.ItemFlag.ItemIsUserCheckable):
+            return
+        if self._toggled_by_box is item:
+            self._toggled_by_box = None
             return
         item.setCheckState(Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked
                            else Qt.CheckState.Checked)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import PeakDeskError
 from desktop_app.services.desk import Desk
 from desktop_app.ui.ops import Op, show_error
+from desktop_app.ui.view_kit import keep_on_screen
 
 # How many backups are kept is the desk's policy, stored in the database (Desk.backup_keep), so the
 # window and ``peakdesk`` keep the same number; Edit → Settings shows and changes it.
@@ -75,6 +76,7 @@ class RestoreDialog(QDialog):
                 self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.restore_button.setEnabled(self.list.count() > 0)
+        keep_on_screen(self)
 
     def restore(self, confirmed: bool = False) -> bool:
         from pathlib import Path

@@ -27,6 +27,7 @@ from desktop_app.services import clock, cycle_queries
 from desktop_app.services.cycle_queries import PeriodChoice, open_read
 from desktop_app.ui.ops import Op
 from desktop_app.ui.settings import Option
+from desktop_app.ui.view_kit import keep_on_screen
 
 OK_COLOR = QColor("#d1e7dd")
 LATE_COLOR = QColor("#fff3cd")
@@ -157,6 +158,7 @@ class BackgroundDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.op: InlineOp | None = None
+        keep_on_screen(self)
 
     def running(self) -> bool:
         return self.op is not None and not self.op.done

@@ -26,6 +26,7 @@ from desktop_app.ui.dept_edit import DeptEditDialog, EditDeptCommand, MergeDeptD
 from desktop_app.ui.models.departments_model import DepartmentsModel, DepartmentsProxy, DeptColumn, DeptRole
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.pages import Page
+from desktop_app.ui.view_kit import keep_on_screen
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -83,11 +84,15 @@ class DepartmentsPage(Page):
         header = self.table.horizontalHeader()
         state = settings.DEPARTMENTS_HEADER.get()
         if state.isEmpty() or not header.restoreState(state):
-            for col, width in ((DeptColumn.CODE, 90), (DeptColumn.NAME_ZH, 220), (DeptColumn.NAME_EN, 300),
-                               (DeptColumn.KIND, 130), (DeptColumn.ALIASES, 220)):
-                header.resizeSection(col, width)
-            header.setStretchLastSection(True)
-            header.setSectionResizeMode(DeptColumn.MEMBERS, QHeaderView.ResizeMode.Interactive)
+            # at 1024 px the columns (90+220+300+130+220 px and the members) ran past the page's right edge:
+            # narrower starts, and the English name takes what the others leave (cut with "…" there)
+            em = self.table.fontMetrics().horizontalAdvance("M")
+            for col, chars in ((DeptColumn.CODE, 7), (DeptColumn.NAME_ZH, 16), (DeptColumn.KIND, 8),
+                               (DeptColumn.ALIASES, 14), (DeptColumn.MEMBERS, 10)):
+                header.resizeSection(col, em * chars)
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(DeptColumn.NAME_EN, QHeaderView.ResizeMode.Stretch)
+            header.setMinimumSectionSize(em * 4)
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 8, 8, 4)
         bar.addWidget(self.filter_label)
@@ -153,7 +158,7 @@ class DepartmentsPage(Page):
     def new_department(self) -> None:
         if self.db is None:
             return
-        dialog = DeptEditDialog(self.db, None, self)
+        dialog = keep_on_screen(DeptEditDialog(self.db, None, self))
         if dialog.exec() == DeptEditDialog.DialogCode.Accepted and dialog.after is not None:
             if self.push_edit(None, dialog.after):
                 self.select_code(dialog.after.code)
@@ -162,7 +167,7 @@ class DepartmentsPage(Page):
         code = self.current_code()
         if code is None or self.db is None:
             return
-        dialog = DeptEditDialog(self.db, code, self)
+        dialog = keep_on_screen(DeptEditDialog(self.db, code, self))
         if dialog.exec() == DeptEditDialog.DialogCode.Accepted:
             self.push_edit(dialog.before, dialog.after)
 
@@ -184,7 +189,7 @@ class DepartmentsPage(Page):
         code = self.current_code()
         if code is None or self.db is None:
             return
-        dialog = MergeDeptDialog(self.db, code, self)
+        dialog = keep_on_screen(MergeDeptDialog(self.db, code, self))
         if dialog.exec() != MergeDeptDialog.DialogCode.Accepted:
             return
         target = dialog.target_code()

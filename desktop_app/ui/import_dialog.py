@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,11 +47,13 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import plan_edit
 from desktop_app.domain.models import Direction, Target, join_names
 from desktop_app.domain.plan import DraftTask, DraftUnit, PlanDraft
-from desktop_app.store.departments import list_departments
+from desktop_app.services.ledger_queries import list_departments
+from desktop_app.services.plan_catalog import list_plans
 from desktop_app.ui.app import current_lang
 from desktop_app.ui.cycle_widgets import BAD_COLOR, LATE_COLOR, InlineOp, ReadConnection
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.settings import Option
+from desktop_app.ui.view_kit import fit_to_screen, keep_on_screen
 
 IMPORT_FOLDER = Option[str]("import/folder", str, "", "folder a plan document was last imported from")
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1     # 'section' | 'task'
@@ -95,9 +97,11 @@ class ImportDialog(QDialog):
 
     changed = Signal(object)  # ChangeSummary after the commit
 
-    def __init__(self, db_path: Path | str, parent: QWidget | None = None, *, path: Path | str | None = None) -> None:
+    def __init__(self, db_path: Path | str, parent: QWidget | None = None, *, path: Path | str | None = None,
+                 revision_of: int | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("import-dialog")
+        self.revision_of = revision_of   # the plan a re-imported document revises (Plans page): diff first
         self.db_path = Path(db_path)
         self.conn = ReadConnection(self.db_path)
         self.op: InlineOp | None = None
@@ -109,8 +113,7 @@ class ImportDialog(QDialog):
         self.result: Any = None
         self._loading = False
         self.registry = list_departments(self.conn.db)
-        self.plans = [(int(r[0]), str(r[1])) for r in self.conn.db.execute(
-            "SELECT id, title_zh FROM plan WHERE translation_of IS NULL ORDER BY id").fetchall()]
+        self.plans = [(p.id, p.title_zh) for p in list_plans(self.conn.db)]
 
         # page 1: choose ---------------------------------------------------------------------------
         self.file_edit = QLineEdit()
@@ -237,6 +240,7 @@ class ImportDialog(QDialog):
         self.warnings_label = QLabel()
         self.review_summary = QLabel()
         self.review_summary.setObjectName("import-summary")
+        self.review_summary.setWordWrap(True)   # a long plan title must not widen the dialog past a 1024-px screen
 
         edit_row = QHBoxLayout()
         for w in (self.promote_button, self.demote_button, self.merge_button, self.split_button, self.undo_button):
@@ -286,11 +290,18 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(1180, 760)
 
+        # Enter must never press a side button (it opened Browse when the empty field had focus): no button is
+        # "auto default"; Enter in the file field previews, and in the review nothing commits by accident.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        self.file_edit.returnPressed.connect(self._file_entered)
+
         self._fill_department_pickers()
         self.retranslate()
         if path is not None:
             self.file_edit.setText(str(path))
         self._update_buttons()
+        keep_on_screen(self)
 
     # --- choosing and previewing ---------------------------------------------------------------------
     def browse(self) -> None:
@@ -300,6 +311,10 @@ class ImportDialog(QDialog):
         if path:
             IMPORT_FOLDER.set(str(Path(path).parent))
             self.file_edit.setText(path)
+
+    def _file_entered(self) -> None:
+        if self.pages.currentIndex() == 0 and self.file_edit.text().strip() and not self._running():
+            self.start_preview()
 
     def _fill_translation_choices(self) -> None:
         self.translation.clear()
@@ -320,12 +335,14 @@ class ImportDialog(QDialog):
         if not text:
             return None
         path = Path(text)
-        translation_of = self.translation.currentData()
+        translation_of = None if self.revision_of is not None else self.translation.currentData()
         columns_map = dict(self.columns_map)
+        revision_of = self.revision_of
 
         def job(db: Any, progress: Any, _cancelled: Any) -> Any:
             progress(0, 0, path.name)
-            return preview(db, path, translation_of=translation_of, columns_map=columns_map or None)
+            return preview(db, path, translation_of=translation_of, columns_map=columns_map or None,
+                           revision_of=revision_of)
 
         return self._run(job, self.tr("Reading the plan"), self._previewed)
 
@@ -355,6 +372,7 @@ class ImportDialog(QDialog):
         self._fill_department_pickers()
         self.refresh_tree()
         self._update_buttons()
+        fit_to_screen(self)          # the review page is larger than the choice page: stay on the screen
 
     def back(self) -> None:
         if self.pages.currentIndex() == 1 and not self._running():
@@ -369,7 +387,7 @@ class ImportDialog(QDialog):
         translation = pv is not None and pv.translation_of is not None
         self.update_box.setVisible(update or translation)
         self.diff_list.setVisible(update)
-        self.as_new.setVisible(update)
+        self.as_new.setVisible(update and self.revision_of is None)
         if translation:
             self.update_box.setText(self.tr("This document is committed as the English translation of plan %1: "
                                             "%2 of its tasks are matched by structure.")
@@ -386,14 +404,33 @@ class ImportDialog(QDialog):
                        .replace("%1", str(len(diff.of_kind("added"))))
                        .replace("%2", str(len(diff.of_kind("changed"))))
                        .replace("%3", str(len(diff.of_kind("removed")) + len(diff.of_kind("kept")))))
-        self.update_box.setText(self.tr("Plan %1 was imported from %2 before. Committing updates that plan "
-                                        "(its progress is kept): %3").replace("%1", str(pv.existing_plan_id))
-                                .replace("%2", how).replace("%3", summary))
+            units = sum(1 for c in diff.of_kind("changed") if {"lead", "cooperating"} & set(c.fields))
+            if units:
+                summary += " " + self.tr("Units change on %n task(s).", "", units)
+        if pv.match == "revision":
+            self.update_box.setText(self.tr("Revision of plan %1: %2 Nothing is saved until you press "
+                                            "“Apply Revision”; Cancel leaves the plan as it is (its progress is "
+                                            "kept either way).").replace("%1", str(pv.existing_plan_id))
+                                    .replace("%2", summary))
+        else:
+            self.update_box.setText(self.tr("Plan %1 was imported from %2 before. Committing updates that plan "
+                                            "(its progress is kept): %3").replace("%1", str(pv.existing_plan_id))
+                                    .replace("%2", how).replace("%3", summary))
         labels = {"added": self.tr("added"), "changed": self.tr("changed"), "removed": self.tr("removed"),
                   "kept": self.tr("no longer in the file, kept because it has progress")}
+        field_names = {"title": self.tr("title"), "text": self.tr("text"), "lead": self.tr("lead unit"),
+                       "cooperating": self.tr("cooperating units"), "targets": self.tr("targets"),
+                       "due": self.tr("due date")}
+        colors = {"added": "#0f5132", "removed": "#b02a37", "kept": "#664d03"}
         for change in (diff.changes if diff else []):
-            fields = f" ({', '.join(change.fields)})" if change.fields else ""
-            self.diff_list.addItem(f"{change.code}  {labels.get(change.kind, change.kind)}{fields}: {change.title}")
+            names = [field_names.get(f, f) for f in change.fields]
+            fields = f" ({self.tr(', ').join(names)})" if names else ""
+            item = QListWidgetItem(f"{change.code}  {labels.get(change.kind, change.kind)}{fields}: {change.title}")
+            item.setData(Qt.ItemDataRole.UserRole, (change.kind, change.code, list(change.fields)))
+            item.setToolTip(item.text())
+            if change.kind in colors:
+                item.setForeground(QBrush(QColor(colors[change.kind])))
+            self.diff_list.addItem(item)
 
     def refresh_tree(self, select: tuple[str, int] | None = None) -> None:
         draft = self.draft
@@ -883,8 +920,13 @@ class ImportDialog(QDialog):
         review = self.pages.currentIndex() == 1
         self.back_button.setVisible(review)
         self.back_button.setEnabled(not running)
-        self.next_button.setText(self.tr("&Commit") if review else self.tr("&Preview"))
+        if review and self.revision_of is not None:
+            self.next_button.setText(self.tr("&Apply Revision"))
+        else:
+            self.next_button.setText(self.tr("&Commit") if review else self.tr("&Preview"))
         self.next_button.setEnabled(not running and (review or bool(self.file_edit.text().strip())))
+        # Enter commits nothing in the review (Enter confirms a typed unit there); Preview stays the default
+        self.next_button.setDefault(not review)
         self.cancel_button.setEnabled(not running)
 
     def cancel_or_close(self) -> None:
@@ -912,7 +954,9 @@ class ImportDialog(QDialog):
         super().reject()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Import a Plan"))
+        self.setWindowTitle(self.tr("Import a Plan") if self.revision_of is None
+                            else self.tr("Revise Plan %1").replace("%1", str(self.revision_of)))
+        self.translation.setEnabled(self.revision_of is None)
         self.file_label.setText(self.tr("Plan &document:"))
         self.browse_button.setText(self.tr("&Browse…"))
         self.translation_label.setText(self.tr("Import &as:"))

@@ -171,6 +171,11 @@ class IssueDialog(BackgroundDialog):
 
         self._load()
         self.retranslate()
+        # Enter presses Issue (or nothing): a side button that last had the focus was "auto default",
+        # so Enter after adding a folder opened the file chooser again (seen under Xvfb)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        self.issue_button.setDefault(True)
 
     # --- data ------------------------------------------------------------------------------------
     def _load(self) -> None:

@@ -39,6 +39,7 @@ from desktop_app.ui.models.ledger_model import (
 )
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.pages import Page
+from desktop_app.ui.view_kit import keep_on_screen
 
 if TYPE_CHECKING:
     from desktop_app.services.edits import TaskState
@@ -460,7 +461,7 @@ class LedgerPage(Page):
             return
         from desktop_app.ui.task_edit import TaskEditDialog  # on first use: not before the first paint
 
-        dialog = TaskEditDialog(self.db, self.current_task, self)
+        dialog = keep_on_screen(TaskEditDialog(self.db, self.current_task, self))
         if dialog.exec() == TaskEditDialog.DialogCode.Accepted:
             self.push_edit(self.current_task, dialog.before, dialog.after)
 

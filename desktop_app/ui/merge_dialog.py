@@ -159,6 +159,11 @@ class MergeDialog(BackgroundDialog):
         self.resize(960, 640)
         self.retranslate()
         self.add_paths(paths)
+        # Enter presses Merge (or nothing): a side button that last had the focus was "auto default",
+        # so Enter after adding a folder opened the file chooser again (seen under Xvfb)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        self.merge_button.setDefault(True)
 
     # --- sources -----------------------------------------------------------------------------------
     def paths(self) -> list[Path]:

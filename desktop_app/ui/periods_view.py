@@ -33,7 +33,7 @@ from desktop_app.services.edits import holiday_edit
 from desktop_app.ui import view_kit
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.pages import Page, view_title
-from desktop_app.ui.view_kit import SORT_ROLE, Column, RowsModel
+from desktop_app.ui.view_kit import SORT_ROLE, Column, RowsModel, keep_on_screen
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -422,6 +422,7 @@ class PeriodEditDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        keep_on_screen(self)
 
     def due(self) -> dt.date:
         value = self.edit.date().toPython()

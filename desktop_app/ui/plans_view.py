@@ -133,16 +133,26 @@ class PlansPage(Page):
             return
         self._write(lambda: plan_catalog.set_archived(self.db, plan.id, not plan.archived))
 
-    def reimport(self) -> Any:
-        """Choose the revised document; the import dialog recognises the plan and shows the diff first."""
-        if self.selected() is None:
+    def reimport(self, path: Path | str | None = None) -> Any:
+        """Choose the revised document; the import dialog compares it with the selected plan (whatever the
+        file is called) and shows what changes — tasks added, removed, changed, units — before anything is
+        applied: "Apply Revision" or Cancel."""
+        from desktop_app.ui.import_dialog import IMPORT_FOLDER, ImportDialog
+
+        plan = self.selected()
+        if plan is None or self.window_.db_path is None:
             return None
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Revised Plan Document"), "",
-            self.tr("Plan documents (*.txt *.md *.docx *.xlsx);;All files (*)"))
-        if not path:
-            return None
-        return self.window_.import_plan(Path(path))
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Revised Plan Document"), IMPORT_FOLDER.get(),
+                self.tr("Plan documents (*.txt *.md *.docx *.xlsx);;All files (*)"))
+            if not chosen:
+                return None
+            path = chosen
+        dialog = ImportDialog(self.window_.db_path, self.window_, path=path, revision_of=plan.id)
+        self.window_._cycle_dialog(dialog)
+        dialog.start_preview()
+        return dialog
 
     def assign_units(self) -> None:
         plan = self.selected()

@@ -420,8 +420,12 @@ class ReportsPage(Page):
             self.fonts_text.setText("")
         else:
             self.result_text.setText(self.tr("Saved %1 (%n page(s)).", "", r.pages).replace("%1", str(path)))
-            self.fonts_text.setText(self.tr("Fonts: %1\nSubstitutes: %2").replace("%1", r.fonts)
-                                    .replace("%2", r.substitutes))
+            # the substitutes line carries its own heading ("替代字体：…"); it was shown as "替代字体：替代字体：…"
+            fonts = [f.strip() for f in str(r.fonts).split(";") if f.strip()]
+            if fonts and all(f in r.substitutes for f in fonts):     # every font a substitute: say it once
+                self.fonts_text.setText(r.substitutes)
+            else:
+                self.fonts_text.setText(self.tr("Fonts: %1").replace("%1", r.fonts) + "\n" + r.substitutes)
 
     def open_result(self) -> bool:
         path = self.result_path()

@@ -11,6 +11,7 @@ from desktop_app.errors import PeakDeskError
 from desktop_app.services.desk import Desk
 from desktop_app.ui import settings
 from desktop_app.ui.app import set_language, system_language
+from desktop_app.ui.view_kit import keep_on_screen
 
 MAX_KEEP = 999
 
@@ -46,6 +47,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        keep_on_screen(self)
 
     def accept(self) -> None:
         if self.desk is not None and self.keep.value() != self.desk.backup_keep:

@@ -195,12 +195,43 @@ class SubmissionMatrixModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.departments) - 1)
 
 
+def short_status_label(status: str) -> str:
+    """What a narrow matrix cell shows (the tooltip and the line below the matrix say it in full)."""
+    from PySide6.QtCore import QCoreApplication
+    if status == PENDING:
+        return QCoreApplication.translate("SubmissionMatrixModel", "Not due")
+    return status_label(status)
+
+
 class _MissingOnly(QSortFilterProxyModel):
-    """Rows of the departments that have not reported for one period (missing, or not due yet)."""
+    """Rows of the departments that have not reported for one period (missing, or not due yet).
+
+    It is also what the view shows, narrower than the model says it: period headers on two lines
+    ("2025" over "01") and a short "not due" label, so a year of monthly columns fits 1024 px."""
 
     def __init__(self, parent: Any) -> None:
         super().__init__(parent)
         self.period: str | None = None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        model = self.sourceModel()
+        if orientation == Qt.Orientation.Horizontal and isinstance(model, SubmissionMatrixModel) \
+                and 0 <= section < len(model.periods):
+            code, due = model.periods[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return code.replace("-", "\n", 1)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                from PySide6.QtCore import QCoreApplication
+
+                due_text = QCoreApplication.translate("SubmissionMatrixModel", "Due %1")
+                return f"{code} · " + due_text.replace("%1", due.isoformat())
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.data(MatrixRole.STATUS) == PENDING:
+            return short_status_label(PENDING)
+        return super().data(index, role)
 
     def set_period(self, period: str | None) -> None:
         view_kit.change_filter(self, lambda: setattr(self, "period", period))
@@ -260,15 +291,17 @@ class SubmissionsPage(Page):
         self.table.setModel(self.proxy)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setMinimumSectionSize(64)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         # One line per department: fixed row heights (fitting every row to its contents asks the model for
         # every cell of the matrix on each reset, ~60 ms on the demo).
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         # Long English department names would push the periods off the page: the names are cut (full name
-        # in the tooltip) so that the year's columns stay in view.
-        self.table.verticalHeader().setMaximumWidth(self.table.fontMetrics().horizontalAdvance("M") * 26)
+        # in the tooltip) so that the year's columns stay in view; see fit_columns.
         self.table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.installEventFilter(self)
+        self.fit_columns()
         self.table.clicked.connect(self._clicked)
         self.table.selectionModel().currentChanged.connect(lambda _c, _p: self._show_detail())
         self.detail = QLabel()
@@ -298,6 +331,33 @@ class SubmissionsPage(Page):
         self.retranslate()
         self._enable()
 
+    # --- fitting the matrix to the page --------------------------------------------------------------
+    def column_width(self) -> int:
+        """The narrowest a period column can be: a received date, the short status labels, the year."""
+        fm = self.table.fontMetrics()
+        texts = ["00-00", "2025", short_status_label("missing"), short_status_label(PENDING)]
+        return max(fm.horizontalAdvance(t) for t in texts) + 6
+
+    def fit_columns(self) -> None:
+        """Period columns share the width (never below ``column_width``); the department names get what is
+        left, between 7 and 26 characters, cut with "…" (full name in the tooltip). At 1024 px a year of
+        twelve monthly columns then fits without a sideways scroll bar."""
+        header = self.table.horizontalHeader()
+        minimum = self.column_width()
+        header.setMinimumSectionSize(minimum)
+        em = self.table.fontMetrics().horizontalAdvance("M")
+        scroll = self.table.verticalScrollBar().sizeHint().width()
+        room = self.table.width() - 2 * self.table.frameWidth() - scroll
+        left = room - minimum * max(1, self.proxy.columnCount())
+        self.table.verticalHeader().setMaximumWidth(max(em * 7, min(em * 26, left)))
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
+        from PySide6.QtCore import QEvent
+
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return False
+
     # --- data ------------------------------------------------------------------------------------
     def set_database(self, db: Any, plan_id: int | None) -> None:
         self.db, self.plan_id = db, plan_id
@@ -310,6 +370,7 @@ class SubmissionsPage(Page):
 
     def reload(self) -> None:
         self.model.load(self.db, self.plan_id)
+        self.fit_columns()
         keep = self.period.code()
         if self.db is not None and self.plan_id is not None:
             today = today_of(self.db)
@@ -467,4 +528,5 @@ class SubmissionsPage(Page):
         self.legend.setText(self.tr("Green: on time (date received) · yellow: late · red: missing after the due "
                                     "date · grey: not due yet. Click a cell to choose its period."))
         self.model.retranslate()
+        self.fit_columns()
         self._update_counts()

@@ -11,15 +11,16 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QInputDialog, QLabel, QTableView, QWidget
 
 from desktop_app.services import clock
 
 Index = QModelIndex | QPersistentModelIndex
+W = TypeVar("W", bound=QWidget)
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -226,7 +227,8 @@ def display_path(path: Path | str) -> str:
 
 def fit_to_screen(widget: QWidget, margin: int = 48) -> QWidget:
     """Shrink a window that was given a fixed size to what the screen shows (1024×600 netbooks, 768-px
-    laptops: a dialog's buttons must not end up below the screen's edge), and keep it on the screen."""
+    laptops: a dialog's buttons must not end up below the screen's edge), and keep it on the screen.
+    A window not yet shown nor resized counts at its size hint (what ``show()`` would give it)."""
     from PySide6.QtGui import QGuiApplication
 
     parent = widget.parentWidget()
@@ -235,8 +237,58 @@ def fit_to_screen(widget: QWidget, margin: int = 48) -> QWidget:
         return widget
     avail = screen.availableGeometry()
     hint = widget.minimumSizeHint()
-    width = max(min(widget.width(), avail.width() - 16), hint.width())
-    height = max(min(widget.height(), avail.height() - margin), hint.height())
+    size = widget.size()
+    if not widget.isVisible() and not widget.testAttribute(Qt.WidgetAttribute.WA_Resized):
+        size = size.expandedTo(widget.sizeHint())
+    width = max(min(size.width(), avail.width() - 16), hint.width())
+    height = max(min(size.height(), avail.height() - margin), hint.height())
     if (width, height) != (widget.width(), widget.height()):
         widget.resize(width, height)
     return widget
+
+
+def _move_on_screen(widget: QWidget, margin: int = 48) -> None:
+    """Put a shown window's frame inside the available screen (its title bar reachable)."""
+    screen = widget.screen()
+    if screen is None:
+        return
+    avail = screen.availableGeometry()
+    frame = widget.frameGeometry()
+    extra = max(0, margin - (frame.height() - widget.height()))   # title bar not known yet: leave room
+    x = min(max(frame.x(), avail.left()), max(avail.left(), avail.right() + 1 - frame.width()))
+    y = min(max(frame.y(), avail.top()), max(avail.top(), avail.bottom() + 1 - frame.height() - extra))
+    if (x, y) != (frame.x(), frame.y()):
+        widget.move(x, y)
+
+
+class _ScreenFit(QObject):
+    """Fits its dialog to the screen each time it is shown (see ``keep_on_screen``)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            fit_to_screen(watched)
+            _move_on_screen(watched)
+        return False
+
+
+def keep_on_screen(dialog: W) -> W:
+    """Whenever ``dialog`` is shown, shrink it to the available screen (1024×600, 1366×768) and keep its
+    frame on it. The filter watches this one widget only: an application-wide filter would run Python on
+    every event of the program."""
+    fitter = _ScreenFit(dialog)
+    fitter.setObjectName("screen-fit")
+    dialog.installEventFilter(fitter)
+    return dialog
+
+
+def scrolling(body: QWidget) -> QWidget:
+    """``body`` inside a frameless scroll area: a form taller than a small screen scrolls instead of being
+    cut off (its dialog keeps the buttons below, outside the scroll area)."""
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    area = QScrollArea()
+    area.setWidget(body)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    return area

@@ -1344,6 +1344,48 @@
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
+    <message numerus="yes">
+        <source>Units change on %n task(s).</source>
+        <translation>
+            <numerusform>%n 项任务的责任单位有变化。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revision of plan %1: %2 Nothing is saved until you press “Apply Revision”; Cancel leaves the plan as it is (its progress is kept either way).</source>
+        <translation>方案 %1 的修订：%2 按“应用修订”之前不会保存任何内容；按“取消”则方案保持不变（两种情况下已有进展都会保留）。</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>cooperating units</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Revision</source>
+        <translation>应用修订(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Revise Plan %1</source>
+        <translation>修订方案 %1</translation>
+    </message>
 </context>
 <context>
     <name>IssueDialog</name>
@@ -2623,6 +2665,37 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_dialogs.py" line="49"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Don&apos;t Save</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>关闭且不保存</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <location filename="../../desktop_app/ui/reports_view.py" line="188"/>
@@ -2797,11 +2870,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports_view.py" line="425"/>
-        <source>Fonts: %1
-Substitutes: %2</source>
-        <translation>字体：%1
-替代字体：%2</translation>
+        <source>Fonts: %1</source>
+        <translation>字体：%1</translation>
     </message>
 </context>
 <context>
@@ -3029,6 +3099,10 @@ Substitutes: %2</source>
         <location filename="../../desktop_app/ui/submissions_view.py" line="155"/>
         <source>Contact: %1</source>
         <translation>联系人：%1</translation>
+    </message>
+    <message>
+        <source>Not due</source>
+        <translation>未到期</translation>
     </message>
 </context>
 <context>
