@@ -670,9 +670,10 @@ class MainWindow(QMainWindow):
 
     def open_office_settings(self) -> None:
         from desktop_app.ui.office_settings import OfficeSettingsDialog
+        from desktop_app.ui.view_kit import keep_on_screen
 
         if self.db is not None:
-            OfficeSettingsDialog(self.db, self).exec()
+            keep_on_screen(OfficeSettingsDialog(self.db, self)).exec()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About PeakDesk"), self.tr(
