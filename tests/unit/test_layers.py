@@ -95,3 +95,17 @@ def test_layer_check_sees_store_imports_and_sql():
     assert any("execute" in p for p in layer_problems("db.execute('x')\n"))
     assert any("SQL text" in p for p in layer_problems("q = 'SELECT id FROM plan'\n"))
     assert layer_problems("from desktop_app.services import plan_catalog\n") == []
+
+
+def test_the_cli_neither_imports_the_store_nor_runs_sql():
+    """The CLI is a front end like the window: its commands call the core (``Desk``, services), never
+    the store or SQL."""
+    files = [PACKAGE / "cli.py", *sorted((PACKAGE / "commands").rglob("*.py"))]
+    offenders = {path.relative_to(PACKAGE).as_posix(): problems for path in files
+                 if (problems := layer_problems(path.read_text(encoding="utf-8")))}
+    assert offenders == {}
+
+
+def test_layer_check_sees_sql_text_and_calls():
+    assert layer_problems("db.execute('x')\n") == ["line 1: calls .execute()"]
+    assert layer_problems("q = 'SELECT id FROM task'\n") == ["line 1: SQL text 'SELECT id FROM task'"]
