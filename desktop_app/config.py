@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app import paths
 from desktop_app.domain.tomlconf import config_error, parse_toml
 from desktop_app.errors import Problem
+from desktop_app.messages import msg
 from desktop_app.outputs import atomic_output
 
 if TYPE_CHECKING:
@@ -36,11 +37,8 @@ RULES_FILE = "warning_rules.toml"
 SCHEME_FILE = "assessment_scheme.toml"
 TEXTS_FILE = "report_texts.toml"
 
-WHAT = {
-    RULES_FILE: ("The warning rules", "预警规则"),
-    SCHEME_FILE: ("The assessment scheme", "考核办法"),
-    TEXTS_FILE: ("The report texts", "报告文本"),
-}
+WHAT = {RULES_FILE: "config.what.rules_file", SCHEME_FILE: "config.what.scheme_file",
+        TEXTS_FILE: "config.what.texts_file"}
 
 # The format each file has in this version.
 CURRENT_FORMAT = {RULES_FILE: 1, SCHEME_FILE: 1, TEXTS_FILE: 1}
@@ -116,7 +114,7 @@ def _id_key(value: object) -> str | None:
 
 def upgrade(name: str, data: dict[str, Any], path: Path) -> dict[str, Any]:
     """Bring ``data`` (read from ``path``) to the current format, or refuse a newer one."""
-    what_en, what_zh = WHAT.get(name, ("The settings", "设置"))
+    what = msg(WHAT.get(name, "config.what.settings"))
     current = CURRENT_FORMAT.get(name, 1)
     version = data.get("format", 1)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
@@ -124,7 +122,7 @@ def upgrade(name: str, data: dict[str, Any], path: Path) -> dict[str, Any]:
     if version > current:
         raise config_error(path, [Problem(
             f"format {version} was written by a newer PeakDesk (this one reads up to format {current})",
-            file=str(path))], what_en, what_zh)
+            file=str(path))], what)
     for step in range(version, current):
         data = UPGRADES[name][step](data)
         data["format"] = step + 1
@@ -132,12 +130,12 @@ def upgrade(name: str, data: dict[str, Any], path: Path) -> dict[str, Any]:
 
 
 def _read(name: str, path: Path) -> Source:
-    what_en, what_zh = WHAT.get(name, ("The settings", "设置"))
+    what = msg(WHAT.get(name, "config.what.settings"))
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise config_error(path, [Problem(f"cannot be read: {exc}", file=str(path))], what_en, what_zh) from exc
-    return Source(path, text, upgrade(name, parse_toml(text, path, what_en, what_zh), path))
+        raise config_error(path, [Problem(f"cannot be read: {exc}", file=str(path))], what) from exc
+    return Source(path, text, upgrade(name, parse_toml(text, path, what), path))
 
 
 def load(name: str, path: Path | None = None, *, user_dir: Path | None = None) -> Loaded:

@@ -14,18 +14,30 @@ from desktop_app.messages import Msg, lang_of, msg, render
 class PeakDeskError(Exception):
     """A problem the user can fix; the message says what is wrong and what to do.
 
-    New code passes a catalogue ``Msg`` (see ``desktop_app.messages``); the older
-    ``(message, message_zh=...)`` form is still accepted while call sites move over.
+    The message is a catalogue ``Msg`` (see ``desktop_app.messages``); a plain string is shown as it
+    is in both languages (a name, or text from a library). ``message`` and ``message_zh`` hold the
+    rendered English and Chinese texts.
     """
 
     exit_code = 1
 
-    def __init__(self, message: str | Msg, *, message_zh: str = "") -> None:
+    def __init__(self, message: str | Msg) -> None:
         self.msg = message if isinstance(message, Msg) else None
-        english = render(message, "en")
-        super().__init__(english)
+        self._set_texts(render(message, "en"), render(message, "zh"))
+
+    def _set_texts(self, english: str, chinese: str) -> None:
+        Exception.__init__(self, english)
         self.message = english
-        self.message_zh = render(message, "zh") if isinstance(message, Msg) else (message_zh or english)
+        self.message_zh = chinese
+
+    @classmethod
+    def relayed(cls, other: PeakDeskError) -> PeakDeskError:
+        """A plain copy of ``other``'s already-rendered texts, to raise where ``other`` cannot go
+        (another process, another error type); nothing is translated here."""
+        copy = cls.__new__(cls)
+        copy.msg = None   # the texts only: the original (or its parameters) may not pickle
+        copy._set_texts(other.message, other.message_zh)
+        return copy
 
     def localized(self, lang: str) -> str:
         return self.message_zh if lang_of(lang) == "zh" else self.message
@@ -85,7 +97,8 @@ class InputRejected(PeakDeskError):
     problems: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        PeakDeskError.__init__(self, self._text("en"), message_zh=self._text("zh"))
+        self.msg = None
+        self._set_texts(self._text("en"), self._text("zh"))
 
     def _text(self, lang: str) -> str:
         lines = [render(self.summary, lang)] + [f"  - {p.localized(lang)}" for p in self.problems[:50]]

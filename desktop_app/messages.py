@@ -91,8 +91,22 @@ class Msg:
         return self.render("en")
 
 
+@dataclass(frozen=True)
+class Listing:
+    """Names or codes listed in a message: "a、b、c" in Chinese, "a, b, c" in English."""
+
+    items: tuple[str, ...]
+
+    def render(self, lang: str) -> str:
+        return ("、" if lang_of(lang) == "zh" else ", ").join(self.items)
+
+
+def listing(items: Iterable[str]) -> Listing:
+    return Listing(tuple(str(i) for i in items))
+
+
 def _render_param(value: Any, lang: str) -> Any:
-    if isinstance(value, Msg):
+    if isinstance(value, (Msg, Listing)):
         return value.render(lang)
     if isinstance(value, (list, tuple)) and any(isinstance(v, Msg) for v in value):
         sep = "；" if lang == "zh" else "; "

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from desktop_app.domain.models import DeptKind, Target
+from desktop_app.messages import Msg
 
 
 @dataclass
@@ -51,15 +52,25 @@ class DraftTask:
 
 @dataclass
 class DraftWarning:
-    message: str
+    """Something the reader noticed, as a catalogue message (``importer.*``) rendered when shown."""
+
+    msg: Msg
     task_code: str | None = None
     line: int | None = None
     kind: str = ""                 # 'no_unit' | 'unknown_unit' | 'number_without_unit' | …
-    message_zh: str = ""
     data: dict[str, str] = field(default_factory=dict)   # what a review action needs (unit name, code, column …)
 
+    @property
+    def message(self) -> str:
+        """The English text (logs, ``plan import --json``)."""
+        return self.msg.render("en")
+
+    @property
+    def message_zh(self) -> str:
+        return self.msg.render("zh")
+
     def text(self, lang: str) -> str:
-        return self.message_zh if lang.startswith("zh") and self.message_zh else self.message
+        return self.msg.render(lang)
 
 
 @dataclass

@@ -16,9 +16,10 @@ from typing import Any
 
 from desktop_app.domain.models import DeptRef
 from desktop_app.domain.tomlconf import Checker, parse_toml
+from desktop_app.messages import Msg
 
 SCHEME_FILE = "assessment_scheme.toml"
-WHAT_EN, WHAT_ZH = "the assessment scheme", "考核方案"
+WHAT = Msg("config.what.scheme")   # not msg(): no catalogue read at import time
 COMPONENTS = ("progress", "reporting", "warnings", "evaluation", "adjustments")
 COMPONENT_LABELS = {
     "progress": ("任务进度", "Task progress"),
@@ -98,7 +99,7 @@ class Scheme:
 
 
 def parse_scheme(text: str, path: Path | str = "<text>") -> Scheme:
-    return scheme_from_dict(parse_toml(text, path, WHAT_EN, WHAT_ZH), text, path)
+    return scheme_from_dict(parse_toml(text, path, WHAT), text, path)
 
 
 # TOML section → {toml key: Scheme field}
@@ -164,7 +165,7 @@ def scheme_from_dict(data: dict[str, Any], text: str, path: Path | str,
                                         choices=codes_t)
         if kw["cap_enabled"] and (kw["cap_grade"] not in codes_t or kw["cap_demote_to"] not in codes_t):
             ck.problem("excellent_cap", f"grade and demote_to must name grades ({', '.join(codes_t)})")
-    ck.raise_if_any(WHAT_EN, WHAT_ZH)
+    ck.raise_if_any(WHAT)
     return Scheme(source=str(path), **kw)
 
 

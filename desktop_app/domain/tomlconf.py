@@ -16,21 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.errors import InputRejected, Problem
+from desktop_app.messages import Msg, msg
 
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def config_error(path: Path | str, problems: list[Problem], what_en: str, what_zh: str) -> InputRejected:
-    """An InputRejected for a settings file, with a Chinese message as well."""
-    err = InputRejected(f"{path}: {what_en} cannot be used; fix the file (or delete your copy to get the "
-                        "shipped defaults back).", problems)
-    zh_lines = [f"{path}：{what_zh}无法使用，请修改该文件（或删除您的副本以恢复默认设置）。"]
-    zh_lines += [f"  - {p}" for p in problems[:50]]
-    err.message_zh = "\n".join(zh_lines)
-    return err
+def config_error(path: Path | str, problems: list[Problem], what: Msg) -> InputRejected:
+    """An InputRejected for a settings file; ``what`` names what it holds (``config.what.*``)."""
+    return InputRejected(msg("config.unusable", path=str(path), what=what), problems)
 
 
-def parse_toml(text: str, path: Path | str, what_en: str, what_zh: str) -> dict[str, Any]:
+def parse_toml(text: str, path: Path | str, what: Msg) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -38,7 +34,7 @@ def parse_toml(text: str, path: Path | str, what_en: str, what_zh: str) -> dict[
         line = int(m.group(1)) if m else None
         message = _TOML_LINE.sub("", str(exc)).strip()
         raise config_error(path, [Problem(f"TOML syntax error: {message}", file=str(path), line=line)],
-                           what_en, what_zh) from exc
+                           what) from exc
 
 
 class Checker:
@@ -169,9 +165,9 @@ class Checker:
             return default
         return value
 
-    def raise_if_any(self, what_en: str, what_zh: str) -> None:
+    def raise_if_any(self, what: Msg) -> None:
         if self.problems:
-            raise config_error(self.path, self.problems, what_en, what_zh)
+            raise config_error(self.path, self.problems, what)
 
 
 def _type_name(value: object) -> str:

@@ -20,9 +20,10 @@ from typing import Any
 from desktop_app.domain.expected import Expectation, prorated_fraction
 from desktop_app.domain.models import STATUS_LABELS, DeptRef, Direction, Status
 from desktop_app.domain.tomlconf import Checker, parse_toml, template_checker
+from desktop_app.messages import Msg
 
 RULES_FILE = "warning_rules.toml"
-WHAT_EN, WHAT_ZH = "the early-warning rules", "预警规则"
+WHAT = Msg("config.what.rules")   # not msg(): no catalogue read at import time
 
 LEVELS = ("green", "yellow", "red")
 SEVERITY = {level: i for i, level in enumerate(LEVELS)}
@@ -106,7 +107,7 @@ class RuleSet:
 
 
 def parse_rules(text: str, path: Path | str = "<text>") -> RuleSet:
-    return rules_from_dict(parse_toml(text, path, WHAT_EN, WHAT_ZH), text, path)
+    return rules_from_dict(parse_toml(text, path, WHAT), text, path)
 
 
 def rules_from_dict(data: dict[str, Any], text: str, path: Path | str,
@@ -156,7 +157,7 @@ def rules_from_dict(data: dict[str, Any], text: str, path: Path | str,
             tolerance_percent=ck.number(raw, "tolerance_percent", f"{p}.tolerance_percent", 0.0, lo=0, hi=100),
         )
         rules.append(rule)
-    ck.raise_if_any(WHAT_EN, WHAT_ZH)
+    ck.raise_if_any(WHAT)
     return RuleSet(tuple(rules), source=str(path), **gen)  # type: ignore[arg-type]
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.errors import InputRejected, Problem
+from desktop_app.messages import Msg, msg
 
 MAX_TEXT_BYTES = 16 * 1024 * 1024          # a 40-page plan is ~100 KB; 16 MB is not a plan
 MAX_ZIP_UNCOMPRESSED = 200 * 1024 * 1024   # .docx/.xlsx: total size once unpacked
@@ -65,15 +66,12 @@ class PlanSource:
         return self.path.name
 
 
-def reject(path: Path | str, message: str, *, zh: str = "", sheet: str = "", cell: str = "",
+def reject(path: Path | str, reason: Msg, *, sheet: str = "", cell: str = "",
            line: int | None = None) -> InputRejected:
-    """An ``InputRejected`` for one problem in ``path``, bilingual for the UI."""
+    """An ``InputRejected`` for one problem in ``path`` (a catalogue message, ``importer.read.*``)."""
     name = Path(path).name
-    exc = InputRejected(f"{name} cannot be imported as a plan.",
-                        [Problem(message, file=name, sheet=sheet, cell=cell, line=line)])
-    where = f"（工作表 {sheet}{'!' + cell if cell else ''}）" if sheet else (f"（第 {line} 行）" if line else "")
-    exc.message_zh = f"{name} 无法作为方案导入：{zh or message}{where}"
-    return exc
+    return InputRejected(msg("importer.rejected", name=name),
+                         [Problem(reason, file=name, sheet=sheet, cell=cell, line=line)])
 
 
 def sha256_of(data: bytes) -> str:
@@ -84,10 +82,10 @@ def read_plan_file(path: Path | str) -> PlanSource:
     """Read any supported plan file; the format is chosen by content first, then by suffix."""
     path = Path(path)
     if not path.is_file():
-        raise reject(path, "the file does not exist or is not a regular file.", zh="文件不存在或不是普通文件。")
+        raise reject(path, msg("importer.read.not_a_file"))
     size = path.stat().st_size
     if size == 0:
-        raise reject(path, "the file is empty.", zh="文件为空。")
+        raise reject(path, msg("importer.read.empty_file"))
     suffix = path.suffix.lower()
     with path.open("rb") as fh:
         head = fh.read(8)
@@ -101,8 +99,7 @@ def read_plan_file(path: Path | str) -> PlanSource:
     if is_zip and suffix == ".odt":
         return read_converted(path)
     if is_zip:
-        raise reject(path, "this is a zip archive, not a plan document. Choose a .txt, .docx or .xlsx file.",
-                     zh="这是压缩包，不是方案文件。请选择 .txt、.docx 或 .xlsx 文件。")
+        raise reject(path, msg("importer.read.zip_archive"))
     if suffix in OLD_WORD_SUFFIXES or head.startswith(b"\xd0\xcf\x11\xe0"):
         return read_converted(path)
     if suffix in HTML_SUFFIXES or _looks_html(path):
@@ -123,19 +120,17 @@ def read_pdf(path: Path) -> PlanSource:
     maintained; a scanned PDF without text is refused with a message)."""
     data = path.read_bytes()
     if not data.startswith(b"%PDF"):
-        raise reject(path, "the file is named .pdf but is not a PDF document.", zh="文件扩展名为 .pdf，但不是 PDF 文档。")
+        raise reject(path, msg("importer.read.not_pdf"))
     import pypdfium2 as pdfium
 
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise reject(path, f"the PDF could not be read ({exc}); it may be damaged or password-protected.",
-                     zh=f"无法读取该 PDF（{exc}），文件可能已损坏或设有密码。") from exc
+        raise reject(path, msg("importer.read.pdf_unreadable", error=str(exc))) from exc
     lines: list[SourceLine] = []
     try:
         if len(pdf) > MAX_PDF_PAGES:
-            raise reject(path, f"the PDF has {len(pdf)} pages; a plan has far fewer (limit {MAX_PDF_PAGES}).",
-                         zh=f"PDF 共 {len(pdf)} 页，超过上限 {MAX_PDF_PAGES} 页。")
+            raise reject(path, msg("importer.read.pdf_too_long", pages=len(pdf), limit=MAX_PDF_PAGES))
         number = 0
         for index in range(len(pdf)):
             page = pdf[index]
@@ -153,8 +148,7 @@ def read_pdf(path: Path) -> PlanSource:
     finally:
         pdf.close()
     if not lines:
-        raise reject(path, "the PDF has no text layer (it is a scan). Run OCR on it or import the Word/text "
-                     "version.", zh="该 PDF 没有文字层（是扫描件）。请先做文字识别，或导入其 Word/文本版本。")
+        raise reject(path, msg("importer.read.pdf_scanned"))
     return PlanSource(path, sha256_of(data), "pdf", lines=lines)
 
 
@@ -169,14 +163,14 @@ def read_html(path: Path) -> PlanSource:
     (lxml's HTML parser: maintained, tolerant of broken markup, already a dependency of python-docx)."""
     data = path.read_bytes()
     if len(data) > MAX_TEXT_BYTES:
-        raise reject(path, "the page is too large to be a plan.", zh="网页文件过大，不像是方案。")
+        raise reject(path, msg("importer.read.page_too_large"))
     import lxml.html
 
     text, encoding = _decode_html(data, path)
     try:
         root = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml raises ParserError/ValueError for empty or broken documents
-        raise reject(path, f"the web page could not be read: {exc}.", zh=f"无法读取该网页：{exc}。") from exc
+        raise reject(path, msg("importer.read.page_unreadable", error=str(exc))) from exc
     for bad in root.xpath("//script|//style|//noscript|//template|//svg|//head/*[not(self::title)]"):
         bad.drop_tree()
     chunks: list[str] = []
@@ -210,7 +204,7 @@ def read_html(path: Path) -> PlanSource:
     walk(root)
     lines = [SourceLine(c, i) for i, c in enumerate((_clean(x) for x in "".join(chunks).split("\n")), start=1) if c]
     if not lines and not tables:
-        raise reject(path, "the web page holds no text.", zh="网页中没有文字。")
+        raise reject(path, msg("importer.read.page_empty"))
     return PlanSource(path, sha256_of(data), "html", lines=lines, tables=tables, encoding=encoding)
 
 
@@ -236,21 +230,16 @@ def read_converted(path: Path) -> PlanSource:
 
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
-        raise reject(path, "old Word/WPS files need LibreOffice to be read, and it is not installed. Open the "
-                     "file in Word or WPS, choose File > Save As > Word Document (.docx), and import that.",
-                     zh="读取旧版 Word/WPS 文件需要 LibreOffice，但本机未安装。请用 Word 或 WPS 打开该文件，"
-                        "选择“文件 > 另存为 > Word 文档（.docx）”，再导入另存的文件。")
+        raise reject(path, msg("importer.read.no_libreoffice"))
     with tempfile.TemporaryDirectory(prefix="peakdesk-doc-") as out:
         try:
             subprocess.run([office, "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to",
                             "docx", "--outdir", out, str(path)], check=True, capture_output=True, timeout=120)
         except (subprocess.SubprocessError, OSError) as exc:
-            raise reject(path, f"LibreOffice could not convert the file ({exc}). Save it as .docx in Word or WPS.",
-                         zh="LibreOffice 无法转换该文件。请用 Word 或 WPS 另存为 .docx 后导入。") from exc
+            raise reject(path, msg("importer.read.convert_failed", error=str(exc))) from exc
         converted = Path(out) / (path.stem + ".docx")
         if not converted.is_file():
-            raise reject(path, "LibreOffice did not produce a .docx. Save it as .docx in Word or WPS.",
-                         zh="LibreOffice 未能转换出 .docx。请用 Word 或 WPS 另存为 .docx 后导入。")
+            raise reject(path, msg("importer.read.convert_no_docx"))
         source = read_docx(converted)
     source.path = path
     source.sha256 = sha256_of(path.read_bytes())
@@ -281,10 +270,9 @@ def decode_text(data: bytes, path: Path | str) -> tuple[str, str]:
             try:
                 return data[len(bom):].decode(encoding.replace("-sig", "")), encoding
             except UnicodeDecodeError as exc:
-                raise reject(path, f"the file starts with a {encoding} byte-order mark but is not valid "
-                             f"{encoding} (byte {exc.start}).", zh=f"文件带 {encoding} 标记但内容无效。") from exc
+                raise reject(path, msg("importer.read.bad_bom", encoding=encoding, byte=exc.start)) from exc
     if b"\x00" in data[:65536]:
-        raise reject(path, "this is a binary file, not a text document.", zh="这是二进制文件，不是文本文档。")
+        raise reject(path, msg("importer.read.binary"))
     for encoding in ("utf-8", _legacy_chinese(data)):
         try:
             text = data.decode(encoding)
@@ -294,9 +282,7 @@ def decode_text(data: bytes, path: Path | str) -> tuple[str, str]:
             break
         return text, encoding
     line = data[: _first_bad_offset(data)].count(b"\n") + 1
-    raise reject(path, "the file is neither UTF-8 nor GB18030/GBK text (it looks binary). Save it as "
-                 "UTF-8 text or .docx.", zh="文件既不是 UTF-8 也不是 GB18030/GBK 文本（像是二进制文件）。",
-                 line=line)
+    raise reject(path, msg("importer.read.not_text"), line=line)
 
 
 def _legacy_chinese(data: bytes) -> str:
@@ -335,16 +321,14 @@ def _looks_binary(text: str) -> bool:
 def read_text(path: Path) -> PlanSource:
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
-        raise reject(path, f"the file is {size / 1024 / 1024:.0f} MB; a plan document is far smaller "
-                     f"(limit {MAX_TEXT_BYTES // 1024 // 1024} MB). Check that this is the right file.",
-                     zh=f"文件大小为 {size / 1024 / 1024:.0f} MB，远超方案文档的正常大小"
-                        f"（上限 {MAX_TEXT_BYTES // 1024 // 1024} MB）。请确认文件是否正确。")
+        raise reject(path, msg("importer.read.text_too_large", size=f"{size / 1024 / 1024:.0f}",
+                                 limit=MAX_TEXT_BYTES // 1024 // 1024))
     data = path.read_bytes()
     text, encoding = decode_text(data, path)
     lines = [SourceLine(_clean(raw), i) for i, raw in enumerate(text.splitlines(), start=1)]
     lines = [ln for ln in lines if ln.text]
     if not lines:
-        raise reject(path, "the file holds only blank lines.", zh="文件只有空行。")
+        raise reject(path, msg("importer.read.blank"))
     return PlanSource(path, sha256_of(data), "text", lines=lines, encoding=encoding)
 
 
@@ -372,17 +356,14 @@ def check_zip(path: Path, required: str, what: str) -> None:
                 total += info.file_size
                 if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO \
                         and info.file_size > 1024 * 1024:
-                    raise reject(path, f"{info.filename} inside the file expands {info.file_size // info.compress_size}"
-                                 " times; refusing a possible zip bomb.", zh="文件内部压缩比异常，疑似压缩炸弹，已拒绝。")
+                    raise reject(path, msg("importer.read.zip_bomb", member=info.filename,
+                                                  ratio=info.file_size // info.compress_size))
             if total > MAX_ZIP_UNCOMPRESSED:
-                raise reject(path, f"the file unpacks to {total // 1024 // 1024} MB; refusing it.",
-                             zh=f"文件解压后达 {total // 1024 // 1024} MB，已拒绝。")
+                raise reject(path, msg("importer.read.zip_too_large", size=total // 1024 // 1024))
     except zipfile.BadZipFile as exc:
-        raise reject(path, f"the file is not a valid {what} file (damaged or not a zip container).",
-                     zh=f"文件不是有效的 {what} 文件（已损坏或格式不对）。") from exc
+        raise reject(path, msg("importer.read.bad_zip", what=what)) from exc
     if required not in names:
-        raise reject(path, f"the file is a zip archive but not a {what} file ({required} is missing).",
-                     zh=f"文件是压缩包，但不是 {what} 文件（缺少 {required}）。")
+        raise reject(path, msg("importer.read.zip_missing_part", what=what, required=required))
 
 
 # --- Word -----------------------------------------------------------------------------------------
@@ -391,8 +372,7 @@ def read_docx(path: Path) -> PlanSource:
     with path.open("rb") as fh:
         data = fh.read()
     if not data.startswith(b"PK\x03\x04"):
-        raise reject(path, "the file is named .docx but is not a Word document. Open it in Word/WPS and "
-                     "save it as .docx.", zh="文件扩展名为 .docx，但不是 Word 文档。请用 Word/WPS 另存为 .docx。")
+        raise reject(path, msg("importer.read.not_docx"))
     check_zip(path, "word/document.xml", "Word .docx")
     import docx
     from docx.table import Table
@@ -401,7 +381,7 @@ def read_docx(path: Path) -> PlanSource:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for broken packages
-        raise reject(path, f"Word could not read the document: {exc}.", zh=f"无法读取 Word 文档：{exc}。") from exc
+        raise reject(path, msg("importer.read.docx_unreadable", error=str(exc))) from exc
     lines: list[SourceLine] = []
     tables: list[SourceTable] = []
     number = 0
@@ -424,7 +404,7 @@ def read_docx(path: Path) -> PlanSource:
                 if cells:
                     lines.append(SourceLine(" ".join(cells), number))
     if not lines and not tables:
-        raise reject(path, "the Word document holds no text.", zh="Word 文档中没有文字。")
+        raise reject(path, msg("importer.read.docx_empty"))
     return PlanSource(path, sha256_of(data), "docx", lines=lines, tables=tables)
 
 
@@ -442,8 +422,7 @@ def read_xlsx(path: Path) -> PlanSource:
     with path.open("rb") as fh:
         data = fh.read()
     if not data.startswith(b"PK\x03\x04"):
-        raise reject(path, "the file is named .xlsx but is not an Excel workbook. Save it as .xlsx.",
-                     zh="文件扩展名为 .xlsx，但不是 Excel 工作簿。请另存为 .xlsx。")
+        raise reject(path, msg("importer.read.not_xlsx"))
     check_zip(path, "xl/workbook.xml", "Excel .xlsx")
     import openpyxl
 
@@ -451,15 +430,14 @@ def read_xlsx(path: Path) -> PlanSource:
         # not read-only: merged ranges are only known in normal mode; task tables are small.
         wb = openpyxl.load_workbook(str(path), data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken packages
-        raise reject(path, f"Excel could not read the workbook: {exc}.", zh=f"无法读取 Excel 工作簿：{exc}。") from exc
+        raise reject(path, msg("importer.read.xlsx_unreadable", error=str(exc))) from exc
     tables: list[SourceTable] = []
     try:
         for ws in wb.worksheets:
             if ws.sheet_state != "visible":
                 continue
             if ws.max_row > MAX_TABLE_ROWS:
-                raise reject(path, f"the sheet has {ws.max_row} rows; a task-division table has far fewer "
-                             f"(limit {MAX_TABLE_ROWS}).", zh=f"工作表有 {ws.max_row} 行，超过上限。", sheet=ws.title)
+                raise reject(path, msg("importer.read.sheet_too_long", rows=ws.max_row, limit=MAX_TABLE_ROWS), sheet=ws.title)
             grid = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
             for merged in ws.merged_cells.ranges:
                 value = grid[merged.min_row - 1][merged.min_col - 1] if merged.min_row - 1 < len(grid) else ""
@@ -473,7 +451,7 @@ def read_xlsx(path: Path) -> PlanSource:
     finally:
         wb.close()
     if not tables:
-        raise reject(path, "the workbook has no visible sheet with data.", zh="工作簿中没有含数据的可见工作表。")
+        raise reject(path, msg("importer.read.no_sheet"))
     return PlanSource(path, sha256_of(data), "xlsx", tables=tables)
 
 

@@ -39,6 +39,7 @@ from desktop_app.exchange.plan_units import (
     strip_pinyin,
     to_simplified,
 )
+from desktop_app.messages import msg
 
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "seq": ("序号", "编号", "no", "no.", "#", "s/n", "serial number", "number"),
@@ -146,9 +147,7 @@ def draft_from_source(source: PlanSource, *, glossary: Glossary | None = None,
     folded = normalise_source(source)
     draft = _draft_from_source(source, glossary, columns_map)
     if folded:
-        draft.warnings.append(DraftWarning(
-            "traditional characters were read as simplified (the file itself is unchanged)",
-            kind="traditional_folded", message_zh="繁体字已按简体读取（原文件未改动）"))
+        draft.warnings.append(DraftWarning(msg("importer.traditional_folded"), kind="traditional_folded"))
     return draft
 
 
@@ -165,13 +164,9 @@ def _draft_from_source(source: PlanSource, glossary: Glossary, columns_map: dict
     if source.kind == "xlsx":
         names = ", ".join(HEADER_NAMES["title"][:2] + HEADER_NAMES["text"][:1] + HEADER_NAMES["lead"][:1]
                           + HEADER_NAMES["resp"][:1] + HEADER_NAMES["due"][:1])
-        exc = InputRejected(
-            f"{source.name} cannot be imported as a plan.",
-            [Problem(f"no sheet has a task-division header row (looked for column names such as {names}, "
-                     "or Task, Measures, Lead unit, Responsible units, Deadline) in its first 30 rows.",
-                     file=source.name, sheet=source.tables[0].name if source.tables else "")])
-        exc.message_zh = f"{source.name} 无法作为方案导入：各工作表前 30 行中都没有任务分工表的表头（如 {names}）。"
-        raise exc
+        raise InputRejected(msg("importer.rejected", name=source.name),
+                            [Problem(msg("importer.no_header_row", names=names),
+                                     file=source.name, sheet=source.tables[0].name if source.tables else "")])
     draft = parse_plan_lines(source.lines, source_name=source.name, glossary=glossary, extracted=source.kind == "pdf")
     draft.source_name, draft.source_sha256 = source.name, source.sha256
     return draft
@@ -209,9 +204,8 @@ def draft_from_tables(source: PlanSource, glossary: Glossary, *, title_lines: li
             if cell and c not in mapped and cell not in {table.rows[header.row][m] for m in mapped}:
                 where = f"{table.name}!{column_letter(c)}{table.first_row + header.row}"
                 draft.warnings.append(DraftWarning(
-                    f"{where}: column “{cell}” was not understood and is not imported; map it in the review",
-                    kind="unmapped_column", line=table.first_row + header.row, data={"column": cell, "where": where},
-                    message_zh=f"{where}：未能识别“{cell}”列，未导入；可在核对时指定其含义"))
+                    msg("importer.unmapped_column", where=where, column=cell),
+                    kind="unmapped_column", line=table.first_row + header.row, data={"column": cell, "where": where}))
         title_rows = [row[cols["title"]] for row in table.rows[header.row + 1:]
                       if "title" in cols and cols["title"] < len(row) and row[cols["title"]]]
         grouping = "text" in cols and "section" not in cols and len(set(title_rows)) < len(title_rows)
@@ -259,21 +253,18 @@ def draft_from_tables(source: PlanSource, glossary: Glossary, *, title_lines: li
             if cells.get("due") and task.due is None and not re.search(r"长期|持续|每年|常态|annual|ongoing|continu",
                                                                         cells["due"], re.I):
                 draft.warnings.append(DraftWarning(
-                    f"{table.name}!{column_letter(cols['due'])}{table.first_row + r}: deadline “{cells['due']}” not understood",
-                    line=table.first_row + r, kind="due_not_understood",
-                    message_zh=f"{table.name}!{column_letter(cols['due'])}{table.first_row + r}：无法识别完成时限“{cells['due']}”"))
+                    msg("importer.due_not_understood", due=cells["due"],
+                        where=f"{table.name}!{column_letter(cols['due'])}{table.first_row + r}"),
+                    line=table.first_row + r, kind="due_not_understood"))
             targets, _bare, _unknown = extract_targets(" ".join(x for x in (cells.get("target", ""), body) if x))
             task.targets = targets
             if english:
                 task.title_en, task.text_en = task.title, task.text
             draft.tasks.append(task)
     if not draft.tasks:
-        exc = InputRejected(f"{source.name} cannot be imported as a plan.",
-                            [Problem("the task-division table has a header row but no task rows under it.",
-                                     file=source.name, sheet=tables[0][0].name,
+        raise InputRejected(msg("importer.rejected", name=source.name),
+                            [Problem(msg("importer.no_task_rows"), file=source.name, sheet=tables[0][0].name,
                                      cell=f"A{tables[0][0].first_row + tables[0][1].row + 1}")])
-        exc.message_zh = f"{source.name} 无法作为方案导入：任务分工表只有表头，没有任务行。"
-        raise exc
     # a section with no tasks of its own and no child sections is dropped (empty banner rows)
     renumber_tasks(draft)
     finish_warnings(draft)

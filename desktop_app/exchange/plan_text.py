@@ -41,6 +41,7 @@ from desktop_app.exchange.plan_units import (
     is_unit_line,
     parse_spec,
 )
+from desktop_app.messages import Msg, msg
 
 ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 EN_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -236,10 +237,8 @@ def find_unit_marker(text: str) -> UnitMarker | None:
 
 # --- the parser --------------------------------------------------------------------------------------
 
-def _reject_structure(source_name: str, message: str, zh: str) -> InputRejected:
-    exc = InputRejected(f"{source_name} cannot be imported as a plan.", [Problem(message, file=source_name)])
-    exc.message_zh = f"{source_name} 无法作为方案导入：{zh}"
-    return exc
+def _reject_structure(source_name: str, reason: Msg) -> InputRejected:
+    return InputRejected(msg("importer.rejected", name=source_name), [Problem(reason, file=source_name)])
 
 
 def build_items(lines: list[SourceLine], english: bool) -> tuple[list[Item], list[SourceLine]]:
@@ -346,7 +345,7 @@ def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary
     """Parse a plan document's lines into a draft (units resolved against the glossary only)."""
     glossary = glossary or default_glossary()
     if not lines:
-        raise _reject_structure(source_name, "the document is empty.", "文档为空。")
+        raise _reject_structure(source_name, msg("importer.document_empty"))
     english = is_english_text(" ".join(ln.text for ln in lines[:300]))
     lines = repair_extracted_text(lines, english, force=extracted)
     kept, dropped = trim_junk(lines)
@@ -358,17 +357,13 @@ def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary
                       lang="en" if english else "zh", source_name=source_name)
     if notice:
         draft.warnings.append(DraftWarning(
-            f"the cover notice before the plan (lines {notice[0].number}–{notice[-1].number}) was left out",
-            line=notice[0].number, kind="notice_dropped",
-            message_zh=f"方案前的印发通知（第 {notice[0].number}–{notice[-1].number} 行）未作为任务导入"))
+            msg("importer.notice_dropped", first=notice[0].number, last=notice[-1].number),
+            line=notice[0].number, kind="notice_dropped"))
     if english:
         draft.title_en = draft.title
     all_items = _walk(roots)
     if not all_items:
-        raise _reject_structure(
-            source_name, "no numbered sections or tasks were found (expected headings such as 一、 （一） 1. "
-            "or I. 1. (1)). Check that this is a plan document, or import its task-division table (.xlsx).",
-            "未找到带编号的章节或任务（如 一、（一）1. 或 I. 1. (1)）。请确认这是方案文档，或导入其任务分工表（.xlsx）。")
+        raise _reject_structure(source_name, msg("importer.no_numbered_items"))
 
     # trailing text after the final numbered paragraph is page furniture, not part of the task
     final = all_items[-1]
@@ -380,19 +375,16 @@ def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary
         final.paras, final.para_lines = final.paras[:keep], final.para_lines[:keep]
         if tail_paras:
             draft.warnings.append(DraftWarning(
-                f"dropped {len(tail_paras)} line(s) of trailing text after the last task (line {tail_lines[0]})",
-                line=tail_lines[0], kind="trailing_text",
-                message_zh=f"已略去最后一项任务之后的 {len(tail_paras)} 行文字（第 {tail_lines[0]} 行起）"))
+                msg("importer.trailing_text", count=len(tail_paras), line=tail_lines[0]),
+                line=tail_lines[0], kind="trailing_text"))
     elif final.shape == "body" and not final.children and final.paras:
         draft.warnings.append(DraftWarning(
-            f"dropped {len(final.paras)} line(s) of trailing text after the last task (line {final.para_lines[0]})",
-            line=final.para_lines[0], kind="trailing_text",
-            message_zh=f"已略去最后一项任务之后的 {len(final.paras)} 行文字（第 {final.para_lines[0]} 行起）"))
+            msg("importer.trailing_text", count=len(final.paras), line=final.para_lines[0]),
+            line=final.para_lines[0], kind="trailing_text"))
         final.paras, final.para_lines = [], []
     if dropped:
-        draft.warnings.append(DraftWarning(f"dropped {len(dropped)} line(s) of web-page footer from line {dropped[0].number}",
-                                           line=dropped[0].number, kind="junk_dropped",
-                                           message_zh=f"已略去第 {dropped[0].number} 行起的 {len(dropped)} 行网页页脚"))
+        draft.warnings.append(DraftWarning(msg("importer.junk_dropped", count=len(dropped), line=dropped[0].number),
+                                           line=dropped[0].number, kind="junk_dropped"))
 
     section_index: dict[int, int] = {}
     excluded: set[int] = set()
@@ -420,8 +412,7 @@ def parse_plan_lines(lines: list[SourceLine], *, source_name: str = "", glossary
             continue   # a top-level heading with paragraphs only (保障措施 …) among sections of tasks
         draft.tasks.append(_make_task(item, section_index, english, glossary, draft, first_is_lead))
     if not draft.tasks:
-        raise _reject_structure(source_name, "numbered headings were found but no tasks under them.",
-                                "找到了编号标题，但其下没有任务。")
+        raise _reject_structure(source_name, msg("importer.no_tasks_under_headings"))
     renumber_tasks(draft)
     finish_warnings(draft)
     return draft
@@ -610,9 +601,8 @@ def check_elision(names: list[str], line: int | None, draft: PlanDraft) -> None:
         if not _LEVEL.match(n) and re.search(r"[\u4e00-\u9fff]", n) and not re.match(r"^(?:各|相关|有关|国网|人民银行)", n) \
                 and re.search(r"(?:局|委|办|厅)$", n):
             draft.warnings.append(DraftWarning(
-                f"“{n}” is listed without the level its neighbours carry ({next(iter(levels))}…); kept as written",
-                line=line, kind="unit_split_check", data={"name": n},
-                message_zh=f"“{n}”前未写级别（同列其他单位为“{next(iter(levels))}…”），已按原文保留，请核对"))
+                msg("importer.unit_split_check", name=n, level=next(iter(levels))),
+                line=line, kind="unit_split_check", data={"name": n}))
 
 
 def _first_lead(spec: UnitSpec) -> UnitSpec:
@@ -629,9 +619,7 @@ def _make_task(item: Item, sections: dict[int, int], english: bool, glossary: Gl
         for para in [item.head, *item.paras]:
             if _UNIT_WORDS.search(para):
                 draft.warnings.append(DraftWarning(
-                    f"a line mentions responsible units but none could be read from it: “{para[:60]}”",
-                    line=item.line, kind="unit_line_unused",
-                    message_zh=f"此行提到责任单位，但未能从中读出单位：“{para[:60]}”"))
+                    msg("importer.unit_line_unused", text=para[:60]), line=item.line, kind="unit_line_unused"))
                 break
     lead: DraftUnit | None = None
     cooperating: list[DraftUnit] = []
@@ -642,9 +630,8 @@ def _make_task(item: Item, sections: dict[int, int], english: bool, glossary: Gl
     check_elision(names, item.line, draft)
     for d in dropped:
         if len(d) <= 40 and re.search(r"(局|委|办|厅|中心|公司|政府|Bureau|Commission|Office)", d):
-            draft.warnings.append(DraftWarning(f"“{d}” next to the units was not taken as a unit", line=item.line,
-                                               kind="unit_text_unused",
-                                               message_zh=f"单位列表中的“{d}”未被识别为单位"))
+            draft.warnings.append(DraftWarning(msg("importer.unit_text_unused", text=d), line=item.line,
+                                               kind="unit_text_unused"))
     section = sections.get(id(item.parent)) if item.parent is not None else None
     head = item.head
     if text and not text.startswith(head[:10]):
@@ -659,12 +646,11 @@ def _make_task(item: Item, sections: dict[int, int], english: bool, glossary: Gl
     task.targets = targets
     task.due = next((d for d in (due_from_deadline_line(p) for p in item.paras) if d), None) or due_from_text(text)
     for b in bare:
-        draft.warnings.append(DraftWarning(f"number without unit: {b.value:g} in “{b.text[:60]}”",
-                                           line=item.line, kind="number_without_unit",
-                                           message_zh=f"数字缺少单位：“{b.text[:60]}”中的 {b.value:g}"))
+        draft.warnings.append(DraftWarning(msg("importer.number_without_unit", value=f"{b.value:g}", text=b.text[:60]),
+                                           line=item.line, kind="number_without_unit"))
     for u in unknown:
-        draft.warnings.append(DraftWarning(f"unknown unit in “{u}”", line=item.line, kind="unknown_unit",
-                                           message_zh=f"无法识别的计量单位：“{u}”"))
+        draft.warnings.append(DraftWarning(msg("importer.unknown_unit", text=u), line=item.line,
+                                           kind="unknown_unit"))
     return task
 
 
@@ -676,5 +662,5 @@ def finish_warnings(draft: PlanDraft) -> None:
             w.task_code = by_line[w.line]
     for t in draft.tasks:
         if t.lead is None:
-            draft.warnings.append(DraftWarning("task without a responsible unit", task_code=t.code,
-                                               line=t.line, kind="no_unit", message_zh="任务没有责任单位"))
+            draft.warnings.append(DraftWarning(msg("importer.no_unit"), task_code=t.code,
+                                               line=t.line, kind="no_unit"))

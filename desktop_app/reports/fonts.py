@@ -22,6 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 
 from desktop_app.errors import PeakDeskError
+from desktop_app.messages import msg
 from desktop_app.paths import RESOURCES_DIR
 
 BUNDLED_DIR = RESOURCES_DIR / "fonts"
@@ -268,12 +269,8 @@ def _choose(role: str, bundled: dict[str, Path], system: dict[str, Path]) -> Fon
                 except Exception:  # unreadable or unsupported: try the next candidate
                     continue
                 return FontChoice(role, cand.family, path, index, cand.genuine, is_bundled, pdf_name)
-    label_zh, label_en = ROLE_LABELS[role]
-    raise FontsMissing(
-        f"No TrueType font found for {label_en}. Install {CANDIDATES[role][0].files[0]} or restore "
-        f"the bundled fonts in {BUNDLED_DIR.name}/.",
-        message_zh=f"找不到用于{label_zh}的 TrueType 字体。请安装 {CANDIDATES[role][0].files[0]}，"
-                   f"或恢复程序自带的 {BUNDLED_DIR.name}/ 字体。")
+    raise FontsMissing(msg("reports.fonts_missing", role=msg(f"reports.font_role.{role}"),
+                           file=CANDIDATES[role][0].files[0], folder=BUNDLED_DIR.name))
 
 
 def default_fonts() -> FontSet:

@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop_app import config
 from desktop_app.errors import InputRejected, PeakDeskError
+from desktop_app.messages import listing, msg
 
 FILE_NAME = config.TEXTS_FILE
 
@@ -44,12 +45,8 @@ class ReportTexts:
         try:
             return str(template).format(**values)
         except (KeyError, IndexError, ValueError) as exc:
-            raise TemplateInvalid(
-                f"{FILE_NAME}: the text '{self.lang}.{key}' uses a placeholder PeakDesk does not fill "
-                f"({exc}); allowed: {', '.join('{' + k + '}' for k in values)}.",
-                message_zh=f"{FILE_NAME}：文本“{self.lang}.{key}”含有无法填充的占位符（{exc}）；"
-                           f"可用：{'、'.join('{' + k + '}' for k in values)}。",
-            ) from exc
+            raise TemplateInvalid(msg("reports.text_placeholder", file=FILE_NAME, text_key=f"{self.lang}.{key}",
+                                      error=str(exc), allowed=listing("{" + k + "}" for k in values))) from exc
 
     def list(self, key: str) -> list[str]:
         return [str(v) for v in self.raw(key)]
@@ -60,5 +57,5 @@ def load_texts(lang: str, user_dir: Path | None = None) -> ReportTexts:
     try:
         data = config.load_texts_data(user_dir)
     except InputRejected as exc:   # the message names the file, line and key
-        raise TemplateInvalid(exc.localized("en"), message_zh=exc.localized("zh")) from exc
+        raise TemplateInvalid.relayed(exc) from exc
     return ReportTexts(lang, data)

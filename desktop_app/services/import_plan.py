@@ -25,7 +25,7 @@ from desktop_app.errors import UsageError
 from desktop_app.exchange.departments import Glossary, default_glossary, dominant_level
 from desktop_app.exchange.plan_readers import read_plan_file
 from desktop_app.exchange.plan_table import draft_from_source
-from desktop_app.messages import msg
+from desktop_app.messages import listing, msg
 from desktop_app.services import clock
 from desktop_app.store import audit, departments, ledger
 from desktop_app.store.db import write_tx
@@ -99,8 +99,7 @@ def preview(db: sqlite_utils.Database, path: Path | str, *, translation_of: int 
     path = Path(path)
     glossary = glossary or default_glossary()
     if translation_of is not None and not db.execute("SELECT 1 FROM plan WHERE id = ?", [translation_of]).fetchone():
-        raise UsageError(f"There is no plan {translation_of} to attach a translation to. See `peakdesk plan list`.",
-                         message_zh=f"没有编号为 {translation_of} 的方案可作为译文的原文。请查看 `peakdesk plan list`。")
+        raise UsageError(msg("importer.no_translation_source", plan=translation_of))
     source = read_plan_file(path)
     draft = draft_from_source(source, glossary=glossary, columns_map=columns_map)
     draft.source_name, draft.source_sha256 = source.name, source.sha256
@@ -169,17 +168,14 @@ def resolve_units(db: sqlite_utils.Database, draft: PlanDraft, glossary: Glossar
                 unit.code, unit.name_zh = None, unit.name
     for name, codes in unknown.items():
         draft.warnings.append(DraftWarning(
-            f"unknown unit “{name}” will be added as a new department to check (tasks {', '.join(codes[:8])}"
-            f"{' …' if len(codes) > 8 else ''})", task_code=codes[0], kind="unknown_department", data={"name": name},
-            message_zh=f"未登记的单位“{name}”将作为待核实单位新增（任务 {'、'.join(codes[:8])}{' …' if len(codes) > 8 else ''}）"))
+            msg("importer.unknown_department", name=name, codes=listing(codes[:8]), more=" …" if len(codes) > 8 else ""),
+            task_code=codes[0], kind="unknown_department", data={"name": name}))
     for name, (registry, codes) in matched.items():
         registry_name, registry_code = registry.split("\t")
         draft.warnings.append(DraftWarning(
-            f"“{name}” may be the registry's “{registry_name}” ({registry_code}), spelt differently; it is kept as a "
-            "new unit under its own name unless you match it in the review", task_code=codes[0],
-            kind="unit_match_proposed", data={"name": name, "code": registry_code, "registry_name": registry_name},
-            message_zh=f"“{name}”可能就是单位库中的“{registry_name}”（{registry_code}），只是写法不同；"
-                       "除非在核对时确认匹配，否则按原名新增"))
+            msg("importer.unit_match_proposed", name=name, registry_name=registry_name, registry_code=registry_code),
+            task_code=codes[0],
+            kind="unit_match_proposed", data={"name": name, "code": registry_code, "registry_name": registry_name}))
 
 
 def _resolve_name(db: sqlite_utils.Database, name: str, glossary: Glossary,
@@ -286,14 +282,12 @@ def _align(db: sqlite_utils.Database, plan_id: int, draft: PlanDraft) -> dict[st
     missing = [t.code for t in draft.tasks if t.code not in ids]
     if missing:
         draft.warnings.append(DraftWarning(
-            f"{len(missing)} task(s) of the translation have no counterpart in plan {plan_id}: {', '.join(missing[:10])}",
-            kind="translation_unaligned",
-            message_zh=f"译文中有 {len(missing)} 项任务在方案 {plan_id} 中找不到对应：{'、'.join(missing[:10])}"))
+            msg("importer.translation_missing", count=len(missing), plan=plan_id, codes=listing(missing[:10])),
+            kind="translation_unaligned"))
     extra = len(ids) - len(aligned)
     if extra > 0:
-        draft.warnings.append(DraftWarning(f"{extra} task(s) of plan {plan_id} have no counterpart in the translation",
-                                           kind="translation_unaligned",
-                                           message_zh=f"方案 {plan_id} 中有 {extra} 项任务在译文中找不到对应"))
+        draft.warnings.append(DraftWarning(msg("importer.translation_extra", count=extra, plan=plan_id),
+                                           kind="translation_unaligned"))
     return aligned
 
 
@@ -468,16 +462,15 @@ def _commit_translation(db: sqlite_utils.Database, draft: PlanDraft, original: i
         held = units.get(tid, [])
         if len(printed) != len(held):
             draft.warnings.append(DraftWarning(
-                f"task {task.code}: the translation lists {len(printed)} unit(s), the plan {len(held)}",
-                task_code=task.code, kind="translation_units",
-                message_zh=f"任务 {task.code}：译文列出 {len(printed)} 个单位，方案中为 {len(held)} 个"))
+                msg("importer.translation_unit_count", code=task.code, printed=len(printed), held=len(held)),
+                task_code=task.code, kind="translation_units"))
             continue
         for unit, (_role, dept) in zip(printed, held, strict=True):
             if unit.code and unit.code != dept.code:
                 draft.warnings.append(DraftWarning(
-                    f"task {task.code}: “{unit.name}” is {unit.code} in the registry but the plan has {dept.code}",
-                    task_code=task.code, kind="translation_units",
-                    message_zh=f"任务 {task.code}：“{unit.name}”在单位库中为 {unit.code}，方案中为 {dept.code}"))
+                    msg("importer.translation_unit_code", code=task.code, name=unit.name, registry_code=unit.code,
+                        plan_code=dept.code),
+                    task_code=task.code, kind="translation_units"))
                 continue
             dept_id = departments.id_for_code(db, dept.code)
             if dept_id is not None:

@@ -37,6 +37,7 @@ from desktop_app.domain import scoring
 from desktop_app.domain.models import ChangeSummary
 from desktop_app.domain.scoring import COMPONENT_LABELS, COMPONENTS, Scheme
 from desktop_app.errors import PeakDeskError
+from desktop_app.messages import msg
 from desktop_app.services import run_assessment
 from desktop_app.ui import view_kit
 from desktop_app.ui.app import current_lang
@@ -643,7 +644,6 @@ class SchemeDialog(QDialog):
             show_error(self, exc, title=self.windowTitle())
             return
         except OSError as exc:
-            show_error(self, PeakDeskError(f"Could not save {self.target}: {exc}",
-                                           message_zh=f"无法保存 {self.target}：{exc}"), title=self.windowTitle())
+            show_error(self, PeakDeskError(msg("window.save_failed", target=self.target, error=exc)), title=self.windowTitle())
             return
         self.accept()

@@ -128,7 +128,7 @@ def _child(q: Any, cancel: Any, db_path: str, name: str, kwargs: dict[str, Any])
             pickle.loads(pickle.dumps(exc))
             q.put(("error", exc))
         except Exception:  # noqa: BLE001 - an error that does not pickle still reaches the user
-            q.put(("error", PeakDeskError(exc.message, message_zh=exc.message_zh)))
+            q.put(("error", PeakDeskError.relayed(exc)))
     except BaseException as exc:  # noqa: BLE001 - a bug: its traceback goes to the GUI
         import traceback
 

@@ -72,7 +72,7 @@ def test_dialog_appears_only_for_slow_jobs_and_cancel_stops_the_job(parent, qtbo
 
 def test_user_error_is_a_plain_message(parent, qtbot):
     def job(db, progress, cancelled):
-        raise PeakDeskError("The workbook is locked.", message_zh="报送表已锁定。")
+        raise PeakDeskError("The workbook is locked.")
 
     op = Op(parent, None, job).run()
     _wait(qtbot, op)

@@ -120,7 +120,7 @@ def test_pdf_without_text_is_refused(tmp_path: Path) -> None:
     c.save()
     with pytest.raises(InputRejected) as err:
         read_plan_file(path)
-    assert "OCR" in err.value.problems[0].message
+    assert "OCR" in err.value.problems[0].text("en")
 
 
 def test_html_with_declared_gbk(tmp_path: Path) -> None:
@@ -138,7 +138,7 @@ def test_old_word_file_without_libreoffice_says_how_to_save_as_docx(tmp_path: Pa
     monkeypatch.setattr(shutil, "which", lambda _name: None)
     with pytest.raises(InputRejected) as err:
         read_plan_file(path)
-    assert ".docx" in err.value.problems[0].message and "LibreOffice" in err.value.problems[0].message
+    assert ".docx" in err.value.problems[0].text("en") and "LibreOffice" in err.value.problems[0].text("en")
     assert "另存为" in (err.value.message_zh or "")
 
 
