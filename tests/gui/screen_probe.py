@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 SCREEN_CONFIG = '{"screens": [{"name": "probe", "x": 0, "y": 0, "width": %d, "height": %d, "logicalDpi": 96}]}'
@@ -35,6 +35,27 @@ class Inspector(QObject):
         self.timer.setInterval(30)
         self.timer.timeout.connect(self.sweep)
         self.timer.start()
+        # A dialog that something else closes between two sweeps (the every-action walk closes what a click
+        # opened) is measured as it hides: on a loaded machine the sweep alone could miss it.
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Hide and isinstance(watched, QDialog) and watched is not self.main \
+                and watched.isWindow():
+            self.measure(watched)
+        return False
+
+    def measure(self, widget: QDialog) -> None:
+        screen = widget.screen() or QApplication.primaryScreen()
+        avail = screen.availableGeometry()
+        frame = widget.frameGeometry()
+        hint = widget.minimumSizeHint()
+        self.seen.append({
+            "dialog": type(widget).__name__, "name": widget.objectName(), "title": widget.windowTitle(),
+            "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+            "min_hint": [hint.width(), hint.height()], "avail": [avail.width(), avail.height()],
+            "fits": avail.contains(frame) and hint.width() <= avail.width() and hint.height() <= avail.height(),
+        })
 
     def sweep(self) -> None:
         for widget in QApplication.topLevelWidgets():
@@ -43,16 +64,6 @@ class Inspector(QObject):
             QApplication.processEvents()
             if not widget.isVisible():
                 continue
-            screen = widget.screen() or QApplication.primaryScreen()
-            avail = screen.availableGeometry()
-            frame = widget.frameGeometry()
-            hint = widget.minimumSizeHint()
-            self.seen.append({
-                "dialog": type(widget).__name__, "name": widget.objectName(), "title": widget.windowTitle(),
-                "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
-                "min_hint": [hint.width(), hint.height()], "avail": [avail.width(), avail.height()],
-                "fits": avail.contains(frame) and hint.width() <= avail.width() and hint.height() <= avail.height(),
-            })
             op = getattr(widget, "op", None)
             if op is not None and callable(getattr(widget, "cancel", None)):
                 widget.cancel()
