@@ -23,6 +23,22 @@ def cycle_db_file(tmp_path: Path) -> tuple[Path, int]:
     return path, plan_id
 
 
+def issue(path: Path, plan_id: int, out: Path, codes: list[str]) -> dict[str, Path]:
+    """Issue the demo's 2025-10 workbooks for ``codes`` into ``out``: department code → file."""
+    import datetime as dt
+
+    from desktop_app.services.issue_packages import export_packages
+    from tests.cycle_data import DEMO_TODAY
+
+    db = open_database(path)
+    try:
+        result = export_packages(db, plan_id, "2025-10", out, today=dt.date.fromisoformat(DEMO_TODAY),
+                                 departments=codes)
+    finally:
+        db.close()
+    return {p.department: Path(p.file) for p in result.packages}
+
+
 def query(path: Path, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
     db = open_database(path)
     try:

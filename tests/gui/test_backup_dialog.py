@@ -8,8 +8,9 @@ import pytest
 
 from desktop_app.services import backup as service
 from desktop_app.store import meta
-from desktop_app.store.db import open_database, write_tx
+from desktop_app.store.db import write_tx
 from desktop_app.ui import backup
+from tests.gui.cycle_helpers import issue
 
 pytestmark = pytest.mark.gui
 
@@ -32,21 +33,6 @@ def test_back_up_then_restore(qtbot, window) -> None:
     assert [b.reason for b in service.backups_of(window.db)] == ["before_restore", "manual"]
 
 
-def _issue(path: Path, plan_id: int, out: Path, codes: list[str]) -> dict[str, Path]:
-    import datetime as dt
-
-    from desktop_app.services.issue_packages import export_packages
-    from tests.cycle_data import DEMO_TODAY
-
-    db = open_database(path)
-    try:
-        result = export_packages(db, plan_id, "2025-10", out, today=dt.date.fromisoformat(DEMO_TODAY),
-                                 departments=codes)
-    finally:
-        db.close()
-    return {p.department: Path(p.file) for p in result.packages}
-
-
 def test_keep_set_in_the_window_is_what_peakdesk_merge_and_the_window_merge_keep(app, qtbot, tmp_path: Path,
                                                                                  capsys) -> None:
     """The keep-N shown in Edit → Settings is the database's policy (Desk.backup_keep): `peakdesk merge`
@@ -60,7 +46,7 @@ def test_keep_set_in_the_window_is_what_peakdesk_merge_and_the_window_merge_keep
 
     path, plan_id = cycle_db_file(tmp_path)
     codes = ["FGW", "JW", "JSW", "XCL"]
-    issued = _issue(path, plan_id, tmp_path / "issued", codes)
+    issued = issue(path, plan_id, tmp_path / "issued", codes)
     filled = {c: fill_workbook(issued[c], {"status": "推进中", "percent": 40, "narrative": "按计划推进"},
                                out=tmp_path / f"back-{c}.xlsx") for c in codes}
     win = MainWindow(view="ledger")

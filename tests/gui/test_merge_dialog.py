@@ -13,23 +13,11 @@ from desktop_app.services.issue_packages import export_packages
 from desktop_app.store.db import open_database
 from desktop_app.ui.merge_dialog import MergeDialog, accepts_drop, merge_dropped
 from tests.cycle_data import DEMO_TODAY
-from tests.gui.cycle_helpers import cycle_db_file, fill_workbook, query
+from tests.gui.cycle_helpers import cycle_db_file, fill_workbook, issue, query
 
 pytestmark = pytest.mark.gui
 
 FILLED = {"status": "推进中", "percent": 40, "narrative": "=1+1 已完成前期调研", "contact_person": "王明"}
-
-
-def issue(path: Path, plan_id: int, out: Path, codes: list[str]) -> dict[str, Path]:
-    import datetime as dt
-
-    db = open_database(path)
-    try:
-        result = export_packages(db, plan_id, "2025-10", out, today=dt.date.fromisoformat(DEMO_TODAY),
-                                 departments=codes)
-    finally:
-        db.close()
-    return {p.department: Path(p.file) for p in result.packages}
 
 
 def dept_state(path: Path, code: str) -> list[tuple]:

@@ -424,8 +424,8 @@ def test_plans_page_lists_sets_current_and_archives(app, qtbot, demo_path: Path,
 
 def test_matrix_updates_after_a_merge_from_the_menu(app, qtbot, tmp_path: Path) -> None:
     from desktop_app.ui.merge_dialog import MergeDialog
-    from tests.gui.cycle_helpers import cycle_db_file, fill_workbook
-    from tests.gui.test_merge_dialog import FILLED, issue
+    from tests.gui.cycle_helpers import cycle_db_file, fill_workbook, issue
+    from tests.gui.test_merge_dialog import FILLED
 
     path, plan_id = cycle_db_file(tmp_path)
     files = issue(path, plan_id, tmp_path / "issued", ["FGW"])
