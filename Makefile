@@ -64,7 +64,7 @@ run: sysdeps-run
 # PEAKDESK_REQUIRE_TOOLS: the tools above are installed, so a test that needs one fails rather than skips.
 test: sysdeps-test
 	@$(MAKE) --no-print-directory $(STAMP) $(QM)
-	QT_QPA_PLATFORM=offscreen PEAKDESK_REQUIRE_TOOLS=1 $(PY) -m pytest -q -m "not bench" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen PEAKDESK_REQUIRE_TOOLS=1 PEAKDESK_JOB_NICENESS=0 $(PY) -m pytest -q -m "not bench" $(PYTEST_ARGS)
 
 bench: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -m bench tests/bench $(PYTEST_ARGS)

@@ -111,3 +111,14 @@ def test_failed_write_rolls_back(parent, qtbot, demo_path):
         assert check.execute("SELECT count(*) FROM task WHERE title_en = 'half-written'").fetchone()[0] == 0
     finally:
         check.close()
+
+
+def test_background_job_niceness_comes_from_the_environment(monkeypatch):
+    """A job yields the CPU (nice 10) unless $PEAKDESK_JOB_NICENESS says otherwise; nonsense keeps 10."""
+    from desktop_app.ui import child_jobs
+
+    monkeypatch.delenv(child_jobs.NICENESS_ENV, raising=False)
+    assert child_jobs.child_niceness() == child_jobs.CHILD_NICENESS == 10
+    for raw, expected in (("0", 0), ("5", 5), ("40", 19), ("-3", 0), ("x", 10), (" ", 10)):
+        monkeypatch.setenv(child_jobs.NICENESS_ENV, raw)
+        assert child_jobs.child_niceness() == expected, raw
