@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QLocale, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -31,6 +31,7 @@ from desktop_app.services import period_admin
 from desktop_app.services import periods as periods_service
 from desktop_app.services.edits import holiday_edit
 from desktop_app.ui import view_kit
+from desktop_app.ui.app import current_lang
 from desktop_app.ui.ops import show_error
 from desktop_app.ui.pages import Page, view_title
 from desktop_app.ui.view_kit import SORT_ROLE, Column, RowsModel, keep_on_screen
@@ -41,6 +42,17 @@ if TYPE_CHECKING:
 
 def set_period_closed(db: Any, plan_id: int, code: str, closed: bool, reason: str) -> ChangeSummary:
     return periods_service.set_closed(db, plan_id, code, closed, reason).summary
+
+
+SIDE_BY_SIDE_WIDTH = 1100    # narrower than this, the holiday calendar stacks under the periods
+
+
+def weekday_name(iso_day: str) -> str:
+    """The short weekday of an ISO date in the window's language (周四 / Thu); Qt's own date format is
+    always English."""
+    day = QDate.fromString(iso_day, Qt.DateFormat.ISODate)
+    lang = QLocale.Language.Chinese if current_lang() == "zh" else QLocale.Language.English
+    return QLocale(lang).dayName(day.dayOfWeek(), QLocale.FormatType.ShortFormat)
 
 
 class PeriodsPage(Page):
@@ -102,7 +114,7 @@ class PeriodsPage(Page):
         self.year.valueChanged.connect(lambda _v: self._load_holidays())
         self.holiday_model = RowsModel([
             Column("date", lambda h: h[0]),
-            Column("weekday", lambda h: QDate.fromString(h[0], Qt.DateFormat.ISODate).toString("ddd")),
+            Column("weekday", lambda h: weekday_name(h[0])),
             Column("kind", lambda h: self.tr("Holiday") if h[1] == "holiday" else self.tr("Working day"),
                    background=lambda h: "#f8d7da" if h[1] == "holiday" else "#cfe2ff"),
             Column("name", lambda h: h[2]),
@@ -168,6 +180,7 @@ class PeriodsPage(Page):
         self.splitter.addWidget(self.holiday_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -197,7 +210,16 @@ class PeriodsPage(Page):
             return self.tr("Due today")
         return self.tr("Was due %n day(s) ago", "", -days)
 
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """Side by side on a wide window; on a narrow one (1024 px screens) the holiday calendar goes below
+        the periods, so that neither table has to scroll sideways."""
+        super().resizeEvent(event)
+        wanted = Qt.Orientation.Horizontal if self.width() >= SIDE_BY_SIDE_WIDTH else Qt.Orientation.Vertical
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+
     def retranslate(self) -> None:
+        self.holiday_model.layoutChanged.emit()      # weekday names follow the language
         self.heading.setText(view_title("periods"))
         self.kind_label.setText(self.tr("Show:"))
         for i, text in enumerate((self.tr("All periods"), self.tr("Months"), self.tr("Quarters"), self.tr("Years"))):

@@ -422,3 +422,26 @@ def test_enter_in_the_merge_dialog_never_opens_a_file_chooser(window, qtbot, tmp
     qtbot.keyClick(dialog.sources, Qt.Key.Key_Return)
     assert asked == [] and dialog.merge_button.isDefault()
     dialog.reject()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_periods_page_fits_1024_pixels_and_names_weekdays_in_the_language(window, qtbot, lang: str) -> None:
+    """Seen under Xvfb at 1024×600: the periods table scrolled sideways (state and reason cut off) beside
+    the holiday calendar, and the calendar's weekdays were English (Qt's date format) in the Chinese UI."""
+    from desktop_app.ui.app import set_language
+
+    set_language(lang, remember=False)
+    window.resize(972, 552)
+    window.show_view("periods")
+    page = window.pages["periods"]
+    page.year.setValue(2025)
+    QApplication.processEvents()
+    assert page.table.horizontalScrollBar().maximum() == 0, lang
+    assert page.holiday_table.horizontalScrollBar().maximum() == 0, lang
+    weekday = page.holiday_model.index(0, 1).data()                 # 2025-01-01 was a Wednesday
+    assert page.holiday_model.index(0, 0).data() == "2025-01-01"
+    assert weekday == ("周三" if lang == "zh" else "Wed"), weekday
+    window.resize(1366, 740)                                          # wide: side by side again
+    QApplication.processEvents()
+    assert page.splitter.orientation() == Qt.Orientation.Horizontal
+    set_language("en", remember=False)
