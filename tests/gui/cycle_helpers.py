@@ -62,3 +62,28 @@ def fill_workbook(path: Path, values: dict[str, Any], *, out: Path | None = None
     target = out or path
     wb.save(target)
     return target
+
+
+# Which units lead the Guang'an plan's sections (by words of the section title, lower case), and which cooperate.
+GUANGAN_UNITS = [
+    (("energy transformation", "conserve energy", "circular economy", "policy guarantee", "organization"),
+     "市发展和改革委员会", ["市财政局"]),
+    (("industrial sector",), "市经济和信息化局", ["市发展和改革委员会"]),
+    (("urban and rural development",), "市住房和城乡建设局", ["市发展和改革委员会"]),
+    (("transport",), "市交通运输局", ["市发展和改革委员会"]),
+    (("science and technology",), "市科学技术局", ["市经济和信息化局"]),
+    (("carbon sink",), "市林业局", ["市生态环境局"]),
+    (("green and low-carbon actions", "county"), "市生态环境局", ["各县（市、区）人民政府"]),
+    (("cooperation",), "市商务局", ["市发展和改革委员会"]),
+]
+
+
+def new_window(qtbot: Any, path: Path | None = None, **kwargs: Any) -> Any:
+    from desktop_app.ui.main_window import MainWindow
+
+    win = MainWindow(**kwargs)
+    qtbot.addWidget(win)
+    win.show()
+    if path is not None:
+        assert win.open_database(path)
+    return win

@@ -10,6 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.gui.cycle_helpers import new_window
+
 pytestmark = pytest.mark.gui
 
 PLAN_V1 = """某区碳达峰实施方案
@@ -33,17 +35,6 @@ PLAN_V2 = """某区碳达峰实施方案（修订稿）
 （二）建筑
 4.推进既有建筑节能改造。（区建设管理委牵头）
 """
-
-
-def new_window(qtbot: Any, path: Path | None = None, **kwargs: Any) -> Any:
-    from desktop_app.ui.main_window import MainWindow
-
-    win = MainWindow(**kwargs)
-    qtbot.addWidget(win)
-    win.show()
-    if path is not None:
-        assert win.open_database(path)
-    return win
 
 
 def plan_db(tmp_path: Path) -> tuple[Path, int]:

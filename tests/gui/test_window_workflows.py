@@ -13,19 +13,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.ui.names import VIEW_NAMES
 from tests.conftest import SEEDS_DIR
+from tests.gui.cycle_helpers import GUANGAN_UNITS, new_window
 
 pytestmark = pytest.mark.gui
-
-
-def new_window(qtbot: Any, path: Path | None = None, **kwargs: Any) -> Any:
-    from desktop_app.ui.main_window import MainWindow
-
-    win = MainWindow(**kwargs)
-    qtbot.addWidget(win)
-    win.show()
-    if path is not None:
-        assert win.open_database(path)
-    return win
 
 
 def settle(win: Any, qtbot: Any) -> None:
@@ -112,18 +102,6 @@ DEPT_LIST = """# Guang'an municipal units: name, English name, other names
 市财政局\tFinance Bureau
 """
 
-# Which units lead the Guang'an plan's sections (by section title), and which cooperate.
-GUANGAN_PLAN = [
-    (("energy transformation", "conserve energy", "circular economy", "policy guarantee", "Organization"),
-     "市发展和改革委员会", ["市财政局"]),
-    (("industrial sector",), "市经济和信息化局", ["市发展和改革委员会"]),
-    (("urban and rural development",), "市住房和城乡建设局", ["市发展和改革委员会"]),
-    (("transport",), "市交通运输局", ["市发展和改革委员会"]),
-    (("science and technology",), "市科学技术局", ["市经济和信息化局"]),
-    (("carbon sink",), "市林业局", ["市生态环境局"]),
-    (("green and low-carbon actions", "county"), "市生态环境局", ["各县（市、区）人民政府"]),
-    (("cooperation",), "市商务局", ["市发展和改革委员会"]),
-]
 
 
 @pytest.mark.seed
@@ -198,7 +176,7 @@ def test_guangan_seed_fully_assigned_in_at_most_60_actions(app, qtbot, tmp_path:
 
     monkeypatch.setattr(AssignUnitsDialog, "exec", run_dialog)
     covered: set[int] = set()
-    for needles, lead, coop in GUANGAN_PLAN:
+    for needles, lead, coop in GUANGAN_UNITS:
         rows = [r for r, title in section_rows.items() if any(n.lower() in title.lower() for n in needles)]
         rows = [r for r in rows if r not in covered]
         assert rows, needles

@@ -30,20 +30,10 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QWidget
 
+from tests.gui.cycle_helpers import GUANGAN_UNITS
+
 SEED_GLOB = "001_*"
 
-# Which units lead the Guang'an plan's sections (by words of the section title), and which cooperate.
-GROUPS = [
-    (("energy transformation", "conserve energy", "circular economy", "policy guarantee", "organization"),
-     "市发展和改革委员会", ["市财政局"]),
-    (("industrial sector",), "市经济和信息化局", ["市发展和改革委员会"]),
-    (("urban and rural development",), "市住房和城乡建设局", ["市发展和改革委员会"]),
-    (("transport",), "市交通运输局", ["市发展和改革委员会"]),
-    (("science and technology",), "市科学技术局", ["市经济和信息化局"]),
-    (("carbon sink",), "市林业局", ["市生态环境局"]),
-    (("green and low-carbon actions", "county"), "市生态环境局", ["各县（市、区）人民政府"]),
-    (("cooperation",), "市商务局", ["市发展和改革委员会"]),
-]
 REPORTS = ("monthly", "quarterly", "annual", "department")
 FILLED = {"status": "推进中", "percent": 40, "narrative": "已完成前期调研", "contact_person": "王明"}
 
@@ -303,7 +293,7 @@ def walkthrough(win: Any, work: Path, result: Result) -> Generator[Any, None, No
     walk(tree.index(0, 0).parent())
     result.facts["sections"] = len(sections)
     covered: set[int] = set()
-    for n, (needles, lead, coop) in enumerate(GROUPS):
+    for n, (needles, lead, coop) in enumerate(GUANGAN_UNITS):
         rows = [i for i, (title, _ix) in enumerate(sections) if i not in covered and any(w in title for w in needles)]
         covered.update(rows)
         for j, i in enumerate(rows):
