@@ -97,6 +97,22 @@ def report_meta(db: sqlite_utils.Database, plan_id: int, opts: ReportOptions | N
                          contact=pair(desk.contact_zh, desk.contact_en, ""), sealed=sealed)
 
 
+def printed_defaults(db: sqlite_utils.Database) -> dict[str, str]:
+    """What the documents print where an office setting is left empty (the newest plan's region and the
+    shipped texts), keyed like ``ReportSettings``: the settings dialog shows these greyed in its fields."""
+    row = db.execute("SELECT title_en, region FROM plan WHERE translation_of IS NULL ORDER BY id DESC LIMIT 1"
+                     ).fetchone()
+    title_en, region_zh = (row[0] or "", row[1] or "") if row else ("", "")
+    region_en = english_region(title_en) or region_zh
+    zh, en = load_texts("zh"), load_texts("en")
+    out = {"issuer_zh": zh.t("common.issuer", region=region_zh).strip(),
+           "issuer_en": en.t("common.issuer", region=region_en).strip(), "district_en": region_en}
+    for field, key in (("recipients", "common.recipients"), ("cc", "common.cc"), ("printer", "common.printer"),
+                       ("note", "common.note")):
+        out[f"{field}_zh"], out[f"{field}_en"] = zh.t(key), en.t(key)
+    return out
+
+
 # -- task lines ----------------------------------------------------------------------------------
 def _sections(db: sqlite_utils.Database, plan_id: int) -> dict[int, tuple[int, str, rd.Bilingual]]:
     """task id → (section seq, number, title) of the section that holds it."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import PeakDeskError
+from desktop_app.services import build_report
 from desktop_app.services import report_settings as rs
 
 
@@ -36,33 +37,35 @@ class OfficeSettingsDialog(QDialog):
         self.db = db
         current = rs.get_settings(db)
         self.fields: dict[str, QLineEdit] = {}
+        shown = build_report.printed_defaults(db)      # what an empty field prints, greyed in the field
         rows = [
-            ("issuer", self.tr("Issuing body (发文机关)"), self.tr("{region}碳达峰碳中和工作领导小组办公室")),
-            ("abbreviation", self.tr("Abbreviation in document numbers (机关代字)"), "嘉碳办"),
-            ("recipients", self.tr("Main recipients (主送机关)"), "各责任单位"),
-            ("cc", self.tr("Copy to (抄送)"), ""),
-            ("printer", self.tr("Printed by (印发机关)"), self.tr("the issuing body")),
-            ("note", self.tr("Note (附注), e.g. disclosure"), "（此件主动公开）"),
-            ("contact", self.tr("Contact line"), "联系人：…，电话：…"),
+            ("issuer", self.tr("Issuing body (发文机关)")),
+            ("abbreviation", self.tr("Abbreviation in document numbers (机关代字)")),
+            ("recipients", self.tr("Main recipients (主送机关)")),
+            ("cc", self.tr("Copy to (抄送)")),
+            ("printer", self.tr("Printed by (印发机关)")),
+            ("note", self.tr("Note (附注), e.g. disclosure")),
+            ("contact", self.tr("Contact line")),
         ]
+        examples = {"abbreviation": "例：嘉碳办", "contact_zh": "联系人：…，电话：…", "contact_en": "Contact: …, tel. …"}
         form = QFormLayout()
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("Chinese")), 1)
         head.addWidget(QLabel(self.tr("English")), 1)
         form.addRow("", head)
-        for key, label, hint in rows:
+        for key, label in rows:
             line = QHBoxLayout()
             for suffix in ("_zh", "_en") if key != "abbreviation" else ("",):
                 name = key + suffix
                 edit = QLineEdit(getattr(current, name))
                 edit.setObjectName(f"office-{name.replace('_', '-')}")
-                edit.setPlaceholderText(hint if suffix != "_en" else "")
+                edit.setPlaceholderText(shown.get(name) or examples.get(name, ""))
                 self.fields[name] = edit
                 line.addWidget(edit, 1)
             form.addRow(label, line)
         district = QLineEdit(current.district_en)
         district.setObjectName("office-district-en")
-        district.setPlaceholderText(self.tr("from the English plan title, e.g. Jiading District"))
+        district.setPlaceholderText(shown["district_en"] or self.tr("from the English plan title, e.g. Jiading District"))
         self.fields["district_en"] = district
         form.addRow(self.tr("District in the English issuer line"), district)
 
