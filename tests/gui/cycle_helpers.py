@@ -87,3 +87,25 @@ def new_window(qtbot: Any, path: Path | None = None, **kwargs: Any) -> Any:
     if path is not None:
         assert win.open_database(path)
     return win
+
+
+def task_sections(tree: Any) -> list[tuple[str, Any]]:
+    """The ledger tree's sections that hold tasks themselves, in display order: (title, index)."""
+    from PySide6.QtCore import Qt
+
+    from desktop_app.ui.models.ledger_model import LedgerRole
+
+    found: list[tuple[str, Any]] = []
+
+    def walk(parent: Any) -> None:
+        for row in range(tree.rowCount(parent)):
+            index = tree.index(row, 0, parent)
+            if not index.data(LedgerRole.IS_SECTION):
+                continue
+            kids = [tree.index(r, 0, index) for r in range(tree.rowCount(index))]
+            if any(k.data(LedgerRole.TASK_ID) is not None for k in kids):
+                found.append((str(index.data(Qt.ItemDataRole.DisplayRole)), index))
+            walk(index)
+
+    walk(tree.index(0, 0).parent())
+    return found

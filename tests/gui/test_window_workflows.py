@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.ui.names import VIEW_NAMES
 from tests.conftest import SEEDS_DIR
-from tests.gui.cycle_helpers import GUANGAN_UNITS, new_window
+from tests.gui.cycle_helpers import GUANGAN_UNITS, new_window, task_sections
 
 pytestmark = pytest.mark.gui
 
@@ -136,25 +136,9 @@ def test_guangan_seed_fully_assigned_in_at_most_60_actions(app, qtbot, tmp_path:
     if not ledger.group_box.isChecked():
         ledger.group_box.setChecked(True)
         actions += 1
-    tree = ledger.tree_model
-    from desktop_app.ui.models.ledger_model import LedgerRole
-
-    section_rows: dict[int, str] = {}      # the sections that hold tasks themselves, by position
-    section_index: dict[int, Any] = {}
-
-    def walk(parent: Any) -> None:
-        for row in range(tree.rowCount(parent)):
-            index = tree.index(row, 0, parent)
-            if not index.data(LedgerRole.IS_SECTION):
-                continue
-            kids = [tree.index(r, 0, index) for r in range(tree.rowCount(index))]
-            if any(k.data(LedgerRole.TASK_ID) is not None for k in kids):
-                n = len(section_rows)
-                section_rows[n] = str(index.data(Qt.ItemDataRole.DisplayRole))
-                section_index[n] = index
-            walk(index)
-
-    walk(tree.index(0, 0).parent())
+    found = task_sections(ledger.tree_model)      # the sections that hold tasks themselves, by position
+    section_rows = {n: title for n, (title, _index) in enumerate(found)}
+    section_index = {n: index for n, (_title, index) in enumerate(found)}
 
     def codes(db_: Any, names: list[str]) -> list[str]:
         from desktop_app.services.ledger_queries import list_departments

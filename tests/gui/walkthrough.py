@@ -30,7 +30,7 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QWidget
 
-from tests.gui.cycle_helpers import GUANGAN_UNITS
+from tests.gui.cycle_helpers import GUANGAN_UNITS, task_sections
 
 SEED_GLOB = "001_*"
 
@@ -227,7 +227,6 @@ def walkthrough(win: Any, work: Path, result: Result) -> Generator[Any, None, No
     from desktop_app.ui.import_dialog import ImportDialog
     from desktop_app.ui.issue_dialog import IssueDialog
     from desktop_app.ui.merge_dialog import MergeDialog
-    from desktop_app.ui.models.ledger_model import LedgerRole
     from tests.conftest import SEEDS_DIR
 
     seed = work / "guangan.txt"
@@ -278,19 +277,7 @@ def walkthrough(win: Any, work: Path, result: Result) -> Generator[Any, None, No
     if not ledger.group_box.isChecked():
         yield click(ledger.group_box, QPoint(8, ledger.group_box.height() // 2))
     tree, view = ledger.tree_model, ledger.view
-    sections: list[tuple[str, Any]] = []
-
-    def walk(parent: Any) -> None:
-        for row in range(tree.rowCount(parent)):
-            index = tree.index(row, 0, parent)
-            if not index.data(LedgerRole.IS_SECTION):
-                continue
-            kids = [tree.index(r, 0, index) for r in range(tree.rowCount(index))]
-            if any(k.data(LedgerRole.TASK_ID) is not None for k in kids):
-                sections.append((str(index.data(Qt.ItemDataRole.DisplayRole)).lower(), index))
-            walk(index)
-
-    walk(tree.index(0, 0).parent())
+    sections = [(title.lower(), index) for title, index in task_sections(tree)]
     result.facts["sections"] = len(sections)
     covered: set[int] = set()
     for n, (needles, lead, coop) in enumerate(GUANGAN_UNITS):
