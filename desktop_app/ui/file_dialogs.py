@@ -83,12 +83,17 @@ def _args(args: tuple[Any, ...], kwargs: dict[str, Any], names: tuple[str, ...])
     return values
 
 
-def get_open_file_name(*args: Any, **kwargs: Any) -> tuple[str, str]:
+def _dialog_for(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[QFileDialog, dict[str, Any]]:
+    """Our dialog for a ``QFileDialog.get…FileName(s)`` call, and the call's arguments by name."""
     a = _args(args, kwargs, ("parent", "caption", "dir", "filter", "selectedFilter", "options"))
+    return _dialog(a.get("parent"), a.get("caption", ""), a.get("dir", ""), a.get("filter", ""),
+                   a.get("options", QFileDialog.Option(0))), a
+
+
+def get_open_file_name(*args: Any, **kwargs: Any) -> tuple[str, str]:
     if native_is_safe():
         return _ORIGINAL["getOpenFileName"](*args, **kwargs)  # type: ignore[no-any-return]
-    dialog = _dialog(a.get("parent"), a.get("caption", ""), a.get("dir", ""), a.get("filter", ""),
-                     a.get("options", QFileDialog.Option(0)))
+    dialog, a = _dialog_for(args, kwargs)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     ok = _run(dialog, a.get("selectedFilter", ""))
     files = dialog.selectedFiles()
@@ -96,22 +101,18 @@ def get_open_file_name(*args: Any, **kwargs: Any) -> tuple[str, str]:
 
 
 def get_open_file_names(*args: Any, **kwargs: Any) -> tuple[list[str], str]:
-    a = _args(args, kwargs, ("parent", "caption", "dir", "filter", "selectedFilter", "options"))
     if native_is_safe():
         return _ORIGINAL["getOpenFileNames"](*args, **kwargs)  # type: ignore[no-any-return]
-    dialog = _dialog(a.get("parent"), a.get("caption", ""), a.get("dir", ""), a.get("filter", ""),
-                     a.get("options", QFileDialog.Option(0)))
+    dialog, a = _dialog_for(args, kwargs)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     ok = _run(dialog, a.get("selectedFilter", ""))
     return (dialog.selectedFiles(), dialog.selectedNameFilter()) if ok else ([], "")
 
 
 def get_save_file_name(*args: Any, **kwargs: Any) -> tuple[str, str]:
-    a = _args(args, kwargs, ("parent", "caption", "dir", "filter", "selectedFilter", "options"))
     if native_is_safe():
         return _ORIGINAL["getSaveFileName"](*args, **kwargs)  # type: ignore[no-any-return]
-    dialog = _dialog(a.get("parent"), a.get("caption", ""), a.get("dir", ""), a.get("filter", ""),
-                     a.get("options", QFileDialog.Option(0)))
+    dialog, a = _dialog_for(args, kwargs)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     ok = _run(dialog, a.get("selectedFilter", ""))
